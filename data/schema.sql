@@ -1,0 +1,345 @@
+-- aiatlas database schema.
+--
+-- The names of tables and columns are a contract (see data/README): extend
+-- them, never rename them. Constraint names follow the form
+-- "column: what is expected"; the loader turns a failed constraint into
+-- "file:line: column: what is expected".
+--
+-- Dates are ISO 8601 text truncated to their precision (2025, 2025-09,
+-- 2025-09-09); each *_precision column is computed from its date.
+-- Amounts are REAL, in the currency of the row (ISO 4217).
+
+-- Every record id, whatever its table: ids are unique across all tables,
+-- and citations and aliases point here. Filled by the triggers below.
+CREATE TABLE record (
+  id   TEXT NOT NULL PRIMARY KEY,
+  kind TEXT NOT NULL
+    CONSTRAINT "kind: one of source, country, bloc, actor, funding, event"
+    CHECK (kind IN ('source', 'country', 'bloc', 'actor', 'funding', 'event'))
+) WITHOUT ROWID;
+
+CREATE TABLE source (
+  id           TEXT NOT NULL PRIMARY KEY
+    CONSTRAINT "id: lowercase letters, digits and hyphens"
+    CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  title        TEXT NOT NULL
+    CONSTRAINT "title: not empty" CHECK (length(trim(title)) > 0),
+  publisher    TEXT,
+  author       TEXT,
+  published_on TEXT
+    CONSTRAINT "published_on: a date YYYY, YYYY-MM or YYYY-MM-DD"
+    CHECK (published_on IS NULL
+           OR (length(published_on) = 4 AND published_on GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(published_on) = 7 AND date(published_on || '-01', '+0 days') IS published_on || '-01')
+           OR (length(published_on) = 10 AND date(published_on, '+0 days') IS published_on)),
+  published_precision TEXT GENERATED ALWAYS AS
+    (CASE length(published_on) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END) VIRTUAL,
+  url          TEXT
+    CONSTRAINT "url: an http:// or https:// address"
+    CHECK (url IS NULL OR url GLOB 'http://?*' OR url GLOB 'https://?*'),
+  lang         TEXT NOT NULL
+    CONSTRAINT "lang: a two-letter ISO 639-1 code in lowercase"
+    CHECK (lang GLOB '[a-z][a-z]' AND length(lang) = 2),
+  kind         TEXT NOT NULL
+    CONSTRAINT "kind: one of news, press_release, official, report, dataset, opinion"
+    CHECK (kind IN ('news', 'press_release', 'official', 'report', 'dataset', 'opinion')),
+  note_en      TEXT,
+  note_fr      TEXT
+);
+
+CREATE TABLE country (
+  iso3       TEXT NOT NULL PRIMARY KEY
+    CONSTRAINT "iso3: three capital letters (ISO 3166-1 alpha-3)"
+    CHECK (iso3 GLOB '[A-Z][A-Z][A-Z]' AND length(iso3) = 3),
+  name_en    TEXT NOT NULL CONSTRAINT "name_en: not empty" CHECK (length(trim(name_en)) > 0),
+  name_fr    TEXT NOT NULL CONSTRAINT "name_fr: not empty" CHECK (length(trim(name_fr)) > 0),
+  population INTEGER
+    CONSTRAINT "population: a whole number above zero"
+    CHECK (population IS NULL OR (typeof(population) = 'integer' AND population > 0)),
+  gdp_usd    REAL
+    CONSTRAINT "gdp_usd: a number above zero"
+    CHECK (gdp_usd IS NULL OR gdp_usd > 0),
+  stats_year INTEGER
+    CONSTRAINT "stats_year: a year, required with population or gdp_usd"
+    CHECK ((stats_year IS NULL AND population IS NULL AND gdp_usd IS NULL)
+           OR coalesce(stats_year BETWEEN 1900 AND 2100, 0)),
+  source_id  TEXT REFERENCES source(id)
+    CONSTRAINT "source_id: required with population or gdp_usd"
+    CHECK (source_id IS NOT NULL OR (population IS NULL AND gdp_usd IS NULL))
+);
+
+CREATE TABLE bloc (
+  id         TEXT NOT NULL PRIMARY KEY
+    CONSTRAINT "id: lowercase letters, digits and hyphens"
+    CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  name_en    TEXT NOT NULL CONSTRAINT "name_en: not empty" CHECK (length(trim(name_en)) > 0),
+  name_fr    TEXT NOT NULL CONSTRAINT "name_fr: not empty" CHECK (length(trim(name_fr)) > 0),
+  kind       TEXT NOT NULL
+    CONSTRAINT "kind: one of union, state, alliance, coalition, region"
+    CHECK (kind IN ('union', 'state', 'alliance', 'coalition', 'region')),
+  -- the country row whose population and GDP stand for the whole bloc
+  -- (EUU for the European Union, USA for the United States)
+  stats_iso3 TEXT REFERENCES country(iso3),
+  summary_en TEXT NOT NULL CONSTRAINT "summary_en: not empty" CHECK (length(trim(summary_en)) > 0),
+  summary_fr TEXT NOT NULL CONSTRAINT "summary_fr: not empty" CHECK (length(trim(summary_fr)) > 0)
+);
+
+CREATE TABLE bloc_member (
+  bloc_id TEXT NOT NULL REFERENCES bloc(id),
+  iso3    TEXT NOT NULL REFERENCES country(iso3),
+  role    TEXT NOT NULL DEFAULT 'member'
+    CONSTRAINT "role: one of member, founder, observer, partner, signatory"
+    CHECK (role IN ('member', 'founder', 'observer', 'partner', 'signatory')),
+  since   TEXT
+    CONSTRAINT "since: a date YYYY, YYYY-MM or YYYY-MM-DD"
+    CHECK (since IS NULL
+           OR (length(since) = 4 AND since GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(since) = 7 AND date(since || '-01', '+0 days') IS since || '-01')
+           OR (length(since) = 10 AND date(since, '+0 days') IS since)),
+  until   TEXT
+    CONSTRAINT "until: a date YYYY, YYYY-MM or YYYY-MM-DD, not before since"
+    CHECK (until IS NULL
+           OR ((  (length(until) = 4 AND until GLOB '[0-9][0-9][0-9][0-9]')
+               OR (length(until) = 7 AND date(until || '-01', '+0 days') IS until || '-01')
+               OR (length(until) = 10 AND date(until, '+0 days') IS until))
+               AND (since IS NULL OR until >= since))),
+  PRIMARY KEY (bloc_id, iso3)
+);
+
+CREATE TABLE actor (
+  id          TEXT NOT NULL PRIMARY KEY
+    CONSTRAINT "id: lowercase letters, digits and hyphens"
+    CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  name        TEXT NOT NULL CONSTRAINT "name: not empty" CHECK (length(trim(name)) > 0),
+  name_fr     TEXT NOT NULL CONSTRAINT "name_fr: not empty" CHECK (length(trim(name_fr)) > 0),
+  kind        TEXT NOT NULL
+    CONSTRAINT "kind: one of company, state, public_body, fund, person, infrastructure, model, regulation, initiative"
+    CHECK (kind IN ('company', 'state', 'public_body', 'fund', 'person',
+                    'infrastructure', 'model', 'regulation', 'initiative')),
+  country     TEXT REFERENCES country(iso3),
+  -- for an actor that belongs to a bloc rather than to one country
+  -- (the European Commission, the AI Act)
+  bloc_id     TEXT REFERENCES bloc(id),
+  sector      TEXT
+    CONSTRAINT "sector: one of private, public, public_private, academic, nonprofit"
+    CHECK (sector IS NULL OR sector IN ('private', 'public', 'public_private', 'academic', 'nonprofit')),
+  parent_id   TEXT REFERENCES actor(id)
+    CONSTRAINT "parent_id: not the actor itself" CHECK (parent_id IS NULL OR parent_id <> id),
+  founded_on  TEXT
+    CONSTRAINT "founded_on: a date YYYY, YYYY-MM or YYYY-MM-DD"
+    CHECK (founded_on IS NULL
+           OR (length(founded_on) = 4 AND founded_on GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(founded_on) = 7 AND date(founded_on || '-01', '+0 days') IS founded_on || '-01')
+           OR (length(founded_on) = 10 AND date(founded_on, '+0 days') IS founded_on)),
+  founded_precision TEXT GENERATED ALWAYS AS
+    (CASE length(founded_on) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END) VIRTUAL,
+  summary_en  TEXT NOT NULL CONSTRAINT "summary_en: not empty" CHECK (length(trim(summary_en)) > 0),
+  summary_fr  TEXT NOT NULL CONSTRAINT "summary_fr: not empty" CHECK (length(trim(summary_fr)) > 0)
+);
+
+CREATE TABLE alias (
+  subject_id TEXT NOT NULL REFERENCES record(id),
+  alias      TEXT NOT NULL CONSTRAINT "alias: not empty" CHECK (length(trim(alias)) > 0),
+  lang       TEXT
+    CONSTRAINT "lang: a two-letter ISO 639-1 code in lowercase"
+    CHECK (lang IS NULL OR (lang GLOB '[a-z][a-z]' AND length(lang) = 2)),
+  PRIMARY KEY (subject_id, alias)
+);
+
+CREATE TABLE funding (
+  id             TEXT NOT NULL PRIMARY KEY
+    CONSTRAINT "id: lowercase letters, digits and hyphens"
+    CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  title_en       TEXT NOT NULL CONSTRAINT "title_en: not empty" CHECK (length(trim(title_en)) > 0),
+  title_fr       TEXT NOT NULL CONSTRAINT "title_fr: not empty" CHECK (length(trim(title_fr)) > 0),
+  kind           TEXT NOT NULL
+    CONSTRAINT "kind: one of equity_round, public_programme, private_commitment, fund, loan, grant"
+    CHECK (kind IN ('equity_round', 'public_programme', 'private_commitment', 'fund', 'loan', 'grant')),
+  round          TEXT,
+  status         TEXT NOT NULL
+    CONSTRAINT "status: one of announced, committed, disbursed, revised, cancelled"
+    CHECK (status IN ('announced', 'committed', 'disbursed', 'revised', 'cancelled')),
+  currency       TEXT
+    CONSTRAINT "currency: three capital letters (ISO 4217), required with any amount"
+    CHECK ((currency IS NULL AND amount IS NULL AND amount_low IS NULL
+            AND amount_high IS NULL AND valuation_post IS NULL)
+           OR coalesce(currency GLOB '[A-Z][A-Z][A-Z]' AND length(currency) = 3, 0)),
+  amount         REAL
+    CONSTRAINT "amount: a number above zero, within amount_low..amount_high when both are given"
+    CHECK (amount IS NULL OR (amount > 0 AND (amount_low IS NULL OR amount BETWEEN amount_low AND amount_high))),
+  amount_low     REAL
+    CONSTRAINT "amount_low: a number above zero, given with amount_high"
+    CHECK ((amount_low IS NULL AND amount_high IS NULL) OR (amount_low > 0 AND amount_high IS NOT NULL)),
+  amount_high    REAL
+    CONSTRAINT "amount_high: a number not below amount_low, given with amount_low"
+    CHECK (amount_high IS NULL OR (amount_low IS NOT NULL AND amount_high >= amount_low)),
+  valuation_post REAL
+    CONSTRAINT "valuation_post: a number above zero"
+    CHECK (valuation_post IS NULL OR valuation_post > 0),
+  announced_on   TEXT NOT NULL
+    CONSTRAINT "announced_on: a date YYYY, YYYY-MM or YYYY-MM-DD"
+    CHECK ((length(announced_on) = 4 AND announced_on GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(announced_on) = 7 AND date(announced_on || '-01', '+0 days') IS announced_on || '-01')
+           OR (length(announced_on) = 10 AND date(announced_on, '+0 days') IS announced_on)),
+  announced_precision TEXT GENERATED ALWAYS AS
+    (CASE length(announced_on) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END) VIRTUAL,
+  horizon_end    TEXT
+    CONSTRAINT "horizon_end: a date YYYY, YYYY-MM or YYYY-MM-DD, not before announced_on"
+    CHECK (horizon_end IS NULL
+           OR (((length(horizon_end) = 4 AND horizon_end GLOB '[0-9][0-9][0-9][0-9]')
+               OR (length(horizon_end) = 7 AND date(horizon_end || '-01', '+0 days') IS horizon_end || '-01')
+               OR (length(horizon_end) = 10 AND date(horizon_end, '+0 days') IS horizon_end))
+               AND substr(horizon_end, 1, 4) >= substr(announced_on, 1, 4))),
+  country        TEXT REFERENCES country(iso3),
+  recipient_id   TEXT REFERENCES actor(id),
+  parent_id      TEXT REFERENCES funding(id)
+    CONSTRAINT "parent_id: not the funding itself" CHECK (parent_id IS NULL OR parent_id <> id),
+  confidence     TEXT NOT NULL DEFAULT 'confirmed'
+    CONSTRAINT "confidence: one of confirmed, likely, speculative"
+    CHECK (confidence IN ('confirmed', 'likely', 'speculative')),
+  summary_en     TEXT NOT NULL CONSTRAINT "summary_en: not empty" CHECK (length(trim(summary_en)) > 0),
+  summary_fr     TEXT NOT NULL CONSTRAINT "summary_fr: not empty" CHECK (length(trim(summary_fr)) > 0)
+);
+
+CREATE TABLE funding_party (
+  funding_id TEXT NOT NULL REFERENCES funding(id),
+  actor_id   TEXT NOT NULL REFERENCES actor(id),
+  role       TEXT NOT NULL
+    CONSTRAINT "role: one of lead, investor, sponsor, recipient, partner, operator"
+    CHECK (role IN ('lead', 'investor', 'sponsor', 'recipient', 'partner', 'operator')),
+  amount     REAL
+    CONSTRAINT "amount: a number above zero" CHECK (amount IS NULL OR amount > 0),
+  currency   TEXT
+    CONSTRAINT "currency: three capital letters (ISO 4217), required with amount"
+    CHECK ((amount IS NULL AND currency IS NULL)
+           OR coalesce(amount IS NOT NULL AND currency GLOB '[A-Z][A-Z][A-Z]' AND length(currency) = 3, 0)),
+  PRIMARY KEY (funding_id, actor_id, role)
+);
+
+CREATE TABLE event (
+  id             TEXT NOT NULL PRIMARY KEY
+    CONSTRAINT "id: lowercase letters, digits and hyphens"
+    CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  date           TEXT NOT NULL
+    CONSTRAINT "date: a date YYYY, YYYY-MM or YYYY-MM-DD"
+    CHECK ((length(date) = 4 AND date GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(date) = 7 AND date(date || '-01', '+0 days') IS date || '-01')
+           OR (length(date) = 10 AND date(date, '+0 days') IS date)),
+  date_precision TEXT GENERATED ALWAYS AS
+    (CASE length(date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END) VIRTUAL,
+  end_date       TEXT
+    CONSTRAINT "end_date: a date YYYY, YYYY-MM or YYYY-MM-DD, not before date"
+    CHECK (end_date IS NULL
+           OR (((length(end_date) = 4 AND end_date GLOB '[0-9][0-9][0-9][0-9]')
+               OR (length(end_date) = 7 AND date(end_date || '-01', '+0 days') IS end_date || '-01')
+               OR (length(end_date) = 10 AND date(end_date, '+0 days') IS end_date))
+               AND end_date >= date)),
+  kind           TEXT NOT NULL
+    CONSTRAINT "kind: one of announcement, summit, regulation, funding, launch, policy, tender, statement"
+    CHECK (kind IN ('announcement', 'summit', 'regulation', 'funding', 'launch',
+                    'policy', 'tender', 'statement')),
+  title_en       TEXT NOT NULL CONSTRAINT "title_en: not empty" CHECK (length(trim(title_en)) > 0),
+  title_fr       TEXT NOT NULL CONSTRAINT "title_fr: not empty" CHECK (length(trim(title_fr)) > 0),
+  summary_en     TEXT NOT NULL CONSTRAINT "summary_en: not empty" CHECK (length(trim(summary_en)) > 0),
+  summary_fr     TEXT NOT NULL CONSTRAINT "summary_fr: not empty" CHECK (length(trim(summary_fr)) > 0),
+  country        TEXT REFERENCES country(iso3),
+  -- the funding record this event announces or changes, if any
+  funding_id     TEXT REFERENCES funding(id)
+);
+
+CREATE TABLE event_actor (
+  event_id TEXT NOT NULL REFERENCES event(id),
+  actor_id TEXT NOT NULL REFERENCES actor(id),
+  role     TEXT NOT NULL DEFAULT 'participant'
+    CONSTRAINT "role: one of host, announcer, participant, subject, signatory, speaker"
+    CHECK (role IN ('host', 'announcer', 'participant', 'subject', 'signatory', 'speaker')),
+  PRIMARY KEY (event_id, actor_id, role)
+);
+
+CREATE TABLE citation (
+  subject_id TEXT NOT NULL REFERENCES record(id),
+  source_id  TEXT NOT NULL REFERENCES source(id),
+  -- the column the citation is about, or * for the whole record
+  field      TEXT NOT NULL DEFAULT '*'
+    CONSTRAINT "field: * or a column name" CHECK (field = '*' OR field GLOB '[a-z]*'),
+  stance     TEXT NOT NULL DEFAULT 'supports'
+    CONSTRAINT "stance: one of supports, contradicts, context"
+    CHECK (stance IN ('supports', 'contradicts', 'context')),
+  -- where in the source the fact stands: a heading, a paragraph, a page
+  locator    TEXT,
+  -- what the source says, in our words, when it differs or adds context
+  note_en    TEXT,
+  note_fr    TEXT,
+  PRIMARY KEY (subject_id, source_id, field)
+);
+
+CREATE TABLE fx_rate (
+  currency  TEXT NOT NULL
+    CONSTRAINT "currency: three capital letters (ISO 4217)"
+    CHECK (currency GLOB '[A-Z][A-Z][A-Z]' AND length(currency) = 3),
+  year      INTEGER NOT NULL
+    CONSTRAINT "year: a year between 1999 and 2100" CHECK (year BETWEEN 1999 AND 2100),
+  -- units of the currency for one euro, the mean of the year's daily rates
+  per_eur   REAL NOT NULL CONSTRAINT "per_eur: a number above zero" CHECK (per_eur > 0),
+  source_id TEXT NOT NULL REFERENCES source(id),
+  PRIMARY KEY (currency, year)
+);
+
+-- Full-text index over names, aliases, titles and summaries in both
+-- languages; filled by aiatlas-mkdb and by import.
+CREATE VIRTUAL TABLE record_fts USING fts5(
+  id UNINDEXED, kind UNINDEXED, name, alias, body,
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+
+-- One row per record with its display names, for lists, links and search.
+CREATE VIEW record_label (id, kind, name_en, name_fr, date) AS
+  SELECT id, 'source', title, title, published_on FROM source
+  UNION ALL SELECT iso3, 'country', name_en, name_fr, NULL FROM country
+  UNION ALL SELECT id, 'bloc', name_en, name_fr, NULL FROM bloc
+  UNION ALL SELECT id, 'actor', name, name_fr, founded_on FROM actor
+  UNION ALL SELECT id, 'funding', title_en, title_fr, announced_on FROM funding
+  UNION ALL SELECT id, 'event', title_en, title_fr, date FROM event;
+
+-- Keep the record registry in step with each record table; ids never change.
+CREATE TRIGGER source_record_insert AFTER INSERT ON source
+  BEGIN INSERT INTO record (id, kind) VALUES (new.id, 'source'); END;
+CREATE TRIGGER source_record_delete AFTER DELETE ON source
+  BEGIN DELETE FROM record WHERE id = old.id; END;
+CREATE TRIGGER source_id_update BEFORE UPDATE OF id ON source
+  BEGIN SELECT RAISE(ABORT, 'id: ids never change'); END;
+
+CREATE TRIGGER country_record_insert AFTER INSERT ON country
+  BEGIN INSERT INTO record (id, kind) VALUES (new.iso3, 'country'); END;
+CREATE TRIGGER country_record_delete AFTER DELETE ON country
+  BEGIN DELETE FROM record WHERE id = old.iso3; END;
+CREATE TRIGGER country_id_update BEFORE UPDATE OF iso3 ON country
+  BEGIN SELECT RAISE(ABORT, 'iso3: ids never change'); END;
+
+CREATE TRIGGER bloc_record_insert AFTER INSERT ON bloc
+  BEGIN INSERT INTO record (id, kind) VALUES (new.id, 'bloc'); END;
+CREATE TRIGGER bloc_record_delete AFTER DELETE ON bloc
+  BEGIN DELETE FROM record WHERE id = old.id; END;
+CREATE TRIGGER bloc_id_update BEFORE UPDATE OF id ON bloc
+  BEGIN SELECT RAISE(ABORT, 'id: ids never change'); END;
+
+CREATE TRIGGER actor_record_insert AFTER INSERT ON actor
+  BEGIN INSERT INTO record (id, kind) VALUES (new.id, 'actor'); END;
+CREATE TRIGGER actor_record_delete AFTER DELETE ON actor
+  BEGIN DELETE FROM record WHERE id = old.id; END;
+CREATE TRIGGER actor_id_update BEFORE UPDATE OF id ON actor
+  BEGIN SELECT RAISE(ABORT, 'id: ids never change'); END;
+
+CREATE TRIGGER funding_record_insert AFTER INSERT ON funding
+  BEGIN INSERT INTO record (id, kind) VALUES (new.id, 'funding'); END;
+CREATE TRIGGER funding_record_delete AFTER DELETE ON funding
+  BEGIN DELETE FROM record WHERE id = old.id; END;
+CREATE TRIGGER funding_id_update BEFORE UPDATE OF id ON funding
+  BEGIN SELECT RAISE(ABORT, 'id: ids never change'); END;
+
+CREATE TRIGGER event_record_insert AFTER INSERT ON event
+  BEGIN INSERT INTO record (id, kind) VALUES (new.id, 'event'); END;
+CREATE TRIGGER event_record_delete AFTER DELETE ON event
+  BEGIN DELETE FROM record WHERE id = old.id; END;
+CREATE TRIGGER event_id_update BEFORE UPDATE OF id ON event
+  BEGIN SELECT RAISE(ABORT, 'id: ids never change'); END;

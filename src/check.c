@@ -1,0 +1,122 @@
+/* Integrity checks of a database: the rules every record follows. */
+#include "config.h"
+#include "check.h"
+
+#include <stdlib.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+/* Every record table with its id column, as SQL. */
+#define CHECK_RECORDS \
+	"(SELECT id, 'source' AS kind FROM source" \
+	" UNION ALL SELECT iso3, 'country' FROM country" \
+	" UNION ALL SELECT id, 'bloc' FROM bloc" \
+	" UNION ALL SELECT id, 'actor' FROM actor" \
+	" UNION ALL SELECT id, 'funding' FROM funding" \
+	" UNION ALL SELECT id, 'event' FROM event)"
+
+/* A funding's amount in euros at its year's rate: the low end of a range
+ * for a part, the high end for a whole, so a nesting error is never hidden. */
+#define CHECK_FUNDING_EUR(col) \
+	"(SELECT f.id, f.parent_id, coalesce(f.amount, f." col ") /" \
+	"  CASE f.currency WHEN 'EUR' THEN 1 ELSE (SELECT r.per_eur FROM fx_rate AS r" \
+	"   WHERE r.currency = f.currency" \
+	"   AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER)) END AS eur" \
+	" FROM funding AS f)"
+
+/* Each check: what it verifies, and a query returning one line per problem. */
+static const struct {
+	const char	*what;
+	const char	*sql;
+} check_rules[] = {
+	{ N_("the database file is sound"),
+	  "SELECT 'integrity: ' || quick_check FROM pragma_quick_check"
+	  " WHERE quick_check <> 'ok'" },
+	{ N_("every reference points to a record"),
+	  "SELECT printf('%s: a row''s %s points to no %s', fk.\"table\", f.\"from\", fk.parent)"
+	  " FROM pragma_foreign_key_check AS fk"
+	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid" },
+	{ N_("ids are unique across all tables"),
+	  "SELECT printf('%s: the id is used by %d records', id, count(*))"
+	  " FROM " CHECK_RECORDS " GROUP BY id HAVING count(*) > 1"
+	  " UNION ALL SELECT printf('%s: the %s is missing from the record registry', t.id, t.kind)"
+	  " FROM " CHECK_RECORDS " AS t WHERE NOT EXISTS"
+	  " (SELECT 1 FROM record AS r WHERE r.id = t.id AND r.kind = t.kind)"
+	  " UNION ALL SELECT printf('%s: registered as a %s that does not exist', r.id, r.kind)"
+	  " FROM record AS r WHERE NOT EXISTS"
+	  " (SELECT 1 FROM " CHECK_RECORDS " AS t WHERE t.id = r.id)" },
+	{ N_("every record cites a source"),
+	  "SELECT printf('%s: the %s has no citation', r.id, r.kind) FROM record AS r"
+	  " WHERE r.kind <> 'source'"
+	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)" },
+	{ N_("a citation's field is a column of its record"),
+	  "SELECT printf('%s: cited for ''%s'', which is not a column of %s', c.subject_id,"
+	  "  c.field, r.kind)"
+	  " FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
+	  " WHERE c.field <> '*'"
+	  " AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)" },
+	{ N_("every currency has a rate for its year"),
+	  "SELECT printf('%s: no fx_rate for %s in %s', id, currency, substr(announced_on, 1, 4))"
+	  " FROM funding AS f WHERE currency <> 'EUR' AND NOT EXISTS"
+	  " (SELECT 1 FROM fx_rate AS r WHERE r.currency = f.currency"
+	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))"
+	  " UNION ALL SELECT printf('%s: %s''s share has no fx_rate for %s in %s',"
+	  "  p.funding_id, p.actor_id, p.currency, substr(f.announced_on, 1, 4))"
+	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
+	  " WHERE p.currency <> 'EUR' AND NOT EXISTS"
+	  " (SELECT 1 FROM fx_rate AS r WHERE r.currency = p.currency"
+	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))" },
+	{ N_("nested pledges never sum above their parent"),
+	  "SELECT printf('%s: its parts add up to EUR %.0f, above its own EUR %.0f',"
+	  "  whole.id, sum(part.eur), whole.eur)"
+	  " FROM " CHECK_FUNDING_EUR("amount_high") " AS whole"
+	  " JOIN " CHECK_FUNDING_EUR("amount_low") " AS part ON part.parent_id = whole.id"
+	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001" },
+	{ N_("parent chains have no loop"),
+	  "WITH RECURSIVE up(start, id, depth) AS ("
+	  "  SELECT id, parent_id, 1 FROM funding WHERE parent_id IS NOT NULL"
+	  "  UNION ALL SELECT up.start, f.parent_id, up.depth + 1 FROM up"
+	  "  JOIN funding AS f ON f.id = up.id"
+	  "  WHERE f.parent_id IS NOT NULL AND up.id <> up.start AND up.depth < 100)"
+	  " SELECT DISTINCT printf('%s: its parent_id chain loops back to it', start)"
+	  " FROM up WHERE id = start"
+	  " UNION ALL SELECT * FROM (WITH RECURSIVE up(start, id, depth) AS ("
+	  "  SELECT id, parent_id, 1 FROM actor WHERE parent_id IS NOT NULL"
+	  "  UNION ALL SELECT up.start, a.parent_id, up.depth + 1 FROM up"
+	  "  JOIN actor AS a ON a.id = up.id"
+	  "  WHERE a.parent_id IS NOT NULL AND up.id <> up.start AND up.depth < 100)"
+	  " SELECT DISTINCT printf('%s: its parent_id chain loops back to it', start)"
+	  " FROM up WHERE id = start)" },
+	{ NULL, NULL }
+};
+
+/* Run every check, reporting each problem. */
+int
+check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int i, problems = 0, rc;
+
+	for (i = 0; check_rules[i].what != NULL; i++) {
+		if (db_prepare(db, check_rules[i].sql, &stmt, cause) != 0) {
+			char *why = *cause;
+			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what), why);
+			free(why);
+			return -1;
+		}
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			report(arg, (const char *)sqlite3_column_text(stmt, 0));
+			problems++;
+		}
+		if (rc != SQLITE_DONE) {
+			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what),
+			    sqlite3_errmsg(db));
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+		sqlite3_finalize(stmt);
+	}
+	return problems;
+}

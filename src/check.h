@@ -1,0 +1,14 @@
+/* Integrity checks of a database: the rules every record follows. */
+#ifndef AIATLAS_CHECK_H
+#define AIATLAS_CHECK_H
+
+#include <sqlite3.h>
+
+/* Called with each problem found, as one line of text. */
+typedef void (*check_report_fn)(void *arg, const char *problem);
+
+/* Run every check on db's main schema. Returns the number of problems,
+ * or -1 with *cause if a check could not run. */
+int	 check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause);
+
+#endif

@@ -1,0 +1,291 @@
+/* The command line: options, commands, exit status. */
+#include "config.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "db.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+/* A command: its name, what it runs, the options it takes, how many
+ * arguments, and its synopsis for --help. */
+struct cli_command {
+	const char	*name;
+	int		(*run)(struct cli *, int, char **);
+	unsigned int	 options;
+	int		 min_args;
+	int		 max_args;
+	const char	*synopsis;
+};
+
+static const struct cli_command cli_commands[] = {
+	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT, 1, 1,
+	  N_("list KIND [--sort FIELD[,-FIELD]] [--limit N]") },
+	{ "show", cmd_show, 0, 1, 1,
+	  N_("show ID") },
+	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT, 1, -1,
+	  N_("search QUERY [--kind KIND] [--limit N]") },
+	{ "sql", cmd_sql, 0, 1, 1,
+	  N_("sql 'SELECT ...'") },
+	{ "export-db", cmd_export_db, 0, 1, 1,
+	  N_("export-db FILE") },
+	{ "check", cmd_check, 0, 0, 0,
+	  N_("check") },
+	{ NULL, NULL, 0, 0, 0, NULL }
+};
+
+/* Long options; the values above 255 stand for options without a letter. */
+enum {
+	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
+	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND
+};
+
+static const struct option cli_long_options[] = {
+	{ "format",	required_argument,	NULL, CLI_LONG_FORMAT },
+	{ "db",		required_argument,	NULL, CLI_LONG_DB },
+	{ "lang",	required_argument,	NULL, CLI_LONG_LANG },
+	{ "color",	required_argument,	NULL, CLI_LONG_COLOR },
+	{ "sort",	required_argument,	NULL, CLI_LONG_SORT },
+	{ "limit",	required_argument,	NULL, CLI_LONG_LIMIT },
+	{ "kind",	required_argument,	NULL, CLI_LONG_KIND },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+static const unsigned char	*cli_image_data;
+static size_t			 cli_image_size;
+
+/* Print "aiatlas: message" on stderr. */
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("aiatlas: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* The bundled database image. */
+void
+cli_image(const unsigned char **data, size_t *size)
+{
+	*data = cli_image_data;
+	*size = cli_image_size;
+}
+
+/* Start an output on stdout. */
+struct output *
+cli_output(const struct cli *c)
+{
+	return output_open(stdout, c->format, c->color, c->width);
+}
+
+/* Finish an output; a write error (a full disk, a closed pipe) is exit 2. */
+int
+cli_output_close(struct output *o)
+{
+	if (output_close(o) != 0 || fflush(stdout) != 0) {
+		cli_error(_("cannot write the output: %s"), strerror(errno));
+		return CLI_USAGE;
+	}
+	return CLI_OK;
+}
+
+/* Print the usage, to stdout for --help, to stderr after a mistake. */
+static void
+cli_usage(FILE *fp)
+{
+	const struct cli_command *cmd;
+
+	fprintf(fp, _("Usage: aiatlas [OPTION...] [COMMAND [ARG...]]\n"
+	    "Explore the AI-sovereignty landscape: actors, funding, events, blocs\n"
+	    "and their sources. With no command, print an overview.\n\nCommands:\n"));
+	for (cmd = cli_commands; cmd->name != NULL; cmd++)
+		fprintf(fp, "  aiatlas %s\n", _(cmd->synopsis));
+	fprintf(fp, _("\nOptions:\n"
+	    "  --format table|csv|tsv|json|md  output format (table on a terminal, tsv otherwise)\n"
+	    "  --db FILE                       read FILE instead of the bundled database\n"
+	    "  --lang en|fr                    language of names and summaries\n"
+	    "  --color auto|always|never       emphasis in tables (NO_COLOR is honoured)\n"
+	    "  --help, --version\n\n"
+	    "Exit status: 0 success, 1 nothing found, 2 bad usage or bad input.\n"
+	    "See aiatlas(1) for the details.\n"));
+}
+
+/* Parse --limit's value. */
+static int
+cli_parse_limit(const char *s, long *limit)
+{
+	char *end;
+
+	errno = 0;
+	*limit = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s || *limit < 0) {
+		cli_error(_("--limit: '%s' is not a whole number of zero or more"), s);
+		return -1;
+	}
+	return 0;
+}
+
+/* The terminal's width in columns, or 0 when stdout is not a terminal. */
+static int
+cli_terminal_width(void)
+{
+	struct winsize ws;
+	const char *columns;
+
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((columns = getenv("COLUMNS")) != NULL && atoi(columns) > 0)
+		return atoi(columns);
+	return 80;
+}
+
+/* Whether --color auto means colour: a terminal, NO_COLOR unset, not dumb. */
+static int
+cli_color_auto(void)
+{
+	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
+
+	return isatty(STDOUT_FILENO) && (no_color == NULL || *no_color == '\0') &&
+	    term != NULL && strcmp(term, "dumb") != 0;
+}
+
+/* The name of the first option in mask, for messages. */
+static const char *
+cli_option_name(unsigned int mask)
+{
+	if (mask & CLI_OPT_SORT)
+		return "--sort";
+	if (mask & CLI_OPT_LIMIT)
+		return "--limit";
+	return "--kind";
+}
+
+/* Parse the command line and run a command. */
+int
+cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
+{
+	struct cli c = { .format = OUTPUT_TABLE, .lang = "en", .limit = -1 };
+	const struct cli_command *cmd;
+	const char *db_path = NULL, *color = "auto", *format = NULL;
+	unsigned int given = 0;
+	char *cause = NULL;
+	int opt, status, nargs;
+
+	cli_image_data = image;
+	cli_image_size = image_size;
+	opterr = 0;
+	/* GNU getopt: options may come before or after the command. */
+	while ((opt = getopt_long(argc, argv, ":hV", cli_long_options, NULL)) != -1) {
+		switch (opt) {
+		case CLI_LONG_FORMAT: format = optarg; break;
+		case CLI_LONG_DB: db_path = optarg; break;
+		case CLI_LONG_LANG: c.lang = optarg; break;
+		case CLI_LONG_COLOR: color = optarg; break;
+		case CLI_LONG_SORT: c.sort = optarg; given |= CLI_OPT_SORT; break;
+		case CLI_LONG_LIMIT:
+			if (cli_parse_limit(optarg, &c.limit) != 0)
+				return CLI_USAGE;
+			given |= CLI_OPT_LIMIT;
+			break;
+		case CLI_LONG_KIND: c.kind = optarg; given |= CLI_OPT_KIND; break;
+		case 'h': cli_usage(stdout); return CLI_OK;
+		case 'V': printf("aiatlas %s\n", PACKAGE_VERSION); return CLI_OK;
+		case ':':
+			cli_error(_("%s needs a value"), argv[optind - 1]);
+			return CLI_USAGE;
+		default:
+			cli_error(_("unknown option '%s'; try 'aiatlas --help'"), argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+
+	if (format == NULL)
+		c.format = isatty(STDOUT_FILENO) ? OUTPUT_TABLE : OUTPUT_TSV;
+	else if (output_format_parse(format, &c.format) != 0) {
+		cli_error(_("--format: unknown format '%s'; formats: %s"), format,
+		    output_format_names());
+		return CLI_USAGE;
+	}
+	if (strcmp(c.lang, "en") != 0 && strcmp(c.lang, "fr") != 0) {
+		cli_error(_("--lang: unknown language '%s'; languages: en, fr"), c.lang);
+		return CLI_USAGE;
+	}
+	if (strcmp(color, "auto") == 0)
+		c.color = cli_color_auto();
+	else if (strcmp(color, "always") == 0)
+		c.color = 1;
+	else if (strcmp(color, "never") == 0)
+		c.color = 0;
+	else {
+		cli_error(_("--color: '%s' is not one of auto, always, never"), color);
+		return CLI_USAGE;
+	}
+	c.width = cli_terminal_width();
+
+	if (optind < argc) {
+		for (cmd = cli_commands; cmd->name != NULL; cmd++) {
+			if (strcmp(cmd->name, argv[optind]) == 0)
+				break;
+		}
+		if (cmd->name == NULL) {
+			cli_error(_("unknown command '%s'; try 'aiatlas --help'"), argv[optind]);
+			return CLI_USAGE;
+		}
+		nargs = argc - optind - 1;
+		if (nargs < cmd->min_args || (cmd->max_args >= 0 && nargs > cmd->max_args)) {
+			cli_error(_("usage: aiatlas %s"), _(cmd->synopsis));
+			return CLI_USAGE;
+		}
+		if ((given & ~cmd->options) != 0) {
+			cli_error(_("%s is not an option of '%s'; usage: aiatlas %s"),
+			    cli_option_name(given & ~cmd->options), cmd->name, _(cmd->synopsis));
+			return CLI_USAGE;
+		}
+	} else {
+		if (given != 0) {
+			cli_error(_("%s needs a command; try 'aiatlas --help'"),
+			    cli_option_name(given));
+			return CLI_USAGE;
+		}
+		cmd = NULL;
+		nargs = 0;
+	}
+
+	if (db_path != NULL) {
+		c.db = db_open_readonly(db_path, &cause);
+		c.db_name = db_path;
+	} else {
+		c.db = db_open_image(image, image_size, &cause);
+		c.db_name = _("the bundled database");
+	}
+	if (c.db == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_USAGE;
+	}
+	if (cmd == NULL)
+		status = cmd_overview(&c, 0, NULL);
+	else
+		status = cmd->run(&c, nargs, argv + optind + 1);
+	db_close(c.db);
+	return status;
+}

@@ -1,0 +1,47 @@
+/* The command line: options, commands, exit status. */
+#ifndef AIATLAS_CLI_H
+#define AIATLAS_CLI_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "output.h"
+
+/* Exit statuses of every command. */
+#define CLI_OK		0	/* success */
+#define CLI_NOTHING	1	/* nothing found */
+#define CLI_USAGE	2	/* bad usage or bad input */
+
+/* Options, as bits, so each command says which it takes. */
+enum cli_option {
+	CLI_OPT_SORT	= 1 << 0,
+	CLI_OPT_LIMIT	= 1 << 1,
+	CLI_OPT_KIND	= 1 << 2
+};
+
+/* What a command runs with. */
+struct cli {
+	sqlite3			*db;
+	const char		*db_name;	/* for messages: a path or "the bundled database" */
+	enum output_format	 format;
+	int			 color;		/* terminal attributes in table output */
+	int			 width;		/* terminal width for tables, 0: none */
+	const char		*lang;		/* "en" or "fr" */
+	const char		*sort;
+	long			 limit;		/* -1: none */
+	const char		*kind;
+};
+
+/* Run the program: parse argv, open the database, run a command, return
+ * the exit status. image is the bundled database. */
+int	 cli_main(int argc, char **argv, const unsigned char *image, size_t image_size);
+/* Print "aiatlas: message" on stderr. */
+void	 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Start an output on stdout in the chosen format. */
+struct output *cli_output(const struct cli *c);
+/* Finish an output, reporting a write error; returns an exit status. */
+int	 cli_output_close(struct output *o);
+/* The bundled database image, for export-db. */
+void	 cli_image(const unsigned char **data, size_t *size);
+
+#endif

@@ -1,0 +1,93 @@
+/* aiatlas search: full-text search over every record. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "fts.h"
+#include "i18n.h"
+#include "load.h"
+#include "xmalloc.h"
+
+/* Matches ranked by bm25, names weighing most, then aliases, then text. */
+static const char cmd_search_sql[] =
+	"SELECT f.id AS id, f.kind AS kind,"
+	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
+	" snippet(record_fts, -1, ?5, ?6, '…', 10) AS match"
+	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
+	" WHERE record_fts MATCH ?1 AND (?2 IS NULL OR f.kind = ?2)"
+	" ORDER BY bm25(record_fts, 0.0, 0.0, 10.0, 5.0, 1.0), f.id"
+	" LIMIT ?4";
+
+/* The record kinds --kind accepts, with their plural. */
+static const char *const cmd_search_kinds[] = {
+	"actor", "funding", "event", "bloc", "source", "country", NULL
+};
+
+/* The table --kind names ("actors" or "actor"), or NULL. */
+static const char *
+cmd_search_kind(const char *name)
+{
+	const struct load_kind *k = load_kind_find(name);
+	const char *const *p;
+
+	for (p = cmd_search_kinds; k != NULL && *p != NULL; p++) {
+		if (strcmp(*p, k->table) == 0)
+			return *p;
+	}
+	return NULL;
+}
+
+/* Search every record for the words of the arguments. */
+int
+cmd_search(struct cli *c, int argc, char **argv)
+{
+	sqlite3_stmt *stmt;
+	struct output *o;
+	char *typed, *query, *cause = NULL, *t;
+	const char *kind = NULL;
+	int i, status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
+	long rows;
+
+	if (c->kind != NULL && (kind = cmd_search_kind(c->kind)) == NULL) {
+		cli_error(_("search: --kind: unknown kind '%s'; kinds: actors, funding, "
+		    "events, blocs, sources, countries"), c->kind);
+		return CLI_USAGE;
+	}
+	typed = xstrdup(argv[0]);
+	for (i = 1; i < argc; i++) {
+		t = xasprintf("%s %s", typed, argv[i]);
+		free(typed);
+		typed = t;
+	}
+	query = fts_query(typed, &cause);
+	free(typed);
+	if (query == NULL) {
+		cli_error(_("search: %s"), cause);
+		free(cause);
+		return CLI_USAGE;
+	}
+	if (sqlite3_prepare_v2(c->db, cmd_search_sql, -1, &stmt, NULL) != SQLITE_OK) {
+		cli_error(_("search: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+		free(query);
+		return CLI_USAGE;
+	}
+	sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
+	if (kind != NULL)
+		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, c->lang, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 4, c->limit);
+	sqlite3_bind_text(stmt, 5, human ? "«" : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, human ? "»" : "", -1, SQLITE_STATIC);
+	o = cli_output(c);
+	rows = output_statement(o, stmt);
+	if (rows < 0)
+		cli_error(_("search: %s"), sqlite3_errmsg(c->db));
+	sqlite3_finalize(stmt);
+	free(query);
+	status = cli_output_close(o);
+	if (rows < 0)
+		return CLI_USAGE;
+	return status == CLI_OK && rows == 0 ? CLI_NOTHING : status;
+}

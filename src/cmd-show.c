@@ -1,0 +1,543 @@
+/* aiatlas show: one record, its related records and its sources. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "i18n.h"
+#include "money.h"
+#include "xmalloc.h"
+
+/* The display name of record alias r in the language ?2. */
+#define SHOW_NAME(r) "CASE ?2 WHEN 'fr' THEN " r ".name_fr ELSE " r ".name_en END"
+/* A related record: (id, kind, name, detail) joined from record_label l. */
+#define SHOW_LINK(detail) "SELECT l.id, l.kind, " SHOW_NAME("l") ", " detail
+/* The amount of funding f, shortly. */
+#define SHOW_AMOUNT(f) \
+	"coalesce(money(" f ".amount, " f ".currency)," \
+	" money_range(" f ".amount_low, " f ".amount_high, " f ".currency))"
+
+/* The records related to one, by kind: a heading and a query of links
+ * (?1 is the record's id, ?2 the language). */
+static const struct {
+	const char	*kind;
+	const char	*heading;
+	const char	*sql;
+} show_relations[] = {
+	{ "actor", N_("Part of"),
+	  SHOW_LINK("NULL") " FROM actor AS a JOIN record_label AS l ON l.id = a.parent_id"
+	  " WHERE a.id = ?1" },
+	{ "actor", N_("Parts"),
+	  SHOW_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  " WHERE a.parent_id = ?1 ORDER BY 3" },
+	{ "actor", N_("Country and bloc"),
+	  SHOW_LINK("NULL") " FROM actor AS a JOIN record_label AS l"
+	  " ON l.id = a.country OR l.id = a.bloc_id WHERE a.id = ?1" },
+	{ "actor", N_("Funding received"),
+	  SHOW_LINK("concat_amount") " FROM (SELECT f.id,"
+	  "  " SHOW_AMOUNT("f") " || ' · ' || f.announced_on || ' · ' || f.status AS concat_amount,"
+	  "  f.announced_on FROM funding AS f WHERE f.recipient_id = ?1"
+	  "  OR f.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'))"
+	  " AS x JOIN record_label AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
+	{ "actor", N_("Funding given"),
+	  SHOW_LINK("p.role || coalesce(' · ' || money(p.amount, p.currency), '')"
+	  " || ' of ' || " SHOW_AMOUNT("f") " || ' · ' || f.announced_on")
+	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
+	  " JOIN record_label AS l ON l.id = f.id"
+	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
+	{ "actor", N_("Events"),
+	  SHOW_LINK("e.date || ' · ' || ea.role") " FROM event_actor AS ea"
+	  " JOIN event AS e ON e.id = ea.event_id JOIN record_label AS l ON l.id = e.id"
+	  " WHERE ea.actor_id = ?1 ORDER BY e.date, l.id" },
+
+	{ "funding", N_("Recipient"),
+	  SHOW_LINK("NULL") " FROM funding AS f JOIN record_label AS l ON l.id = f.recipient_id"
+	  " WHERE f.id = ?1" },
+	{ "funding", N_("Part of"),
+	  SHOW_LINK(SHOW_AMOUNT("p")) " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
+	  " JOIN record_label AS l ON l.id = p.id WHERE f.id = ?1" },
+	{ "funding", N_("Parts"),
+	  SHOW_LINK(SHOW_AMOUNT("f") " || ' · ' || f.status") " FROM funding AS f"
+	  " JOIN record_label AS l ON l.id = f.id WHERE f.parent_id = ?1"
+	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
+	{ "funding", N_("Parties"),
+	  SHOW_LINK("p.role || coalesce(' · ' || money(p.amount, p.currency), '')")
+	  " FROM funding_party AS p JOIN record_label AS l ON l.id = p.actor_id"
+	  " WHERE p.funding_id = ?1"
+	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
+	{ "funding", N_("Events"),
+	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
+	{ "funding", N_("Country"),
+	  SHOW_LINK("NULL") " FROM funding AS f JOIN record_label AS l ON l.id = f.country"
+	  " WHERE f.id = ?1" },
+
+	{ "event", N_("Actors"),
+	  SHOW_LINK("ea.role") " FROM event_actor AS ea JOIN record_label AS l ON l.id = ea.actor_id"
+	  " WHERE ea.event_id = ?1"
+	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3" },
+	{ "event", N_("Funding"),
+	  SHOW_LINK(SHOW_AMOUNT("f")) " FROM event AS e JOIN funding AS f ON f.id = e.funding_id"
+	  " JOIN record_label AS l ON l.id = f.id WHERE e.id = ?1" },
+	{ "event", N_("Country"),
+	  SHOW_LINK("NULL") " FROM event AS e JOIN record_label AS l ON l.id = e.country"
+	  " WHERE e.id = ?1" },
+
+	{ "bloc", N_("Members"),
+	  SHOW_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
+	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.iso3"
+	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
+	{ "bloc", N_("Statistics from"),
+	  SHOW_LINK("NULL") " FROM bloc AS b JOIN record_label AS l ON l.id = b.stats_iso3"
+	  " WHERE b.id = ?1" },
+	{ "bloc", N_("Actors"),
+	  SHOW_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
+
+	{ "country", N_("Blocs"),
+	  SHOW_LINK("m.role || coalesce(' since ' || m.since, '')")
+	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
+	  " WHERE m.iso3 = ?1 ORDER BY 3" },
+	{ "country", N_("Actors"),
+	  SHOW_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  " WHERE a.country = ?1 ORDER BY 3" },
+	{ "country", N_("Funding"),
+	  SHOW_LINK(SHOW_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
+	  " JOIN record_label AS l ON l.id = f.id WHERE f.country = ?1"
+	  " ORDER BY f.announced_on, l.id" },
+	{ "country", N_("Events"),
+	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
+
+	{ "source", N_("Cited by"),
+	  SHOW_LINK("c.stance || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
+	  " FROM citation AS c JOIN record_label AS l ON l.id = c.subject_id"
+	  " WHERE c.source_id = ?1 ORDER BY l.kind, 3" },
+	{ NULL, NULL, NULL }
+};
+
+/* The sources of a record, disagreements first. */
+static const char show_sources_sql[] =
+	"SELECT c.source_id, s.title, s.publisher, s.published_on, s.url, c.stance,"
+	" c.field, c.locator,"
+	" CASE ?2 WHEN 'fr' THEN coalesce(c.note_fr, c.note_en)"
+	"  ELSE coalesce(c.note_en, c.note_fr) END"
+	" FROM citation AS c JOIN source AS s ON s.id = c.source_id"
+	" WHERE c.subject_id = ?1"
+	" ORDER BY c.stance <> 'contradicts', c.field <> '*', c.field, s.published_on, s.id";
+
+/* The table of each record kind, and the column holding its id. */
+static const struct {
+	const char	*kind;
+	const char	*sql;
+} show_fields_sql[] = {
+	{ "source", "SELECT * FROM source WHERE id = ?1" },
+	{ "country", "SELECT * FROM country WHERE iso3 = ?1" },
+	{ "bloc", "SELECT * FROM bloc WHERE id = ?1" },
+	{ "actor", "SELECT * FROM actor WHERE id = ?1" },
+	{ "funding", "SELECT * FROM funding WHERE id = ?1" },
+	{ "event", "SELECT * FROM event WHERE id = ?1" },
+	{ NULL, NULL }
+};
+
+/* Where show writes: the format and, for csv/tsv, a four-column table. */
+struct show {
+	struct cli	*cli;
+	struct output	*rows;		/* csv, tsv */
+	int		 items;		/* items written in the current JSON array */
+	int		 disagree;	/* a source contradicts the record */
+};
+
+/* Find the record: by id, by id in any case, or by a unique alias. */
+static int
+show_find(struct cli *c, const char *wanted, char **id, char **kind)
+{
+	static const char sql[] =
+		"SELECT id, kind FROM record WHERE id = ?1"
+		" UNION ALL SELECT id, kind FROM record WHERE id = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT r.id, r.kind FROM alias AS a JOIN record AS r"
+		"  ON r.id = a.subject_id WHERE a.alias = ?1 COLLATE NOCASE"
+		" LIMIT 1";
+	sqlite3_stmt *stmt;
+	int found;
+
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, wanted, -1, SQLITE_STATIC);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	if (found) {
+		*id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		*kind = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+/* Start a section: a heading for people, an array for JSON. */
+static void
+show_section(struct show *s, const char *key, const char *heading)
+{
+	switch (s->cli->format) {
+	case OUTPUT_TABLE:
+		printf("\n%s%s%s\n", s->cli->color ? "\033[1m" : "", heading,
+		    s->cli->color ? "\033[0m" : "");
+		break;
+	case OUTPUT_MD:
+		printf("\n## %s\n\n", heading);
+		break;
+	case OUTPUT_JSON:
+		printf(",\n\"%s\": [", key);
+		s->items = 0;
+		break;
+	default:
+		break;
+	}
+}
+
+/* End a section. */
+static void
+show_section_end(struct show *s)
+{
+	if (s->cli->format == OUTPUT_JSON)
+		printf("%s]", s->items > 0 ? "\n" : "");
+}
+
+/* Write one row of the csv/tsv table. */
+static void
+show_row(struct show *s, const char *section, const char *key, const char *value,
+    const char *detail)
+{
+	struct output_value v[4] = {
+		{ SQLITE_TEXT, section }, { key ? SQLITE_TEXT : SQLITE_NULL, key },
+		{ value ? SQLITE_TEXT : SQLITE_NULL, value },
+		{ detail ? SQLITE_TEXT : SQLITE_NULL, detail }
+	};
+
+	output_row(s->rows, v);
+}
+
+/* Whether a column holds an amount of money. */
+static int
+show_is_money(const char *column)
+{
+	return strncmp(column, "amount", 6) == 0 || strcmp(column, "valuation_post") == 0 ||
+	    strcmp(column, "gdp_usd") == 0;
+}
+
+/* Write the record's own fields. */
+static int
+show_fields(struct show *s, const char *kind, const char *id)
+{
+	sqlite3_stmt *stmt;
+	const char *name, *value, *currency = NULL;
+	char money[64];
+	int i, n, type;
+
+	for (i = 0; show_fields_sql[i].kind != NULL; i++) {
+		if (strcmp(show_fields_sql[i].kind, kind) == 0)
+			break;
+	}
+	if (show_fields_sql[i].kind == NULL ||
+	    sqlite3_prepare_v2(s->cli->db, show_fields_sql[i].sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	n = sqlite3_column_count(stmt);
+	for (i = 0; i < n; i++) {
+		if (strcmp(sqlite3_column_name(stmt, i), "currency") == 0)
+			currency = (const char *)sqlite3_column_text(stmt, i);
+	}
+	if (s->cli->format == OUTPUT_JSON)
+		printf("{\"id\": "), output_json_string(stdout, id),
+		printf(", \"kind\": \"%s\",\n\"record\": {", kind);
+	for (i = 0; i < n; i++) {
+		name = sqlite3_column_name(stmt, i);
+		type = sqlite3_column_type(stmt, i);
+		value = (const char *)sqlite3_column_text(stmt, i);
+		switch (s->cli->format) {
+		case OUTPUT_JSON:
+			printf("%s", i > 0 ? ", " : "");
+			output_json_string(stdout, name);
+			printf(": ");
+			if (type == SQLITE_NULL)
+				printf("null");
+			else if (type == SQLITE_TEXT)
+				output_json_string(stdout, value);
+			else
+				printf("%s", value);
+			break;
+		case OUTPUT_CSV:
+		case OUTPUT_TSV:
+			show_row(s, "record", name, value, NULL);
+			break;
+		case OUTPUT_TABLE:
+		case OUTPUT_MD:
+			if (value == NULL)
+				break;
+			printf(s->cli->format == OUTPUT_MD ? "- **%s**: " : "  %-20s ", name);
+			if (show_is_money(name) && (type == SQLITE_FLOAT || type == SQLITE_INTEGER))
+				printf("%.0f (%s)", sqlite3_column_double(stmt, i),
+				    money_format(sqlite3_column_double(stmt, i),
+				    strcmp(name, "gdp_usd") == 0 ? "USD" : currency,
+				    money, sizeof money));
+			else if (s->cli->format == OUTPUT_MD)
+				output_md_cell(stdout, value);
+			else
+				printf("%s", value);
+			printf("\n");
+			break;
+		}
+	}
+	if (s->cli->format == OUTPUT_JSON)
+		printf("}");
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Write the record's aliases on one line. */
+static void
+show_aliases(struct show *s, const char *id)
+{
+	sqlite3_stmt *stmt;
+	const char *alias;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(s->cli->db, "SELECT alias FROM alias WHERE subject_id = ?1"
+	    " ORDER BY alias", -1, &stmt, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (s->cli->format == OUTPUT_JSON)
+		printf(",\n\"aliases\": [");
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		alias = (const char *)sqlite3_column_text(stmt, 0);
+		switch (s->cli->format) {
+		case OUTPUT_JSON:
+			printf("%s", n > 0 ? ", " : "");
+			output_json_string(stdout, alias);
+			break;
+		case OUTPUT_CSV:
+		case OUTPUT_TSV:
+			show_row(s, "alias", NULL, alias, NULL);
+			break;
+		case OUTPUT_TABLE:
+			printf("%s%s", n == 0 ? "  aliases              " : ", ", alias);
+			break;
+		case OUTPUT_MD:
+			printf("%s", n == 0 ? "- **aliases**: " : ", ");
+			output_md_cell(stdout, alias);
+			break;
+		}
+		n++;
+	}
+	if (s->cli->format == OUTPUT_JSON)
+		printf("]");
+	else if (n > 0 && (s->cli->format == OUTPUT_TABLE || s->cli->format == OUTPUT_MD))
+		printf("\n");
+	sqlite3_finalize(stmt);
+}
+
+/* Write the related records of every relation of the kind. */
+static int
+show_related(struct show *s, const char *kind, const char *id)
+{
+	sqlite3_stmt *stmt;
+	const char *heading, *cols[4];
+	int i, j, n, opened = 0;
+
+	if (s->cli->format == OUTPUT_JSON) {
+		show_section(s, "related", NULL);
+		opened = 1;
+	}
+	for (i = 0; show_relations[i].kind != NULL; i++) {
+		if (strcmp(show_relations[i].kind, kind) != 0)
+			continue;
+		if (sqlite3_prepare_v2(s->cli->db, show_relations[i].sql, -1, &stmt,
+		    NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
+		heading = _(show_relations[i].heading);
+		for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
+			for (j = 0; j < 4; j++)
+				cols[j] = (const char *)sqlite3_column_text(stmt, j);
+			switch (s->cli->format) {
+			case OUTPUT_JSON:
+				printf("%s\n{\"relation\": ", s->items++ > 0 ? "," : "");
+				output_json_string(stdout, show_relations[i].heading);
+				printf(", \"id\": ");
+				output_json_string(stdout, cols[0]);
+				printf(", \"kind\": \"%s\", \"name\": ", cols[1]);
+				output_json_string(stdout, cols[2]);
+				printf(", \"detail\": ");
+				if (cols[3] == NULL)
+					printf("null");
+				else
+					output_json_string(stdout, cols[3]);
+				printf("}");
+				break;
+			case OUTPUT_CSV:
+			case OUTPUT_TSV:
+				show_row(s, show_relations[i].heading, cols[0], cols[2], cols[3]);
+				break;
+			case OUTPUT_TABLE:
+				if (n == 0)
+					show_section(s, NULL, heading);
+				printf("  %s  %s%s%s%s\n", cols[0], cols[2],
+				    cols[3] ? "  (" : "", cols[3] ? cols[3] : "", cols[3] ? ")" : "");
+				break;
+			case OUTPUT_MD:
+				if (n == 0)
+					show_section(s, NULL, heading);
+				printf("- `%s` ", cols[0]);
+				output_md_cell(stdout, cols[2]);
+				if (cols[3] != NULL) {
+					printf(" (");
+					output_md_cell(stdout, cols[3]);
+					printf(")");
+				}
+				printf("\n");
+				break;
+			}
+		}
+		sqlite3_finalize(stmt);
+	}
+	if (opened)
+		show_section_end(s);
+	return 0;
+}
+
+/* Write the record's sources, a disagreement flagged as such. */
+static int
+show_sources(struct show *s, const char *id)
+{
+	static const char *const keys[] = {
+		"source_id", "title", "publisher", "published_on", "url", "stance",
+		"field", "locator", "note"
+	};
+	sqlite3_stmt *stmt;
+	const char *v[9];
+	char *detail;
+	int j, n;
+
+	if (sqlite3_prepare_v2(s->cli->db, show_sources_sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
+	for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
+		for (j = 0; j < 9; j++)
+			v[j] = (const char *)sqlite3_column_text(stmt, j);
+		if (n == 0)
+			show_section(s, "sources", _("Sources"));
+		if (strcmp(v[5], "contradicts") == 0 && !s->disagree) {
+			s->disagree = 1;
+			if (s->cli->format == OUTPUT_TABLE || s->cli->format == OUTPUT_MD)
+				printf(_("%sSources disagree on this record: see the "
+				    "contradicting ones below.\n"),
+				    s->cli->format == OUTPUT_MD ? "> " : "  ");
+		}
+		switch (s->cli->format) {
+		case OUTPUT_JSON:
+			printf("%s\n{", s->items++ > 0 ? "," : "");
+			for (j = 0; j < 9; j++) {
+				printf("%s\"%s\": ", j > 0 ? ", " : "", keys[j]);
+				if (v[j] == NULL)
+					printf("null");
+				else
+					output_json_string(stdout, v[j]);
+			}
+			printf("}");
+			break;
+		case OUTPUT_CSV:
+		case OUTPUT_TSV:
+			detail = xasprintf("%s%s%s%s%s%s%s", v[6], v[7] ? " · " : "",
+			    v[7] ? v[7] : "", v[8] ? " · " : "", v[8] ? v[8] : "",
+			    v[4] ? " · " : "", v[4] ? v[4] : "");
+			show_row(s, v[5], v[0], v[1], detail);
+			free(detail);
+			break;
+		case OUTPUT_TABLE:
+		case OUTPUT_MD:
+			printf(s->cli->format == OUTPUT_MD ? "- **%s** `%s` " : "  %-11s  %s  ",
+			    v[5], v[0]);
+			printf("«%s»", v[1]);
+			if (v[2] != NULL || v[3] != NULL)
+				printf(" (%s%s%s)", v[2] ? v[2] : "", v[2] && v[3] ? ", " : "",
+				    v[3] ? v[3] : "");
+			printf("\n");
+			if (strcmp(v[6], "*") != 0)
+				printf(_("      on: %s\n"), v[6]);
+			if (v[7] != NULL)
+				printf(_("      at: %s\n"), v[7]);
+			if (v[8] != NULL)
+				printf(_("      says: %s\n"), v[8]);
+			if (v[4] != NULL)
+				printf("      %s\n", v[4]);
+			break;
+		}
+	}
+	if (n > 0)
+		show_section_end(s);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Show one record. */
+int
+cmd_show(struct cli *c, int argc, char **argv)
+{
+	struct show s = { .cli = c };
+	static const char *const columns[] = { "section", "key", "value", "detail" };
+	char *id = NULL, *kind = NULL, *name = NULL;
+	sqlite3_stmt *stmt;
+	int found, status = CLI_OK;
+
+	if ((found = show_find(c, argv[0], &id, &kind)) <= 0) {
+		if (found < 0)
+			cli_error(_("show: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+		else
+			cli_error(_("show: no record '%s'; try: aiatlas search %s"), argv[0], argv[0]);
+		return found < 0 ? CLI_USAGE : CLI_NOTHING;
+	}
+	if (sqlite3_prepare_v2(c->db, "SELECT CASE ?2 WHEN 'fr' THEN name_fr ELSE name_en END"
+	    " FROM record_label WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, c->lang, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		sqlite3_finalize(stmt);
+	}
+	if (c->format == OUTPUT_CSV || c->format == OUTPUT_TSV) {
+		s.rows = cli_output(c);
+		output_columns(s.rows, 4, columns);
+	} else if (c->format == OUTPUT_TABLE)
+		printf("%s%s%s — %s %s\n", c->color ? "\033[1m" : "", name ? name : id,
+		    c->color ? "\033[0m" : "", kind, id);
+	else if (c->format == OUTPUT_MD) {
+		printf("# ");
+		output_md_cell(stdout, name ? name : id);
+		printf(" (%s `%s`)\n\n", kind, id);
+	}
+	if (show_fields(&s, kind, id) != 0 || (show_aliases(&s, id),
+	    show_related(&s, kind, id)) != 0 || show_sources(&s, id) != 0) {
+		cli_error(_("show: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+		status = CLI_USAGE;
+	}
+	if (c->format == OUTPUT_JSON)
+		printf("}\n");
+	if (s.rows != NULL) {
+		if (cli_output_close(s.rows) != CLI_OK)
+			status = CLI_USAGE;
+	} else if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(_("cannot write the output"));
+		status = CLI_USAGE;
+	}
+	free(id);
+	free(kind);
+	free(name);
+	return status;
+}

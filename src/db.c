@@ -1,0 +1,232 @@
+/* Opening databases, running statements, and the read-only guard. */
+#include "config.h"
+#include "db.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "money.h"
+#include "xmalloc.h"
+
+/* Tables a database must have to be read by aiatlas. */
+static const char *const db_required_tables[] = {
+	"record", "source", "country", "bloc", "bloc_member", "actor", "alias",
+	"funding", "funding_party", "event", "event_actor", "citation", "fx_rate",
+	"record_fts", NULL
+};
+
+static char db_refusal[256];
+
+/* Settings every connection gets: no extensions, no unsafe schema. */
+static void
+db_harden(sqlite3 *db)
+{
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 2);
+	money_register(db);
+}
+
+/* Check that the schema has every table aiatlas reads. */
+static int
+db_check_schema(sqlite3 *db, const char *name, char **cause)
+{
+	sqlite3_stmt *stmt;
+	const char *const *t;
+	int found;
+
+	if (db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", &stmt, cause) != 0) {
+		free(*cause);
+		*cause = xasprintf(_("%s: not a SQLite database, or damaged: %s"),
+		    name, sqlite3_errmsg(db));
+		return -1;
+	}
+	for (t = db_required_tables; *t != NULL; t++) {
+		sqlite3_reset(stmt);
+		sqlite3_bind_text(stmt, 1, *t, -1, SQLITE_STATIC);
+		found = sqlite3_step(stmt) == SQLITE_ROW;
+		if (!found) {
+			*cause = xasprintf(_("%s: not an aiatlas database (no table '%s')"),
+			    name, *t);
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Open a database image held in memory, read-only. */
+sqlite3 *
+db_open_image(const unsigned char *data, size_t size, char **cause)
+{
+	sqlite3 *db;
+
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot open the bundled database: %s"), sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return NULL;
+	}
+	/* READONLY: SQLite never writes to the buffer, so the const is kept. */
+	if (sqlite3_deserialize(db, "main", (unsigned char *)(uintptr_t)data,
+	    (sqlite3_int64)size, (sqlite3_int64)size,
+	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot open the bundled database: %s"), sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return NULL;
+	}
+	db_harden(db);
+	if (db_check_schema(db, _("the bundled database"), cause) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Open a database file read-only. */
+sqlite3 *
+db_open_readonly(const char *path, char **cause)
+{
+	sqlite3 *db;
+
+	if (access(path, R_OK) != 0) {
+		*cause = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: cannot open: %s"), path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return NULL;
+	}
+	db_harden(db);
+	if (db_check_schema(db, path, cause) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Create a new database file with the schema. */
+sqlite3 *
+db_create(const char *path, char **cause)
+{
+	sqlite3 *db;
+
+	if (strcmp(path, ":memory:") != 0 && access(path, F_OK) == 0) {
+		*cause = xasprintf(_("%s: already exists"), path);
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: cannot create: %s"), path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return NULL;
+	}
+	db_harden(db);
+	if (db_exec(db, (const char *)schema_sql, cause) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Close, ignoring errors. */
+void
+db_close(sqlite3 *db)
+{
+	if (db != NULL)
+		sqlite3_close_v2(db);
+}
+
+/* Run SQL without results. */
+int
+db_exec(sqlite3 *db, const char *sql, char **cause)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if (cause != NULL)
+			*cause = xstrdup(msg != NULL ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Prepare one statement. */
+int
+db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, char **cause)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		*stmt = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* PRAGMAs that only read, whatever their argument. */
+static const char *const db_read_pragmas[] = {
+	"table_info", "table_xinfo", "table_list", "index_list", "index_info",
+	"index_xinfo", "foreign_key_list", "function_list", "module_list",
+	"pragma_list", "collation_list", "compile_options", "database_list", NULL
+};
+
+/* Allow reading; refuse the rest, remembering why. */
+static int
+db_guard(void *arg, int action, const char *a, const char *b, const char *dbname,
+    const char *trigger)
+{
+	const char *const *p;
+
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_FUNCTION:
+		if (b != NULL && strcasecmp(b, "load_extension") == 0) {
+			snprintf(db_refusal, sizeof db_refusal, _("load_extension is not allowed"));
+			return SQLITE_DENY;
+		}
+		return SQLITE_OK;
+	case SQLITE_PRAGMA:
+		for (p = db_read_pragmas; *p != NULL; p++) {
+			if (a != NULL && strcasecmp(a, *p) == 0)
+				return SQLITE_OK;
+		}
+		snprintf(db_refusal, sizeof db_refusal, _("PRAGMA %s is not allowed"),
+		    a == NULL ? "" : a);
+		return SQLITE_DENY;
+	case SQLITE_ATTACH:
+	case SQLITE_DETACH:
+		snprintf(db_refusal, sizeof db_refusal, _("ATTACH and DETACH are not allowed"));
+		return SQLITE_DENY;
+	default:
+		snprintf(db_refusal, sizeof db_refusal,
+		    _("the statement would change the database; only reading is allowed"));
+		return SQLITE_DENY;
+	}
+}
+
+/* Refuse everything but reading from now on. */
+void
+db_guard_readonly(sqlite3 *db)
+{
+	db_refusal[0] = '\0';
+	sqlite3_set_authorizer(db, db_guard, NULL);
+}
+
+/* Why the guard last refused a statement ("" if it did not). */
+const char *
+db_guard_reason(void)
+{
+	return db_refusal;
+}

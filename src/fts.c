@@ -1,0 +1,82 @@
+/* The full-text index: building it and turning typed words into queries. */
+#include "config.h"
+#include "fts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+/* Names, aliases and text of every record, in both languages. */
+static const char fts_build_sql[] =
+	"DELETE FROM record_fts;"
+	"INSERT INTO record_fts (id, kind, name, alias, body)"
+	" SELECT l.id, l.kind,"
+	"  l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END,"
+	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
+	"  CASE l.kind"
+	"   WHEN 'actor' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM actor WHERE id = l.id)"
+	"   WHEN 'bloc' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM bloc WHERE id = l.id)"
+	"   WHEN 'funding' THEN (SELECT coalesce(round,'')||' '||coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM funding WHERE id = l.id)"
+	"   WHEN 'event' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM event WHERE id = l.id)"
+	"   WHEN 'source' THEN (SELECT coalesce(publisher,'')||' '||coalesce(author,'')||' '||coalesce(note_en,'')||' '||coalesce(note_fr,'') FROM source WHERE id = l.id)"
+	"  END"
+	" FROM record_label AS l;"
+	"INSERT INTO record_fts (record_fts) VALUES ('optimize');";
+
+/* Fill record_fts from every record table. */
+int
+fts_build(sqlite3 *db, char **cause)
+{
+	return db_exec(db, fts_build_sql, cause);
+}
+
+/* Append s to the growing query q. */
+static void
+fts_append(char **q, size_t *len, const char *s, size_t n)
+{
+	*q = xrealloc(*q, *len + n + 1);
+	memcpy(*q + *len, s, n);
+	*len += n;
+	(*q)[*len] = '\0';
+}
+
+/* Turn typed words into an FTS5 query of quoted prefix terms. */
+char *
+fts_query(const char *typed, char **cause)
+{
+	char *q = NULL;
+	size_t len = 0, n, i;
+	const char *p = typed, *end;
+	int phrase;
+
+	while (*p != '\0') {
+		p += strspn(p, " \t\n\r");
+		if (*p == '\0')
+			break;
+		phrase = *p == '"';
+		if (phrase) {
+			p++;
+			end = strchr(p, '"');
+			n = end == NULL ? strlen(p) : (size_t)(end - p);
+		} else
+			n = strcspn(p, " \t\n\r");
+		if (n > 0) {
+			if (len > 0)
+				fts_append(&q, &len, " ", 1);
+			fts_append(&q, &len, "\"", 1);
+			/* Inside an FTS5 string a quote is doubled; nothing else is special. */
+			for (i = 0; i < n; i++)
+				fts_append(&q, &len, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
+			fts_append(&q, &len, phrase ? "\"" : "\"*", phrase ? 1 : 2);
+		}
+		p += n;
+		if (phrase && *p == '"')
+			p++;
+	}
+	if (q == NULL)
+		*cause = xstrdup(_("nothing to search for"));
+	return q;
+}

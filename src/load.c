@@ -1,0 +1,592 @@
+/* The CSV loader: one for the bundled dataset and for user imports. */
+#include "config.h"
+#include "load.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "db.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+const struct load_kind load_kinds[] = {
+	{ "sources",		"source",	 "sources.csv",		0 },
+	{ "countries",		"country",	 "countries.csv",	1 },
+	{ "blocs",		"bloc",		 "blocs.csv",		1 },
+	{ "bloc-members",	"bloc_member",	 "bloc_members.csv",	0 },
+	{ "actors",		"actor",	 "actors.csv",		1 },
+	{ "aliases",		"alias",	 "aliases.csv",		0 },
+	{ "funding",		"funding",	 "funding.csv",		1 },
+	{ "funding-parties",	"funding_party", "funding_parties.csv",	0 },
+	{ "events",		"event",	 "events.csv",		1 },
+	{ "event-actors",	"event_actor",	 "event_actors.csv",	0 },
+	{ "citations",		"citation",	 "citations.csv",	0 },
+	{ "fx-rates",		"fx_rate",	 "fx_rates.csv",	0 },
+	{ NULL,			NULL,		 NULL,			0 }
+};
+
+/* One column of the target table, as PRAGMA table_xinfo describes it. */
+struct load_column {
+	char	*name;
+	char	*type;		/* declared type: INTEGER, REAL, TEXT */
+	int	 required;	/* NOT NULL without a default */
+	int	 generated;
+	int	 pk;
+};
+
+struct load {
+	sqlite3		*db;
+	int		 seq;		/* files loaded so far */
+};
+
+/* Where each loaded row came from, to name file and line in messages. */
+static const char load_origin_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS load_origin ("
+	" seq INTEGER, tbl TEXT, row INTEGER, file TEXT, line INTEGER, col TEXT);"
+	"CREATE INDEX IF NOT EXISTS temp.load_origin_row ON load_origin (tbl, row);"
+	"DELETE FROM temp.load_origin;";
+
+/* The kind named name, by its kind or table name. */
+const struct load_kind *
+load_kind_find(const char *name)
+{
+	const struct load_kind *k;
+
+	for (k = load_kinds; k->kind != NULL; k++) {
+		if (strcmp(k->kind, name) == 0 || strcmp(k->table, name) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+/* "sources, countries, ..." */
+const char *
+load_kind_names(void)
+{
+	static char names[256];
+	const struct load_kind *k;
+
+	if (names[0] == '\0') {
+		for (k = load_kinds; k->kind != NULL; k++) {
+			if (k != load_kinds)
+				strcat(names, ", ");
+			strcat(names, k->kind);
+		}
+	}
+	return names;
+}
+
+/* Open a transaction with foreign keys checked at the end. */
+struct load *
+load_begin(sqlite3 *db, char **cause)
+{
+	struct load *l;
+
+	if (db_exec(db, "PRAGMA foreign_keys = OFF", cause) != 0 ||
+	    db_exec(db, load_origin_sql, cause) != 0 ||
+	    db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+		return NULL;
+	l = xcalloc(1, sizeof *l);
+	l->db = db;
+	return l;
+}
+
+/* Read the columns of a table. */
+static struct load_column *
+load_columns(sqlite3 *db, const char *table, size_t *ncols, char **cause)
+{
+	sqlite3_stmt *stmt;
+	struct load_column *cols = NULL;
+	size_t n = 0;
+
+	if (db_prepare(db, "SELECT name, upper(type), \"notnull\", dflt_value IS NOT NULL,"
+	    " hidden, pk FROM pragma_table_xinfo(?1)", &stmt, cause) != 0)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		cols = xreallocarray(cols, n + 1, sizeof *cols);
+		cols[n].name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		cols[n].type = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		cols[n].required = sqlite3_column_int(stmt, 2) && !sqlite3_column_int(stmt, 3);
+		cols[n].generated = sqlite3_column_int(stmt, 4) >= 2;
+		cols[n].pk = sqlite3_column_int(stmt, 5);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	if (n == 0) {
+		*cause = xasprintf(_("no table %s in the database"), table);
+		return NULL;
+	}
+	*ncols = n;
+	return cols;
+}
+
+/* Free what load_columns() returned. */
+static void
+load_columns_free(struct load_column *cols, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(cols[i].name);
+		free(cols[i].type);
+	}
+	free(cols);
+}
+
+/* Index of the column named name, or -1. */
+static int
+load_column_find(const struct load_column *cols, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(cols[i].name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Bind one CSV field to a parameter, typed by the column's declared type.
+ * Returns 0, or -1 with *cause naming the column. */
+static int
+load_bind(sqlite3_stmt *stmt, int param, const struct load_column *col,
+    const char *value, char **cause)
+{
+	char *end;
+	long long ll;
+	double d;
+
+	if (*value == '\0')
+		return sqlite3_bind_null(stmt, param) == SQLITE_OK ? 0 : -1;
+	if (strcmp(col->type, "INTEGER") == 0) {
+		errno = 0;
+		ll = strtoll(value, &end, 10);
+		if (errno != 0 || *end != '\0' || end == value) {
+			*cause = xasprintf(_("%s: '%s' is not a whole number"), col->name, value);
+			return -1;
+		}
+		sqlite3_bind_int64(stmt, param, ll);
+		return 0;
+	}
+	if (strcmp(col->type, "REAL") == 0) {
+		errno = 0;
+		d = strtod(value, &end);
+		if (errno != 0 || *end != '\0' || end == value || !isfinite(d) ||
+		    strspn(value, "0123456789.eE+-") != strlen(value)) {
+			*cause = xasprintf(_("%s: '%s' is not a number (write plain digits, "
+			    "as 1700000000 or 1.7e9)"), col->name, value);
+			return -1;
+		}
+		sqlite3_bind_double(stmt, param, d);
+		return 0;
+	}
+	sqlite3_bind_text(stmt, param, value, -1, SQLITE_TRANSIENT);
+	return 0;
+}
+
+/* The field under the header name, or NULL. */
+static const char *
+load_field(char **header, char **fields, size_t nfields, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nfields; i++) {
+		if (strcmp(header[i], name) == 0)
+			return fields[i];
+	}
+	return NULL;
+}
+
+/* Turn a failed insert into "column: reason (got 'value')". */
+static char *
+load_explain(sqlite3 *db, const struct load_column *cols, size_t ncols,
+    char **header, char **fields, size_t nfields)
+{
+	const char *msg = sqlite3_errmsg(db), *colon, *dot, *value;
+	char *col;
+	size_t i;
+
+	if (strncmp(msg, "CHECK constraint failed: ", 25) == 0) {
+		msg += 25;
+		if ((colon = strchr(msg, ':')) == NULL)
+			return xstrdup(msg);
+		col = xstrndup(msg, (size_t)(colon - msg));
+		value = load_field(header, fields, nfields, col);
+		free(col);
+		if (value == NULL)
+			return xstrdup(msg);
+		return xasprintf(_("%s (got '%s')"), msg, value);
+	}
+	if (strncmp(msg, "NOT NULL constraint failed: ", 28) == 0) {
+		msg += 28;
+		if ((dot = strchr(msg, '.')) != NULL)
+			msg = dot + 1;
+		return xasprintf(_("%s: required, but empty"), msg);
+	}
+	if (strncmp(msg, "UNIQUE constraint failed: ", 26) == 0) {
+		msg += 26;
+		for (i = 0; i < ncols && cols[i].pk != 1; i++)
+			;
+		if (strncmp(msg, "record.id", 9) == 0 && i < ncols &&
+		    (value = load_field(header, fields, nfields, cols[i].name)) != NULL)
+			return xasprintf(_("%s: '%s' is already the id of another record "
+			    "(ids are unique across all tables)"), cols[i].name, value);
+		return xasprintf(_("this row repeats the key (%s) of an earlier row"), msg);
+	}
+	return xstrdup(msg);
+}
+
+/* Note where a row came from. */
+static int
+load_note_origin(struct load *l, const char *table, sqlite3_int64 row,
+    const char *file, unsigned long line, const char *col, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (db_prepare(l->db, "INSERT INTO temp.load_origin (seq, tbl, row, file, line, col)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int(stmt, 1, l->seq);
+	sqlite3_bind_text(stmt, 2, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, row);
+	sqlite3_bind_text(stmt, 4, file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 5, (sqlite3_int64)line);
+	sqlite3_bind_text(stmt, 6, col, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		*cause = xasprintf("%s", sqlite3_errmsg(l->db));
+		return -1;
+	}
+	return 0;
+}
+
+/* Turn a sources field ("id#locator;id") into whole-record citations. */
+static int
+load_sources(struct load *l, const char *subject, const char *list,
+    const char *file, unsigned long line, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *copy, *item, *next, *hash, *id;
+	int rc = 0;
+
+	if (db_prepare(l->db, "INSERT INTO citation (subject_id, source_id, field, stance, locator)"
+	    " VALUES (?1, ?2, '*', 'supports', ?3)", &stmt, cause) != 0)
+		return -1;
+	copy = xstrdup(list);
+	for (item = copy; item != NULL && rc == 0; item = next) {
+		if ((next = strchr(item, ';')) != NULL)
+			*next++ = '\0';
+		if ((hash = strchr(item, '#')) != NULL)
+			*hash++ = '\0';
+		id = item + strspn(item, " ");
+		id[strcspn(id, " ")] = '\0';
+		if (*id == '\0') {
+			*cause = xstrdup(_("sources: an empty source id (ids are separated by ';')"));
+			rc = -1;
+			break;
+		}
+		sqlite3_reset(stmt);
+		sqlite3_bind_text(stmt, 1, subject, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+		if (hash != NULL && hash[strspn(hash, " ")] != '\0')
+			sqlite3_bind_text(stmt, 3, hash + strspn(hash, " "), -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(stmt, 3);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			if (sqlite3_extended_errcode(l->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+				*cause = xasprintf(_("sources: '%s' is listed twice"), id);
+			else
+				*cause = xasprintf("sources: %s", sqlite3_errmsg(l->db));
+			rc = -1;
+			break;
+		}
+		rc = load_note_origin(l, "citation", sqlite3_last_insert_rowid(l->db),
+		    file, line, "sources", cause);
+	}
+	free(copy);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Check the computed columns a row gave against what the schema computed. */
+static int
+load_check_generated(struct load *l, const char *table, sqlite3_int64 row,
+    const struct load_column *col, const char *given, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *sql;
+	const char *computed;
+	int rc = 0;
+
+	if (*given == '\0')
+		return 0;
+	sql = xasprintf("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1", col->name, table);
+	if (db_prepare(l->db, sql, &stmt, cause) != 0) {
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	sqlite3_bind_int64(stmt, 1, row);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		computed = (const char *)sqlite3_column_text(stmt, 0);
+		if (computed == NULL || strcmp(computed, given) != 0) {
+			*cause = xasprintf(_("%s: computed as '%s' from the date, not '%s' "
+			    "(leave the column out)"), col->name,
+			    computed == NULL ? "" : computed, given);
+			rc = -1;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Load one CSV file into k's table. */
+int
+load_file(struct load *l, const char *path, const struct load_kind *k, char **cause)
+{
+	struct csv *csv;
+	struct load_column *cols = NULL;
+	size_t ncols = 0, nheader = 0, nfields, i;
+	char **fields, **header = NULL, *sql = NULL, *why = NULL, *p;
+	int *map = NULL, sources_at = -1, pk_at = -1, rc = -1, param, r;
+	sqlite3_stmt *stmt = NULL;
+	sqlite3_int64 row;
+	size_t len;
+
+	l->seq++;
+	if ((csv = csv_open(path, cause)) == NULL)
+		return -1;
+	if ((cols = load_columns(l->db, k->table, &ncols, cause)) == NULL)
+		goto out;
+	if ((r = csv_read(csv, &fields, &nfields, cause)) <= 0) {
+		if (r == 0)
+			*cause = xasprintf(_("%s:1: empty file: the first line names the columns"), path);
+		goto out;
+	}
+	nheader = nfields;
+	header = xcalloc(nheader, sizeof *header);
+	map = xcalloc(nheader, sizeof *map);
+	len = strlen("INSERT INTO \"\" () VALUES ()") + strlen(k->table) + 1;
+	for (i = 0; i < nheader; i++)
+		len += strlen(fields[i]) + 8;
+	sql = xmalloc(len);
+	p = sql + sprintf(sql, "INSERT INTO \"%s\" (", k->table);
+	param = 0;
+	for (i = 0; i < nheader; i++) {
+		header[i] = xstrdup(fields[i]);
+		map[i] = load_column_find(cols, ncols, header[i]);
+		if (strcmp(header[i], "sources") == 0 && k->cited) {
+			sources_at = (int)i;
+			continue;
+		}
+		if (map[i] < 0) {
+			*cause = xasprintf(_("%s:1: header: unknown column '%s' for %s%s"),
+			    path, header[i], k->kind, strcmp(header[i], "sources") == 0 ?
+			    _(" (only countries, blocs, actors, funding and events take sources)") : "");
+			goto out;
+		}
+		for (r = 0; r < (int)i; r++) {
+			if (strcmp(header[r], header[i]) == 0) {
+				*cause = xasprintf(_("%s:1: header: column '%s' appears twice"),
+				    path, header[i]);
+				goto out;
+			}
+		}
+		if (cols[map[i]].pk == 1)
+			pk_at = (int)i;
+		if (cols[map[i]].generated)
+			continue;
+		p += sprintf(p, "%s\"%s\"", param++ == 0 ? "" : ", ", header[i]);
+	}
+	for (i = 0; i < ncols; i++) {
+		if (cols[i].required && !cols[i].generated) {
+			for (r = 0; r < (int)nheader && strcmp(header[r], cols[i].name) != 0; r++)
+				;
+			if (r == (int)nheader) {
+				*cause = xasprintf(_("%s:1: header: the required column '%s' is missing"),
+				    path, cols[i].name);
+				goto out;
+			}
+		}
+	}
+	if (k->cited && sources_at < 0) {
+		*cause = xasprintf(_("%s:1: header: the column 'sources' is missing: "
+		    "every record cites a source"), path);
+		goto out;
+	}
+	p += sprintf(p, ") VALUES (");
+	for (r = 0; r < param; r++)
+		p += sprintf(p, "%s?", r == 0 ? "" : ", ");
+	sprintf(p, ")");
+	if (db_prepare(l->db, sql, &stmt, cause) != 0)
+		goto out;
+
+	while ((r = csv_read(csv, &fields, &nfields, cause)) == 1) {
+		if (nfields == 1 && fields[0][0] == '\0')
+			continue;	/* a blank line */
+		if (nfields != nheader) {
+			*cause = xasprintf(_("%s:%lu: %zu fields, but the header names %zu"),
+			    path, csv_line(csv), nfields, nheader);
+			goto out;
+		}
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+		for (i = 0, param = 0; i < nheader; i++) {
+			if ((int)i == sources_at || cols[map[i]].generated)
+				continue;
+			if (load_bind(stmt, ++param, &cols[map[i]], fields[i], &why) != 0)
+				goto row_error;
+		}
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			why = load_explain(l->db, cols, ncols, header, fields, nfields);
+			goto row_error;
+		}
+		row = sqlite3_last_insert_rowid(l->db);
+		if (load_note_origin(l, k->table, row, path, csv_line(csv), NULL, cause) != 0)
+			goto out;
+		for (i = 0; i < nheader; i++) {
+			if ((int)i != sources_at && cols[map[i]].generated &&
+			    load_check_generated(l, k->table, row, &cols[map[i]], fields[i],
+			    &why) != 0)
+				goto row_error;
+		}
+		if (sources_at >= 0) {
+			if (fields[sources_at][0] == '\0') {
+				why = xstrdup(_("sources: empty: every record cites a source"));
+				goto row_error;
+			}
+			if (load_sources(l, fields[pk_at], fields[sources_at], path,
+			    csv_line(csv), &why) != 0)
+				goto row_error;
+		}
+	}
+	if (r == 0)
+		rc = 0;
+	goto out;
+
+row_error:
+	*cause = xasprintf("%s:%lu: %s", path, csv_line(csv), why);
+	free(why);
+out:
+	sqlite3_finalize(stmt);
+	for (i = 0; i < nheader; i++)
+		free(header[i]);
+	free(header);
+	free(map);
+	free(sql);
+	if (cols != NULL)
+		load_columns_free(cols, ncols);
+	csv_close(csv);
+	return rc;
+}
+
+/* Name the first row whose reference points nowhere. */
+static int
+load_check_references(struct load *l, char **cause)
+{
+	static const char sql[] =
+		"SELECT o.file, o.line, coalesce(o.col, f.\"from\"), f.\"table\", f.\"to\","
+		"  fk.\"table\", fk.rowid"
+		" FROM pragma_foreign_key_check AS fk"
+		" JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid"
+		" JOIN temp.load_origin AS o ON o.tbl = fk.\"table\" AND o.row = fk.rowid"
+		" ORDER BY o.seq, o.line LIMIT 1";
+	sqlite3_stmt *stmt, *value;
+	char *vsql;
+	const char *v = "";
+	int rc = 0;
+
+	if (db_prepare(l->db, sql, &stmt, cause) != 0)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		vsql = xasprintf("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
+		    strcmp((const char *)sqlite3_column_text(stmt, 2), "sources") == 0 ?
+		    "source_id" : (const char *)sqlite3_column_text(stmt, 2),
+		    (const char *)sqlite3_column_text(stmt, 5));
+		if (db_prepare(l->db, vsql, &value, cause) == 0) {
+			sqlite3_bind_int64(value, 1, sqlite3_column_int64(stmt, 6));
+			if (sqlite3_step(value) == SQLITE_ROW && sqlite3_column_text(value, 0))
+				v = (const char *)sqlite3_column_text(value, 0);
+			*cause = xasprintf(_("%s:%d: %s: no %s with %s '%s'"),
+			    sqlite3_column_text(stmt, 0), sqlite3_column_int(stmt, 1),
+			    sqlite3_column_text(stmt, 2), sqlite3_column_text(stmt, 3),
+			    sqlite3_column_text(stmt, 4), v);
+			sqlite3_finalize(value);
+		}
+		free(vsql);
+		rc = -1;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Name the first record without a citation, or a citation of no column. */
+static int
+load_check_citations(struct load *l, char **cause)
+{
+	static const char sql[] =
+		"SELECT o.file, o.line, printf('sources: ''%s'' has no citation: "
+		"every record cites a source', r.id)"
+		" FROM record AS r"
+		" JOIN (SELECT 'country' AS tbl, iso3 AS id, rowid AS row FROM country"
+		"       UNION ALL SELECT 'bloc', id, rowid FROM bloc"
+		"       UNION ALL SELECT 'actor', id, rowid FROM actor"
+		"       UNION ALL SELECT 'funding', id, rowid FROM funding"
+		"       UNION ALL SELECT 'event', id, rowid FROM event) AS t ON t.id = r.id"
+		" JOIN temp.load_origin AS o ON o.tbl = t.tbl AND o.row = t.row"
+		" WHERE NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)"
+		" UNION ALL "
+		"SELECT o.file, o.line, printf('field: ''%s'' is not a column of %s ''%s''',"
+		"  c.field, r.kind, r.id)"
+		" FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
+		" JOIN temp.load_origin AS o ON o.tbl = 'citation' AND o.row = c.rowid"
+		" WHERE c.field <> '*'"
+		"   AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
+		" LIMIT 1";
+	sqlite3_stmt *stmt;
+	int rc = 0;
+
+	if (db_prepare(l->db, sql, &stmt, cause) != 0)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*cause = xasprintf("%s:%d: %s", sqlite3_column_text(stmt, 0),
+		    sqlite3_column_int(stmt, 1), sqlite3_column_text(stmt, 2));
+		rc = -1;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Check references and citations, then commit. */
+int
+load_finish(struct load *l, char **cause)
+{
+	if (load_check_references(l, cause) != 0 ||
+	    load_check_citations(l, cause) != 0 ||
+	    db_exec(l->db, "COMMIT", cause) != 0) {
+		load_abort(l);
+		return -1;
+	}
+	db_exec(l->db, "DELETE FROM temp.load_origin", NULL);
+	free(l);
+	return 0;
+}
+
+/* Roll back and free. */
+void
+load_abort(struct load *l)
+{
+	if (l == NULL)
+		return;
+	if (!sqlite3_get_autocommit(l->db))
+		db_exec(l->db, "ROLLBACK", NULL);
+	db_exec(l->db, "DELETE FROM temp.load_origin", NULL);
+	free(l);
+}

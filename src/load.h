@@ -1,0 +1,38 @@
+/* The CSV loader: one for the bundled dataset and for user imports. */
+#ifndef AIATLAS_LOAD_H
+#define AIATLAS_LOAD_H
+
+#include <sqlite3.h>
+
+/* A kind of record file: its name on the command line, its table, its
+ * file name in a data directory, and whether it takes a sources column. */
+struct load_kind {
+	const char	*kind;
+	const char	*table;
+	const char	*file;
+	int		 cited;
+};
+
+/* The kinds in dependency order, ending with a NULL kind. */
+extern const struct load_kind load_kinds[];
+
+/* The kind named kind (as "actors" or "actor"), or NULL. */
+const struct load_kind	*load_kind_find(const char *kind);
+/* The names of the kinds, for messages. */
+const char		*load_kind_names(void);
+
+struct load;
+
+/* Start loading into db, in one transaction; NULL with *cause on error. */
+struct load	*load_begin(sqlite3 *db, char **cause);
+/* Load one CSV file into a table. On error *cause is
+ * "file:line: column: reason" and the caller must call load_abort(). */
+int		 load_file(struct load *l, const char *path, const struct load_kind *k,
+		     char **cause);
+/* Check references and citations, then commit; frees l. On error the
+ * transaction is rolled back and *cause names the first bad row. */
+int		 load_finish(struct load *l, char **cause);
+/* Roll back and free. */
+void		 load_abort(struct load *l);
+
+#endif

@@ -1,0 +1,92 @@
+/* aiatlas-mkdb: build the bundled database from a directory of CSV files. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "db.h"
+#include "fts.h"
+#include "i18n.h"
+#include "load.h"
+#include "xmalloc.h"
+
+/* Print one problem found by the checks. */
+static void
+mkdb_report(void *arg, const char *problem)
+{
+	fprintf(stderr, "aiatlas-mkdb: %s: %s\n", (const char *)arg, problem);
+}
+
+/* Load every kind's file from dir into db, index and check it. */
+static int
+mkdb_build(sqlite3 *db, const char *dir, char **cause)
+{
+	const struct load_kind *k;
+	struct load *l;
+	char *path;
+	int problems;
+
+	if ((l = load_begin(db, cause)) == NULL)
+		return -1;
+	for (k = load_kinds; k->kind != NULL; k++) {
+		path = xasprintf("%s/%s", dir, k->file);
+		if (load_file(l, path, k, cause) != 0) {
+			free(path);
+			load_abort(l);
+			return -1;
+		}
+		free(path);
+	}
+	if (load_finish(l, cause) != 0 || fts_build(db, cause) != 0)
+		return -1;
+	problems = check_database(db, mkdb_report, (void *)dir, cause);
+	if (problems != 0) {
+		if (problems > 0)
+			*cause = xasprintf(_("%s: %d problem%s found by the checks"), dir,
+			    problems, problems == 1 ? "" : "s");
+		return -1;
+	}
+	return db_exec(db, "PRAGMA foreign_keys = ON; VACUUM", cause);
+}
+
+/* aiatlas-mkdb -o OUT DATADIR */
+int
+main(int argc, char **argv)
+{
+	sqlite3 *db;
+	char *tmp, *cause = NULL;
+	const char *out = NULL;
+	int opt;
+
+	while ((opt = getopt(argc, argv, "o:")) != -1) {
+		if (opt != 'o')
+			goto usage;
+		out = optarg;
+	}
+	if (out == NULL || optind != argc - 1)
+		goto usage;
+
+	tmp = xasprintf("%s.tmp", out);
+	unlink(tmp);
+	if ((db = db_create(tmp, &cause)) == NULL || mkdb_build(db, argv[optind], &cause) != 0) {
+		fprintf(stderr, "aiatlas-mkdb: %s\n", cause);
+		db_close(db);
+		unlink(tmp);
+		return 2;
+	}
+	if (sqlite3_close(db) != SQLITE_OK || rename(tmp, out) != 0) {
+		fprintf(stderr, "aiatlas-mkdb: cannot write %s: %s\n", out, strerror(errno));
+		unlink(tmp);
+		return 2;
+	}
+	free(tmp);
+	return 0;
+
+usage:
+	fprintf(stderr, "usage: aiatlas-mkdb -o OUT.db DATADIR\n");
+	return 2;
+}

@@ -1,0 +1,55 @@
+/* Result sets written as table, CSV, TSV, JSON or Markdown. */
+#ifndef AIATLAS_OUTPUT_H
+#define AIATLAS_OUTPUT_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+
+enum output_format {
+	OUTPUT_TABLE,	/* aligned columns for people (the default on a terminal) */
+	OUTPUT_CSV,	/* RFC 4180 */
+	OUTPUT_TSV,	/* tab-separated; \t \n \r \\ escaped (the default when piped) */
+	OUTPUT_JSON,	/* an array of objects keyed by column name */
+	OUTPUT_MD	/* a GitHub-flavoured Markdown table */
+};
+
+/* A value's type, as SQLite reports it (SQLITE_INTEGER, SQLITE_FLOAT,
+ * SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL). */
+struct output_value {
+	int		 type;
+	const char	*text;	/* NULL for SQLITE_NULL */
+};
+
+struct output;
+
+/* Parse a --format name; 0 on success, -1 if unknown. */
+int		 output_format_parse(const char *name, enum output_format *fmt);
+/* The list of format names, for messages and help. */
+const char	*output_format_names(void);
+
+/* Start writing one result set to fp. color: emphasise the table header
+ * with terminal attributes. width: the table format's maximum line width in
+ * terminal columns (0: no limit; wider columns are cut with "…"). */
+struct output	*output_open(FILE *fp, enum output_format fmt, int color, int width);
+/* Declare the columns; call once, before the first row. */
+void		 output_columns(struct output *o, int ncols, const char *const *names);
+/* Add one row of ncols values. */
+void		 output_row(struct output *o, const struct output_value *values);
+/* Write every row of a prepared statement (columns named after the
+ * statement's). Returns the number of rows, or -1 on a SQLite error, whose
+ * message is in sqlite3_errmsg(). */
+long		 output_statement(struct output *o, sqlite3_stmt *stmt);
+/* Finish the result set (the table format writes everything here), free o.
+ * Returns 0, or -1 if writing failed. */
+int		 output_close(struct output *o);
+
+/* Escapers shared with the commands that write nested documents. */
+void		 output_json_string(FILE *fp, const char *s);
+void		 output_csv_field(FILE *fp, const char *s);
+void		 output_tsv_field(FILE *fp, const char *s);
+void		 output_md_cell(FILE *fp, const char *s);
+
+/* Display width of a UTF-8 string in terminal columns (wcwidth). */
+int		 output_text_width(const char *s);
+
+#endif
