@@ -42,8 +42,8 @@ static const struct {
 	  "  OR f.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'))"
 	  " AS x JOIN record_label AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
 	{ "actor", N_("Funding given"),
-	  SHOW_LINK("p.role || coalesce(' · ' || money(p.amount, p.currency), '')"
-	  " || ' of ' || " SHOW_AMOUNT("f") " || ' · ' || f.announced_on")
+	  SHOW_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')"
+	  " || coalesce(' · total ' || " SHOW_AMOUNT("f") ", '') || ' · ' || f.announced_on")
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " JOIN record_label AS l ON l.id = f.id"
 	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
@@ -63,7 +63,7 @@ static const struct {
 	  " JOIN record_label AS l ON l.id = f.id WHERE f.parent_id = ?1"
 	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
 	{ "funding", N_("Parties"),
-	  SHOW_LINK("p.role || coalesce(' · ' || money(p.amount, p.currency), '')")
+	  SHOW_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')")
 	  " FROM funding_party AS p JOIN record_label AS l ON l.id = p.actor_id"
 	  " WHERE p.funding_id = ?1"
 	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
@@ -218,6 +218,35 @@ show_row(struct show *s, const char *section, const char *key, const char *value
 	output_row(s->rows, v);
 }
 
+/* Write text from column indent on, wrapped at words to the terminal's
+ * width (no wrapping when it has none). */
+static void
+show_wrapped(const char *text, int indent, int width)
+{
+	const char *p = text;
+	char *word;
+	size_t n;
+	int col = indent, w;
+
+	while (*p != '\0') {
+		n = strcspn(p, " ");
+		word = xstrndup(p, n);
+		w = output_text_width(word);
+		if (col > indent && width > 0 && col + 1 + w > width) {
+			printf("\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			putchar(' ');
+			col++;
+		}
+		fputs(word, stdout);
+		col += w;
+		free(word);
+		p += n;
+		p += strspn(p, " ");
+	}
+}
+
 /* Whether a column holds an amount of money. */
 static int
 show_is_money(const char *column)
@@ -288,7 +317,7 @@ show_fields(struct show *s, const char *kind, const char *id)
 			else if (s->cli->format == OUTPUT_MD)
 				output_md_cell(stdout, value);
 			else
-				printf("%s", value);
+				show_wrapped(value, 23, s->cli->width);
 			printf("\n");
 			break;
 		}

@@ -9,7 +9,6 @@
 #include <strings.h>
 #include <wchar.h>
 
-#include "i18n.h"
 #include "xmalloc.h"
 
 struct output {
@@ -25,9 +24,7 @@ struct output {
 	struct output_value	*cells;		/* table, md: nrows × ncols, owned */
 	size_t			 nrows;
 	size_t			 alloc;		/* rows cells has room for */
-	char			*line;		/* the table line being built */
-	size_t			 len;
-	size_t			 size;
+	int			 spaces;	/* held back by output_put */
 };
 
 /* The format names, in the order of enum output_format. */
@@ -76,35 +73,21 @@ output_is_number(const struct output_value *v)
 	    (v->type == SQLITE_INTEGER || v->type == SQLITE_FLOAT);
 }
 
-/* The length of the valid UTF-8 sequence s starts with, or 0 if invalid. */
+/* The length of the valid UTF-8 sequence s starts with, or 0 if invalid
+ * (overlong, a surrogate, beyond U+10FFFF, or cut short). */
 static size_t
 output_utf8_length(const unsigned char *s)
 {
-	unsigned char lo = 0x80, hi = 0xbf;
+	unsigned char lo = s[0] == 0xe0 ? 0xa0 : s[0] == 0xf0 ? 0x90 : 0x80;
+	unsigned char hi = s[0] == 0xed ? 0x9f : s[0] == 0xf4 ? 0x8f : 0xbf;
 	size_t n, i;
 
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		if (s[0] == 0xe0)
-			lo = 0xa0;	/* overlong */
-		else if (s[0] == 0xed)
-			hi = 0x9f;	/* surrogates */
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		if (s[0] == 0xf0)
-			lo = 0x90;	/* overlong */
-		else if (s[0] == 0xf4)
-			hi = 0x8f;	/* beyond U+10FFFF */
-	} else
-		return 0;
-	if (s[1] < lo || s[1] > hi)
+	n = s[0] < 0x80 ? 1 : s[0] < 0xc2 ? 0 : s[0] < 0xe0 ? 2 :
+	    s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
+	if (n > 1 && (s[1] < lo || s[1] > hi))
 		return 0;
 	for (i = 2; i < n; i++) {
-		if (s[i] < 0x80 || s[i] > 0xbf)
+		if ((s[i] & 0xc0) != 0x80)
 			return 0;
 	}
 	return n;
@@ -114,7 +97,9 @@ output_utf8_length(const unsigned char *s)
 void
 output_json_string(FILE *fp, const char *s)
 {
+	static const char from[] = "\"\\\n\r\t\b\f", to[] = "\"\\nrtbf";
 	const unsigned char *p = (const unsigned char *)s;
+	const char *e;
 	size_t n;
 
 	if (s == NULL) {
@@ -124,52 +109,45 @@ output_json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 	for (; *p != '\0'; p += n) {
 		n = 1;
-		switch (*p) {
-		case '"':  fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\b': fputs("\\b", fp); break;
-		case '\f': fputs("\\f", fp); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(fp, "\\u%04x", *p);
-			else if ((n = output_utf8_length(p)) == 0) {
-				fputs("\xef\xbf\xbd", fp);
-				n = 1;
-			} else
-				fwrite(p, 1, n, fp);
-			break;
+		if ((e = strchr(from, *p)) != NULL)
+			fprintf(fp, "\\%c", to[e - from]);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(fp, "\\u%04x", *p);
+		else if ((n = output_utf8_length(p)) != 0)
+			fwrite(p, 1, n, fp);
+		else {
+			fputs("\xef\xbf\xbd", fp);
+			n = 1;
 		}
 	}
 	fputc('"', fp);
+}
+
+/* Skip the digits s starts with; how many there were. */
+static size_t
+output_digits(const char **s)
+{
+	size_t n = strspn(*s, "0123456789");
+
+	*s += n;
+	return n;
 }
 
 /* Whether s is a number in JSON's grammar (SQLite may give Inf or NaN). */
 static int
 output_json_number(const char *s)
 {
-	if (*s == '-')
-		s++;
+	s += *s == '-';
 	if (*s == '0')
 		s++;
-	else if (*s >= '1' && *s <= '9')
-		s += strspn(s, "0123456789");
-	else
+	else if (output_digits(&s) == 0)
 		return 0;
-	if (*s == '.') {
-		if (s[1] < '0' || s[1] > '9')
-			return 0;
-		s += 1 + strspn(s + 1, "0123456789");
-	}
+	if (*s == '.' && (s++, output_digits(&s) == 0))
+		return 0;
 	if (*s == 'e' || *s == 'E') {
-		s++;
-		if (*s == '+' || *s == '-')
-			s++;
-		if (*s < '0' || *s > '9')
+		s += 1 + (s[1] == '+' || s[1] == '-');
+		if (output_digits(&s) == 0)
 			return 0;
-		s += strspn(s, "0123456789");
 	}
 	return *s == '\0';
 }
@@ -212,14 +190,14 @@ output_csv_field(FILE *fp, const char *s)
 void
 output_tsv_field(FILE *fp, const char *s)
 {
+	static const char from[] = "\\\t\n\r", to[] = "\\tnr";
+	const char *e;
+
 	for (; s != NULL && *s != '\0'; s++) {
-		switch (*s) {
-		case '\\': fputs("\\\\", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		default:   fputc(*s, fp); break;
-		}
+		if ((e = strchr(from, *s)) != NULL)
+			fprintf(fp, "\\%c", to[e - from]);
+		else
+			fputc(*s, fp);
 	}
 }
 
@@ -228,91 +206,73 @@ void
 output_md_cell(FILE *fp, const char *s)
 {
 	for (; s != NULL && *s != '\0'; s++) {
-		switch (*s) {
-		case '|':  fputs("\\|", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\r':
-			if (s[1] == '\n')
-				s++;
-			/* FALLTHROUGH */
-		case '\n': fputs("<br>", fp); break;
-		default:   fputc(*s, fp); break;
-		}
+		if (*s == '|' || *s == '\\')
+			fprintf(fp, "\\%c", *s);
+		else if (*s == '\n' || *s == '\r') {
+			fputs("<br>", fp);
+			s += s[0] == '\r' && s[1] == '\n';
+		} else
+			fputc(*s, fp);
 	}
 }
 
-/* Append n bytes to the table line. */
+/* Write table text; spaces wait for text to follow so no line ends in one. */
 static void
-output_line_add(struct output *o, const char *s, size_t n)
+output_put(struct output *o, const char *s, size_t n)
 {
-	if (o->len + n + 1 > o->size) {
-		o->size = (o->len + n + 1) * 2;
-		o->line = xrealloc(o->line, o->size);
+	if (n == 1 && *s == ' ') {
+		o->spaces++;
+		return;
 	}
-	memcpy(o->line + o->len, s, n);
-	o->len += n;
+	for (; o->spaces > 0; o->spaces--)
+		fputc(' ', o->fp);
+	fwrite(s, 1, n, o->fp);
 }
 
-/* Append n spaces to the table line. */
+/* End a table line, dropping the spaces held back. */
 static void
-output_line_pad(struct output *o, int n)
+output_line_end(struct output *o, const char *end)
 {
-	for (; n > 0; n--)
-		output_line_add(o, " ", 1);
-}
-
-/* Write the table line without its trailing spaces, maybe in bold. */
-static void
-output_line_end(struct output *o, int bold)
-{
-	while (o->len > 0 && o->line[o->len - 1] == ' ')
-		o->len--;
-	if (bold)
-		fputs("\033[1m", o->fp);
-	fwrite(o->line, 1, o->len, o->fp);
-	fputs(bold ? "\033[0m\n" : "\n", o->fp);
-	o->len = 0;
+	o->spaces = 0;
+	fputs(end, o->fp);
 }
 
 /*
  * Measure s in terminal columns, taking characters while they fit in max
- * columns, and append them to o's line if o is not NULL. Line breaks and tabs
- * show as a space; invalid bytes and control characters as one U+FFFD (or ?
- * outside UTF-8), which is also what keeps escape sequences off the terminal.
+ * columns, and write them to the table if o is not NULL. Line breaks and tabs
+ * show as a space; invalid bytes and control characters as U+FFFD (or ?
+ * outside UTF-8), which also keeps escape sequences off the terminal.
  */
 static int
 output_text(struct output *o, const char *s, int max)
 {
-	const char *put;
-	size_t left = strlen(s), n;
+	const char *bad = o != NULL ? o->bad : "?", *put;
+	size_t left = strlen(s), n, len;
 	mbstate_t ps;
 	wchar_t wc;
 	int w, total = 0;
 
 	memset(&ps, 0, sizeof ps);
-	while (left > 0) {
-		put = NULL;
+	for (; left > 0; s += n, left -= n) {
 		n = mbrtowc(&wc, s, left, &ps);
+		put = s;
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 			memset(&ps, 0, sizeof ps);
 			n = w = 1;
-			put = o != NULL ? o->bad : NULL;
-		} else if (wc == L'\n' || wc == L'\t' || wc == L'\r') {
+			put = bad;
+		} else if (wcschr(L" \t\n\r", wc) != NULL) {
 			w = 1;
 			put = " ";
 		} else if ((w = wcwidth(wc)) < 0) {
 			w = 1;
-			put = o != NULL ? o->bad : NULL;
+			put = bad;
 		}
 		if (total + w > max)
 			break;
-		if (o != NULL && put != NULL)
-			output_line_add(o, put, strlen(put));
-		else if (o != NULL)
-			output_line_add(o, s, n);
+		len = put == s ? n : strlen(put);
+		if (o != NULL)
+			output_put(o, put, len);
 		total += w;
-		s += n;
-		left -= n;
 	}
 	return total;
 }
@@ -328,47 +288,46 @@ output_text_width(const char *s)
 struct output *
 output_open(FILE *fp, enum output_format fmt, int color, int width)
 {
-	struct output *o = xmalloc(sizeof *o);
+	struct output *o = xcalloc(1, sizeof *o);
 	const char *codeset = nl_langinfo(CODESET);
+	int utf8;
 
-	memset(o, 0, sizeof *o);
+	utf8 = strcasecmp(codeset, "UTF-8") == 0 ||
+	    strcasecmp(codeset, "UTF8") == 0;
 	o->fp = fp;
 	o->fmt = fmt;
 	o->color = color;
 	o->width = width;
-	if (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0) {
-		o->ellipsis = "…";
-		o->rule = "─";
-		o->bad = "\xef\xbf\xbd";
-	} else {
-		o->ellipsis = "~";
-		o->rule = "-";
-		o->bad = "?";
-	}
+	o->ellipsis = utf8 ? "…" : "~";
+	o->rule = utf8 ? "─" : "-";
+	o->bad = utf8 ? "\xef\xbf\xbd" : "?";
 	return o;
 }
 
-/* Write a header or a row of a CSV or TSV result. */
+/*
+ * Write field i of a CSV, TSV or Markdown line and what follows it. CSV
+ * lines end with "\n", not RFC 4180's "\r\n", as sqlite3 and most Unix tools
+ * write them; readers accept both.
+ */
 static void
-output_delimited(struct output *o, const char *const *texts)
+output_field(struct output *o, int i, const char *s)
 {
-	int i;
+	int last = i == o->ncols - 1;
 
-	for (i = 0; i < o->ncols; i++) {
-		if (i > 0)
-			fputc(o->fmt == OUTPUT_CSV ? ',' : '\t', o->fp);
-		if (o->fmt == OUTPUT_CSV)
-			output_csv_field(o->fp, texts[i]);
-		else
-			output_tsv_field(o->fp, texts[i]);
+	if (o->fmt == OUTPUT_CSV) {
+		output_csv_field(o->fp, s);
+		fputs(last ? "\n" : ",", o->fp);
+	} else if (o->fmt == OUTPUT_TSV) {
+		output_tsv_field(o->fp, s);
+		fputs(last ? "\n" : "\t", o->fp);
+	} else {
+		fputs(i == 0 ? "| " : " ", o->fp);
+		output_md_cell(o->fp, s);
+		fputs(last ? " |\n" : " |", o->fp);
 	}
-	fputc('\n', o->fp);
 }
 
-/*
- * Declare the columns. CSV lines end with "\n", not RFC 4180's "\r\n", as
- * sqlite3 and most Unix tools write them; readers accept both.
- */
+/* Declare the columns; CSV and TSV write the header now. */
 void
 output_columns(struct output *o, int ncols, const char *const *names)
 {
@@ -376,56 +335,52 @@ output_columns(struct output *o, int ncols, const char *const *names)
 
 	o->ncols = ncols;
 	o->names = xreallocarray(NULL, ncols, sizeof *o->names);
-	for (i = 0; i < ncols; i++)
+	for (i = 0; i < ncols; i++) {
 		o->names[i] = xstrdup(names[i] != NULL ? names[i] : "");
-	if (ncols > 0 && (o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV))
-		output_delimited(o, (const char *const *)o->names);
+		if (o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV)
+			output_field(o, i, o->names[i]);
+	}
 }
 
 /* Add one row: written now, or kept for close by the table and md formats. */
 void
 output_row(struct output *o, const struct output_value *values)
 {
-	const char **texts;
-	struct output_value *v;
+	const struct output_value *v;
+	struct output_value *copy;
 	int i;
 
-	switch (o->fmt) {
-	case OUTPUT_CSV:
-	case OUTPUT_TSV:
-		texts = xreallocarray(NULL, o->ncols, sizeof *texts);
-		for (i = 0; i < o->ncols; i++)
-			texts[i] = output_is_null(&values[i]) ? NULL : values[i].text;
-		output_delimited(o, texts);
-		free(texts);
-		break;
-	case OUTPUT_JSON:
+	if (o->fmt == OUTPUT_JSON)
 		fputs(o->nrows == 0 ? "[\n{" : ",\n{", o->fp);
-		for (i = 0; i < o->ncols; i++) {
-			if (i > 0)
-				fputc(',', o->fp);
+	else if ((o->fmt == OUTPUT_TABLE || o->fmt == OUTPUT_MD) &&
+	    o->nrows == o->alloc) {
+		o->alloc = o->alloc == 0 ? 64 : o->alloc * 2;
+		o->cells = xreallocarray(o->cells, o->alloc * o->ncols,
+		    sizeof *o->cells);
+	}
+	for (i = 0; i < o->ncols; i++) {
+		v = &values[i];
+		switch (o->fmt) {
+		case OUTPUT_CSV:
+		case OUTPUT_TSV:
+			output_field(o, i, output_is_null(v) ? NULL : v->text);
+			break;
+		case OUTPUT_JSON:
+			fputs(i == 0 ? "" : ",", o->fp);
 			output_json_string(o->fp, o->names[i]);
 			fputc(':', o->fp);
-			output_json_value(o->fp, &values[i]);
+			output_json_value(o->fp, v);
+			break;
+		case OUTPUT_TABLE:
+		case OUTPUT_MD:
+			copy = &o->cells[o->nrows * o->ncols + i];
+			copy->type = output_is_null(v) ? SQLITE_NULL : v->type;
+			copy->text = output_is_null(v) ? NULL : xstrdup(v->text);
+			break;
 		}
-		fputc('}', o->fp);
-		break;
-	case OUTPUT_TABLE:
-	case OUTPUT_MD:
-		if (o->nrows == o->alloc) {
-			o->alloc = o->alloc == 0 ? 64 : o->alloc * 2;
-			o->cells = xreallocarray(o->cells, o->alloc * o->ncols,
-			    sizeof *o->cells);
-		}
-		v = o->cells + o->nrows * o->ncols;
-		for (i = 0; i < o->ncols; i++) {
-			v[i].type = output_is_null(&values[i]) ?
-			    SQLITE_NULL : values[i].type;
-			v[i].text = v[i].type == SQLITE_NULL ?
-			    NULL : xstrdup(values[i].text);
-		}
-		break;
 	}
+	if (o->fmt == OUTPUT_JSON)
+		fputc('}', o->fp);
 	o->nrows++;
 }
 
@@ -457,7 +412,7 @@ output_statement(struct output *o, sqlite3_stmt *stmt)
 	return rc == SQLITE_DONE ? rows : -1;
 }
 
-/* Whether a buffered column has numbers and nothing else but NULLs. */
+/* Whether a kept column has numbers and nothing else but NULLs. */
 static int
 output_column_numeric(struct output *o, int col)
 {
@@ -475,54 +430,44 @@ output_column_numeric(struct output *o, int col)
 	return numbers;
 }
 
-/* Write the Markdown table. */
+/* Write the Markdown table, numeric columns aligned right. */
 static void
 output_md(struct output *o)
 {
 	size_t r;
 	int i;
 
-	if (o->ncols == 0)
-		return;
-	for (i = 0; i < o->ncols; i++) {
-		fputs(i == 0 ? "| " : " | ", o->fp);
-		output_md_cell(o->fp, o->names[i]);
-	}
-	fputs(" |\n", o->fp);
-	for (i = 0; i < o->ncols; i++) {
-		fputs(i == 0 ? "| " : " | ", o->fp);
-		fputs(output_column_numeric(o, i) ? "---:" : "---", o->fp);
-	}
-	fputs(" |\n", o->fp);
+	for (i = 0; i < o->ncols; i++)
+		output_field(o, i, o->names[i]);
+	for (i = 0; i < o->ncols; i++)
+		output_field(o, i, output_column_numeric(o, i) ? "---:" : "---");
 	for (r = 0; r < o->nrows; r++) {
-		for (i = 0; i < o->ncols; i++) {
-			fputs(i == 0 ? "| " : " | ", o->fp);
-			output_md_cell(o->fp, o->cells[r * o->ncols + i].text);
-		}
-		fputs(" |\n", o->fp);
+		for (i = 0; i < o->ncols; i++)
+			output_field(o, i, o->cells[r * o->ncols + i].text);
 	}
 }
 
-/* Append one table cell padded to cw columns, cut with an ellipsis if wider. */
+/* Write one table cell padded to cw columns, cut with an ellipsis if wider. */
 static void
-output_table_cell(struct output *o, const char *s, int cw, int right)
+output_table_cell(struct output *o, int i, const char *s, int cw, int right)
 {
 	int w = output_text_width(s), cut = w > cw;
 
+	o->spaces += i > 0 ? 2 : 0;
 	if (cut)
 		w = output_text(NULL, s, cw - 1) + 1;
 	if (right)
-		output_line_pad(o, cw - w);
+		o->spaces += cw - w;
 	output_text(o, s, cut ? cw - 1 : INT_MAX);
 	if (cut)
-		output_line_add(o, o->ellipsis, strlen(o->ellipsis));
+		output_put(o, o->ellipsis, strlen(o->ellipsis));
 	if (!right)
-		output_line_pad(o, cw - w);
+		o->spaces += cw - w;
 }
 
 /*
  * Shrink the widest columns until a line fits in o->width, but none below
- * min (6 columns, or the header's width if narrower, and at least 1).
+ * 6 columns, or the header's width if narrower (and at least 1).
  */
 static void
 output_table_fit(struct output *o, int *cw)
@@ -553,47 +498,42 @@ output_table_fit(struct output *o, int *cw)
 static void
 output_table(struct output *o)
 {
-	int *cw = xreallocarray(NULL, o->ncols, sizeof *cw);
-	int *right = xreallocarray(NULL, o->ncols, sizeof *right);
 	const struct output_value *v;
 	size_t r;
-	int i, j, w;
+	int *cw, i, j, w;
 
+	if (o->ncols == 0)
+		return;
+	cw = xreallocarray(NULL, o->ncols, sizeof *cw);
 	for (i = 0; i < o->ncols; i++) {
 		cw[i] = output_text_width(o->names[i]);
-		right[i] = output_column_numeric(o, i);
 		for (r = 0; r < o->nrows; r++) {
 			v = &o->cells[r * o->ncols + i];
 			w = output_is_null(v) ? 0 : output_text_width(v->text);
-			if (w > cw[i])
-				cw[i] = w;
+			cw[i] = w > cw[i] ? w : cw[i];
 		}
 	}
 	if (o->width > 0)
 		output_table_fit(o, cw);
-	if (o->ncols > 0) {
-		for (i = 0; i < o->ncols; i++) {
-			output_line_pad(o, i > 0 ? 2 : 0);
-			output_table_cell(o, o->names[i], cw[i], right[i]);
-		}
-		output_line_end(o, o->color);
-		for (i = 0; i < o->ncols; i++) {
-			output_line_pad(o, i > 0 ? 2 : 0);
-			for (j = 0; j < cw[i]; j++)
-				output_line_add(o, o->rule, strlen(o->rule));
-		}
-		output_line_end(o, 0);
+	fputs(o->color ? "\033[1m" : "", o->fp);
+	for (i = 0; i < o->ncols; i++)
+		output_table_cell(o, i, o->names[i], cw[i],
+		    output_column_numeric(o, i));
+	output_line_end(o, o->color ? "\033[0m\n" : "\n");
+	for (i = 0; i < o->ncols; i++) {
+		o->spaces += i > 0 ? 2 : 0;
+		for (j = 0; j < cw[i]; j++)
+			output_put(o, o->rule, strlen(o->rule));
 	}
-	for (r = 0; r < o->nrows && o->ncols > 0; r++) {
+	output_line_end(o, "\n");
+	for (r = 0; r < o->nrows; r++) {
 		for (i = 0; i < o->ncols; i++) {
 			v = &o->cells[r * o->ncols + i];
-			output_line_pad(o, i > 0 ? 2 : 0);
-			output_table_cell(o, output_is_null(v) ? "" : v->text,
+			output_table_cell(o, i, output_is_null(v) ? "" : v->text,
 			    cw[i], output_is_number(v));
 		}
-		output_line_end(o, 0);
+		output_line_end(o, "\n");
 	}
-	free(right);
 	free(cw);
 }
 
@@ -610,14 +550,13 @@ output_close(struct output *o)
 		output_md(o);
 	else if (o->fmt == OUTPUT_JSON)
 		fputs(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
-	status = (fflush(o->fp) != 0 || ferror(o->fp)) ? -1 : 0;
-	for (i = 0; i < o->nrows * o->ncols && o->cells != NULL; i++)
+	status = fflush(o->fp) != 0 || ferror(o->fp) ? -1 : 0;
+	for (i = 0; o->cells != NULL && i < o->nrows * o->ncols; i++)
 		free((char *)o->cells[i].text);
 	for (i = 0; i < (size_t)o->ncols; i++)
 		free(o->names[i]);
 	free(o->names);
 	free(o->cells);
-	free(o->line);
 	free(o);
 	return status;
 }

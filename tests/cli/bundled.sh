@@ -1,0 +1,63 @@
+#!/bin/sh
+# The bundled database, as a new user meets it: no --db, no file read.
+. "$top_srcdir/tests/cli/lib.sh"
+
+# The binary carries its data: run it from an empty directory.
+cd "$scratch" || exit 99
+
+run check --format tsv
+expect_status 0 "the bundled data passes every check"
+
+run list actors --format json
+expect_status 0 "list actors --format json"
+[ "$(sqlite3 :memory: "SELECT json_valid(readfile('$scratch/out')) AND json_type(readfile('$scratch/out')) = 'array'")" = 1 ]
+ok $? "list actors --format json is a JSON array"
+for kind in actors funding events blocs sources countries; do
+	run list "$kind" --format json
+	[ "$status" -eq 0 ] &&
+	[ "$(sqlite3 :memory: "SELECT json_array_length(readfile('$scratch/out')) > 0")" = 1 ]
+	ok $? "list $kind: a non-empty JSON array"
+done
+
+run search etats --format tsv
+expect_status 0 "search etats"
+grep -q 'États' "$scratch/out"
+ok $? "search etats finds a record written with États"
+
+run search ÉTATS-UNIS --format tsv
+expect_status 0 "search ÉTATS-UNIS"
+cut -f1 "$scratch/out" >"$scratch/ids"
+run search etats-unis --format tsv
+cut -f1 "$scratch/out" | cmp -s - "$scratch/ids"
+ok $? "accents and case do not change what search finds"
+
+run show france-ai-109bn-2025 --format table
+expect_status 0 "show the France €109bn plan"
+expect_out_has "€109bn" "its amount shows in euros"
+expect_out_has "Parts" "its pledges show"
+expect_out_has "Sources" "its sources show"
+
+run export-db "$scratch/x.db"
+expect_status 0 "export-db"
+[ "$(sqlite3 "$scratch/x.db" 'SELECT count(*) > 0 FROM citation')" = 1 ]
+ok $? "the exported database answers sqlite3"
+run export-db "$scratch/x.db"
+expect_status 2 "export-db does not overwrite a file"
+expect_err "aiatlas: export-db: $scratch/x.db already exists; remove it or choose another name" "export-db does not overwrite a file"
+run export-db "$scratch/no/such/dir/x.db"
+expect_status 2 "export-db into a missing directory"
+ls "$scratch/no" >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "export-db leaves nothing behind when it fails"
+
+run --db "$scratch/x.db" check --format tsv
+expect_status 0 "the exported database passes the check"
+
+run sql 'DELETE FROM actor'
+expect_status 2 "sql DELETE on the bundled data"
+
+run
+expect_status 0 "no command: an overview"
+expect_out_has "actors" "the overview counts the actors"
+
+done_testing

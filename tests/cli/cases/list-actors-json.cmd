@@ -1,0 +1,1 @@
+list actors --format json

@@ -1,0 +1,1 @@
+list blocs --format table

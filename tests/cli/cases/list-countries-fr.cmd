@@ -1,0 +1,1 @@
+list countries --lang fr --format table

@@ -1,0 +1,1 @@
+list funding --sort -amount,id --format tsv

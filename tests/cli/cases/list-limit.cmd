@@ -1,0 +1,1 @@
+list events --limit 1 --format tsv

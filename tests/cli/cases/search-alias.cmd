@@ -1,0 +1,1 @@
+search usot --format tsv

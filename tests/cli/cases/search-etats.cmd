@@ -1,0 +1,1 @@
+search etats --format tsv

@@ -1,0 +1,1 @@
+search 'a" OR * NEAR(' --format tsv

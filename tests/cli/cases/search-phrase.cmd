@@ -1,0 +1,1 @@
+search '"test union"' --format tsv

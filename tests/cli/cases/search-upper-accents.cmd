@@ -1,0 +1,1 @@
+search ÉTATS --format tsv

@@ -1,0 +1,1 @@
+show gamma-fund --format md

@@ -1,0 +1,1 @@
+show TU --format tsv

@@ -1,0 +1,1 @@
+show xtb --format csv

@@ -1,0 +1,1 @@
+show fixture-news --format table

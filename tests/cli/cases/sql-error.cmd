@@ -1,0 +1,1 @@
+sql 'SELEC 1'

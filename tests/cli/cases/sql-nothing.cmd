@@ -1,0 +1,1 @@
+sql 'SELECT id FROM actor WHERE 0'

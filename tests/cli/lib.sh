@@ -1,0 +1,58 @@
+# Shared by the command-line tests: TAP output and a scratch directory.
+# The test environment (Makefile.am) sets AIATLAS, MKDB, top_srcdir and
+# top_builddir.
+
+set -u
+tap_n=0
+tap_failed=0
+FIXTURE="$top_builddir/tests/fixture.db"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/aiatlas-test.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+# ok CONDITION-STATUS DESCRIPTION: print one TAP line.
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# diag TEXT: a TAP diagnostic, one "# " per line.
+diag() {
+	printf '%s\n' "$1" | sed 's/^/# /'
+}
+
+# run ARGS...: run aiatlas, keeping stdout, stderr and the status.
+run() {
+	"$AIATLAS" "$@" >"$scratch/out" 2>"$scratch/err"
+	status=$?
+}
+
+# expect_status N DESCRIPTION: the last run exited N.
+expect_status() {
+	[ "$status" -eq "$1" ]
+	ok $? "$2 (exit $1)"
+	[ "$status" -eq "$1" ] || diag "exit $status; stderr: $(cat "$scratch/err")"
+}
+
+# expect_err TEXT DESCRIPTION: the last run's stderr is exactly TEXT.
+expect_err() {
+	printf '%s\n' "$1" | cmp -s - "$scratch/err"
+	ok $? "$2: message"
+	printf '%s\n' "$1" | cmp -s - "$scratch/err" || diag "stderr: $(cat "$scratch/err")"
+}
+
+# expect_out_has TEXT DESCRIPTION: the last run's stdout contains TEXT.
+expect_out_has() {
+	grep -qF -- "$1" "$scratch/out"
+	ok $? "$2"
+}
+
+# done_testing: the plan, and the exit status.
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}

@@ -1,0 +1,403 @@
+/* Unit tests of output.c: every format, byte for byte. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "output.h"
+#include "tap.h"
+
+#define I SQLITE_INTEGER
+#define F SQLITE_FLOAT
+#define T SQLITE_TEXT
+#define B SQLITE_BLOB
+#define N SQLITE_NULL
+
+/* Write nrows rows of ncols values in fmt; return the bytes (to free). */
+static char *
+test_render(enum output_format fmt, int color, int width, int ncols,
+    const char *const *names, int nrows, const struct output_value *rows)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct output *o;
+	int r;
+
+	if (fp == NULL)
+		bail_out("open_memstream failed");
+	o = output_open(fp, fmt, color, width);
+	output_columns(o, ncols, names);
+	for (r = 0; r < nrows; r++)
+		output_row(o, rows + r * ncols);
+	if (output_close(o) != 0)
+		diag("output_close failed");
+	fclose(fp);
+	return buf;
+}
+
+/* Compare a rendering with the bytes expected, and free it. */
+static void
+test_is(char *got, const char *want, const char *what)
+{
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
+/* Run a query over an in-memory database in fmt; return the bytes. */
+static char *
+test_query(enum output_format fmt, const char *sql, long want_rows)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	struct output *o;
+
+	if (fp == NULL || sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		bail_out("cannot prepare %s", sql);
+	o = output_open(fp, fmt, 0, 0);
+	is_int(output_statement(o, stmt), want_rows, "%s: rows", sql);
+	sqlite3_finalize(stmt);	/* before close: the names must be copies */
+	sqlite3_close(db);
+	is_int(output_close(o), 0, "%s: close", sql);
+	fclose(fp);
+	return buf;
+}
+
+/* Format names. */
+static void
+test_parse(void)
+{
+	static const char *const names[] = { "table", "csv", "tsv", "json", "md" };
+	enum output_format fmt;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		fmt = OUTPUT_TABLE + 99;
+		ok(output_format_parse(names[i], &fmt) == 0 &&
+		    fmt == (enum output_format)i, "parse %s", names[i]);
+	}
+	ok(output_format_parse("xml", &fmt) == -1, "parse xml fails");
+	ok(output_format_parse("", &fmt) == -1, "parse empty fails");
+	ok(output_format_parse("tables", &fmt) == -1, "parse tables fails");
+	is_str(output_format_names(), "table, csv, tsv, json, md", "names");
+}
+
+/* CSV quoting and TSV escaping. */
+static void
+test_delimited(void)
+{
+	static const char *const names[] = { "id", "te,xt" };
+	static const struct output_value rows[] = {
+		{ I, "1" }, { T, "plain" },
+		{ I, "2" }, { T, "a,b" },
+		{ I, "3" }, { T, "say \"hi\"" },
+		{ I, "4" }, { T, "two\nlines\r" },
+		{ I, "5" }, { T, " pad" },
+		{ I, "6" }, { N, NULL },
+		{ I, "7" }, { T, "tab\there back\\slash" },
+	};
+
+	test_is(test_render(OUTPUT_CSV, 0, 0, 2, names, 7, rows),
+	    "id,\"te,xt\"\n"
+	    "1,plain\n"
+	    "2,\"a,b\"\n"
+	    "3,\"say \"\"hi\"\"\"\n"
+	    "4,\"two\nlines\r\"\n"
+	    "5,\" pad\"\n"
+	    "6,\n"
+	    "7,tab\there back\\slash\n", "csv quoting");
+	test_is(test_render(OUTPUT_TSV, 0, 0, 2, names, 7, rows),
+	    "id\tte,xt\n"
+	    "1\tplain\n"
+	    "2\ta,b\n"
+	    "3\tsay \"hi\"\n"
+	    "4\ttwo\\nlines\\r\n"
+	    "5\t pad\n"
+	    "6\t\n"
+	    "7\ttab\\there back\\\\slash\n", "tsv escaping");
+}
+
+/* JSON escaping, numbers, null and invalid UTF-8. */
+static void
+test_json(void)
+{
+	static const char *const names[] = { "s", "i", "f", "z", "b\"" };
+	static const struct output_value rows[] = {
+		{ T, "q\"b\\s" }, { I, "42" }, { F, "1.5" }, { N, NULL },
+		{ B, "blob" },
+		{ T, "\x01\n\r\t\b\f\x1f\x7f" }, { I, "-7" }, { F, "Inf" },
+		{ N, NULL }, { T, "États €" },
+		{ T, "bad\xff" "x\xc3(\xed\xa0\x80" }, { F, "-Inf" },
+		{ F, "1.0e+20" }, { T, "12" }, { F, "NaN" },
+	};
+
+	test_is(test_render(OUTPUT_JSON, 0, 0, 5, names, 3, rows),
+	    "[\n"
+	    "{\"s\":\"q\\\"b\\\\s\",\"i\":42,\"f\":1.5,\"z\":null,"
+	    "\"b\\\"\":\"blob\"},\n"
+	    "{\"s\":\"\\u0001\\n\\r\\t\\b\\f\\u001f\\u007f\",\"i\":-7,"
+	    "\"f\":null,\"z\":null,\"b\\\"\":\"États €\"},\n"
+	    "{\"s\":\"bad\xef\xbf\xbdx\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd\",\"i\":null,\"f\":1.0e+20,\"z\":\"12\","
+	    "\"b\\\"\":null}\n"
+	    "]\n", "json escaping and types");
+}
+
+/* The JSON string escaper on its own: UTF-8 kept or replaced. */
+static void
+test_json_string(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (fp == NULL)
+		bail_out("open_memstream failed");
+	output_json_string(fp, "\xf0\x9f\x98\x80 \xc0\xaf \xf4\x90\x80\x80 \xf0\x9f");
+	fputc(' ', fp);
+	output_json_string(fp, NULL);
+	fclose(fp);
+	is_str(buf, "\"\xf0\x9f\x98\x80 \xef\xbf\xbd\xef\xbf\xbd "
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd "
+	    "\xef\xbf\xbd\xef\xbf\xbd\" null",
+	    "json: emoji kept; overlong, too high, cut short replaced");
+	free(buf);
+}
+
+/* Markdown escaping and numeric alignment. */
+static void
+test_md(void)
+{
+	static const char *const names[] = { "na|me", "n", "mixed" };
+	static const struct output_value rows[] = {
+		{ T, "a|b" }, { I, "1" }, { I, "1" },
+		{ T, "x\ny\r\nz" }, { N, NULL }, { T, "one" },
+		{ T, "back\\" }, { F, "2.5" }, { N, NULL },
+	};
+
+	test_is(test_render(OUTPUT_MD, 0, 0, 3, names, 3, rows),
+	    "| na\\|me | n | mixed |\n"
+	    "| --- | ---: | --- |\n"
+	    "| a\\|b | 1 | 1 |\n"
+	    "| x<br>y<br>z |  | one |\n"
+	    "| back\\\\ | 2.5 |  |\n", "md escaping");
+}
+
+/* Table alignment in terminal columns. */
+static void
+test_table(void)
+{
+	static const char *const names[] = { "name", "n" };
+	static const struct output_value rows[] = {
+		{ T, "États" }, { I, "1" },
+		{ T, "日本" }, { I, "22" },
+		{ T, "e\xcc\x81t\xc3\xa9" }, { F, "3.5" },
+		{ N, NULL }, { N, NULL },
+	};
+	static const char *const names2[] = { "n", "text" };
+	static const struct output_value rows2[] = {
+		{ T, "x" }, { T, "a\xff" "b" },
+		{ T, "long text" }, { T, "t\tu\nv\x1b[2J" },
+		{ I, "5" }, { T, "" },
+	};
+
+	test_is(test_render(OUTPUT_TABLE, 0, 0, 2, names, 4, rows),
+	    "name     n\n"
+	    "─────  ───\n"
+	    "États    1\n"
+	    "日本    22\n"
+	    "e\xcc\x81té    3.5\n"
+	    "\n", "table: accents, wide and combining characters");
+	test_is(test_render(OUTPUT_TABLE, 1, 0, 2, names, 1, rows),
+	    "\033[1mname   n\033[0m\n"
+	    "─────  ─\n"
+	    "États  1\n", "table: bold header");
+	test_is(test_render(OUTPUT_TABLE, 0, 0, 2, names2, 3, rows2),
+	    "n          text\n"
+	    "─────────  ─────────\n"
+	    "x          a\xef\xbf\xbd" "b\n"
+	    "long text  t u v\xef\xbf\xbd[2J\n"
+	    "        5\n", "table: invalid bytes, controls, no trailing space");
+	is_int(output_text_width("abc"), 3, "width of ASCII");
+	is_int(output_text_width("États"), 5, "width of accents");
+	is_int(output_text_width("日本"), 4, "width of CJK");
+	is_int(output_text_width("e\xcc\x81"), 1, "width of a combining mark");
+	is_int(output_text_width("a\xff" "b"), 3, "width of an invalid byte");
+}
+
+/* Table width limit. */
+static void
+test_table_width(void)
+{
+	static const char *const names[] = { "id", "description" };
+	static const struct output_value rows[] = {
+		{ I, "1" }, { T, "a very long description that goes on" },
+		{ I, "22" }, { T, "short" },
+	};
+	static const char *const names2[] = { "k", "description_long" };
+	static const struct output_value rows2[] = {
+		{ T, "x" }, { T, "some text here" },
+	};
+	static const char *const names3[] = { "k", "text" };
+	static const struct output_value rows3[] = {
+		{ T, "x" }, { T, "日本語テキスト" },
+		{ T, "y" }, { T, "abcdefg" },
+	};
+
+	test_is(test_render(OUTPUT_TABLE, 0, 20, 2, names, 2, rows),
+	    "id  description\n"
+	    "──  ────────────────\n"
+	    " 1  a very long des…\n"
+	    "22  short\n", "table: cut to 20 columns");
+	test_is(test_render(OUTPUT_TABLE, 0, 10, 2, names2, 1, rows2),
+	    "k  descri…\n"
+	    "─  ───────\n"
+	    "x  some t…\n", "table: header cut, 10 columns");
+	test_is(test_render(OUTPUT_TABLE, 0, 9, 2, names3, 2, rows3),
+	    "k  text\n"
+	    "─  ──────\n"
+	    "x  日本…\n"
+	    "y  abcde…\n", "table: wide characters cut, 9 columns");
+	test_is(test_render(OUTPUT_TABLE, 0, 3, 2, names2, 1, rows2),
+	    "k  descr…\n"
+	    "─  ──────\n"
+	    "x  some …\n", "table: never below 6 columns");
+	test_is(test_render(OUTPUT_TABLE, 0, 80, 2, names, 2, rows),
+	    "id  description\n"
+	    "──  ────────────────────────────────────\n"
+	    " 1  a very long description that goes on\n"
+	    "22  short\n", "table: fits in 80 columns");
+}
+
+/* Empty result sets. */
+static void
+test_empty(void)
+{
+	static const char *const names[] = { "id", "name" };
+
+	test_is(test_render(OUTPUT_TABLE, 0, 0, 2, names, 0, NULL),
+	    "id  name\n──  ────\n", "empty table");
+	test_is(test_render(OUTPUT_CSV, 0, 0, 2, names, 0, NULL),
+	    "id,name\n", "empty csv");
+	test_is(test_render(OUTPUT_TSV, 0, 0, 2, names, 0, NULL),
+	    "id\tname\n", "empty tsv");
+	test_is(test_render(OUTPUT_JSON, 0, 0, 2, names, 0, NULL),
+	    "[]\n", "empty json");
+	test_is(test_render(OUTPUT_MD, 0, 0, 2, names, 0, NULL),
+	    "| id | name |\n| --- | --- |\n", "empty md");
+}
+
+/* A non-UTF-8 locale: ASCII rule, ellipsis and replacement. */
+static void
+test_ascii_locale(void)
+{
+	static const char *const names[] = { "k", "text" };
+	static const struct output_value rows[] = {
+		{ T, "x" }, { T, "a\xff" "b" },
+		{ T, "y" }, { T, "abcdefgh" },
+	};
+
+	if (setlocale(LC_ALL, "C") == NULL)
+		bail_out("cannot set the C locale");
+	test_is(test_render(OUTPUT_TABLE, 0, 9, 2, names, 2, rows),
+	    "k  text\n"
+	    "-  ------\n"
+	    "x  a?b\n"
+	    "y  abcde~\n", "table in the C locale");
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		bail_out("cannot set the C.UTF-8 locale again");
+}
+
+/* output_statement over SQLite, and errors. */
+static void
+test_statement(void)
+{
+	static const char sql[] = "SELECT 1 AS n, 'x,y' AS s, NULL AS z";
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	struct output *o;
+
+	test_is(test_query(OUTPUT_TABLE, sql, 1),
+	    "n  s    z\n─  ───  ─\n1  x,y\n", "statement: table");
+	test_is(test_query(OUTPUT_CSV, sql, 1),
+	    "n,s,z\n1,\"x,y\",\n", "statement: csv");
+	test_is(test_query(OUTPUT_TSV, sql, 1),
+	    "n\ts\tz\n1\tx,y\t\n", "statement: tsv");
+	test_is(test_query(OUTPUT_JSON, sql, 1),
+	    "[\n{\"n\":1,\"s\":\"x,y\",\"z\":null}\n]\n", "statement: json");
+	test_is(test_query(OUTPUT_MD, sql, 1),
+	    "| n | s | z |\n| ---: | --- | --- |\n| 1 | x,y |  |\n",
+	    "statement: md");
+	test_is(test_query(OUTPUT_JSON,
+	    "SELECT 1e20 AS big, 9e999 AS inf, x'41' AS b, 0.5 AS f", 1),
+	    "[\n{\"big\":1.0e+20,\"inf\":null,\"b\":\"A\",\"f\":0.5}\n]\n",
+	    "statement: json floats and blob");
+	test_is(test_query(OUTPUT_CSV,
+	    "SELECT 1 AS n WHERE 0", 0), "n\n", "statement: no rows");
+
+	fp = open_memstream(&buf, &len);
+	if (fp == NULL || sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT abs(-9223372036854775807 - 1) AS x",
+	    -1, &stmt, NULL) != SQLITE_OK)
+		bail_out("cannot prepare the failing statement");
+	o = output_open(fp, OUTPUT_CSV, 0, 0);
+	is_int(output_statement(o, stmt), -1, "statement: error is -1");
+	ok(strstr(sqlite3_errmsg(db), "overflow") != NULL,
+	    "statement: error message kept (%s)", sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	output_close(o);
+	fclose(fp);
+	free(buf);
+}
+
+/* A write error is reported by output_close. */
+static void
+test_write_error(void)
+{
+	static const char *const names[] = { "a" };
+	static const struct output_value row[] = { { T, "x" } };
+	FILE *fp = fopen("/dev/full", "w");
+	struct output *o;
+
+	if (fp == NULL) {
+		skip(1, "no /dev/full");
+		return;
+	}
+	o = output_open(fp, OUTPUT_TABLE, 0, 0);
+	output_columns(o, 1, names);
+	output_row(o, row);
+	is_int(output_close(o), -1, "write error reported");
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		bail_out("cannot set the C.UTF-8 locale");
+	test_parse();
+	test_delimited();
+	test_json();
+	test_json_string();
+	test_md();
+	test_table();
+	test_table_width();
+	test_empty();
+	test_ascii_locale();
+	test_statement();
+	test_write_error();
+	done_testing();
+	return exit_status();
+}
