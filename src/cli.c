@@ -63,9 +63,6 @@ static const struct option cli_long_options[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-static const unsigned char	*cli_image_data;
-static size_t			 cli_image_size;
-
 /* Print "aiatlas: message" on stderr. */
 void
 cli_error(const char *fmt, ...)
@@ -78,14 +75,6 @@ cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-}
-
-/* The bundled database image. */
-void
-cli_image(const unsigned char **data, size_t *size)
-{
-	*data = cli_image_data;
-	*size = cli_image_size;
 }
 
 /* Start an output on stdout. */
@@ -190,8 +179,6 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	char *cause = NULL;
 	int opt, status, nargs;
 
-	cli_image_data = image;
-	cli_image_size = image_size;
 	opterr = 0;
 	/* GNU getopt: options may come before or after the command. */
 	while ((opt = getopt_long(argc, argv, ":hV", cli_long_options, NULL)) != -1) {

@@ -41,7 +41,5 @@ void	 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 struct output *cli_output(const struct cli *c);
 /* Finish an output, reporting a write error; returns an exit status. */
 int	 cli_output_close(struct output *o);
-/* The bundled database image, for export-db. */
-void	 cli_image(const unsigned char **data, size_t *size);
 
 #endif

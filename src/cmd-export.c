@@ -30,7 +30,8 @@ cmd_export_write(int fd, const unsigned char *buf, size_t size)
 	return 0;
 }
 
-/* Write the open database to a new file, all or nothing. */
+/* Write the open database to a new file, all or nothing: the data goes to
+ * a temporary file, and link() gives it its name only if none exists. */
 int
 cmd_export_db(struct cli *c, int argc, char **argv)
 {
@@ -49,9 +50,9 @@ cmd_export_db(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0 ||
-	    cmd_export_write(fd, image, (size_t)size) != 0 || fsync(fd) != 0 ||
-	    close(fd) != 0 || link(tmp, path) != 0) {
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd < 0 || cmd_export_write(fd, image, (size_t)size) != 0 || fsync(fd) != 0 ||
+	    close(fd) != 0 || (fd = -1, link(tmp, path) != 0)) {
 		saved = errno;
 		if (fd >= 0)
 			close(fd);

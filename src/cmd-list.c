@@ -193,7 +193,7 @@ cmd_list(struct cli *c, int argc, char **argv)
 	sqlite3_stmt *stmt;
 	struct output *o;
 	long rows;
-	int status;
+	int status, n;
 
 	if ((k = list_kind_find(argv[0])) == NULL) {
 		cli_error(_("list: unknown kind '%s'; kinds: actors, funding, events, "
@@ -203,10 +203,10 @@ cmd_list(struct cli *c, int argc, char **argv)
 	if ((order = list_order(k, c->sort, where)) == NULL)
 		return CLI_USAGE;
 	sql = xstrdup("SELECT ");
-	for (col = k->columns; col->name != NULL; col++) {
+	for (col = k->columns, n = 0; col->name != NULL; col++) {
 		if ((col->where & where) == 0)
 			continue;
-		item = xasprintf("%s%s AS \"%s\"", col == k->columns ? "" : ", ",
+		item = xasprintf("%s%s AS \"%s\"", n++ == 0 ? "" : ", ",
 		    where == LIST_HUMAN && col->human != NULL ? col->human : col->expr, col->name);
 		list_append(&sql, item);
 		free(item);

@@ -242,13 +242,6 @@ csv_line(const struct csv *c)
 	return c->record_line;
 }
 
-/* The name given at open. */
-const char *
-csv_name(const struct csv *c)
-{
-	return c->name;
-}
-
 /* Free everything. */
 void
 csv_close(struct csv *c)

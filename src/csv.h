@@ -15,8 +15,6 @@ struct csv	*csv_open_buffer(const char *name, const char *data, size_t size);
 int		 csv_read(struct csv *c, char ***fields, size_t *nfields, char **cause);
 /* The line the last record read starts on (1-based). */
 unsigned long	 csv_line(const struct csv *c);
-/* The name given at open, for messages. */
-const char	*csv_name(const struct csv *c);
 void		 csv_close(struct csv *c);
 
 #endif

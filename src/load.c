@@ -63,23 +63,6 @@ load_kind_find(const char *name)
 	return NULL;
 }
 
-/* "sources, countries, ..." */
-const char *
-load_kind_names(void)
-{
-	static char names[256];
-	const struct load_kind *k;
-
-	if (names[0] == '\0') {
-		for (k = load_kinds; k->kind != NULL; k++) {
-			if (k != load_kinds)
-				strcat(names, ", ");
-			strcat(names, k->kind);
-		}
-	}
-	return names;
-}
-
 /* Open a transaction with foreign keys checked at the end. */
 struct load *
 load_begin(sqlite3 *db, char **cause)
@@ -527,29 +510,19 @@ load_check_references(struct load *l, char **cause)
 	return rc;
 }
 
-/* Name the first record without a citation, or a citation of no column. */
+/* Name the first citation of a field its record does not have. (A record
+ * without any citation cannot get this far: its sources cell is required.) */
 static int
 load_check_citations(struct load *l, char **cause)
 {
 	static const char sql[] =
-		"SELECT o.file, o.line, printf('sources: ''%s'' has no citation: "
-		"every record cites a source', r.id)"
-		" FROM record AS r"
-		" JOIN (SELECT 'country' AS tbl, iso3 AS id, rowid AS row FROM country"
-		"       UNION ALL SELECT 'bloc', id, rowid FROM bloc"
-		"       UNION ALL SELECT 'actor', id, rowid FROM actor"
-		"       UNION ALL SELECT 'funding', id, rowid FROM funding"
-		"       UNION ALL SELECT 'event', id, rowid FROM event) AS t ON t.id = r.id"
-		" JOIN temp.load_origin AS o ON o.tbl = t.tbl AND o.row = t.row"
-		" WHERE NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)"
-		" UNION ALL "
 		"SELECT o.file, o.line, printf('field: ''%s'' is not a column of %s ''%s''',"
 		"  c.field, r.kind, r.id)"
 		" FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
 		" JOIN temp.load_origin AS o ON o.tbl = 'citation' AND o.row = c.rowid"
 		" WHERE c.field <> '*'"
 		"   AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
-		" LIMIT 1";
+		" ORDER BY o.seq, o.line LIMIT 1";
 	sqlite3_stmt *stmt;
 	int rc = 0;
 

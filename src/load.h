@@ -18,8 +18,6 @@ extern const struct load_kind load_kinds[];
 
 /* The kind named kind (as "actors" or "actor"), or NULL. */
 const struct load_kind	*load_kind_find(const char *kind);
-/* The names of the kinds, for messages. */
-const char		*load_kind_names(void);
 
 struct load;
 

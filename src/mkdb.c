@@ -50,7 +50,7 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 			    problems, problems == 1 ? "" : "s");
 		return -1;
 	}
-	return db_exec(db, "PRAGMA foreign_keys = ON; VACUUM", cause);
+	return db_exec(db, "VACUUM", cause);
 }
 
 /* aiatlas-mkdb -o OUT DATADIR */
