@@ -14,8 +14,8 @@
 CREATE TABLE record (
   id   TEXT NOT NULL PRIMARY KEY,
   kind TEXT NOT NULL
-    CONSTRAINT "kind: one of source, country, bloc, actor, funding, event"
-    CHECK (kind IN ('source', 'country', 'bloc', 'actor', 'funding', 'event'))
+    CONSTRAINT "kind: one of source, country, bloc, actor, funding, event, figure"
+    CHECK (kind IN ('source', 'country', 'bloc', 'actor', 'funding', 'event', 'figure'))
 ) WITHOUT ROWID;
 
 CREATE TABLE source (
@@ -153,8 +153,9 @@ CREATE TABLE funding (
   title_en       TEXT NOT NULL CONSTRAINT "title_en: not empty" CHECK (length(trim(title_en)) > 0),
   title_fr       TEXT NOT NULL CONSTRAINT "title_fr: not empty" CHECK (length(trim(title_fr)) > 0),
   kind           TEXT NOT NULL
-    CONSTRAINT "kind: one of equity_round, public_programme, private_commitment, fund, loan, grant"
-    CHECK (kind IN ('equity_round', 'public_programme', 'private_commitment', 'fund', 'loan', 'grant')),
+    CONSTRAINT "kind: one of equity_round, public_programme, private_commitment, sovereign_investment, fund, loan, grant"
+    CHECK (kind IN ('equity_round', 'public_programme', 'private_commitment',
+                    'sovereign_investment', 'fund', 'loan', 'grant')),
   round          TEXT,
   status         TEXT NOT NULL
     CONSTRAINT "status: one of announced, committed, disbursed, revised, cancelled"
@@ -191,6 +192,8 @@ CREATE TABLE funding (
                OR (length(horizon_end) = 10 AND date(horizon_end, '+0 days') IS horizon_end))
                AND substr(horizon_end, 1, 4) >= substr(announced_on, 1, 4))),
   country        TEXT REFERENCES country(iso3),
+  -- for money of or for a bloc rather than one country (the EU's InvestAI)
+  bloc_id        TEXT REFERENCES bloc(id),
   recipient_id   TEXT REFERENCES actor(id),
   parent_id      TEXT REFERENCES funding(id)
     CONSTRAINT "parent_id: not the funding itself" CHECK (parent_id IS NULL OR parent_id <> id),
@@ -243,6 +246,8 @@ CREATE TABLE event (
   summary_en     TEXT NOT NULL CONSTRAINT "summary_en: not empty" CHECK (length(trim(summary_en)) > 0),
   summary_fr     TEXT NOT NULL CONSTRAINT "summary_fr: not empty" CHECK (length(trim(summary_fr)) > 0),
   country        TEXT REFERENCES country(iso3),
+  -- for an event of a bloc rather than one country (an EU regulation)
+  bloc_id        TEXT REFERENCES bloc(id),
   -- the funding record this event announces or changes, if any
   funding_id     TEXT REFERENCES funding(id)
 );
@@ -254,6 +259,56 @@ CREATE TABLE event_actor (
     CONSTRAINT "role: one of host, announcer, participant, subject, signatory, speaker"
     CHECK (role IN ('host', 'announcer', 'participant', 'subject', 'signatory', 'speaker')),
   PRIMARY KEY (event_id, actor_id, role)
+);
+
+-- A figure that is not money: a target, a capacity, a count, a share, a
+-- poll result. It belongs to a record (the actor, funding or event it
+-- describes).
+CREATE TABLE figure (
+  id          TEXT NOT NULL PRIMARY KEY
+    CONSTRAINT "id: lowercase letters, digits and hyphens"
+    CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  subject_id  TEXT NOT NULL REFERENCES record(id),
+  -- what is measured, as a short key: capacity, chips, share, opinion,
+  -- participants, revenue, parameters, sites, countries, jobs, other
+  measure     TEXT NOT NULL
+    CONSTRAINT "measure: one of capacity, chips, share, opinion, participants, revenue, parameters, sites, countries, jobs, other"
+    CHECK (measure IN ('capacity', 'chips', 'share', 'opinion', 'participants', 'revenue',
+                       'parameters', 'sites', 'countries', 'jobs', 'other')),
+  value       REAL
+    CONSTRAINT "value: a number, within value_low..value_high when both are given"
+    CHECK (value IS NULL OR value_low IS NULL OR value BETWEEN value_low AND value_high),
+  value_low   REAL
+    CONSTRAINT "value_low: a number, given with value_high"
+    CHECK ((value_low IS NULL AND value_high IS NULL) OR value_high IS NOT NULL),
+  value_high  REAL
+    CONSTRAINT "value_high: a number not below value_low, given with value_low"
+    CHECK (value_high IS NULL OR (value_low IS NOT NULL AND value_high >= value_low)),
+  -- the unit: GW, chips, %, people, EUR, USD, parameters, ...
+  unit        TEXT NOT NULL CONSTRAINT "unit: not empty" CHECK (length(trim(unit)) > 0),
+  -- a lower or upper bound, as "more than 16 countries"
+  bound       TEXT
+    CONSTRAINT "bound: one of at_least, at_most, about"
+    CHECK (bound IS NULL OR bound IN ('at_least', 'at_most', 'about')),
+  as_of       TEXT
+    CONSTRAINT "as_of: a date YYYY, YYYY-MM or YYYY-MM-DD"
+    CHECK (as_of IS NULL
+           OR (length(as_of) = 4 AND as_of GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(as_of) = 7 AND date(as_of || '-01', '+0 days') IS as_of || '-01')
+           OR (length(as_of) = 10 AND date(as_of, '+0 days') IS as_of)),
+  as_of_precision TEXT GENERATED ALWAYS AS
+    (CASE length(as_of) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END) VIRTUAL,
+  -- for a target: the date it is meant to be reached by
+  target_date TEXT
+    CONSTRAINT "target_date: a date YYYY, YYYY-MM or YYYY-MM-DD"
+    CHECK (target_date IS NULL
+           OR (length(target_date) = 4 AND target_date GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(target_date) = 7 AND date(target_date || '-01', '+0 days') IS target_date || '-01')
+           OR (length(target_date) = 10 AND date(target_date, '+0 days') IS target_date)),
+  label_en    TEXT NOT NULL CONSTRAINT "label_en: not empty" CHECK (length(trim(label_en)) > 0),
+  label_fr    TEXT NOT NULL CONSTRAINT "label_fr: not empty" CHECK (length(trim(label_fr)) > 0),
+  CONSTRAINT "value: give value or value_low and value_high"
+    CHECK (value IS NOT NULL OR value_low IS NOT NULL)
 );
 
 CREATE TABLE citation (
@@ -299,7 +354,8 @@ CREATE VIEW record_label (id, kind, name_en, name_fr, date) AS
   UNION ALL SELECT id, 'bloc', name_en, name_fr, NULL FROM bloc
   UNION ALL SELECT id, 'actor', name, name_fr, founded_on FROM actor
   UNION ALL SELECT id, 'funding', title_en, title_fr, announced_on FROM funding
-  UNION ALL SELECT id, 'event', title_en, title_fr, date FROM event;
+  UNION ALL SELECT id, 'event', title_en, title_fr, date FROM event
+  UNION ALL SELECT id, 'figure', label_en, label_fr, as_of FROM figure;
 
 -- Keep the record registry in step with each record table; ids never change.
 CREATE TRIGGER source_record_insert AFTER INSERT ON source
@@ -342,4 +398,11 @@ CREATE TRIGGER event_record_insert AFTER INSERT ON event
 CREATE TRIGGER event_record_delete AFTER DELETE ON event
   BEGIN DELETE FROM record WHERE id = old.id; END;
 CREATE TRIGGER event_id_update BEFORE UPDATE OF id ON event
+  BEGIN SELECT RAISE(ABORT, 'id: ids never change'); END;
+
+CREATE TRIGGER figure_record_insert AFTER INSERT ON figure
+  BEGIN INSERT INTO record (id, kind) VALUES (new.id, 'figure'); END;
+CREATE TRIGGER figure_record_delete AFTER DELETE ON figure
+  BEGIN DELETE FROM record WHERE id = old.id; END;
+CREATE TRIGGER figure_id_update BEFORE UPDATE OF id ON figure
   BEGIN SELECT RAISE(ABORT, 'id: ids never change'); END;

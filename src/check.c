@@ -15,7 +15,8 @@
 	" UNION ALL SELECT id, 'bloc' FROM bloc" \
 	" UNION ALL SELECT id, 'actor' FROM actor" \
 	" UNION ALL SELECT id, 'funding' FROM funding" \
-	" UNION ALL SELECT id, 'event' FROM event)"
+	" UNION ALL SELECT id, 'event' FROM event" \
+	" UNION ALL SELECT id, 'figure' FROM figure)"
 
 /* A funding's amount in euros at its year's rate: the low end of a range
  * for a part, the high end for a whole, so a nesting error is never hidden. */

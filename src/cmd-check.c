@@ -20,6 +20,7 @@ static const char cmd_check_counts_sql[] =
 	" UNION ALL SELECT 'funding parties', count(*) FROM funding_party"
 	" UNION ALL SELECT 'events', count(*) FROM event"
 	" UNION ALL SELECT 'event actors', count(*) FROM event_actor"
+	" UNION ALL SELECT 'figures', count(*) FROM figure"
 	" UNION ALL SELECT 'citations', count(*) FROM citation"
 	" UNION ALL SELECT 'fx rates', count(*) FROM fx_rate"
 	" UNION ALL SELECT 'records cited by a primary source', count(DISTINCT c.subject_id)"

@@ -100,6 +100,23 @@ static const struct list_column list_country_columns[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
+static const struct list_column list_figure_columns[] = {
+	{ "id", "id", NULL, LIST_BOTH },
+	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH },
+	{ "measure", "measure", NULL, LIST_BOTH },
+	{ "value", "coalesce(value, value_high)",
+	  "coalesce(quantity(value, unit), quantity_range(value_low, value_high, unit))",
+	  LIST_BOTH },
+	{ "value_low", "value_low", NULL, LIST_DATA },
+	{ "value_high", "value_high", NULL, LIST_DATA },
+	{ "unit", "unit", NULL, LIST_DATA },
+	{ "bound", "bound", NULL, LIST_BOTH },
+	{ "as_of", "as_of", NULL, LIST_BOTH },
+	{ "target", "target_date", NULL, LIST_BOTH },
+	{ "subject", "subject_id", NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, 0 }
+};
+
 static const struct list_kind list_kinds[] = {
 	{ "actors", "actor", list_actor_columns, "name" },
 	{ "funding", "funding", list_funding_columns, "announced_on" },
@@ -107,6 +124,7 @@ static const struct list_kind list_kinds[] = {
 	{ "blocs", "bloc", list_bloc_columns, "name" },
 	{ "sources", "source", list_source_columns, "id" },
 	{ "countries", "country", list_country_columns, "iso3" },
+	{ "figures", "figure", list_figure_columns, "subject_id" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -197,7 +215,7 @@ cmd_list(struct cli *c, int argc, char **argv)
 
 	if ((k = list_kind_find(argv[0])) == NULL) {
 		cli_error(_("list: unknown kind '%s'; kinds: actors, funding, events, "
-		    "blocs, sources, countries"), argv[0]);
+		    "blocs, sources, countries, figures"), argv[0]);
 		return CLI_USAGE;
 	}
 	if ((order = list_order(k, c->sort, where)) == NULL)

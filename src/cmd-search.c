@@ -22,7 +22,7 @@ static const char cmd_search_sql[] =
 
 /* The record kinds --kind accepts, with their plural. */
 static const char *const cmd_search_kinds[] = {
-	"actor", "funding", "event", "bloc", "source", "country", NULL
+	"actor", "funding", "event", "bloc", "source", "country", "figure", NULL
 };
 
 /* The table --kind names ("actors" or "actor"), or NULL. */
@@ -52,7 +52,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 
 	if (c->kind != NULL && (kind = cmd_search_kind(c->kind)) == NULL) {
 		cli_error(_("search: --kind: unknown kind '%s'; kinds: actors, funding, "
-		    "events, blocs, sources, countries"), c->kind);
+		    "events, blocs, sources, countries, figures"), c->kind);
 		return CLI_USAGE;
 	}
 	typed = xstrdup(argv[0]);

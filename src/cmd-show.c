@@ -19,7 +19,15 @@
 	"coalesce(money(" f ".amount, " f ".currency)," \
 	" money_range(" f ".amount_low, " f ".amount_high, " f ".currency))"
 
-/* The records related to one, by kind: a heading and a query of links
+/* A figure's value with its unit, its bound, its date and its target. */
+#define SHOW_QUANTITY(g) \
+	"CASE " g ".bound WHEN 'at_least' THEN '≥ ' WHEN 'at_most' THEN '≤ '" \
+	" WHEN 'about' THEN '≈ ' ELSE '' END" \
+	" || coalesce(quantity(" g ".value, " g ".unit)," \
+	"  quantity_range(" g ".value_low, " g ".value_high, " g ".unit))" \
+	" || coalesce(' by ' || " g ".target_date, '') || coalesce(' · ' || " g ".as_of, '')"
+
+/* The records related to one, by kind (* for every kind): a heading and a query of links
  * (?1 is the record's id, ?2 the language). */
 static const struct {
 	const char	*kind;
@@ -70,9 +78,9 @@ static const struct {
 	{ "funding", N_("Events"),
 	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
 	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
-	{ "funding", N_("Country"),
-	  SHOW_LINK("NULL") " FROM funding AS f JOIN record_label AS l ON l.id = f.country"
-	  " WHERE f.id = ?1" },
+	{ "funding", N_("Country and bloc"),
+	  SHOW_LINK("NULL") " FROM funding AS f JOIN record_label AS l"
+	  " ON l.id = f.country OR l.id = f.bloc_id WHERE f.id = ?1" },
 
 	{ "event", N_("Actors"),
 	  SHOW_LINK("ea.role") " FROM event_actor AS ea JOIN record_label AS l ON l.id = ea.actor_id"
@@ -81,9 +89,9 @@ static const struct {
 	{ "event", N_("Funding"),
 	  SHOW_LINK(SHOW_AMOUNT("f")) " FROM event AS e JOIN funding AS f ON f.id = e.funding_id"
 	  " JOIN record_label AS l ON l.id = f.id WHERE e.id = ?1" },
-	{ "event", N_("Country"),
-	  SHOW_LINK("NULL") " FROM event AS e JOIN record_label AS l ON l.id = e.country"
-	  " WHERE e.id = ?1" },
+	{ "event", N_("Country and bloc"),
+	  SHOW_LINK("NULL") " FROM event AS e JOIN record_label AS l"
+	  " ON l.id = e.country OR l.id = e.bloc_id WHERE e.id = ?1" },
 
 	{ "bloc", N_("Members"),
 	  SHOW_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
@@ -95,6 +103,13 @@ static const struct {
 	{ "bloc", N_("Actors"),
 	  SHOW_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
 	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
+	{ "bloc", N_("Funding"),
+	  SHOW_LINK(SHOW_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
+	  " JOIN record_label AS l ON l.id = f.id WHERE f.bloc_id = ?1"
+	  " ORDER BY f.announced_on, l.id" },
+	{ "bloc", N_("Events"),
+	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
 
 	{ "country", N_("Blocs"),
 	  SHOW_LINK("m.role || coalesce(' since ' || m.since, '')")
@@ -110,6 +125,14 @@ static const struct {
 	{ "country", N_("Events"),
 	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
 	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
+
+	{ "figure", N_("Figure of"),
+	  SHOW_LINK("NULL") " FROM figure AS g JOIN record_label AS l ON l.id = g.subject_id"
+	  " WHERE g.id = ?1" },
+	{ "*", N_("Figures"),
+	  SHOW_LINK(SHOW_QUANTITY("g")) " FROM figure AS g"
+	  " JOIN record_label AS l ON l.id = g.id WHERE g.subject_id = ?1"
+	  " ORDER BY g.measure, l.id" },
 
 	{ "source", N_("Cited by"),
 	  SHOW_LINK("c.stance || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
@@ -139,6 +162,7 @@ static const struct {
 	{ "actor", "SELECT * FROM actor WHERE id = ?1" },
 	{ "funding", "SELECT * FROM funding WHERE id = ?1" },
 	{ "event", "SELECT * FROM event WHERE id = ?1" },
+	{ "figure", "SELECT * FROM figure WHERE id = ?1" },
 	{ NULL, NULL }
 };
 
@@ -260,7 +284,7 @@ static int
 show_fields(struct show *s, const char *kind, const char *id)
 {
 	sqlite3_stmt *stmt;
-	const char *name, *value, *currency = NULL;
+	const char *name, *value, *currency = NULL, *unit = NULL;
 	char money[64];
 	int i, n, type;
 
@@ -280,6 +304,8 @@ show_fields(struct show *s, const char *kind, const char *id)
 	for (i = 0; i < n; i++) {
 		if (strcmp(sqlite3_column_name(stmt, i), "currency") == 0)
 			currency = (const char *)sqlite3_column_text(stmt, i);
+		if (strcmp(sqlite3_column_name(stmt, i), "unit") == 0)
+			unit = (const char *)sqlite3_column_text(stmt, i);
 	}
 	if (s->cli->format == OUTPUT_JSON)
 		printf("{\"id\": "), output_json_string(stdout, id),
@@ -314,6 +340,9 @@ show_fields(struct show *s, const char *kind, const char *id)
 				    money_format(sqlite3_column_double(stmt, i),
 				    strcmp(name, "gdp_usd") == 0 ? "USD" : currency,
 				    money, sizeof money));
+			else if (strncmp(name, "value", 5) == 0 && unit != NULL && type == SQLITE_FLOAT)
+				printf("%s (%s)", value, money_quantity(sqlite3_column_double(stmt, i),
+				    unit, money, sizeof money));
 			else if (s->cli->format == OUTPUT_MD)
 				output_md_cell(stdout, value);
 			else
@@ -383,7 +412,8 @@ show_related(struct show *s, const char *kind, const char *id)
 		opened = 1;
 	}
 	for (i = 0; show_relations[i].kind != NULL; i++) {
-		if (strcmp(show_relations[i].kind, kind) != 0)
+		if (strcmp(show_relations[i].kind, kind) != 0 &&
+		    strcmp(show_relations[i].kind, "*") != 0)
 			continue;
 		if (sqlite3_prepare_v2(s->cli->db, show_relations[i].sql, -1, &stmt,
 		    NULL) != SQLITE_OK)

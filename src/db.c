@@ -17,7 +17,7 @@
 /* Tables a database must have to be read by aiatlas. */
 static const char *const db_required_tables[] = {
 	"record", "source", "country", "bloc", "bloc_member", "actor", "alias",
-	"funding", "funding_party", "event", "event_actor", "citation", "fx_rate",
+	"funding", "funding_party", "event", "event_actor", "figure", "citation", "fx_rate",
 	"record_fts", NULL
 };
 

@@ -21,6 +21,7 @@ static const char fts_build_sql[] =
 	"   WHEN 'bloc' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM bloc WHERE id = l.id)"
 	"   WHEN 'funding' THEN (SELECT coalesce(round,'')||' '||coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM funding WHERE id = l.id)"
 	"   WHEN 'event' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM event WHERE id = l.id)"
+	"   WHEN 'figure' THEN (SELECT measure||' '||unit FROM figure WHERE id = l.id)"
 	"   WHEN 'source' THEN (SELECT coalesce(publisher,'')||' '||coalesce(author,'')||' '||coalesce(note_en,'')||' '||coalesce(note_fr,'') FROM source WHERE id = l.id)"
 	"  END"
 	" FROM record_label AS l;"

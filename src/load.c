@@ -24,6 +24,7 @@ const struct load_kind load_kinds[] = {
 	{ "funding-parties",	"funding_party", "funding_parties.csv",	0 },
 	{ "events",		"event",	 "events.csv",		1 },
 	{ "event-actors",	"event_actor",	 "event_actors.csv",	0 },
+	{ "figures",		"figure",	 "figures.csv",		1 },
 	{ "citations",		"citation",	 "citations.csv",	0 },
 	{ "fx-rates",		"fx_rate",	 "fx_rates.csv",	0 },
 	{ NULL,			NULL,		 NULL,			0 }
@@ -372,7 +373,7 @@ load_file(struct load *l, const char *path, const struct load_kind *k, char **ca
 		if (map[i] < 0) {
 			*cause = xasprintf(_("%s:1: header: unknown column '%s' for %s%s"),
 			    path, header[i], k->kind, strcmp(header[i], "sources") == 0 ?
-			    _(" (only countries, blocs, actors, funding and events take sources)") : "");
+			    _(" (only countries, blocs, actors, funding, events and figures take sources)") : "");
 			goto out;
 		}
 		for (r = 0; r < (int)i; r++) {

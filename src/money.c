@@ -1,4 +1,4 @@
-/* Amounts of money written for people: €109bn, $500bn, €1.7bn. */
+/* Amounts and quantities written for people: €109bn, $500bn, 10 GW. */
 #include "config.h"
 #include "money.h"
 
@@ -100,12 +100,58 @@ money_format_range(double low, double high, const char *currency, char *buf, siz
 	return buf;
 }
 
-/* SQL money(amount, currency) and money_range(low, high, currency). */
+/* Whether unit is a currency code (three capital letters). */
+static int
+money_is_currency(const char *unit)
+{
+	return strlen(unit) == 3 && strspn(unit, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3;
+}
+
+/* Write a count shortly: in full below ten thousand, then 100k, 176bn. */
+static void
+money_count(double value, char *buf, size_t size)
+{
+	char number[64];
+	size_t s = fabs(value) < 1e4 ? sizeof money_scales / sizeof money_scales[0] - 1 :
+	    money_scale(value);
+
+	money_number(value / money_scales[s].factor, number, sizeof number);
+	snprintf(buf, size, "%s%s", number, money_scales[s].suffix);
+}
+
+/* Write a quantity, or a range of one, with its unit ("10 GW", "42%",
+ * "10–20 GW"); an amount when the unit is a currency. */
+static char *
+money_quantity_range(double low, double high, int range, const char *unit, char *buf,
+    size_t size)
+{
+	char lo[64], hi[64];
+
+	if (money_is_currency(unit))
+		return range ? money_format_range(low, high, unit, buf, size) :
+		    money_format(low, unit, buf, size);
+	money_count(low, lo, sizeof lo);
+	money_count(high, hi, sizeof hi);
+	snprintf(buf, size, "%s%s%s%s%s", lo, range ? "–" : "", range ? hi : "",
+	    strcmp(unit, "%") == 0 ? "" : " ", unit);
+	return buf;
+}
+
+/* Write a quantity with its unit. */
+char *
+money_quantity(double value, const char *unit, char *buf, size_t size)
+{
+	return money_quantity_range(value, value, 0, unit, buf, size);
+}
+
+/* SQL money(), money_range(), quantity() and quantity_range(): the user
+ * data says which, and how many arguments. */
 static void
 money_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	char buf[128];
-	int i;
+	const char *unit = (const char *)sqlite3_value_text(argv[argc - 1]);
+	int i, quantity = sqlite3_user_data(ctx) != NULL;
 
 	for (i = 0; i < argc; i++) {
 		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
@@ -113,12 +159,14 @@ money_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	}
-	if (argc == 2)
-		money_format(sqlite3_value_double(argv[0]),
-		    (const char *)sqlite3_value_text(argv[1]), buf, sizeof buf);
+	if (quantity)
+		money_quantity_range(sqlite3_value_double(argv[0]),
+		    sqlite3_value_double(argv[argc - 2]), argc == 3, unit, buf, sizeof buf);
+	else if (argc == 2)
+		money_format(sqlite3_value_double(argv[0]), unit, buf, sizeof buf);
 	else
 		money_format_range(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1]),
-		    (const char *)sqlite3_value_text(argv[2]), buf, sizeof buf);
+		    unit, buf, sizeof buf);
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
@@ -128,6 +176,10 @@ money_register(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
+	static int quantity = 1;
+
 	sqlite3_create_function(db, "money", 2, flags, NULL, money_sql, NULL, NULL);
 	sqlite3_create_function(db, "money_range", 3, flags, NULL, money_sql, NULL, NULL);
+	sqlite3_create_function(db, "quantity", 2, flags, &quantity, money_sql, NULL, NULL);
+	sqlite3_create_function(db, "quantity_range", 3, flags, &quantity, money_sql, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Amounts of money written for people: €109bn, $500bn, €1.7bn. */
+/* Amounts and quantities written for people: €109bn, $500bn, 10 GW. */
 #ifndef AIATLAS_MONEY_H
 #define AIATLAS_MONEY_H
 
@@ -11,8 +11,12 @@ char	*money_format(double amount, const char *currency, char *buf, size_t size);
 /* Write a range: "€30–50bn" (one scale when both share it). */
 char	*money_format_range(double low, double high, const char *currency,
 	     char *buf, size_t size);
-/* Register the SQL functions money(amount, currency) and
- * money_range(low, high, currency); both return NULL on NULL input. */
+/* Write a quantity with its unit: "10 GW", "100k chips", "42%"; an
+ * amount when the unit is a currency code. */
+char	*money_quantity(double value, const char *unit, char *buf, size_t size);
+/* Register the SQL functions money(amount, currency),
+ * money_range(low, high, currency), quantity(value, unit) and
+ * quantity_range(low, high, unit); all return NULL on NULL input. */
 void	 money_register(sqlite3 *db);
 
 #endif

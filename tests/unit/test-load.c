@@ -170,7 +170,7 @@ main(void)
 	got = try_load(&clean, "sources", SOURCES, "bloc-members",
 	    "bloc_id,iso3,sources\n", NULL);
 	is_str(got, "bloc-members.csv:1: header: unknown column 'sources' for bloc-members "
-	    "(only countries, blocs, actors, funding and events take sources)",
+	    "(only countries, blocs, actors, funding, events and figures take sources)",
 	    "sources in a link file");
 	free(got);
 

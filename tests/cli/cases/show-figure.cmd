@@ -1,0 +1,1 @@
+show alpha-chips --format table
