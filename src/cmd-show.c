@@ -8,163 +8,8 @@
 #include "commands.h"
 #include "i18n.h"
 #include "money.h"
+#include "record.h"
 #include "xmalloc.h"
-
-/* The display name of record alias r in the language ?2. */
-#define SHOW_NAME(r) "CASE ?2 WHEN 'fr' THEN " r ".name_fr ELSE " r ".name_en END"
-/* A related record: (id, kind, name, detail) joined from record_label l. */
-#define SHOW_LINK(detail) "SELECT l.id, l.kind, " SHOW_NAME("l") ", " detail
-/* The amount of funding f, shortly. */
-#define SHOW_AMOUNT(f) \
-	"coalesce(money(" f ".amount, " f ".currency)," \
-	" money_range(" f ".amount_low, " f ".amount_high, " f ".currency))"
-
-/* A figure's value with its unit, its bound, its date and its target. */
-#define SHOW_QUANTITY(g) \
-	"CASE " g ".bound WHEN 'at_least' THEN '≥ ' WHEN 'at_most' THEN '≤ '" \
-	" WHEN 'about' THEN '≈ ' ELSE '' END" \
-	" || coalesce(quantity(" g ".value, " g ".unit)," \
-	"  quantity_range(" g ".value_low, " g ".value_high, " g ".unit))" \
-	" || coalesce(' by ' || " g ".target_date, '') || coalesce(' · ' || " g ".as_of, '')"
-
-/* The records related to one, by kind (* for every kind): a heading and a query of links
- * (?1 is the record's id, ?2 the language). */
-static const struct {
-	const char	*kind;
-	const char	*heading;
-	const char	*sql;
-} show_relations[] = {
-	{ "actor", N_("Part of"),
-	  SHOW_LINK("NULL") " FROM actor AS a JOIN record_label AS l ON l.id = a.parent_id"
-	  " WHERE a.id = ?1" },
-	{ "actor", N_("Parts"),
-	  SHOW_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
-	  " WHERE a.parent_id = ?1 ORDER BY 3" },
-	{ "actor", N_("Country and bloc"),
-	  SHOW_LINK("NULL") " FROM actor AS a JOIN record_label AS l"
-	  " ON l.id = a.country OR l.id = a.bloc_id WHERE a.id = ?1" },
-	{ "actor", N_("Funding received"),
-	  SHOW_LINK("concat_amount") " FROM (SELECT f.id,"
-	  "  " SHOW_AMOUNT("f") " || ' · ' || f.announced_on || ' · ' || f.status AS concat_amount,"
-	  "  f.announced_on FROM funding AS f WHERE f.recipient_id = ?1"
-	  "  OR f.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'))"
-	  " AS x JOIN record_label AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
-	{ "actor", N_("Funding given"),
-	  SHOW_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')"
-	  " || coalesce(' · total ' || " SHOW_AMOUNT("f") ", '') || ' · ' || f.announced_on")
-	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
-	  " JOIN record_label AS l ON l.id = f.id"
-	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
-	{ "actor", N_("Events"),
-	  SHOW_LINK("e.date || ' · ' || ea.role") " FROM event_actor AS ea"
-	  " JOIN event AS e ON e.id = ea.event_id JOIN record_label AS l ON l.id = e.id"
-	  " WHERE ea.actor_id = ?1 ORDER BY e.date, l.id" },
-
-	{ "funding", N_("Recipient"),
-	  SHOW_LINK("NULL") " FROM funding AS f JOIN record_label AS l ON l.id = f.recipient_id"
-	  " WHERE f.id = ?1" },
-	{ "funding", N_("Part of"),
-	  SHOW_LINK(SHOW_AMOUNT("p")) " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
-	  " JOIN record_label AS l ON l.id = p.id WHERE f.id = ?1" },
-	{ "funding", N_("Parts"),
-	  SHOW_LINK(SHOW_AMOUNT("f") " || ' · ' || f.status") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.parent_id = ?1"
-	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
-	{ "funding", N_("Parties"),
-	  SHOW_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')")
-	  " FROM funding_party AS p JOIN record_label AS l ON l.id = p.actor_id"
-	  " WHERE p.funding_id = ?1"
-	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
-	{ "funding", N_("Events"),
-	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
-	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
-	{ "funding", N_("Country and bloc"),
-	  SHOW_LINK("NULL") " FROM funding AS f JOIN record_label AS l"
-	  " ON l.id = f.country OR l.id = f.bloc_id WHERE f.id = ?1" },
-
-	{ "event", N_("Actors"),
-	  SHOW_LINK("ea.role") " FROM event_actor AS ea JOIN record_label AS l ON l.id = ea.actor_id"
-	  " WHERE ea.event_id = ?1"
-	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3" },
-	{ "event", N_("Funding"),
-	  SHOW_LINK(SHOW_AMOUNT("f")) " FROM event AS e JOIN funding AS f ON f.id = e.funding_id"
-	  " JOIN record_label AS l ON l.id = f.id WHERE e.id = ?1" },
-	{ "event", N_("Country and bloc"),
-	  SHOW_LINK("NULL") " FROM event AS e JOIN record_label AS l"
-	  " ON l.id = e.country OR l.id = e.bloc_id WHERE e.id = ?1" },
-
-	{ "bloc", N_("Members"),
-	  SHOW_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
-	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.iso3"
-	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
-	{ "bloc", N_("Statistics from"),
-	  SHOW_LINK("NULL") " FROM bloc AS b JOIN record_label AS l ON l.id = b.stats_iso3"
-	  " WHERE b.id = ?1" },
-	{ "bloc", N_("Actors"),
-	  SHOW_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
-	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
-	{ "bloc", N_("Funding"),
-	  SHOW_LINK(SHOW_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.bloc_id = ?1"
-	  " ORDER BY f.announced_on, l.id" },
-	{ "bloc", N_("Events"),
-	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
-	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
-
-	{ "country", N_("Blocs"),
-	  SHOW_LINK("m.role || coalesce(' since ' || m.since, '')")
-	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
-	  " WHERE m.iso3 = ?1 ORDER BY 3" },
-	{ "country", N_("Actors"),
-	  SHOW_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
-	  " WHERE a.country = ?1 ORDER BY 3" },
-	{ "country", N_("Funding"),
-	  SHOW_LINK(SHOW_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.country = ?1"
-	  " ORDER BY f.announced_on, l.id" },
-	{ "country", N_("Events"),
-	  SHOW_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
-	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
-
-	{ "figure", N_("Figure of"),
-	  SHOW_LINK("NULL") " FROM figure AS g JOIN record_label AS l ON l.id = g.subject_id"
-	  " WHERE g.id = ?1" },
-	{ "*", N_("Figures"),
-	  SHOW_LINK(SHOW_QUANTITY("g")) " FROM figure AS g"
-	  " JOIN record_label AS l ON l.id = g.id WHERE g.subject_id = ?1"
-	  " ORDER BY g.measure, l.id" },
-
-	{ "source", N_("Cited by"),
-	  SHOW_LINK("c.stance || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
-	  " FROM citation AS c JOIN record_label AS l ON l.id = c.subject_id"
-	  " WHERE c.source_id = ?1 ORDER BY l.kind, 3" },
-	{ NULL, NULL, NULL }
-};
-
-/* The sources of a record, disagreements first. */
-static const char show_sources_sql[] =
-	"SELECT c.source_id, s.title, s.publisher, s.published_on, s.url, c.stance,"
-	" c.field, c.locator,"
-	" CASE ?2 WHEN 'fr' THEN coalesce(c.note_fr, c.note_en)"
-	"  ELSE coalesce(c.note_en, c.note_fr) END"
-	" FROM citation AS c JOIN source AS s ON s.id = c.source_id"
-	" WHERE c.subject_id = ?1"
-	" ORDER BY c.stance <> 'contradicts', c.field <> '*', c.field, s.published_on, s.id";
-
-/* The table of each record kind, and the column holding its id. */
-static const struct {
-	const char	*kind;
-	const char	*sql;
-} show_fields_sql[] = {
-	{ "source", "SELECT * FROM source WHERE id = ?1" },
-	{ "country", "SELECT * FROM country WHERE iso3 = ?1" },
-	{ "bloc", "SELECT * FROM bloc WHERE id = ?1" },
-	{ "actor", "SELECT * FROM actor WHERE id = ?1" },
-	{ "funding", "SELECT * FROM funding WHERE id = ?1" },
-	{ "event", "SELECT * FROM event WHERE id = ?1" },
-	{ "figure", "SELECT * FROM figure WHERE id = ?1" },
-	{ NULL, NULL }
-};
 
 /* Where show writes: the format and, for csv/tsv, a four-column table. */
 struct show {
@@ -173,31 +18,6 @@ struct show {
 	int		 items;		/* items written in the current JSON array */
 	int		 disagree;	/* a source contradicts the record */
 };
-
-/* Find the record: by id, by id in any case, or by a unique alias. */
-static int
-show_find(struct cli *c, const char *wanted, char **id, char **kind)
-{
-	static const char sql[] =
-		"SELECT id, kind FROM record WHERE id = ?1"
-		" UNION ALL SELECT id, kind FROM record WHERE id = ?1 COLLATE NOCASE"
-		" UNION ALL SELECT r.id, r.kind FROM alias AS a JOIN record AS r"
-		"  ON r.id = a.subject_id WHERE a.alias = ?1 COLLATE NOCASE"
-		" LIMIT 1";
-	sqlite3_stmt *stmt;
-	int found;
-
-	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(stmt, 1, wanted, -1, SQLITE_STATIC);
-	found = sqlite3_step(stmt) == SQLITE_ROW;
-	if (found) {
-		*id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		*kind = xstrdup((const char *)sqlite3_column_text(stmt, 1));
-	}
-	sqlite3_finalize(stmt);
-	return found;
-}
 
 /* Start a section: a heading for people, an array for JSON. */
 static void
@@ -284,16 +104,11 @@ static int
 show_fields(struct show *s, const char *kind, const char *id)
 {
 	sqlite3_stmt *stmt;
-	const char *name, *value, *currency = NULL, *unit = NULL;
+	const char *name, *value, *currency = NULL, *unit = NULL, *sql = record_fields_sql(kind);
 	char money[64];
 	int i, n, type;
 
-	for (i = 0; show_fields_sql[i].kind != NULL; i++) {
-		if (strcmp(show_fields_sql[i].kind, kind) == 0)
-			break;
-	}
-	if (show_fields_sql[i].kind == NULL ||
-	    sqlite3_prepare_v2(s->cli->db, show_fields_sql[i].sql, -1, &stmt, NULL) != SQLITE_OK)
+	if (sql == NULL || sqlite3_prepare_v2(s->cli->db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_ROW) {
@@ -411,23 +226,23 @@ show_related(struct show *s, const char *kind, const char *id)
 		show_section(s, "related", NULL);
 		opened = 1;
 	}
-	for (i = 0; show_relations[i].kind != NULL; i++) {
-		if (strcmp(show_relations[i].kind, kind) != 0 &&
-		    strcmp(show_relations[i].kind, "*") != 0)
+	for (i = 0; record_relations[i].kind != NULL; i++) {
+		if (strcmp(record_relations[i].kind, kind) != 0 &&
+		    strcmp(record_relations[i].kind, "*") != 0)
 			continue;
-		if (sqlite3_prepare_v2(s->cli->db, show_relations[i].sql, -1, &stmt,
+		if (sqlite3_prepare_v2(s->cli->db, record_relations[i].sql, -1, &stmt,
 		    NULL) != SQLITE_OK)
 			return -1;
 		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
-		heading = _(show_relations[i].heading);
+		heading = _(record_relations[i].heading);
 		for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
 			for (j = 0; j < 4; j++)
 				cols[j] = (const char *)sqlite3_column_text(stmt, j);
 			switch (s->cli->format) {
 			case OUTPUT_JSON:
 				printf("%s\n{\"relation\": ", s->items++ > 0 ? "," : "");
-				output_json_string(stdout, show_relations[i].heading);
+				output_json_string(stdout, record_relations[i].heading);
 				printf(", \"id\": ");
 				output_json_string(stdout, cols[0]);
 				printf(", \"kind\": \"%s\", \"name\": ", cols[1]);
@@ -441,7 +256,7 @@ show_related(struct show *s, const char *kind, const char *id)
 				break;
 			case OUTPUT_CSV:
 			case OUTPUT_TSV:
-				show_row(s, show_relations[i].heading, cols[0], cols[2], cols[3]);
+				show_row(s, record_relations[i].heading, cols[0], cols[2], cols[3]);
 				break;
 			case OUTPUT_TABLE:
 				if (n == 0)
@@ -483,7 +298,7 @@ show_sources(struct show *s, const char *id)
 	char *detail;
 	int j, n;
 
-	if (sqlite3_prepare_v2(s->cli->db, show_sources_sql, -1, &stmt, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->cli->db, record_sources_sql, -1, &stmt, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
@@ -551,25 +366,17 @@ cmd_show(struct cli *c, int argc, char **argv)
 {
 	struct show s = { .cli = c };
 	static const char *const columns[] = { "section", "key", "value", "detail" };
-	char *id = NULL, *kind = NULL, *name = NULL;
-	sqlite3_stmt *stmt;
+	char *id = NULL, *kind = NULL, *name;
 	int found, status = CLI_OK;
 
-	if ((found = show_find(c, argv[0], &id, &kind)) <= 0) {
+	if ((found = record_find(c->db, argv[0], &id, &kind)) <= 0) {
 		if (found < 0)
 			cli_error(_("show: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 		else
 			cli_error(_("show: no record '%s'; try: aiatlas search %s"), argv[0], argv[0]);
 		return found < 0 ? CLI_USAGE : CLI_NOTHING;
 	}
-	if (sqlite3_prepare_v2(c->db, "SELECT CASE ?2 WHEN 'fr' THEN name_fr ELSE name_en END"
-	    " FROM record_label WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, c->lang, -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		sqlite3_finalize(stmt);
-	}
+	name = record_name(c->db, id, c->lang);
 	if (c->format == OUTPUT_CSV || c->format == OUTPUT_TSV) {
 		s.rows = cli_output(c);
 		output_columns(s.rows, 4, columns);

@@ -51,13 +51,16 @@ money_scale(double amount)
 	return i;
 }
 
-/* Write a number with at most two decimals, without trailing zeros. */
+/* Write a number with at most two decimals and four significant digits,
+ * without trailing zeros. */
 static void
 money_number(double value, char *buf, size_t size)
 {
 	char *p;
+	int decimals = fabs(value) >= 1000 ? 0 : fabs(value) >= 100 ? 1 : 2;
 
-	snprintf(buf, size, "%.2f", value);
+	/* At most four significant digits: 442.5, 8.85, 109.1, 1.7. */
+	snprintf(buf, size, "%.*f", decimals, value);
 	if ((p = strchr(buf, '.')) != NULL) {
 		p += strlen(p) - 1;
 		while (*p == '0')
