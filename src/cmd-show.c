@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "record.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* Where show writes: the format and, for csv/tsv, a four-column table. */
@@ -75,7 +76,7 @@ show_wrapped(const char *text, int indent, int width)
 	while (*p != '\0') {
 		n = strcspn(p, " ");
 		word = xstrndup(p, n);
-		w = output_text_width(word);
+		w = text_width(word);
 		if (col > indent && width > 0 && col + 1 + w > width) {
 			printf("\n%*s", indent, "");
 			col = indent;

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "text.h"
 #include "xmalloc.h"
 
 struct output {
@@ -237,51 +238,18 @@ output_line_end(struct output *o, const char *end)
 	fputs(end, o->fp);
 }
 
-/*
- * Measure s in terminal columns, taking characters while they fit in max
- * columns, and write them to the table if o is not NULL. Line breaks and tabs
- * show as a space; invalid bytes and control characters as U+FFFD (or ?
- * outside UTF-8), which also keeps escape sequences off the terminal.
- */
+/* Give one character's bytes to the table (text_walk's put). */
+static void
+output_put_text(void *arg, const char *bytes, size_t n)
+{
+	output_put(arg, bytes, n);
+}
+
+/* Write s to the table, at most max columns of it; returns the width. */
 static int
 output_text(struct output *o, const char *s, int max)
 {
-	const char *bad = o != NULL ? o->bad : "?", *put;
-	size_t left = strlen(s), n, len;
-	mbstate_t ps;
-	wchar_t wc;
-	int w, total = 0;
-
-	memset(&ps, 0, sizeof ps);
-	for (; left > 0; s += n, left -= n) {
-		n = mbrtowc(&wc, s, left, &ps);
-		put = s;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&ps, 0, sizeof ps);
-			n = w = 1;
-			put = bad;
-		} else if (wcschr(L" \t\n\r", wc) != NULL) {
-			w = 1;
-			put = " ";
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 1;
-			put = bad;
-		}
-		if (total + w > max)
-			break;
-		len = put == s ? n : strlen(put);
-		if (o != NULL)
-			output_put(o, put, len);
-		total += w;
-	}
-	return total;
-}
-
-/* Display width of a UTF-8 string in terminal columns (wcwidth). */
-int
-output_text_width(const char *s)
-{
-	return output_text(NULL, s, INT_MAX);
+	return text_walk(s, max, o->bad, output_put_text, o);
 }
 
 /* Start writing one result set to fp. */
@@ -451,11 +419,11 @@ output_md(struct output *o)
 static void
 output_table_cell(struct output *o, int i, const char *s, int cw, int right)
 {
-	int w = output_text_width(s), cut = w > cw;
+	int w = text_width(s), cut = w > cw;
 
 	o->spaces += i > 0 ? 2 : 0;
 	if (cut)
-		w = output_text(NULL, s, cw - 1) + 1;
+		w = text_walk(s, cw - 1, o->bad, NULL, NULL) + 1;
 	if (right)
 		o->spaces += cw - w;
 	output_text(o, s, cut ? cw - 1 : INT_MAX);
@@ -473,24 +441,13 @@ static void
 output_table_fit(struct output *o, int *cw)
 {
 	int *min = xreallocarray(NULL, o->ncols, sizeof *min);
-	int i, best, total = 2 * (o->ncols - 1);
+	int i;
 
 	for (i = 0; i < o->ncols; i++) {
-		total += cw[i];
-		min[i] = output_text_width(o->names[i]);
+		min[i] = text_width(o->names[i]);
 		min[i] = min[i] < 1 ? 1 : (min[i] > 6 ? 6 : min[i]);
 	}
-	while (total > o->width) {
-		best = -1;
-		for (i = 0; i < o->ncols; i++) {
-			if (cw[i] > min[i] && (best == -1 || cw[i] > cw[best]))
-				best = i;
-		}
-		if (best == -1)
-			break;
-		cw[best]--;
-		total--;
-	}
+	text_fit(o->ncols, cw, min, o->width, 2);
 	free(min);
 }
 
@@ -506,10 +463,10 @@ output_table(struct output *o)
 		return;
 	cw = xreallocarray(NULL, o->ncols, sizeof *cw);
 	for (i = 0; i < o->ncols; i++) {
-		cw[i] = output_text_width(o->names[i]);
+		cw[i] = text_width(o->names[i]);
 		for (r = 0; r < o->nrows; r++) {
 			v = &o->cells[r * o->ncols + i];
-			w = output_is_null(v) ? 0 : output_text_width(v->text);
+			w = output_is_null(v) ? 0 : text_width(v->text);
 			cw[i] = w > cw[i] ? w : cw[i];
 		}
 	}

@@ -49,7 +49,5 @@ void		 output_csv_field(FILE *fp, const char *s);
 void		 output_tsv_field(FILE *fp, const char *s);
 void		 output_md_cell(FILE *fp, const char *s);
 
-/* Display width of a UTF-8 string in terminal columns (wcwidth). */
-int		 output_text_width(const char *s);
 
 #endif

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "output.h"
+#include "text.h"
 #include "tap.h"
 
 #define I SQLITE_INTEGER
@@ -226,11 +227,11 @@ test_table(void)
 	    "x          a\xef\xbf\xbd" "b\n"
 	    "long text  t u v\xef\xbf\xbd[2J\n"
 	    "        5\n", "table: invalid bytes, controls, no trailing space");
-	is_int(output_text_width("abc"), 3, "width of ASCII");
-	is_int(output_text_width("États"), 5, "width of accents");
-	is_int(output_text_width("日本"), 4, "width of CJK");
-	is_int(output_text_width("e\xcc\x81"), 1, "width of a combining mark");
-	is_int(output_text_width("a\xff" "b"), 3, "width of an invalid byte");
+	is_int(text_width("abc"), 3, "width of ASCII");
+	is_int(text_width("États"), 5, "width of accents");
+	is_int(text_width("日本"), 4, "width of CJK");
+	is_int(text_width("e\xcc\x81"), 1, "width of a combining mark");
+	is_int(text_width("a\xff" "b"), 3, "width of an invalid byte");
 }
 
 /* Table width limit. */

@@ -1,0 +1,21 @@
+/* Text in terminal columns: measuring, cutting and fitting UTF-8. */
+#ifndef AIATLAS_TEXT_H
+#define AIATLAS_TEXT_H
+
+#include <stddef.h>
+
+/* Receives the bytes of one character as text_walk() takes it. */
+typedef void (*text_put_fn)(void *arg, const char *bytes, size_t n);
+
+/* Take the characters of s while they fit in max columns, giving each to
+ * put (when not NULL): line breaks and tabs as a space, invalid bytes and
+ * control characters as bad (so no escape sequence reaches a terminal).
+ * Returns the columns taken. */
+int	 text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg);
+/* Display width of a UTF-8 string in terminal columns (wcwidth). */
+int	 text_width(const char *s);
+/* Shrink the widest of n column widths cw, never below min, until they
+ * and the gaps between them fit in width. */
+void	 text_fit(int n, int *cw, const int *min, int width, int gap);
+
+#endif
