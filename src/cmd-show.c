@@ -7,7 +7,6 @@
 
 #include "commands.h"
 #include "i18n.h"
-#include "money.h"
 #include "record.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -92,44 +91,24 @@ show_wrapped(const char *text, int indent, int width)
 	}
 }
 
-/* Whether a column holds an amount of money. */
-static int
-show_is_money(const char *column)
-{
-	return strncmp(column, "amount", 6) == 0 || strcmp(column, "valuation_post") == 0 ||
-	    strcmp(column, "gdp_usd") == 0;
-}
-
 /* Write the record's own fields. */
 static int
 show_fields(struct show *s, const char *kind, const char *id)
 {
-	sqlite3_stmt *stmt;
-	const char *name, *value, *currency = NULL, *unit = NULL, *sql = record_fields_sql(kind);
-	char money[64];
-	int i, n, type;
+	struct record_fields f;
+	const char *name, *value;
+	char *text;
+	int i, type;
 
-	if (sql == NULL || sqlite3_prepare_v2(s->cli->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+	if (record_fields_open(s->cli->db, kind, id, &f) != 0)
 		return -1;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	n = sqlite3_column_count(stmt);
-	for (i = 0; i < n; i++) {
-		if (strcmp(sqlite3_column_name(stmt, i), "currency") == 0)
-			currency = (const char *)sqlite3_column_text(stmt, i);
-		if (strcmp(sqlite3_column_name(stmt, i), "unit") == 0)
-			unit = (const char *)sqlite3_column_text(stmt, i);
-	}
 	if (s->cli->format == OUTPUT_JSON)
 		printf("{\"id\": "), output_json_string(stdout, id),
 		printf(", \"kind\": \"%s\",\n\"record\": {", kind);
-	for (i = 0; i < n; i++) {
-		name = sqlite3_column_name(stmt, i);
-		type = sqlite3_column_type(stmt, i);
-		value = (const char *)sqlite3_column_text(stmt, i);
+	for (i = 0; i < f.n; i++) {
+		name = sqlite3_column_name(f.stmt, i);
+		type = sqlite3_column_type(f.stmt, i);
+		value = (const char *)sqlite3_column_text(f.stmt, i);
 		switch (s->cli->format) {
 		case OUTPUT_JSON:
 			printf("%s", i > 0 ? ", " : "");
@@ -148,28 +127,21 @@ show_fields(struct show *s, const char *kind, const char *id)
 			break;
 		case OUTPUT_TABLE:
 		case OUTPUT_MD:
-			if (value == NULL)
+			if ((text = record_field_text(&f, i)) == NULL)
 				break;
 			printf(s->cli->format == OUTPUT_MD ? "- **%s**: " : "  %-20s ", name);
-			if (show_is_money(name) && (type == SQLITE_FLOAT || type == SQLITE_INTEGER))
-				printf("%.0f (%s)", sqlite3_column_double(stmt, i),
-				    money_format(sqlite3_column_double(stmt, i),
-				    strcmp(name, "gdp_usd") == 0 ? "USD" : currency,
-				    money, sizeof money));
-			else if (strncmp(name, "value", 5) == 0 && unit != NULL && type == SQLITE_FLOAT)
-				printf("%s (%s)", value, money_quantity(sqlite3_column_double(stmt, i),
-				    unit, money, sizeof money));
-			else if (s->cli->format == OUTPUT_MD)
-				output_md_cell(stdout, value);
+			if (s->cli->format == OUTPUT_MD)
+				output_md_cell(stdout, text);
 			else
-				show_wrapped(value, 23, s->cli->width);
+				show_wrapped(text, 23, s->cli->width);
 			printf("\n");
+			free(text);
 			break;
 		}
 	}
 	if (s->cli->format == OUTPUT_JSON)
 		printf("}");
-	sqlite3_finalize(stmt);
+	record_fields_close(&f);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "money.h"
 #include "xmalloc.h"
 
 /* The display name of record alias r in the language ?2. */
@@ -196,17 +197,67 @@ record_find(sqlite3 *db, const char *wanted, char **id, char **kind)
 	return found;
 }
 
-/* SELECT * of a record of the kind. */
-const char *
-record_fields_sql(const char *kind)
+/* Read the fields of a record. */
+int
+record_fields_open(sqlite3 *db, const char *kind, const char *id, struct record_fields *f)
 {
+	const char *name;
 	int i;
 
+	memset(f, 0, sizeof *f);
 	for (i = 0; record_fields[i].kind != NULL; i++) {
 		if (strcmp(record_fields[i].kind, kind) == 0)
-			return record_fields[i].sql;
+			break;
 	}
-	return NULL;
+	if (record_fields[i].kind == NULL ||
+	    sqlite3_prepare_v2(db, record_fields[i].sql, -1, &f->stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(f->stmt, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(f->stmt) != SQLITE_ROW) {
+		record_fields_close(f);
+		return -1;
+	}
+	f->n = sqlite3_column_count(f->stmt);
+	for (i = 0; i < f->n; i++) {
+		name = sqlite3_column_name(f->stmt, i);
+		if (strcmp(name, "currency") == 0)
+			f->currency = (const char *)sqlite3_column_text(f->stmt, i);
+		else if (strcmp(name, "unit") == 0)
+			f->unit = (const char *)sqlite3_column_text(f->stmt, i);
+		else if (strcmp(name, "gdp_usd") == 0)
+			f->currency = "USD";
+	}
+	return 0;
+}
+
+/* Field i as people read it. */
+char *
+record_field_text(const struct record_fields *f, int i)
+{
+	const char *name = sqlite3_column_name(f->stmt, i);
+	const char *value = (const char *)sqlite3_column_text(f->stmt, i);
+	int type = sqlite3_column_type(f->stmt, i);
+	double d = sqlite3_column_double(f->stmt, i);
+	char buf[64];
+
+	if (value == NULL)
+		return NULL;
+	if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
+		return xstrdup(value);
+	if (f->currency != NULL && (strncmp(name, "amount", 6) == 0 ||
+	    strcmp(name, "valuation_post") == 0 || strcmp(name, "gdp_usd") == 0))
+		return xasprintf("%.0f (%s)", d, money_format(d, f->currency, buf, sizeof buf));
+	if (f->unit != NULL && strncmp(name, "value", 5) == 0)
+		return xasprintf("%.15g (%s)", d, money_quantity(d, f->unit, buf, sizeof buf));
+	return xstrdup(value);
+}
+
+/* Free what record_fields_open() read. */
+void
+record_fields_close(struct record_fields *f)
+{
+	sqlite3_finalize(f->stmt);
+	f->stmt = NULL;
 }
 
 /* The record's display name in lang. */

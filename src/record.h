@@ -24,8 +24,22 @@ extern const char record_sources_sql[];
 /* Find a record by id, by id in any case, or by alias: 1 and the id and
  * kind (freed by the caller), 0 if none, -1 on a database error. */
 int		 record_find(sqlite3 *db, const char *wanted, char **id, char **kind);
-/* SELECT * of a record of the kind, with ?1 its id; NULL for no kind. */
-const char	*record_fields_sql(const char *kind);
+/* A record's own fields, as read: the statement holds the row, and the
+ * currency and unit that amounts and quantities are in. */
+struct record_fields {
+	sqlite3_stmt	*stmt;
+	int		 n;
+	const char	*currency;
+	const char	*unit;
+};
+
+/* Read the fields of record id of a kind; 0, or -1 if there is none. */
+int		 record_fields_open(sqlite3 *db, const char *kind, const char *id,
+		     struct record_fields *f);
+/* Field i as people read it: amounts and quantities with their short form
+ * ("1700000000 (€1.7bn)"); NULL when empty. Freed by the caller. */
+char		*record_field_text(const struct record_fields *f, int i);
+void		 record_fields_close(struct record_fields *f);
 /* The record's display name in lang, or NULL (freed by the caller). */
 char		*record_name(sqlite3 *db, const char *id, const char *lang);
 
