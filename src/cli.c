@@ -14,7 +14,9 @@
 
 #include "commands.h"
 #include "db.h"
+#include "explorer.h"
 #include "i18n.h"
+#include "script.h"
 #include "xmalloc.h"
 
 /* A command: its name, what it runs, the options it takes, how many
@@ -47,7 +49,7 @@ static const struct cli_command cli_commands[] = {
 /* Long options; the values above 255 stand for options without a letter. */
 enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
-	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND
+	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE
 };
 
 static const struct option cli_long_options[] = {
@@ -58,6 +60,8 @@ static const struct option cli_long_options[] = {
 	{ "sort",	required_argument,	NULL, CLI_LONG_SORT },
 	{ "limit",	required_argument,	NULL, CLI_LONG_LIMIT },
 	{ "kind",	required_argument,	NULL, CLI_LONG_KIND },
+	{ "script",	required_argument,	NULL, CLI_LONG_SCRIPT },
+	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -103,14 +107,15 @@ cli_usage(FILE *fp)
 
 	fprintf(fp, _("Usage: aiatlas [OPTION...] [COMMAND [ARG...]]\n"
 	    "Explore the AI-sovereignty landscape: actors, funding, events, blocs\n"
-	    "and their sources. With no command, print an overview.\n\nCommands:\n"));
+	    "and their sources. With no command, open the explorer.\n\nCommands:\n"));
 	for (cmd = cli_commands; cmd->name != NULL; cmd++)
 		fprintf(fp, "  aiatlas %s\n", _(cmd->synopsis));
 	fprintf(fp, _("\nOptions:\n"
 	    "  --format table|csv|tsv|json|md  output format (table on a terminal, tsv otherwise)\n"
 	    "  --db FILE                       read FILE instead of the bundled database\n"
 	    "  --lang en|fr                    language of names and summaries\n"
-	    "  --color auto|always|never       emphasis in tables (NO_COLOR is honoured)\n"
+	    "  --color auto|always|never       colour and emphasis (NO_COLOR is honoured)\n"
+	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
 	    "  --help, --version\n\n"
 	    "Exit status: 0 success, 1 nothing found, 2 bad usage or bad input.\n"
 	    "See aiatlas(1) for the details.\n"));
@@ -173,8 +178,9 @@ int
 cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 {
 	struct cli c = { .format = OUTPUT_TABLE, .lang = "en", .limit = -1 };
+	struct explorer_options eo = { .color = -1, .cols = 80, .rows = 24 };
 	const struct cli_command *cmd;
-	const char *db_path = NULL, *color = "auto", *format = NULL;
+	const char *db_path = NULL, *color = "auto", *format = NULL, *size = NULL;
 	unsigned int given = 0;
 	char *cause = NULL;
 	int opt, status, nargs;
@@ -194,6 +200,8 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 			given |= CLI_OPT_LIMIT;
 			break;
 		case CLI_LONG_KIND: c.kind = optarg; given |= CLI_OPT_KIND; break;
+		case CLI_LONG_SCRIPT: eo.script = optarg; break;
+		case CLI_LONG_SIZE: size = optarg; break;
 		case 'h': cli_usage(stdout); return CLI_OK;
 		case 'V': printf("aiatlas %s\n", PACKAGE_VERSION); return CLI_OK;
 		case ':':
@@ -219,9 +227,9 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	if (strcmp(color, "auto") == 0)
 		c.color = cli_color_auto();
 	else if (strcmp(color, "always") == 0)
-		c.color = 1;
+		c.color = eo.color = 1;
 	else if (strcmp(color, "never") == 0)
-		c.color = 0;
+		c.color = eo.color = 0;
 	else {
 		cli_error(_("--color: '%s' is not one of auto, always, never"), color);
 		return CLI_USAGE;
@@ -247,10 +255,23 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 			    cli_option_name(given & ~cmd->options), cmd->name, _(cmd->synopsis));
 			return CLI_USAGE;
 		}
+		if (eo.script != NULL || size != NULL) {
+			cli_error(_("%s is an option of the explorer, not of '%s'"),
+			    eo.script != NULL ? "--script" : "--size", cmd->name);
+			return CLI_USAGE;
+		}
 	} else {
 		if (given != 0) {
 			cli_error(_("%s needs a command; try 'aiatlas --help'"),
 			    cli_option_name(given));
+			return CLI_USAGE;
+		}
+		if (size != NULL && eo.script == NULL) {
+			cli_error(_("--size goes with --script: a terminal has its own size"));
+			return CLI_USAGE;
+		}
+		if (size != NULL && script_parse_size(size, &eo.cols, &eo.rows) != 0) {
+			cli_error(_("--size: '%s' is not COLSxROWS (as 80x24)"), size);
 			return CLI_USAGE;
 		}
 		cmd = NULL;
@@ -269,8 +290,9 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		free(cause);
 		return CLI_USAGE;
 	}
+	eo.lang = c.lang;
 	if (cmd == NULL)
-		status = cmd_overview(&c, 0, NULL);
+		status = explorer_run(c.db, &eo);
 	else
 		status = cmd->run(&c, nargs, argv + optind + 1);
 	db_close(c.db);

@@ -1,0 +1,728 @@
+/* The full-screen explorer: its loop, its screen, and what views use. */
+#include "config.h"
+#include "explorer.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <term.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "script.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Below this size the explorer shows what it needs instead. */
+#define EXPLORER_MIN_COLS	40
+#define EXPLORER_MIN_ROWS	10
+
+/* The tabs: their label, and the list each starts with. */
+static const struct {
+	const char	*label;
+	const char	*kind;
+} explorer_tabs[] = {
+	{ N_("Actors"), "actors" },
+	{ N_("Funding"), "funding" },
+	{ N_("Timeline"), "events" },
+	{ N_("Blocs"), "blocs" },
+	{ N_("Sources"), "sources" },
+};
+#define EXPLORER_NTABS ((int)(sizeof explorer_tabs / sizeof explorer_tabs[0]))
+
+/* A tab's history: the views it went through, and those gone back from. */
+struct explorer_history {
+	struct view	**views;
+	int		  depth;
+	struct view	**forward;
+	int		  nforward;
+};
+
+struct explorer {
+	sqlite3			*db;
+	const char		*lang;
+	struct explorer_history	 history[EXPLORER_NTABS];
+	int			 current;	/* the tab shown */
+	int			 dirty;
+	int			 quit;
+	char			 message[256];
+	int			 utf8;
+	int			 color;
+	struct script		*script;
+	SCREEN			*screen;
+	FILE			*tty_out, *tty_in;	/* headless: /dev/null */
+};
+
+/* For the fatal hook and the glyphs, which have no explorer at hand. */
+static struct explorer		*explorer_active;
+static volatile sig_atomic_t	 explorer_signal;
+
+/* Colour pairs of the styles. */
+enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_LINK, PAIR_TITLE, PAIR_DIM, PAIR_ALERT, PAIR_BAR };
+
+/* The attributes of a style, in colour or not. */
+static attr_t
+explorer_attr(enum explorer_style style)
+{
+	int color = explorer_active != NULL && explorer_active->color;
+
+	switch (style) {
+	case STYLE_HEADER:
+		return A_BOLD | (color ? COLOR_PAIR(PAIR_HEADER) : A_UNDERLINE);
+	case STYLE_SELECTED:
+		return A_REVERSE | (color ? COLOR_PAIR(PAIR_SELECTED) : A_BOLD);
+	case STYLE_LINK:
+		return color ? COLOR_PAIR(PAIR_LINK) : A_UNDERLINE;
+	case STYLE_TITLE:
+		return A_BOLD | (color ? COLOR_PAIR(PAIR_TITLE) : 0);
+	case STYLE_DIM:
+		return color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
+	case STYLE_ALERT:
+		return A_BOLD | (color ? COLOR_PAIR(PAIR_ALERT) : A_STANDOUT);
+	default:
+		return A_NORMAL;
+	}
+}
+
+/* A glyph, or its ASCII stand-in outside UTF-8. */
+const char *
+explorer_glyph(const char *utf8, const char *ascii)
+{
+	return explorer_active == NULL || explorer_active->utf8 ? utf8 : ascii;
+}
+
+/* Give one character's bytes to the screen (text_walk's put). */
+static void
+explorer_put(void *arg, const char *bytes, size_t n)
+{
+	addnstr(bytes, (int)n);
+}
+
+/* Draw text at (y, x), cut to width with an ellipsis. */
+int
+explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
+{
+	const char *bad = explorer_glyph("\xef\xbf\xbd", "?");
+	int w;
+
+	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	move(y, x);
+	attrset(explorer_attr(style));
+	if (text_width(s) <= width)
+		w = text_walk(s, width, bad, explorer_put, NULL);
+	else {
+		w = text_walk(s, width - 1, bad, explorer_put, NULL);
+		addstr(explorer_glyph("…", "~"));
+		w++;
+	}
+	attrset(A_NORMAL);
+	return w;
+}
+
+/* Fill width columns with spaces in a style. */
+void
+explorer_fill(int y, int x, int width, enum explorer_style style)
+{
+	if (y < 0 || y >= LINES || x >= COLS || width <= 0)
+		return;
+	if (x + width > COLS)
+		width = COLS - x;
+	attrset(explorer_attr(style));
+	mvhline(y, x, ' ', width);
+	attrset(A_NORMAL);
+}
+
+/* The database. */
+sqlite3 *
+explorer_db(struct explorer *ex)
+{
+	return ex->db;
+}
+
+/* The language of names. */
+const char *
+explorer_lang(struct explorer *ex)
+{
+	return ex->lang;
+}
+
+/* Redraw before the next key. */
+void
+explorer_dirty(struct explorer *ex)
+{
+	ex->dirty = 1;
+}
+
+/* Show a message until the next key. */
+void
+explorer_message(struct explorer *ex, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ex->message, sizeof ex->message, fmt, ap);
+	va_end(ap);
+	ex->dirty = 1;
+}
+
+/* The list kind of the current tab. */
+const char *
+explorer_tab_kind(struct explorer *ex)
+{
+	return explorer_tabs[ex->current].kind;
+}
+
+/* Make a view of a kind; its data comes from open. */
+static struct view *
+explorer_view_new(struct explorer *ex, const struct view_ops *ops, void *data)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->ops = ops;
+	v->ex = ex;
+	v->data = data;
+	if (ops->open != NULL)
+		ops->open(v);
+	return v;
+}
+
+/* Close and free a view. */
+static void
+explorer_view_free(struct view *v)
+{
+	if (v->ops->close != NULL)
+		v->ops->close(v);
+	free(v);
+}
+
+/* The view on top of the current tab, making the tab's list if needed. */
+static struct view *
+explorer_top(struct explorer *ex)
+{
+	struct explorer_history *h = &ex->history[ex->current];
+
+	if (h->depth == 0) {
+		h->views = xreallocarray(h->views, 1, sizeof *h->views);
+		h->views[h->depth++] = explorer_view_new(ex, &view_list_ops, NULL);
+	}
+	return h->views[h->depth - 1];
+}
+
+/* Push a view on the current tab: a new step of its history. */
+static void
+explorer_push(struct explorer *ex, struct view *v)
+{
+	struct explorer_history *h = &ex->history[ex->current];
+
+	explorer_top(ex);
+	while (h->nforward > 0)
+		explorer_view_free(h->forward[--h->nforward]);
+	h->views = xreallocarray(h->views, h->depth + 1, sizeof *h->views);
+	h->views[h->depth++] = v;
+	ex->dirty = 1;
+}
+
+/* Open a record in a new view of the current tab. */
+void
+explorer_open_record(struct explorer *ex, const char *id)
+{
+	explorer_push(ex, explorer_view_new(ex, &view_record_ops, xstrdup(id)));
+}
+
+/* Go back one step; 0 if the tab is at its list. */
+static int
+explorer_back(struct explorer *ex)
+{
+	struct explorer_history *h = &ex->history[ex->current];
+
+	if (h->depth <= 1)
+		return 0;
+	h->forward = xreallocarray(h->forward, h->nforward + 1, sizeof *h->forward);
+	h->forward[h->nforward++] = h->views[--h->depth];
+	ex->dirty = 1;
+	return 1;
+}
+
+/* Go forward one step again. */
+static void
+explorer_forward(struct explorer *ex)
+{
+	struct explorer_history *h = &ex->history[ex->current];
+
+	if (h->nforward == 0) {
+		explorer_message(ex, _("Nothing to go forward to."));
+		return;
+	}
+	h->views = xreallocarray(h->views, h->depth + 1, sizeof *h->views);
+	h->views[h->depth++] = h->forward[--h->nforward];
+	ex->dirty = 1;
+}
+
+/* Do what an action means for the whole explorer. */
+static void
+explorer_action(struct explorer *ex, enum keys_action a)
+{
+	struct view *v = explorer_top(ex);
+
+	if (a == ACTION_QUIT_ALL) {
+		ex->quit = 1;
+		return;
+	}
+	if (COLS < EXPLORER_MIN_COLS || LINES < EXPLORER_MIN_ROWS) {
+		if (a == ACTION_QUIT)
+			ex->quit = 1;
+		return;
+	}
+	if (v->ops->action != NULL && v->ops->action(v, a))
+		return;
+	switch (a) {
+	case ACTION_BACK:
+		if (!explorer_back(ex))
+			explorer_message(ex, _("This is the start of the tab; q quits."));
+		break;
+	case ACTION_QUIT:
+		if (!explorer_back(ex))
+			ex->quit = 1;
+		break;
+	case ACTION_FORWARD:
+		explorer_forward(ex);
+		break;
+	case ACTION_NEXT_TAB:
+	case ACTION_PREV_TAB:
+		ex->current = (ex->current + (a == ACTION_NEXT_TAB ? 1 : EXPLORER_NTABS - 1)) %
+		    EXPLORER_NTABS;
+		ex->dirty = 1;
+		break;
+	case ACTION_TAB_ACTORS:
+	case ACTION_TAB_FUNDING:
+	case ACTION_TAB_TIMELINE:
+	case ACTION_TAB_BLOCS:
+	case ACTION_TAB_SOURCES:
+		ex->current = a - ACTION_TAB_ACTORS;
+		ex->dirty = 1;
+		break;
+	case ACTION_HELP:
+		if (v->ops != &view_help_ops)
+			explorer_push(ex, explorer_view_new(ex, &view_help_ops, NULL));
+		break;
+	case ACTION_REDRAW:
+		clearok(curscr, TRUE);
+		ex->dirty = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A mouse click: on a tab, or in the view. */
+static void
+explorer_click(struct explorer *ex, int y, int x)
+{
+	struct view *v = explorer_top(ex);
+	int i, col = 0;
+
+	if (y == 0) {
+		for (i = 0; i < EXPLORER_NTABS; i++) {
+			col += text_width(_(explorer_tabs[i].label)) + 5;
+			if (x < col) {
+				ex->current = i;
+				ex->dirty = 1;
+				return;
+			}
+		}
+		return;
+	}
+	if (y >= 1 && y < LINES - 2 && v->ops->click != NULL) {
+		v->ops->click(v, y - 1, x);
+		ex->dirty = 1;
+	}
+}
+
+/* Draw the tab bar on the first line. */
+static void
+explorer_draw_tabs(struct explorer *ex)
+{
+	char label[64];
+	int i, x = 0;
+
+	explorer_fill(0, 0, COLS, STYLE_NORMAL);
+	for (i = 0; i < EXPLORER_NTABS && x < COLS; i++) {
+		snprintf(label, sizeof label, " %d %s ", i + 1, _(explorer_tabs[i].label));
+		x += explorer_text(0, x, label, COLS - x, i == ex->current ? STYLE_SELECTED : STYLE_NORMAL);
+		x += explorer_text(0, x, " ", COLS - x, STYLE_NORMAL);
+	}
+	if (COLS - x > 9)
+		explorer_text(0, COLS - 8, "aiatlas", 7, STYLE_DIM);
+}
+
+/* Draw the status line: the view's title and where it is. */
+static void
+explorer_draw_status(struct explorer *ex, struct view *v)
+{
+	char where[64] = "";
+	const char *title = v->ops->title != NULL ? v->ops->title(v) : "";
+	int w;
+
+	attrset(A_REVERSE);
+	mvhline(LINES - 2, 0, ' ', COLS);
+	attrset(A_NORMAL);
+	if (v->ops->position != NULL)
+		v->ops->position(v, where, sizeof where);
+	w = text_width(where);
+	move(LINES - 2, 1);
+	attrset(A_REVERSE);
+	text_walk(title, COLS - w - 4, "?", explorer_put, NULL);
+	move(LINES - 2, COLS - w - 1);
+	text_walk(where, w, "?", explorer_put, NULL);
+	attrset(A_NORMAL);
+}
+
+/* Draw what a too small screen can show. */
+static void
+explorer_draw_too_small(void)
+{
+	char line[128];
+	int y = LINES / 2 - 1;
+
+	snprintf(line, sizeof line, _("Terminal too small: %d%s%d"), COLS,
+	    explorer_glyph("×", "x"), LINES);
+	explorer_text(y < 0 ? 0 : y, 0, line, COLS, STYLE_ALERT);
+	snprintf(line, sizeof line, _("Needs %d%s%d; q quits."),
+	    EXPLORER_MIN_COLS, explorer_glyph("×", "x"), EXPLORER_MIN_ROWS);
+	explorer_text(y + 1, 0, line, COLS, STYLE_NORMAL);
+}
+
+/* Redraw the whole screen once. */
+static void
+explorer_draw(struct explorer *ex)
+{
+	struct view *v;
+
+	erase();
+	if (COLS < EXPLORER_MIN_COLS || LINES < EXPLORER_MIN_ROWS)
+		explorer_draw_too_small();
+	else {
+		v = explorer_top(ex);
+		explorer_draw_tabs(ex);
+		v->rows = LINES - 3;
+		v->ops->draw(v, 1, LINES - 3, COLS);
+		explorer_draw_status(ex, v);
+		if (ex->message[0] != '\0')
+			explorer_text(LINES - 1, 0, ex->message, COLS, STYLE_NORMAL);
+		else
+			explorer_text(LINES - 1, 0, _("? help  Enter open  h back  "
+			    "Tab next  q quit"), COLS, STYLE_DIM);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+	ex->dirty = 0;
+}
+
+/* Write the screen as plain UTF-8 text, trailing spaces trimmed. */
+static int
+explorer_dump(const char *path, char **cause)
+{
+	wchar_t *wline = xcalloc((size_t)COLS + 1, sizeof *wline);
+	char *line = xmalloc((size_t)COLS * MB_CUR_MAX + 1);
+	FILE *fp;
+	size_t n;
+	int y;
+
+	if ((fp = fopen(path, "w")) == NULL) {
+		*cause = xasprintf(_("%s: cannot write: %s"), path, strerror(errno));
+		free(wline);
+		free(line);
+		return -1;
+	}
+	for (y = 0; y < LINES; y++) {
+		wline[0] = L'\0';
+		mvwinnwstr(stdscr, y, 0, wline, COLS);
+		n = wcstombs(line, wline, (size_t)COLS * MB_CUR_MAX);
+		if (n == (size_t)-1)
+			n = 0;
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		line[n] = '\0';
+		fprintf(fp, "%s\n", line);
+	}
+	free(wline);
+	free(line);
+	if (fclose(fp) != 0) {
+		*cause = xasprintf(_("%s: cannot write: %s"), path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Restore the terminal: before a fatal message, on a signal, at the end. */
+static void
+explorer_end(void)
+{
+	if (explorer_active != NULL && !isendwin())
+		endwin();
+}
+
+/* Note a terminating signal; the loop ends the explorer cleanly. */
+static void
+explorer_on_signal(int sig)
+{
+	explorer_signal = sig;
+}
+
+/* Why this terminal cannot run the explorer, or NULL if it can. */
+static char *
+explorer_terminal_problem(void)
+{
+	const char *term = getenv("TERM");
+	int err;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return xstrdup(_("the explorer needs a terminal; "
+		    "use the commands instead (aiatlas --help)"));
+	if (term == NULL || *term == '\0')
+		return xstrdup(_("TERM is not set, so the terminal is unknown; "
+		    "use the commands instead (aiatlas --help)"));
+	if (strcmp(term, "dumb") == 0)
+		return xstrdup(_("the terminal is dumb (TERM=dumb); "
+		    "use the commands instead (aiatlas --help)"));
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return xasprintf(_("unknown terminal type '%s'; "
+		    "use the commands instead (aiatlas --help)"), term);
+	del_curterm(cur_term);
+	return NULL;
+}
+
+/* Start curses on the terminal, or headless on /dev/null. */
+static int
+explorer_start(struct explorer *ex, const struct explorer_options *opts, char **cause)
+{
+	static const char *const headless_terms[] = { "xterm", "vt100", "ansi", NULL };
+	const char *codeset = nl_langinfo(CODESET), *no_color = getenv("NO_COLOR");
+	const char *const *t;
+	struct sigaction sa;
+
+	ex->utf8 = strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
+	if (opts->script != NULL) {
+		ex->tty_out = fopen("/dev/null", "w");
+		ex->tty_in = fopen("/dev/null", "r");
+		if (ex->tty_out == NULL || ex->tty_in == NULL) {
+			*cause = xasprintf(_("/dev/null: %s"), strerror(errno));
+			return -1;
+		}
+		use_env(FALSE);
+		for (t = headless_terms; *t != NULL && ex->screen == NULL; t++)
+			ex->screen = newterm(*t, ex->tty_out, ex->tty_in);
+		if (ex->screen == NULL) {
+			*cause = xstrdup(_("no terminal description (xterm, vt100 or ansi) "
+			    "for the headless screen"));
+			return -1;
+		}
+		resizeterm(opts->rows, opts->cols);
+	} else {
+		if ((*cause = explorer_terminal_problem()) != NULL)
+			return -1;
+		if ((ex->screen = newterm(NULL, stdout, stdin)) == NULL) {
+			*cause = xstrdup(_("cannot start the terminal"));
+			return -1;
+		}
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = explorer_on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+		timeout(250);
+	}
+	explorer_active = ex;
+	xmalloc_set_fatal_hook(explorer_end);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ex->color = opts->color < 0 ? (no_color == NULL || *no_color == '\0') : opts->color;
+	if (ex->color && has_colors() && start_color() == OK) {
+		use_default_colors();
+		init_pair(PAIR_HEADER, COLOR_YELLOW, -1);
+		init_pair(PAIR_SELECTED, COLOR_CYAN, -1);
+		init_pair(PAIR_LINK, COLOR_CYAN, -1);
+		init_pair(PAIR_TITLE, COLOR_GREEN, -1);
+		init_pair(PAIR_DIM, COLOR_BLUE, -1);
+		init_pair(PAIR_ALERT, COLOR_RED, -1);
+		init_pair(PAIR_BAR, COLOR_BLACK, COLOR_CYAN);
+	} else
+		ex->color = 0;
+	ex->dirty = 1;
+	return 0;
+}
+
+/* Read the terminal's next key and do it. */
+static void
+explorer_terminal_event(struct explorer *ex)
+{
+	struct view *v;
+	MEVENT me;
+	wint_t wc;
+	keys_key key;
+	int r, i;
+
+	r = get_wch(&wc);
+	if (r == ERR) {
+		if (explorer_signal != 0)
+			ex->quit = 1;
+		return;
+	}
+	ex->message[0] = '\0';
+	key = r == KEY_CODE_YES ? KEYS_CODE((int)wc) : (keys_key)wc;
+	if (key == KEYS_CODE(KEY_RESIZE)) {
+		ex->dirty = 1;
+		return;
+	}
+	if (key == KEYS_CODE(KEY_MOUSE)) {
+		if (getmouse(&me) != OK)
+			return;
+		if (me.bstate & BUTTON4_PRESSED)
+			for (i = 0; i < 3; i++)
+				explorer_action(ex, ACTION_UP);
+		else if (me.bstate & BUTTON5_PRESSED)
+			for (i = 0; i < 3; i++)
+				explorer_action(ex, ACTION_DOWN);
+		else if (me.bstate & BUTTON1_PRESSED)
+			explorer_click(ex, me.y, me.x);
+		ex->dirty = 1;
+		return;
+	}
+	v = explorer_top(ex);
+	explorer_action(ex, keys_lookup(v->ops->scope, key));
+	ex->dirty = 1;
+}
+
+/* Do the script's next event; 0 at its end, -1 on an error. */
+static int
+explorer_script_event(struct explorer *ex, char **cause)
+{
+	struct script_event ev;
+	struct timespec ts;
+	struct view *v;
+	int r, i;
+
+	if ((r = script_next(ex->script, &ev, cause)) <= 0)
+		return r;
+	ex->dirty = 1;
+	switch (ev.kind) {
+	case SCRIPT_KEY:
+		ex->message[0] = '\0';
+		if (ev.key == KEYS_CODE(KEY_RESIZE))
+			break;
+		v = explorer_top(ex);
+		explorer_action(ex, keys_lookup(v->ops->scope, ev.key));
+		break;
+	case SCRIPT_CLICK:
+		explorer_click(ex, ev.y, ev.x);
+		break;
+	case SCRIPT_WHEEL_UP:
+	case SCRIPT_WHEEL_DOWN:
+		for (i = 0; i < 3; i++)
+			explorer_action(ex, ev.kind == SCRIPT_WHEEL_UP ? ACTION_UP : ACTION_DOWN);
+		break;
+	case SCRIPT_DUMP:
+		ex->dirty = 0;
+		return explorer_dump(ev.arg, cause) == 0 ? 1 : -1;
+	case SCRIPT_RESIZE:
+		resizeterm(ev.y, ev.x);
+		break;
+	case SCRIPT_SLEEP:
+		ts.tv_sec = ev.x / 1000;
+		ts.tv_nsec = (long)(ev.x % 1000) * 1000000L;
+		nanosleep(&ts, NULL);
+		break;
+	}
+	return 1;
+}
+
+/* Free every view and end curses. */
+static void
+explorer_stop(struct explorer *ex)
+{
+	struct explorer_history *h;
+	int i;
+
+	for (i = 0; i < EXPLORER_NTABS; i++) {
+		h = &ex->history[i];
+		while (h->depth > 0)
+			explorer_view_free(h->views[--h->depth]);
+		while (h->nforward > 0)
+			explorer_view_free(h->forward[--h->nforward]);
+		free(h->views);
+		free(h->forward);
+	}
+	if (ex->screen != NULL) {
+		endwin();
+		delscreen(ex->screen);
+	}
+	xmalloc_set_fatal_hook(NULL);
+	explorer_active = NULL;
+	if (ex->tty_out != NULL)
+		fclose(ex->tty_out);
+	if (ex->tty_in != NULL)
+		fclose(ex->tty_in);
+	script_close(ex->script);
+}
+
+/* Run the explorer on db. */
+int
+explorer_run(sqlite3 *db, const struct explorer_options *opts)
+{
+	struct explorer ex = { .db = db, .lang = opts->lang };
+	char *cause = NULL;
+	int status = 0, r;
+
+	if (opts->script != NULL && (ex.script = script_open(opts->script, &cause)) == NULL) {
+		fprintf(stderr, "aiatlas: %s\n", cause);
+		free(cause);
+		return 2;
+	}
+	if (explorer_start(&ex, opts, &cause) != 0) {
+		explorer_stop(&ex);
+		fprintf(stderr, "aiatlas: %s\n", cause);
+		free(cause);
+		return 2;
+	}
+	while (!ex.quit) {
+		if (ex.dirty)
+			explorer_draw(&ex);
+		if (ex.script == NULL) {
+			explorer_terminal_event(&ex);
+			continue;
+		}
+		if ((r = explorer_script_event(&ex, &cause)) <= 0) {
+			status = r < 0 ? 2 : 0;
+			break;
+		}
+	}
+	explorer_stop(&ex);
+	if (cause != NULL) {
+		fprintf(stderr, "aiatlas: %s\n", cause);
+		free(cause);
+	}
+	if (explorer_signal != 0) {
+		signal(explorer_signal, SIG_DFL);
+		raise(explorer_signal);
+	}
+	return status;
+}

@@ -1,0 +1,91 @@
+/* The full-screen explorer: its loop, its screen, and what views use. */
+#ifndef AIATLAS_EXPLORER_H
+#define AIATLAS_EXPLORER_H
+
+#include <sqlite3.h>
+
+#include "keys.h"
+
+struct explorer;
+struct view;
+
+/*
+ * What a kind of view does. The loop knows only this table. Handlers never
+ * draw: they change the view's state and call explorer_dirty(); the loop
+ * then redraws everything once with draw().
+ *
+ * open		set up data (may be NULL)
+ * close	free data
+ * draw		draw rows [top, top + rows) of the screen, cols wide
+ * action	do an action; returns 1 if the view handled it
+ * click	a mouse click at row (from the view's top) and column
+ * position	write where the view is ("12/87") for the status line
+ * title	the view's title for the status line
+ */
+struct view_ops {
+	const char	*name;
+	enum keys_scope	 scope;
+	void		(*open)(struct view *);
+	void		(*close)(struct view *);
+	void		(*draw)(struct view *, int top, int rows, int cols);
+	int		(*action)(struct view *, enum keys_action);
+	void		(*click)(struct view *, int row, int col);
+	void		(*position)(struct view *, char *buf, size_t size);
+	const char	*(*title)(struct view *);
+};
+
+/* An open view: its kind, the explorer it is in, and its own data. */
+struct view {
+	const struct view_ops	*ops;
+	struct explorer		*ex;
+	void			*data;
+	int			 rows;	/* rows it had at the last draw */
+};
+
+/* The kinds of view. */
+extern const struct view_ops view_list_ops;
+extern const struct view_ops view_record_ops;
+extern const struct view_ops view_help_ops;
+
+/* Options of a run. */
+struct explorer_options {
+	const char	*lang;		/* "en" or "fr" */
+	int		 color;		/* -1: auto (terminal and NO_COLOR), 0, 1 */
+	const char	*script;	/* headless: a key script, "-" for stdin */
+	int		 cols, rows;	/* headless: the screen size */
+};
+
+/* Run the explorer on db; returns an exit status. */
+int		 explorer_run(sqlite3 *db, const struct explorer_options *opts);
+
+/* What views use. */
+sqlite3		*explorer_db(struct explorer *ex);
+const char	*explorer_lang(struct explorer *ex);
+/* Redraw before the next key. */
+void		 explorer_dirty(struct explorer *ex);
+/* Show a message on the prompt line until the next key. */
+void		 explorer_message(struct explorer *ex, const char *fmt, ...)
+		     __attribute__((format(printf, 2, 3)));
+/* Open a record in a new view of the current tab (a history step). */
+void		 explorer_open_record(struct explorer *ex, const char *id);
+/* The list kind a list view shows: the current tab's. */
+const char	*explorer_tab_kind(struct explorer *ex);
+
+/* Drawing, for views: UTF-8 text at (y, x) cut to width with an ellipsis,
+ * in a style; returns the columns drawn. */
+enum explorer_style {
+	STYLE_NORMAL,
+	STYLE_HEADER,		/* column headings */
+	STYLE_SELECTED,		/* the current row or link */
+	STYLE_LINK,		/* a link to another record */
+	STYLE_TITLE,		/* a record's name, a section heading */
+	STYLE_DIM,		/* secondary text */
+	STYLE_ALERT		/* a disagreement between sources */
+};
+int		 explorer_text(int y, int x, const char *s, int width, enum explorer_style style);
+/* Fill width columns at (y, x) with spaces in a style. */
+void		 explorer_fill(int y, int x, int width, enum explorer_style style);
+/* A glyph, with an ASCII stand-in outside UTF-8 locales. */
+const char	*explorer_glyph(const char *utf8, const char *ascii);
+
+#endif

@@ -1,0 +1,197 @@
+/* The explorer's actions and the one table that binds keys to them. */
+#include "config.h"
+#include "keys.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "xmalloc.h"
+
+/* The help text of each action. */
+static const char *const keys_action_help[] = {
+#define KEYS_HELP(id, name, help) help,
+	KEYS_ACTIONS(KEYS_HELP)
+#undef KEYS_HELP
+};
+
+/* Names of keys, as scripts write them and the help shows them. */
+static const struct {
+	const char	*name;
+	keys_key	 key;
+} keys_names[] = {
+	{ "Enter", '\n' },		{ "Esc", 27 },
+	{ "Tab", '\t' },		{ "S-Tab", KEYS_CODE(KEY_BTAB) },
+	{ "BSpace", KEYS_CODE(KEY_BACKSPACE) }, { "Space", ' ' },
+	{ "Up", KEYS_CODE(KEY_UP) },	{ "Down", KEYS_CODE(KEY_DOWN) },
+	{ "Left", KEYS_CODE(KEY_LEFT) }, { "Right", KEYS_CODE(KEY_RIGHT) },
+	{ "PgUp", KEYS_CODE(KEY_PPAGE) }, { "PgDn", KEYS_CODE(KEY_NPAGE) },
+	{ "Home", KEYS_CODE(KEY_HOME) }, { "End", KEYS_CODE(KEY_END) },
+	{ "F1", KEYS_CODE(KEY_F(1)) },	{ "KEnter", KEYS_CODE(KEY_ENTER) },
+	{ "lt", '<' },			{ "Resize", KEYS_CODE(KEY_RESIZE) },
+	{ NULL, 0 }
+};
+
+/* Every binding: the key, where it applies, and its action. */
+static const struct {
+	keys_key		 key;
+	enum keys_scope		 scope;
+	enum keys_action	 action;
+} keys_bindings[] = {
+	{ 'j',				SCOPE_GLOBAL,	ACTION_DOWN },
+	{ KEYS_CODE(KEY_DOWN),		SCOPE_GLOBAL,	ACTION_DOWN },
+	{ 'k',				SCOPE_GLOBAL,	ACTION_UP },
+	{ KEYS_CODE(KEY_UP),		SCOPE_GLOBAL,	ACTION_UP },
+	{ 'd' & 0x1f,			SCOPE_GLOBAL,	ACTION_HALF_DOWN },
+	{ 'u' & 0x1f,			SCOPE_GLOBAL,	ACTION_HALF_UP },
+	{ KEYS_CODE(KEY_NPAGE),		SCOPE_GLOBAL,	ACTION_PAGE_DOWN },
+	{ ' ',				SCOPE_GLOBAL,	ACTION_PAGE_DOWN },
+	{ 'f' & 0x1f,			SCOPE_GLOBAL,	ACTION_PAGE_DOWN },
+	{ KEYS_CODE(KEY_PPAGE),		SCOPE_GLOBAL,	ACTION_PAGE_UP },
+	{ 'b',				SCOPE_GLOBAL,	ACTION_PAGE_UP },
+	{ 'b' & 0x1f,			SCOPE_GLOBAL,	ACTION_PAGE_UP },
+	{ 'g',				SCOPE_GLOBAL,	ACTION_FIRST },
+	{ KEYS_CODE(KEY_HOME),		SCOPE_GLOBAL,	ACTION_FIRST },
+	{ 'G',				SCOPE_GLOBAL,	ACTION_LAST },
+	{ KEYS_CODE(KEY_END),		SCOPE_GLOBAL,	ACTION_LAST },
+	{ '\n',				SCOPE_GLOBAL,	ACTION_OPEN },
+	{ '\r',				SCOPE_GLOBAL,	ACTION_OPEN },
+	{ KEYS_CODE(KEY_ENTER),		SCOPE_GLOBAL,	ACTION_OPEN },
+	{ '\t',				SCOPE_RECORD,	ACTION_NEXT_LINK },
+	{ KEYS_CODE(KEY_BTAB),		SCOPE_RECORD,	ACTION_PREV_LINK },
+	{ KEYS_CODE(KEY_BACKSPACE),	SCOPE_GLOBAL,	ACTION_BACK },
+	{ 127,				SCOPE_GLOBAL,	ACTION_BACK },
+	{ 'h',				SCOPE_GLOBAL,	ACTION_BACK },
+	{ KEYS_CODE(KEY_LEFT),		SCOPE_GLOBAL,	ACTION_BACK },
+	{ 'L',				SCOPE_GLOBAL,	ACTION_FORWARD },
+	{ KEYS_CODE(KEY_RIGHT),		SCOPE_GLOBAL,	ACTION_FORWARD },
+	{ 's',				SCOPE_LIST,	ACTION_SORT_NEXT },
+	{ 'S',				SCOPE_LIST,	ACTION_SORT_REVERSE },
+	{ '\t',				SCOPE_GLOBAL,	ACTION_NEXT_TAB },
+	{ KEYS_CODE(KEY_BTAB),		SCOPE_GLOBAL,	ACTION_PREV_TAB },
+	{ '1',				SCOPE_GLOBAL,	ACTION_TAB_ACTORS },
+	{ '2',				SCOPE_GLOBAL,	ACTION_TAB_FUNDING },
+	{ '3',				SCOPE_GLOBAL,	ACTION_TAB_TIMELINE },
+	{ '4',				SCOPE_GLOBAL,	ACTION_TAB_BLOCS },
+	{ '5',				SCOPE_GLOBAL,	ACTION_TAB_SOURCES },
+	{ '?',				SCOPE_GLOBAL,	ACTION_HELP },
+	{ KEYS_CODE(KEY_F(1)),		SCOPE_GLOBAL,	ACTION_HELP },
+	{ 'l' & 0x1f,			SCOPE_GLOBAL,	ACTION_REDRAW },
+	{ 'q',				SCOPE_GLOBAL,	ACTION_QUIT },
+	{ 'Q',				SCOPE_GLOBAL,	ACTION_QUIT_ALL },
+};
+
+#define KEYS_NBINDINGS (sizeof keys_bindings / sizeof keys_bindings[0])
+
+/* The action bound to key in scope, or globally. */
+enum keys_action
+keys_lookup(enum keys_scope scope, keys_key key)
+{
+	size_t i;
+
+	for (i = 0; i < KEYS_NBINDINGS; i++) {
+		if (keys_bindings[i].key == key && keys_bindings[i].scope == scope)
+			return keys_bindings[i].action;
+	}
+	for (i = 0; i < KEYS_NBINDINGS; i++) {
+		if (keys_bindings[i].key == key && keys_bindings[i].scope == SCOPE_GLOBAL)
+			return keys_bindings[i].action;
+	}
+	return ACTION_NONE;
+}
+
+/* Parse a key name of a script. */
+keys_key
+keys_parse(const char *name, size_t len)
+{
+	size_t i;
+
+	if (len == 3 && name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z')
+		return name[2] & 0x1f;
+	for (i = 0; keys_names[i].name != NULL; i++) {
+		if (strlen(keys_names[i].name) == len && strncmp(keys_names[i].name, name, len) == 0)
+			return keys_names[i].key;
+	}
+	return 0;
+}
+
+/* A key as the help shows it: "j", "Down", "C-d". */
+static void
+keys_label(keys_key key, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; keys_names[i].name != NULL; i++) {
+		if (keys_names[i].key == key && key != '<') {
+			snprintf(buf, size, "%s", keys_names[i].name);
+			return;
+		}
+	}
+	if (key == 127)
+		snprintf(buf, size, "Del");
+	else if (key == '\r')
+		snprintf(buf, size, "C-m");
+	else if (key > 0 && key < 32)
+		snprintf(buf, size, "C-%c", key + 'a' - 1);
+	else
+		snprintf(buf, size, "%c", key);
+}
+
+/* The keys bound to an action, as "j, Down"; "" if none. */
+static void
+keys_of(enum keys_action a, char *buf, size_t size)
+{
+	char label[16];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < KEYS_NBINDINGS; i++) {
+		if (keys_bindings[i].action != a || keys_bindings[i].key == '\r' ||
+		    keys_bindings[i].key == KEYS_CODE(KEY_ENTER) || keys_bindings[i].key == 127)
+			continue;
+		keys_label(keys_bindings[i].key, label, sizeof label);
+		n += snprintf(buf + n, size - n, "%s%s", n > 0 ? ", " : "", label);
+		if (n >= size)
+			break;
+	}
+}
+
+/* The help text: one line per bound action. */
+char *
+keys_help(void)
+{
+	char keys[64], *text = xstrdup(""), *t;
+	int a;
+
+	for (a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		keys_of(a, keys, sizeof keys);
+		if (keys[0] == '\0')
+			continue;
+		t = xasprintf("%s  %-20s %s\n", text, keys, _(keys_action_help[a]));
+		free(text);
+		text = t;
+	}
+	return text;
+}
+
+/* The manual's key section, in roff: one .TP per bound action. */
+void
+keys_write_man(FILE *fp)
+{
+	char keys[64], *p;
+	int a;
+
+	for (a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		keys_of(a, keys, sizeof keys);
+		if (keys[0] == '\0')
+			continue;
+		fputs(".TP\n.B ", fp);
+		for (p = keys; *p != '\0'; p++) {
+			if (*p == '\\' || *p == '-')
+				fputc('\\', fp);
+			fputc(*p, fp);
+		}
+		fprintf(fp, "\n%c%s.\n", keys_action_help[a][0] - 'a' + 'A', keys_action_help[a] + 1);
+	}
+}

@@ -1,0 +1,69 @@
+/* The explorer's actions and the one table that binds keys to them. */
+#ifndef AIATLAS_KEYS_H
+#define AIATLAS_KEYS_H
+
+#include <stdio.h>
+
+/* Every action, once: its name (used in scripts and the help) and what it
+ * does. The help screen and the manual's key section come from this list
+ * and the bindings. */
+#define KEYS_ACTIONS(X) \
+	X(NONE,		"none",		NULL) \
+	X(DOWN,		"down",		N_("move down one line")) \
+	X(UP,		"up",		N_("move up one line")) \
+	X(HALF_DOWN,	"half-down",	N_("move down half a screen")) \
+	X(HALF_UP,	"half-up",	N_("move up half a screen")) \
+	X(PAGE_DOWN,	"page-down",	N_("move down one screen")) \
+	X(PAGE_UP,	"page-up",	N_("move up one screen")) \
+	X(FIRST,	"first",	N_("go to the first line")) \
+	X(LAST,		"last",		N_("go to the last line")) \
+	X(OPEN,		"open",		N_("open the selected record, or follow the selected link")) \
+	X(NEXT_LINK,	"next-link",	N_("select the next link of a record")) \
+	X(PREV_LINK,	"prev-link",	N_("select the previous link of a record")) \
+	X(BACK,		"back",		N_("go back to the previous screen")) \
+	X(FORWARD,	"forward",	N_("go forward again after going back")) \
+	X(SORT_NEXT,	"sort-next",	N_("sort the list by the next column")) \
+	X(SORT_REVERSE,	"sort-reverse",	N_("reverse the order of the list")) \
+	X(NEXT_TAB,	"next-tab",	N_("show the next tab")) \
+	X(PREV_TAB,	"prev-tab",	N_("show the previous tab")) \
+	X(TAB_ACTORS,	"tab-actors",	N_("show the Actors tab")) \
+	X(TAB_FUNDING,	"tab-funding",	N_("show the Funding tab")) \
+	X(TAB_TIMELINE,	"tab-timeline",	N_("show the Timeline tab")) \
+	X(TAB_BLOCS,	"tab-blocs",	N_("show the Blocs tab")) \
+	X(TAB_SOURCES,	"tab-sources",	N_("show the Sources tab")) \
+	X(HELP,		"help",		N_("show this help")) \
+	X(REDRAW,	"redraw",	N_("redraw the screen")) \
+	X(QUIT,		"quit",		N_("go back; quit from a tab's list")) \
+	X(QUIT_ALL,	"quit-all",	N_("quit from anywhere"))
+
+enum keys_action {
+#define KEYS_ENUM(id, name, help) ACTION_##id,
+	KEYS_ACTIONS(KEYS_ENUM)
+#undef KEYS_ENUM
+	ACTION_COUNT
+};
+
+/* Where a binding applies: everywhere, or in one kind of view first. */
+enum keys_scope {
+	SCOPE_GLOBAL,
+	SCOPE_LIST,
+	SCOPE_RECORD
+};
+
+/* A key: a character (code >= 0) or a curses key code (code < 0, as
+ * -KEY_UP). */
+typedef int keys_key;
+#define KEYS_CODE(k)	(-(k))
+
+/* The action bound to key in scope (or globally), ACTION_NONE if none. */
+enum keys_action keys_lookup(enum keys_scope scope, keys_key key);
+/* Parse a key name of a script: "<Enter>", "<C-d>", "<F1>", "<lt>";
+ * returns the key, or 0 if the name is unknown. */
+keys_key	 keys_parse(const char *name, size_t len);
+/* The help text: one line per action, its keys and what it does; freed
+ * by the caller, lines separated by newlines. */
+char		*keys_help(void);
+/* The manual's key section, in roff. */
+void		 keys_write_man(FILE *fp);
+
+#endif

@@ -1,0 +1,171 @@
+/* Key scripts: the explorer driven headless, one action per line. */
+#include "config.h"
+#include "script.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "xmalloc.h"
+
+struct script {
+	FILE		*fp;
+	const char	*name;
+	char		*line;		/* the line being typed */
+	size_t		 line_alloc;
+	size_t		 pos;		/* where typing is in it */
+	unsigned long	 lineno;
+	int		 typing;	/* keys of line are left to type */
+};
+
+/* Open a script. */
+struct script *
+script_open(const char *path, char **cause)
+{
+	struct script *s;
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "r")) == NULL) {
+		*cause = xasprintf(_("%s: cannot open: %s"), path, strerror(errno));
+		return NULL;
+	}
+	s = xcalloc(1, sizeof *s);
+	s->fp = fp;
+	s->name = strcmp(path, "-") == 0 ? "stdin" : path;
+	return s;
+}
+
+/* Close a script. */
+void
+script_close(struct script *s)
+{
+	if (s == NULL)
+		return;
+	if (s->fp != stdin)
+		fclose(s->fp);
+	free(s->line);
+	free(s);
+}
+
+/* Parse "COLSxROWS". */
+int
+script_parse_size(const char *s, int *cols, int *rows)
+{
+	char *end;
+	long c, r;
+
+	c = strtol(s, &end, 10);
+	if (end == s || *end != 'x')
+		return -1;
+	s = end + 1;
+	r = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || c < 1 || r < 1 || c > 1000 || r > 1000)
+		return -1;
+	*cols = (int)c;
+	*rows = (int)r;
+	return 0;
+}
+
+/* Parse a :command line into ev. */
+static int
+script_command(struct script *s, char *cmd, struct script_event *ev, char **cause)
+{
+	char *arg = cmd + strcspn(cmd, " \t");
+	char *end;
+
+	if (*arg != '\0')
+		*arg++ = '\0';
+	arg += strspn(arg, " \t");
+	if (strcmp(cmd, "dump") == 0 && *arg != '\0') {
+		ev->kind = SCRIPT_DUMP;
+		ev->arg = arg;
+		return 1;
+	}
+	if (strcmp(cmd, "resize") == 0 && script_parse_size(arg, &ev->x, &ev->y) == 0) {
+		ev->kind = SCRIPT_RESIZE;
+		return 1;
+	}
+	if (strcmp(cmd, "sleep") == 0) {
+		ev->x = (int)strtol(arg, &end, 10);
+		if (end != arg && *end == '\0' && ev->x >= 0 && ev->x <= 60000) {
+			ev->kind = SCRIPT_SLEEP;
+			return 1;
+		}
+	}
+	*cause = xasprintf(_("%s:%lu: unknown command ':%s %s'; commands: :dump FILE, "
+	    ":resize COLSxROWS, :sleep MS"), s->name, s->lineno, cmd, arg);
+	return -1;
+}
+
+/* Type the next key of the current line into ev; 0 when it is all typed. */
+static int
+script_key(struct script *s, struct script_event *ev, char **cause)
+{
+	const char *p = s->line + s->pos, *end;
+	mbstate_t ps;
+	wchar_t wc;
+	size_t n;
+
+	if (*p == '\0')
+		return 0;
+	ev->kind = SCRIPT_KEY;
+	if (*p == '<' && (end = strchr(p, '>')) != NULL && end > p + 1) {
+		n = (size_t)(end - p - 1);
+		if (sscanf(p, "<Click-%d-%d>", &ev->x, &ev->y) == 2)
+			ev->kind = SCRIPT_CLICK;
+		else if (strncmp(p, "<WheelUp>", 9) == 0)
+			ev->kind = SCRIPT_WHEEL_UP;
+		else if (strncmp(p, "<WheelDown>", 11) == 0)
+			ev->kind = SCRIPT_WHEEL_DOWN;
+		else if ((ev->key = keys_parse(p + 1, n)) == 0) {
+			*cause = xasprintf(_("%s:%lu: unknown key name '%.*s'"), s->name,
+			    s->lineno, (int)n + 2, p);
+			return -1;
+		}
+		s->pos += n + 2;
+		return 1;
+	}
+	memset(&ps, 0, sizeof ps);
+	n = mbrtowc(&wc, p, strlen(p), &ps);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*cause = xasprintf(_("%s:%lu: invalid text in the locale's encoding"),
+		    s->name, s->lineno);
+		return -1;
+	}
+	ev->key = (keys_key)wc;
+	s->pos += n;
+	return 1;
+}
+
+/* The next event of the script. */
+int
+script_next(struct script *s, struct script_event *ev, char **cause)
+{
+	ssize_t len;
+	int r;
+
+	memset(ev, 0, sizeof *ev);
+	for (;;) {
+		if (s->typing) {
+			if ((r = script_key(s, ev, cause)) != 0)
+				return r;
+			s->typing = 0;
+		}
+		if ((len = getline(&s->line, &s->line_alloc, s->fp)) < 0)
+			return 0;
+		s->lineno++;
+		while (len > 0 && (s->line[len - 1] == '\n' || s->line[len - 1] == '\r'))
+			s->line[--len] = '\0';
+		if (s->line[0] == '#' || s->line[0] == '\0')
+			continue;
+		if (s->line[0] == ':')
+			return script_command(s, s->line + 1, ev, cause);
+		s->pos = 0;
+		s->typing = 1;
+	}
+}

@@ -1,0 +1,358 @@
+/* The list view: one tab's records as a sortable table, fetched a window
+ * at a time so that no list is ever read whole. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "explorer.h"
+#include "i18n.h"
+#include "lists.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define LIST_MAX_COLUMNS 32
+
+struct list_view {
+	const struct list_kind		*kind;
+	const struct list_column	*cols[LIST_MAX_COLUMNS];
+	int				 ncols;
+	int				 sort_col;	/* -1: the list's own order */
+	int				 sort_desc;
+	sqlite3_stmt			*select;
+	long				 count;
+	long				 cur;		/* the selected row */
+	long				 top;		/* the first row shown */
+	long				 win_off;	/* the rows fetched: from */
+	int				 win_n;		/* how many */
+	char				**cells;	/* win_n × ncols, NULL for none */
+	int				*numeric;	/* per cell: right-aligned */
+	int				 col_x[LIST_MAX_COLUMNS + 1]; /* where columns start */
+	char				 title[128];
+};
+
+/* Forget the fetched rows. */
+static void
+list_forget(struct list_view *l)
+{
+	int i;
+
+	for (i = 0; i < l->win_n * l->ncols; i++)
+		free(l->cells[i]);
+	free(l->cells);
+	free(l->numeric);
+	l->cells = NULL;
+	l->numeric = NULL;
+	l->win_n = 0;
+}
+
+/* Prepare the window query for the current order. */
+static void
+list_prepare(struct view *v, struct list_view *l)
+{
+	sqlite3 *db = explorer_db(v->ex);
+	char *order, *sql, *cause = NULL;
+
+	sqlite3_finalize(l->select);
+	l->select = NULL;
+	list_forget(l);
+	if (l->sort_col < 0)
+		order = lists_order(l->kind, NULL, LIST_HUMAN, &cause);
+	else
+		order = lists_order_by_column(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc);
+	sql = lists_select(l->kind, LIST_HUMAN, order);
+	if (sqlite3_prepare_v2(db, sql, -1, &l->select, NULL) != SQLITE_OK)
+		explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->kind,
+		    sqlite3_errmsg(db));
+	else
+		sqlite3_bind_text(l->select, 2, explorer_lang(v->ex), -1, SQLITE_TRANSIENT);
+	free(sql);
+	free(order);
+}
+
+/* Open the current tab's list. */
+static void
+list_open(struct view *v)
+{
+	struct list_view *l = xcalloc(1, sizeof *l);
+	sqlite3_stmt *stmt;
+	char *sql;
+
+	v->data = l;
+	l->kind = lists_find(explorer_tab_kind(v->ex));
+	l->ncols = lists_columns(l->kind, LIST_HUMAN, l->cols, LIST_MAX_COLUMNS);
+	l->sort_col = -1;
+	sql = lists_count(l->kind);
+	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) == SQLITE_OK) {
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			l->count = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+	}
+	free(sql);
+	list_prepare(v, l);
+}
+
+/* Free the list. */
+static void
+list_close(struct view *v)
+{
+	struct list_view *l = v->data;
+
+	list_forget(l);
+	sqlite3_finalize(l->select);
+	free(l);
+}
+
+/* Fetch rows [off, off + n) unless they are already there. */
+static void
+list_fetch(struct view *v, struct list_view *l, long off, int n)
+{
+	int r, i, type;
+	const char *text;
+
+	if (l->select == NULL || (off >= l->win_off && off + n <= l->win_off + l->win_n))
+		return;
+	list_forget(l);
+	l->win_off = off;
+	l->cells = xcalloc((size_t)n * l->ncols + 1, sizeof *l->cells);
+	l->numeric = xcalloc((size_t)n * l->ncols + 1, sizeof *l->numeric);
+	sqlite3_reset(l->select);
+	sqlite3_bind_int(l->select, 1, n);
+	sqlite3_bind_int64(l->select, 3, off);
+	for (r = 0; r < n && sqlite3_step(l->select) == SQLITE_ROW; r++) {
+		for (i = 0; i < l->ncols; i++) {
+			type = sqlite3_column_type(l->select, i);
+			text = (const char *)sqlite3_column_text(l->select, i);
+			l->cells[r * l->ncols + i] = text == NULL ? NULL : xstrdup(text);
+			l->numeric[r * l->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+		}
+	}
+	l->win_n = r;
+}
+
+/* Keep the selection on the screen, rows tall. */
+static void
+list_follow(struct list_view *l, int rows)
+{
+	if (l->cur >= l->count)
+		l->cur = l->count - 1;
+	if (l->cur < 0)
+		l->cur = 0;
+	if (l->cur < l->top)
+		l->top = l->cur;
+	if (rows > 0 && l->cur >= l->top + rows)
+		l->top = l->cur - rows + 1;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+/*
+ * Lay the columns out in width: the id (column 0) is not shown, the name
+ * (column 1) takes what it needs, the others at most 24; when that is too
+ * wide the name gives up to its first 24, then columns go from the right,
+ * then the name shrinks. A width of 0 hides a column.
+ */
+static void
+list_layout(struct list_view *l, int width, int *cw)
+{
+	int i, r, w, last, total, natural;
+	const char *cell;
+
+	cw[0] = 0;
+	for (i = 1; i < l->ncols; i++) {
+		cw[i] = text_width(l->cols[i]->name) + (i == l->sort_col ? 2 : 0);
+		for (r = 0; r < l->win_n; r++) {
+			cell = l->cells[r * l->ncols + i];
+			if (cell != NULL && (w = text_width(cell)) > cw[i])
+				cw[i] = w;
+		}
+		if (i > 1 && cw[i] > 24)
+			cw[i] = 24;
+	}
+	natural = cw[1];
+	for (last = l->ncols - 1;; ) {
+		for (i = 1, total = -2; i <= last; i++)
+			total += cw[i] + 2;
+		if (total <= width)
+			break;
+		if (cw[1] > 24)
+			cw[1] = total - width < cw[1] - 24 ? cw[1] - (total - width) : 24;
+		else if (last > 2)
+			cw[last--] = 0;
+		else {
+			cw[1] -= total - width;
+			if (cw[1] < 6)
+				cw[1] = 6;
+			break;
+		}
+	}
+	for (i = last + 1; i < l->ncols; i++)
+		cw[i] = 0;
+	/* What is left goes back to the name. */
+	for (i = 1, total = -2; i <= last; i++)
+		total += cw[i] + 2;
+	if (total < width && cw[1] < natural)
+		cw[1] += natural - cw[1] < width - total ? natural - cw[1] : width - total;
+}
+
+/* Draw the header and the rows that fit. */
+static void
+list_draw(struct view *v, int top, int rows, int cols)
+{
+	struct list_view *l = v->data;
+	int cw[LIST_MAX_COLUMNS], i, r, x, w, n = rows - 1;
+	enum explorer_style style;
+	const char *cell;
+	char heading[64];
+
+	list_follow(l, n);
+	list_fetch(v, l, l->top, n);
+	list_layout(l, cols - 2, cw);
+	explorer_fill(top, 0, cols, STYLE_HEADER);
+	for (i = 0, x = 1; i < l->ncols; i++) {
+		l->col_x[i] = x;
+		if (cw[i] == 0)
+			continue;
+		snprintf(heading, sizeof heading, "%s%s", l->cols[i]->name, i != l->sort_col ? "" :
+		    l->sort_desc ? explorer_glyph(" ▼", " v") : explorer_glyph(" ▲", " ^"));
+		explorer_text(top, x, heading, cw[i], STYLE_HEADER);
+		x += cw[i] + 2;
+	}
+	l->col_x[l->ncols] = x;
+	if (l->count == 0)
+		explorer_text(top + 2, 1, _("No records."), cols - 2, STYLE_DIM);
+	for (r = 0; r < l->win_n && r < n; r++) {
+		style = l->top + r == l->cur ? STYLE_SELECTED : STYLE_NORMAL;
+		explorer_fill(top + 1 + r, 0, cols, style);
+		for (i = 1; i < l->ncols; i++) {
+			cell = l->cells[r * l->ncols + i];
+			if (cell == NULL || cw[i] == 0)
+				continue;
+			w = text_width(cell);
+			x = l->col_x[i];
+			explorer_text(top + 1 + r, l->numeric[r * l->ncols + i] && w < cw[i] ?
+			    x + cw[i] - w : x, cell, cw[i], style);
+		}
+	}
+}
+
+/* The id of the selected row, or NULL. */
+static const char *
+list_selected(struct view *v, struct list_view *l)
+{
+	if (l->count == 0)
+		return NULL;
+	list_fetch(v, l, l->cur, 1);
+	if (l->cur < l->win_off || l->cur >= l->win_off + l->win_n)
+		return NULL;
+	return l->cells[(l->cur - l->win_off) * l->ncols];
+}
+
+/* Move, sort or open. */
+static int
+list_action(struct view *v, enum keys_action a)
+{
+	struct list_view *l = v->data;
+	long page = v->rows > 2 ? v->rows - 1 : 1;
+	const char *id;
+
+	switch (a) {
+	case ACTION_DOWN:	l->cur++; break;
+	case ACTION_UP:		l->cur--; break;
+	case ACTION_HALF_DOWN:	l->cur += page / 2; l->top += page / 2; break;
+	case ACTION_HALF_UP:	l->cur -= page / 2; l->top -= page / 2; break;
+	case ACTION_PAGE_DOWN:	l->cur += page; l->top += page; break;
+	case ACTION_PAGE_UP:	l->cur -= page; l->top -= page; break;
+	case ACTION_FIRST:	l->cur = 0; break;
+	case ACTION_LAST:	l->cur = l->count - 1; break;
+	case ACTION_SORT_NEXT:
+		/* The id is not shown, so it is not a sort column. */
+		l->sort_col = l->sort_col + 1 >= l->ncols ? 1 : l->sort_col + 1;
+		l->sort_desc = 0;
+		l->cur = l->top = 0;
+		list_prepare(v, l);
+		explorer_message(v->ex, _("Sorted by %s."), l->cols[l->sort_col]->name);
+		break;
+	case ACTION_SORT_REVERSE:
+		if (l->sort_col < 0)
+			l->sort_col = 1;
+		l->sort_desc = !l->sort_desc;
+		l->cur = l->top = 0;
+		list_prepare(v, l);
+		explorer_message(v->ex, _("Sorted by %s, %s."), l->cols[l->sort_col]->name,
+		    l->sort_desc ? _("descending") : _("ascending"));
+		break;
+	case ACTION_OPEN:
+		if ((id = list_selected(v, l)) != NULL) {
+			char *copy = xstrdup(id);
+			explorer_open_record(v->ex, copy);
+			free(copy);
+		}
+		break;
+	default:
+		return 0;
+	}
+	if (l->top > l->count - 1)
+		l->top = l->count - 1;
+	if (l->top < 0)
+		l->top = 0;
+	list_follow(l, v->rows - 1);
+	explorer_dirty(v->ex);
+	return 1;
+}
+
+/* A click selects a row; on the header, it sorts by that column. */
+static void
+list_click(struct view *v, int row, int col)
+{
+	struct list_view *l = v->data;
+
+	int i;
+
+	if (row == 0) {
+		for (i = 1; i < l->ncols - 1 && col >= l->col_x[i + 1]; i++)
+			;
+		l->sort_desc = i == l->sort_col ? !l->sort_desc : 0;
+		l->sort_col = i;
+		l->cur = l->top = 0;
+		list_prepare(v, l);
+		return;
+	}
+	if (l->top + row - 1 < l->count)
+		l->cur = l->top + row - 1;
+}
+
+/* "12/87" */
+static void
+list_position(struct view *v, char *buf, size_t size)
+{
+	struct list_view *l = v->data;
+
+	snprintf(buf, size, "%ld/%ld", l->count == 0 ? 0 : l->cur + 1, l->count);
+}
+
+/* The list's name and order. */
+static const char *
+list_title(struct view *v)
+{
+	struct list_view *l = v->data;
+
+	if (l->sort_col < 0)
+		snprintf(l->title, sizeof l->title, "%s", l->kind->kind);
+	else
+		snprintf(l->title, sizeof l->title, _("%s by %s%s"), l->kind->kind,
+		    l->cols[l->sort_col]->name, l->sort_desc ? _(", descending") : "");
+	return l->title;
+}
+
+const struct view_ops view_list_ops = {
+	.name = "list",
+	.scope = SCOPE_LIST,
+	.open = list_open,
+	.close = list_close,
+	.draw = list_draw,
+	.action = list_action,
+	.click = list_click,
+	.position = list_position,
+	.title = list_title,
+};

@@ -1,0 +1,419 @@
+/* The record view: one record's fields, its related records as links to
+ * follow, and its sources with their stances. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "explorer.h"
+#include "i18n.h"
+#include "record.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* A line of the record: its text, where it links, its style, and its
+ * indents (first row, and rows it wraps onto). */
+struct record_line {
+	char			*text;
+	char			*link;
+	enum explorer_style	 style;
+	int			 indent;
+	int			 hang;
+};
+
+/* A screen row: a part of a line. */
+struct record_row {
+	int	line;
+	size_t	off;
+	size_t	len;
+	int	indent;
+};
+
+struct record_view {
+	char			*id;
+	char			*kind;
+	struct record_line	*lines;
+	int			 nlines;
+	struct record_row	*rows;
+	int			 nrows;
+	int			 width;		/* the width rows were wrapped to */
+	int			*links;		/* lines that link, in order */
+	int			 nlinks;
+	int			 sel;		/* the selected link, or -1 */
+	int			 top;		/* the first row shown */
+	char			 title[256];
+};
+
+/* Add a line; text is taken over. */
+static void
+record_add(struct record_view *r, char *text, const char *link, enum explorer_style style,
+    int indent, int hang)
+{
+	struct record_line *l;
+
+	r->lines = xreallocarray(r->lines, r->nlines + 1, sizeof *r->lines);
+	l = &r->lines[r->nlines];
+	l->text = text;
+	l->link = link == NULL ? NULL : xstrdup(link);
+	l->style = style;
+	l->indent = indent;
+	l->hang = hang;
+	if (link != NULL) {
+		r->links = xreallocarray(r->links, r->nlinks + 1, sizeof *r->links);
+		r->links[r->nlinks++] = r->nlines;
+	}
+	r->nlines++;
+}
+
+/* Add the record's own fields and aliases. */
+static void
+record_add_fields(struct view *v, struct record_view *r)
+{
+	sqlite3 *db = explorer_db(v->ex);
+	struct record_fields f;
+	sqlite3_stmt *stmt;
+	char *text, *aliases = NULL, *t;
+	int i;
+
+	if (record_fields_open(db, r->kind, r->id, &f) != 0)
+		return;
+	for (i = 0; i < f.n; i++) {
+		if ((text = record_field_text(&f, i)) == NULL)
+			continue;
+		record_add(r, xasprintf("%-20s %s", sqlite3_column_name(f.stmt, i), text), NULL,
+		    STYLE_NORMAL, 2, 23);
+		free(text);
+	}
+	record_fields_close(&f);
+	if (sqlite3_prepare_v2(db, "SELECT alias FROM alias WHERE subject_id = ?1 ORDER BY alias",
+	    -1, &stmt, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		t = xasprintf("%s%s%s", aliases == NULL ? "" : aliases, aliases == NULL ? "" : ", ",
+		    sqlite3_column_text(stmt, 0));
+		free(aliases);
+		aliases = t;
+	}
+	sqlite3_finalize(stmt);
+	if (aliases != NULL) {
+		record_add(r, xasprintf("%-20s %s", _("aliases"), aliases), NULL, STYLE_NORMAL, 2, 23);
+		free(aliases);
+	}
+}
+
+/* Add each relation that has records, as links. */
+static void
+record_add_related(struct view *v, struct record_view *r)
+{
+	const struct record_relation *rel;
+	sqlite3_stmt *stmt;
+	const char *detail;
+	int n;
+
+	for (rel = record_relations; rel->kind != NULL; rel++) {
+		if (strcmp(rel->kind, r->kind) != 0 && strcmp(rel->kind, "*") != 0)
+			continue;
+		if (sqlite3_prepare_v2(explorer_db(v->ex), rel->sql, -1, &stmt, NULL) != SQLITE_OK)
+			continue;
+		sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, explorer_lang(v->ex), -1, SQLITE_STATIC);
+		for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
+			if (n == 0) {
+				record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
+				record_add(r, xstrdup(_(rel->heading)), NULL, STYLE_TITLE, 0, 0);
+			}
+			detail = (const char *)sqlite3_column_text(stmt, 3);
+			record_add(r, xasprintf("%s%s%s%s", sqlite3_column_text(stmt, 2),
+			    detail != NULL ? "  (" : "", detail != NULL ? detail : "",
+			    detail != NULL ? ")" : ""), (const char *)sqlite3_column_text(stmt, 0),
+			    STYLE_LINK, 2, 4);
+		}
+		sqlite3_finalize(stmt);
+	}
+}
+
+/* Add the sources, each a link, with what they say; flag a disagreement. */
+static void
+record_add_sources(struct view *v, struct record_view *r)
+{
+	sqlite3_stmt *stmt;
+	const char *c[9];
+	int i, n, disagree = 0;
+
+	if (sqlite3_prepare_v2(explorer_db(v->ex), record_sources_sql, -1, &stmt, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, explorer_lang(v->ex), -1, SQLITE_STATIC);
+	for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
+		for (i = 0; i < 9; i++)
+			c[i] = (const char *)sqlite3_column_text(stmt, i);
+		if (n == 0) {
+			record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
+			record_add(r, xstrdup(_("Sources")), NULL, STYLE_TITLE, 0, 0);
+		}
+		if (strcmp(c[5], "contradicts") == 0 && !disagree) {
+			disagree = 1;
+			record_add(r, xstrdup(_("! Sources disagree on this record: the "
+			    "contradicting ones come first.")), NULL, STYLE_ALERT, 2, 4);
+		}
+		record_add(r, xasprintf("[%s] %s%s%s%s%s%s", c[5], c[1],
+		    c[2] != NULL || c[3] != NULL ? " (" : "", c[2] != NULL ? c[2] : "",
+		    c[2] != NULL && c[3] != NULL ? ", " : "", c[3] != NULL ? c[3] : "",
+		    c[2] != NULL || c[3] != NULL ? ")" : ""), c[0],
+		    strcmp(c[5], "contradicts") == 0 ? STYLE_ALERT : STYLE_LINK, 2, 4);
+		if (strcmp(c[6], "*") != 0)
+			record_add(r, xasprintf(_("on: %s"), c[6]), NULL, STYLE_DIM, 6, 10);
+		if (c[7] != NULL)
+			record_add(r, xasprintf(_("at: %s"), c[7]), NULL, STYLE_DIM, 6, 10);
+		if (c[8] != NULL)
+			record_add(r, xasprintf(_("says: %s"), c[8]), NULL, STYLE_NORMAL, 6, 12);
+		if (c[4] != NULL)
+			record_add(r, xstrdup(c[4]), NULL, STYLE_DIM, 6, 6);
+	}
+	sqlite3_finalize(stmt);
+}
+
+/* Read the record and lay it out as lines. */
+static void
+record_open(struct view *v)
+{
+	struct record_view *r = xcalloc(1, sizeof *r);
+	sqlite3 *db = explorer_db(v->ex);
+	char *wanted = v->data, *name;
+
+	v->data = r;
+	r->sel = -1;
+	if (record_find(db, wanted, &r->id, &r->kind) <= 0) {
+		r->id = wanted;
+		r->kind = xstrdup("?");
+		record_add(r, xasprintf(_("No record '%s'."), wanted), NULL, STYLE_ALERT, 1, 1);
+		return;
+	}
+	free(wanted);
+	name = record_name(db, r->id, explorer_lang(v->ex));
+	record_add(r, name != NULL ? name : xstrdup(r->id), NULL, STYLE_TITLE, 1, 1);
+	record_add(r, xasprintf("%s %s %s", r->kind, explorer_glyph("·", "-"), r->id), NULL,
+	    STYLE_DIM, 1, 1);
+	record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
+	record_add_fields(v, r);
+	record_add_related(v, r);
+	record_add_sources(v, r);
+	if (r->nlinks > 0)
+		r->sel = 0;
+}
+
+/* Free the record. */
+static void
+record_close(struct view *v)
+{
+	struct record_view *r = v->data;
+	int i;
+
+	for (i = 0; i < r->nlines; i++) {
+		free(r->lines[i].text);
+		free(r->lines[i].link);
+	}
+	free(r->lines);
+	free(r->rows);
+	free(r->links);
+	free(r->id);
+	free(r->kind);
+	free(r);
+}
+
+/* Count the bytes text_walk() takes (its put). */
+static void
+record_count(void *arg, const char *bytes, size_t n)
+{
+	(void)bytes;
+	*(size_t *)arg += n;
+}
+
+/* Break the lines into rows of at most width columns, at spaces. */
+static void
+record_wrap(struct record_view *r, int width)
+{
+	struct record_line *l;
+	size_t off, len, cut, total;
+	int i, indent;
+
+	free(r->rows);
+	r->rows = NULL;
+	r->nrows = 0;
+	r->width = width;
+	for (i = 0; i < r->nlines; i++) {
+		l = &r->lines[i];
+		total = strlen(l->text);
+		off = 0;
+		do {
+			indent = off == 0 ? l->indent : l->hang;
+			len = 0;
+			text_walk(l->text + off, width - indent > 1 ? width - indent : 1, "?",
+			    record_count, &len);
+			if (off + len < total && l->text[off + len] != ' ') {
+				for (cut = len; cut > 0 && l->text[off + cut - 1] != ' '; cut--)
+					;
+				if (cut > 0)
+					len = cut;
+			}
+			if (len == 0)
+				len = total - off;
+			r->rows = xreallocarray(r->rows, r->nrows + 1, sizeof *r->rows);
+			r->rows[r->nrows++] = (struct record_row){ i, off, len, indent };
+			off += len;
+			while (off < total && l->text[off] == ' ')
+				off++;
+		} while (off < total);
+	}
+}
+
+/* The first row of line i. */
+static int
+record_row_of(struct record_view *r, int line)
+{
+	int i;
+
+	for (i = 0; i < r->nrows; i++) {
+		if (r->rows[i].line == line)
+			return i;
+	}
+	return 0;
+}
+
+/* Keep the scroll within the rows, and the selected link on screen. */
+static void
+record_follow(struct record_view *r, int rows, int to_link)
+{
+	int row;
+
+	if (to_link && r->sel >= 0) {
+		row = record_row_of(r, r->links[r->sel]);
+		if (row < r->top)
+			r->top = row;
+		else if (row >= r->top + rows)
+			r->top = row - rows + 1;
+	}
+	if (r->top > r->nrows - rows)
+		r->top = r->nrows - rows;
+	if (r->top < 0)
+		r->top = 0;
+}
+
+/* Draw the rows that fit. */
+static void
+record_draw(struct view *v, int top, int rows, int cols)
+{
+	struct record_view *r = v->data;
+	struct record_row *row;
+	struct record_line *l;
+	enum explorer_style style;
+	char *text;
+	int i;
+
+	if (r->width != cols)
+		record_wrap(r, cols);
+	record_follow(r, rows, 0);
+	for (i = 0; i < rows && r->top + i < r->nrows; i++) {
+		row = &r->rows[r->top + i];
+		l = &r->lines[row->line];
+		style = l->style;
+		if (r->sel >= 0 && r->links[r->sel] == row->line)
+			style = STYLE_SELECTED;
+		text = xstrndup(l->text + row->off, row->len);
+		if (style == STYLE_SELECTED)
+			explorer_fill(top + i, row->indent, cols - row->indent, style);
+		explorer_text(top + i, row->indent, text, cols - row->indent, style);
+		free(text);
+	}
+}
+
+/* Scroll, select links, follow one. */
+static int
+record_action(struct view *v, enum keys_action a)
+{
+	struct record_view *r = v->data;
+	int page = v->rows > 1 ? v->rows : 1;
+
+	switch (a) {
+	case ACTION_DOWN:	r->top++; break;
+	case ACTION_UP:		r->top--; break;
+	case ACTION_HALF_DOWN:	r->top += page / 2; break;
+	case ACTION_HALF_UP:	r->top -= page / 2; break;
+	case ACTION_PAGE_DOWN:	r->top += page; break;
+	case ACTION_PAGE_UP:	r->top -= page; break;
+	case ACTION_FIRST:	r->top = 0; break;
+	case ACTION_LAST:	r->top = r->nrows; break;
+	case ACTION_NEXT_LINK:
+	case ACTION_PREV_LINK:
+		if (r->nlinks == 0) {
+			explorer_message(v->ex, _("This record links to nothing."));
+			return 1;
+		}
+		r->sel = (r->sel + (a == ACTION_NEXT_LINK ? 1 : r->nlinks - 1)) % r->nlinks;
+		record_follow(r, v->rows, 1);
+		explorer_dirty(v->ex);
+		return 1;
+	case ACTION_OPEN:
+		if (r->sel < 0)
+			explorer_message(v->ex, _("This record links to nothing."));
+		else
+			explorer_open_record(v->ex, r->lines[r->links[r->sel]].link);
+		return 1;
+	default:
+		return 0;
+	}
+	record_follow(r, v->rows, 0);
+	explorer_dirty(v->ex);
+	return 1;
+}
+
+/* A click on a link selects it. */
+static void
+record_click(struct view *v, int row, int col)
+{
+	struct record_view *r = v->data;
+	int i, line;
+
+	if (r->top + row >= r->nrows)
+		return;
+	line = r->rows[r->top + row].line;
+	for (i = 0; i < r->nlinks; i++) {
+		if (r->links[i] == line)
+			r->sel = i;
+	}
+}
+
+/* "link 2/7" */
+static void
+record_position(struct view *v, char *buf, size_t size)
+{
+	struct record_view *r = v->data;
+
+	if (r->sel >= 0)
+		snprintf(buf, size, _("link %d/%d"), r->sel + 1, r->nlinks);
+	else
+		snprintf(buf, size, "%d/%d", r->nrows == 0 ? 0 : r->top + 1, r->nrows);
+}
+
+/* "actor mistral-ai" */
+static const char *
+record_title(struct view *v)
+{
+	struct record_view *r = v->data;
+
+	snprintf(r->title, sizeof r->title, "%s %s", r->kind, r->id);
+	return r->title;
+}
+
+const struct view_ops view_record_ops = {
+	.name = "record",
+	.scope = SCOPE_RECORD,
+	.open = record_open,
+	.close = record_close,
+	.draw = record_draw,
+	.action = record_action,
+	.click = record_click,
+	.position = record_position,
+	.title = record_title,
+};
