@@ -18,14 +18,14 @@
 	X(FIRST,	"first",	N_("go to the first line")) \
 	X(LAST,		"last",		N_("go to the last line")) \
 	X(OPEN,		"open",		N_("open the selected record, or follow the selected link")) \
-	X(NEXT_LINK,	"next-link",	N_("select the next link of a record")) \
-	X(PREV_LINK,	"prev-link",	N_("select the previous link of a record")) \
+	X(NEXT_LINK,	"next-link",	N_("in a record, select the next link")) \
+	X(PREV_LINK,	"prev-link",	N_("in a record, select the previous link")) \
 	X(BACK,		"back",		N_("go back to the previous screen")) \
 	X(FORWARD,	"forward",	N_("go forward again after going back")) \
-	X(SORT_NEXT,	"sort-next",	N_("sort the list by the next column")) \
-	X(SORT_REVERSE,	"sort-reverse",	N_("reverse the order of the list")) \
-	X(NEXT_TAB,	"next-tab",	N_("show the next tab")) \
-	X(PREV_TAB,	"prev-tab",	N_("show the previous tab")) \
+	X(SORT_NEXT,	"sort-next",	N_("in a list, sort by the next column")) \
+	X(SORT_REVERSE,	"sort-reverse",	N_("in a list, reverse the order")) \
+	X(NEXT_TAB,	"next-tab",	N_("elsewhere, show the next tab")) \
+	X(PREV_TAB,	"prev-tab",	N_("elsewhere, show the previous tab")) \
 	X(TAB_ACTORS,	"tab-actors",	N_("show the Actors tab")) \
 	X(TAB_FUNDING,	"tab-funding",	N_("show the Funding tab")) \
 	X(TAB_TIMELINE,	"tab-timeline",	N_("show the Timeline tab")) \

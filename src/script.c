@@ -97,8 +97,8 @@ script_command(struct script *s, char *cmd, struct script_event *ev, char **caus
 			return 1;
 		}
 	}
-	*cause = xasprintf(_("%s:%lu: unknown command ':%s %s'; commands: :dump FILE, "
-	    ":resize COLSxROWS, :sleep MS"), s->name, s->lineno, cmd, arg);
+	*cause = xasprintf(_("%s:%lu: unknown command ':%s%s%s'; commands: :dump FILE, "
+	    ":resize COLSxROWS, :sleep MS"), s->name, s->lineno, cmd, *arg ? " " : "", arg);
 	return -1;
 }
 

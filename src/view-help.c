@@ -23,10 +23,11 @@ help_open(struct view *v)
 	char *keys = keys_help(), *p;
 
 	v->data = h;
-	h->text = xasprintf("%s\n\n%s\n%s\n%s", _("Keys"), keys,
-	    _("Lists are the tabs' records; Enter opens one. In a record, Tab and S-Tab "
-	    "select its links and Enter follows one; h goes back, L forward, as in a browser."),
-	    _("Every figure shows its sources; a disagreement between sources is flagged."));
+	h->text = xasprintf("%s\n\n%s\n%s", _("Keys"), keys,
+	    _("Each tab lists records; Enter opens one. In a record, Tab selects\n"
+	    "a link and Enter follows it; h goes back and L forward, as in a\n"
+	    "browser. Every figure shows its sources, and a disagreement\n"
+	    "between sources is flagged."));
 	free(keys);
 	for (p = h->text; p != NULL; ) {
 		h->lines = xreallocarray(h->lines, h->nlines + 1, sizeof *h->lines);

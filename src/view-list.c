@@ -146,16 +146,31 @@ list_follow(struct list_view *l, int rows)
 		l->top = 0;
 }
 
+/* The column that names the record (name, title or label), which takes
+ * the room the others leave. */
+static int
+list_name_column(const struct list_view *l)
+{
+	int i;
+
+	for (i = 1; i < l->ncols; i++) {
+		if (strcmp(l->cols[i]->name, "name") == 0 || strcmp(l->cols[i]->name, "title") == 0 ||
+		    strcmp(l->cols[i]->name, "label") == 0)
+			return i;
+	}
+	return 1;
+}
+
 /*
  * Lay the columns out in width: the id (column 0) is not shown, the name
- * (column 1) takes what it needs, the others at most 24; when that is too
- * wide the name gives up to its first 24, then columns go from the right,
- * then the name shrinks. A width of 0 hides a column.
+ * takes what it needs, the others at most 24; when that is too wide the
+ * name gives up to its first 24, then columns go from the right, then the
+ * name shrinks. A width of 0 hides a column.
  */
 static void
 list_layout(struct list_view *l, int width, int *cw)
 {
-	int i, r, w, last, total, natural;
+	int i, r, w, last, total, natural, name = list_name_column(l);
 	const char *cell;
 
 	cw[0] = 0;
@@ -166,23 +181,23 @@ list_layout(struct list_view *l, int width, int *cw)
 			if (cell != NULL && (w = text_width(cell)) > cw[i])
 				cw[i] = w;
 		}
-		if (i > 1 && cw[i] > 24)
+		if (i != name && cw[i] > 24)
 			cw[i] = 24;
 	}
-	natural = cw[1];
+	natural = cw[name];
 	for (last = l->ncols - 1;; ) {
 		for (i = 1, total = -2; i <= last; i++)
 			total += cw[i] + 2;
 		if (total <= width)
 			break;
-		if (cw[1] > 24)
-			cw[1] = total - width < cw[1] - 24 ? cw[1] - (total - width) : 24;
-		else if (last > 2)
+		if (cw[name] > 24)
+			cw[name] = total - width < cw[name] - 24 ? cw[name] - (total - width) : 24;
+		else if (last > name && last > 2)
 			cw[last--] = 0;
 		else {
-			cw[1] -= total - width;
-			if (cw[1] < 6)
-				cw[1] = 6;
+			cw[name] -= total - width;
+			if (cw[name] < 6)
+				cw[name] = 6;
 			break;
 		}
 	}
@@ -191,8 +206,8 @@ list_layout(struct list_view *l, int width, int *cw)
 	/* What is left goes back to the name. */
 	for (i = 1, total = -2; i <= last; i++)
 		total += cw[i] + 2;
-	if (total < width && cw[1] < natural)
-		cw[1] += natural - cw[1] < width - total ? natural - cw[1] : width - total;
+	if (total < width && cw[name] < natural)
+		cw[name] += natural - cw[name] < width - total ? natural - cw[name] : width - total;
 }
 
 /* Draw the header and the rows that fit. */
@@ -224,6 +239,8 @@ list_draw(struct view *v, int top, int rows, int cols)
 	for (r = 0; r < l->win_n && r < n; r++) {
 		style = l->top + r == l->cur ? STYLE_SELECTED : STYLE_NORMAL;
 		explorer_fill(top + 1 + r, 0, cols, style);
+		if (style == STYLE_SELECTED)
+			explorer_text(top + 1 + r, 0, explorer_glyph("▸", ">"), 1, style);
 		for (i = 1; i < l->ncols; i++) {
 			cell = l->cells[r * l->ncols + i];
 			if (cell == NULL || cw[i] == 0)

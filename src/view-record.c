@@ -300,6 +300,27 @@ record_follow(struct record_view *r, int rows, int to_link)
 		r->top = 0;
 }
 
+/* After scrolling, keep the selected link on screen: if it went off, the
+ * first link that shows is selected instead. */
+static void
+record_select_visible(struct record_view *r, int rows)
+{
+	int i, row;
+
+	if (r->sel < 0)
+		return;
+	row = record_row_of(r, r->links[r->sel]);
+	if (row >= r->top && row < r->top + rows)
+		return;
+	for (i = 0; i < r->nlinks; i++) {
+		row = record_row_of(r, r->links[i]);
+		if (row >= r->top && row < r->top + rows) {
+			r->sel = i;
+			return;
+		}
+	}
+}
+
 /* Draw the rows that fit. */
 static void
 record_draw(struct view *v, int top, int rows, int cols)
@@ -321,8 +342,11 @@ record_draw(struct view *v, int top, int rows, int cols)
 		if (r->sel >= 0 && r->links[r->sel] == row->line)
 			style = STYLE_SELECTED;
 		text = xstrndup(l->text + row->off, row->len);
-		if (style == STYLE_SELECTED)
+		if (style == STYLE_SELECTED) {
 			explorer_fill(top + i, row->indent, cols - row->indent, style);
+			if (row->off == 0)
+				explorer_text(top + i, 0, explorer_glyph("▸", ">"), 1, STYLE_SELECTED);
+		}
 		explorer_text(top + i, row->indent, text, cols - row->indent, style);
 		free(text);
 	}
@@ -364,6 +388,7 @@ record_action(struct view *v, enum keys_action a)
 		return 0;
 	}
 	record_follow(r, v->rows, 0);
+	record_select_visible(r, v->rows);
 	explorer_dirty(v->ex);
 	return 1;
 }

@@ -56,8 +56,29 @@ expect_status 0 "the exported database passes the check"
 run sql 'DELETE FROM actor'
 expect_status 2 "sql DELETE on the bundled data"
 
-run
-expect_status 0 "no command: an overview"
-expect_out_has "actors" "the overview counts the actors"
+run </dev/null
+expect_status 2 "no command and no terminal"
+expect_err "aiatlas: the explorer needs a terminal; use the commands instead (aiatlas --help)" "no command and no terminal"
+[ ! -s "$scratch/out" ]
+ok $? "no command and no terminal: nothing on stdout"
+
+printf '1\n:dump %s\n' "$scratch/first.txt" >"$scratch/first.keys"
+run --script "$scratch/first.keys"
+expect_status 0 "the explorer runs headless on the bundled data"
+grep -q "Actors" "$scratch/first.txt"
+ok $? "its first screen shows the Actors tab"
+
+printf 'x\n:frobnicate\n' >"$scratch/bad.keys"
+run --script "$scratch/bad.keys"
+expect_status 2 "a bad script line"
+expect_err "aiatlas: $scratch/bad.keys:2: unknown command ':frobnicate'; commands: :dump FILE, :resize COLSxROWS, :sleep MS" "a bad script line"
+run --script "$scratch/none.keys"
+expect_status 2 "a missing script"
+run --size 80x24
+expect_status 2 "--size without --script"
+run --script "$scratch/first.keys" --size 80by24
+expect_status 2 "a malformed --size"
+run list actors --script "$scratch/first.keys"
+expect_status 2 "--script with a command"
 
 done_testing

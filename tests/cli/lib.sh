@@ -5,7 +5,7 @@
 set -u
 tap_n=0
 tap_failed=0
-FIXTURE="$top_builddir/tests/fixture.db"
+FIXTURE="$(cd "$top_builddir" && pwd)/tests/fixture.db"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/aiatlas-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 

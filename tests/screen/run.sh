@@ -1,0 +1,37 @@
+#!/bin/sh
+# Screen tests: key scripts drive the explorer headless over the fixture
+# database, the way tig tests its views. Each tests/screen/NAME.keys runs
+# with the size of its "# size: COLSxROWS" line (80x24 if none) and the
+# locale of its "# locale: NAME" line (C.UTF-8 if none); every screen it
+# dumps (:dump NAME-what.txt) is compared with tests/screen/expected/.
+# UPDATE_GOLDEN=1 rewrites the expected screens.
+. "$top_srcdir/tests/cli/lib.sh"
+
+dir=$(cd "$top_srcdir/tests/screen" && pwd)
+for keys in "$dir"/*.keys; do
+	name=$(basename "$keys" .keys)
+	size=$(sed -n 's/^# size: //p' "$keys")
+	locale=$(sed -n 's/^# locale: //p' "$keys")
+	mkdir "$scratch/$name"
+	(cd "$scratch/$name" && LC_ALL="${locale:-C.UTF-8}" "$AIATLAS" --db "$FIXTURE" \
+	    --script "$keys" --size "${size:-80x24}" >"$scratch/$name.out" 2>&1)
+	ok $? "$name: the script runs"
+	[ -s "$scratch/$name.out" ] && diag "$(cat "$scratch/$name.out")"
+	for got in "$scratch/$name"/*; do
+		[ -e "$got" ] || continue
+		screen=$(basename "$got")
+		if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+			cp "$got" "$dir/expected/$screen"
+		fi
+		cmp -s "$dir/expected/$screen" "$got"
+		ok $? "$name: $screen"
+		cmp -s "$dir/expected/$screen" "$got" ||
+			diag "$(diff -u "$dir/expected/$screen" "$got" | head -n 40)"
+	done
+	for want in "$dir/expected/$name"-*; do
+		[ -e "$want" ] || continue
+		[ -e "$scratch/$name/$(basename "$want")" ]
+		ok $? "$name: $(basename "$want") was dumped"
+	done
+done
+done_testing
