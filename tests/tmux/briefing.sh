@@ -1,0 +1,79 @@
+#!/bin/sh
+# A new user's first briefing, in tmux at 80x24 on the bundled data: find
+# Mistral AI, open its Series C, read the lead investor, the amounts and the
+# sources, jump to the investor, come back, quit.
+. "$top_srcdir/tests/cli/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+
+sock="$scratch/tmux.sock"
+T() { tmux -S "$sock" "$@"; }
+screen() { T capture-pane -p -t t; }
+
+# wait_for TEXT: poll the pane until it shows TEXT (10 s at most).
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "waited for '$1'; the pane shows:"
+	diag "$(screen)"
+	return 1
+}
+
+# press_until KEY TEXT: press KEY until the pane shows TEXT (200 times at most).
+press_until() {
+	i=0
+	while [ $i -lt 200 ]; do
+		screen | grep -qF -- "$2" && return 0
+		T send-keys -t t "$1"
+		sleep 0.05
+		i=$((i + 1))
+	done
+	diag "pressed $1 200 times waiting for '$2'; the pane shows:"
+	diag "$(screen)"
+	return 1
+}
+
+T -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "env -i PATH=\"$PATH\" TERM=screen LC_ALL=C.UTF-8 \"$AIATLAS\"; sleep 30"
+T set-option -t t status off >/dev/null
+
+wait_for " 1 Actors"
+ok $? "the explorer opens on the Actors tab"
+press_until j "▸Mistral AI "
+ok $? "j walks down the list to Mistral AI"
+T send-keys -t t Enter
+wait_for "actor · mistral-ai"
+ok $? "Enter opens Mistral AI"
+press_until Tab "▸ Mistral AI Series C"
+ok $? "Tab reaches its Series C among the funding it received"
+T send-keys -t t Enter
+wait_for "funding · mistral-series-c-2025"
+ok $? "Enter opens the Series C"
+press_until j "ASML  (lead"
+ok $? "its parties show ASML as lead investor, with its amount"
+screen | grep -q "€1.7bn"
+ok $? "the round's amount shows"
+press_until j "[supports]"
+ok $? "its sources show, with their stance"
+press_until Tab "▸ ASML  (lead"
+T send-keys -t t Enter
+wait_for "actor · asml"
+ok $? "Enter jumps to the investor"
+T send-keys -t t h
+wait_for " funding mistral-series-c-2025 "
+ok $? "h comes back to the Series C"
+T send-keys -t t Q
+i=0
+while [ $i -lt 50 ] && pgrep -f "^$AIATLAS\$" >/dev/null; do sleep 0.1; i=$((i + 1)); done
+! pgrep -f "^$AIATLAS\$" >/dev/null
+ok $? "Q quits"
+
+T kill-server
+done_testing
