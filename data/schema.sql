@@ -340,6 +340,26 @@ CREATE TABLE fx_rate (
   PRIMARY KEY (currency, year)
 );
 
+-- Indexes for the lists' orders and for following links, so that lists and
+-- records stay instant on large databases.
+CREATE INDEX actor_name ON actor (name, id);
+CREATE INDEX actor_name_fr ON actor (name_fr, id);
+CREATE INDEX actor_country ON actor (country);
+CREATE INDEX actor_parent ON actor (parent_id);
+CREATE INDEX actor_bloc ON actor (bloc_id);
+CREATE INDEX funding_announced ON funding (announced_on, id);
+CREATE INDEX funding_recipient ON funding (recipient_id);
+CREATE INDEX funding_parent ON funding (parent_id);
+CREATE INDEX funding_country ON funding (country);
+CREATE INDEX funding_party_actor ON funding_party (actor_id);
+CREATE INDEX event_date ON event (date, id);
+CREATE INDEX event_funding ON event (funding_id);
+CREATE INDEX event_country ON event (country);
+CREATE INDEX event_actor_actor ON event_actor (actor_id);
+CREATE INDEX bloc_member_country ON bloc_member (iso3);
+CREATE INDEX figure_subject ON figure (subject_id, id);
+CREATE INDEX citation_source ON citation (source_id);
+
 -- Full-text index over names, aliases, titles and summaries in both
 -- languages; filled by aiatlas-mkdb and by import.
 CREATE VIRTUAL TABLE record_fts USING fts5(

@@ -15,7 +15,8 @@ cmd_list(struct cli *c, int argc, char **argv)
 {
 	const struct list_kind *k;
 	int where = (c->format == OUTPUT_TABLE || c->format == OUTPUT_MD) ? LIST_HUMAN : LIST_DATA;
-	char *sql, *order, *cause = NULL;
+	struct list_order order;
+	char *sql, *cause = NULL;
 	sqlite3_stmt *stmt;
 	struct output *o;
 	long rows;
@@ -25,13 +26,12 @@ cmd_list(struct cli *c, int argc, char **argv)
 		cli_error(_("list: unknown kind '%s'; kinds: %s"), argv[0], lists_names());
 		return CLI_USAGE;
 	}
-	if ((order = lists_order(k, c->sort, where, &cause)) == NULL) {
+	if (lists_parse_sort(k, c->sort, where, &order, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return CLI_USAGE;
 	}
-	sql = lists_select(k, where, order);
-	free(order);
+	sql = lists_select(k, where, c->lang, &order, 0);
 	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		cli_error(_("list: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 		free(sql);
@@ -39,7 +39,6 @@ cmd_list(struct cli *c, int argc, char **argv)
 	}
 	free(sql);
 	sqlite3_bind_int64(stmt, 1, c->limit);
-	sqlite3_bind_text(stmt, 2, c->lang, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 3, 0);
 	o = cli_output(c);
 	rows = output_statement(o, stmt);

@@ -9,99 +9,100 @@
 #include "i18n.h"
 #include "xmalloc.h"
 
-#define LIST_NAME(en, fr) "CASE ?2 WHEN 'fr' THEN " fr " ELSE " en " END"
+/* A column named in each language: its English and French columns. */
+#define LIST_NAME(en, fr) en, fr
 
 static const struct list_column list_actor_columns[] = {
-	{ "id", "id", NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH },
 	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, LIST_BOTH },
-	{ "country", "country", NULL, LIST_BOTH },
-	{ "sector", "sector", NULL, LIST_BOTH },
-	{ "founded", "founded_on", NULL, LIST_BOTH },
-	{ "parent", "parent_id", NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, 0 }
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "country", "country", NULL, NULL, LIST_BOTH },
+	{ "sector", "sector", NULL, NULL, LIST_BOTH },
+	{ "founded", "founded_on", NULL, NULL, LIST_BOTH },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 static const struct list_column list_funding_columns[] = {
-	{ "id", "id", NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH },
 	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, LIST_BOTH },
-	{ "status", "status", NULL, LIST_BOTH },
-	{ "amount", "coalesce(amount, amount_high)",
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "status", "status", NULL, NULL, LIST_BOTH },
+	{ "amount", "coalesce(amount, amount_high)", NULL,
 	  "coalesce(money(amount, currency), money_range(amount_low, amount_high, currency))",
 	  LIST_BOTH },
-	{ "amount_low", "amount_low", NULL, LIST_DATA },
-	{ "amount_high", "amount_high", NULL, LIST_DATA },
-	{ "currency", "currency", NULL, LIST_DATA },
-	{ "announced", "announced_on", NULL, LIST_BOTH },
-	{ "recipient", "recipient_id", NULL, LIST_BOTH },
-	{ "parent", "parent_id", NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, 0 }
+	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA },
+	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA },
+	{ "currency", "currency", NULL, NULL, LIST_DATA },
+	{ "announced", "announced_on", NULL, NULL, LIST_BOTH },
+	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 static const struct list_column list_event_columns[] = {
-	{ "id", "id", NULL, LIST_BOTH },
-	{ "date", "date", NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "date", "date", NULL, NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
 	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
-	{ "country", "country", NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, 0 }
+	{ "country", "country", NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 static const struct list_column list_bloc_columns[] = {
-	{ "id", "id", NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH },
 	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
 	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id)",
-	  NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, 0 }
+	  NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 static const struct list_column list_source_columns[] = {
-	{ "id", "id", NULL, LIST_BOTH },
-	{ "title", "title", NULL, LIST_BOTH },
-	{ "publisher", "publisher", NULL, LIST_BOTH },
-	{ "published", "published_on", NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, LIST_BOTH },
-	{ "lang", "lang", NULL, LIST_BOTH },
-	{ "url", "url", NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, 0 }
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "title", "title", NULL, NULL, LIST_BOTH },
+	{ "publisher", "publisher", NULL, NULL, LIST_BOTH },
+	{ "published", "published_on", NULL, NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "lang", "lang", NULL, NULL, LIST_BOTH },
+	{ "url", "url", NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 static const struct list_column list_country_columns[] = {
-	{ "iso3", "iso3", NULL, LIST_BOTH },
+	{ "iso3", "iso3", NULL, NULL, LIST_BOTH },
 	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
-	{ "population", "population", NULL, LIST_BOTH },
-	{ "gdp_usd", "gdp_usd", "money(gdp_usd, 'USD')", LIST_BOTH },
-	{ "stats_year", "stats_year", NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, 0 }
+	{ "population", "population", NULL, NULL, LIST_BOTH },
+	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH },
+	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 static const struct list_column list_figure_columns[] = {
-	{ "id", "id", NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH },
 	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH },
-	{ "measure", "measure", NULL, LIST_BOTH },
-	{ "value", "coalesce(value, value_high)",
+	{ "measure", "measure", NULL, NULL, LIST_BOTH },
+	{ "value", "coalesce(value, value_high)", NULL,
 	  "coalesce(quantity(value, unit), quantity_range(value_low, value_high, unit))",
 	  LIST_BOTH },
-	{ "value_low", "value_low", NULL, LIST_DATA },
-	{ "value_high", "value_high", NULL, LIST_DATA },
-	{ "unit", "unit", NULL, LIST_DATA },
-	{ "bound", "bound", NULL, LIST_BOTH },
-	{ "as_of", "as_of", NULL, LIST_BOTH },
-	{ "target", "target_date", NULL, LIST_BOTH },
-	{ "subject", "subject_id", NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, 0 }
+	{ "value_low", "value_low", NULL, NULL, LIST_DATA },
+	{ "value_high", "value_high", NULL, NULL, LIST_DATA },
+	{ "unit", "unit", NULL, NULL, LIST_DATA },
+	{ "bound", "bound", NULL, NULL, LIST_BOTH },
+	{ "as_of", "as_of", NULL, NULL, LIST_BOTH },
+	{ "target", "target_date", NULL, NULL, LIST_BOTH },
+	{ "subject", "subject_id", NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 const struct list_kind lists_kinds[] = {
 	{ "actors", "actor", list_actor_columns, "name" },
-	{ "funding", "funding", list_funding_columns, "announced_on" },
+	{ "funding", "funding", list_funding_columns, "announced" },
 	{ "events", "event", list_event_columns, "date" },
 	{ "blocs", "bloc", list_bloc_columns, "name" },
 	{ "sources", "source", list_source_columns, "id" },
 	{ "countries", "country", list_country_columns, "iso3" },
-	{ "figures", "figure", list_figure_columns, "subject_id" },
+	{ "figures", "figure", list_figure_columns, "subject" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -158,18 +159,34 @@ lists_columns(const struct list_kind *k, int where, const struct list_column **c
 	return n;
 }
 
-/* Build the ORDER BY clause for --sort's FIELD[,-FIELD]. */
-char *
-lists_order(const struct list_kind *k, const char *sort, int where, char **cause)
+/* The shown column named name, or NULL. */
+static const struct list_column *
+lists_column(const struct list_kind *k, int where, const char *name)
 {
 	const struct list_column *col;
-	char *order = xstrdup(" ORDER BY "), *copy, *field, *next, *names;
-	int desc, n = 0;
 
+	for (col = k->columns; col->name != NULL; col++) {
+		if ((col->where & where) && strcmp(col->name, name) == 0)
+			return col;
+	}
+	return NULL;
+}
+
+/* The order for --sort's FIELD[,-FIELD] (NULL: the list's own). */
+int
+lists_parse_sort(const struct list_kind *k, const char *sort, int where, struct list_order *o,
+    char **cause)
+{
+	const struct list_column *col;
+	char *copy, *field, *next, *names;
+	int desc;
+
+	o->n = 0;
 	if (sort == NULL) {
-		lists_append(&order, k->sort);
-		lists_append(&order, ", 1");
-		return order;
+		o->col[0] = lists_column(k, where, k->sort);
+		o->desc[0] = 0;
+		o->n = o->col[0] != NULL;
+		return 0;
 	}
 	copy = xstrdup(sort);
 	for (field = copy; field != NULL; field = next) {
@@ -177,11 +194,7 @@ lists_order(const struct list_kind *k, const char *sort, int where, char **cause
 			*next++ = '\0';
 		desc = *field == '-';
 		field += desc;
-		for (col = k->columns; col->name != NULL; col++) {
-			if ((col->where & where) && strcmp(col->name, field) == 0)
-				break;
-		}
-		if (col->name == NULL) {
+		if ((col = lists_column(k, where, field)) == NULL || o->n == LIST_MAX_ORDER) {
 			names = xstrdup("");
 			for (col = k->columns; col->name != NULL; col++) {
 				if (col->where & where) {
@@ -189,51 +202,67 @@ lists_order(const struct list_kind *k, const char *sort, int where, char **cause
 					lists_append(&names, col->name);
 				}
 			}
-			*cause = xasprintf(_("--sort: %s have no field '%s'; fields: %s"),
-			    k->kind, field, names);
+			*cause = o->n == LIST_MAX_ORDER ?
+			    xasprintf(_("--sort: at most %d fields"), LIST_MAX_ORDER) :
+			    xasprintf(_("--sort: %s have no field '%s'; fields: %s"), k->kind,
+			    field, names);
 			free(names);
 			free(copy);
-			free(order);
-			return NULL;
+			return -1;
 		}
-		if (n++ > 0)
-			lists_append(&order, ", ");
-		lists_append(&order, col->expr);
-		lists_append(&order, desc ? " DESC" : "");
+		o->col[o->n] = col;
+		o->desc[o->n++] = desc;
 	}
 	free(copy);
-	lists_append(&order, ", 1");
-	return order;
+	return 0;
 }
 
-/* The ORDER BY clause for one shown column. */
-char *
-lists_order_by_column(const struct list_kind *k, int where, int col, int desc)
+/* The order by one shown column. */
+void
+lists_sort_by(const struct list_kind *k, int where, int col, int desc, struct list_order *o)
 {
-	const struct list_column *cols[32];
-	int n = lists_columns(k, where, cols, 32);
+	const struct list_column *cols[LIST_MAX_COLUMNS];
+	int n = lists_columns(k, where, cols, LIST_MAX_COLUMNS);
 
-	if (col < 0 || col >= n)
-		col = 0;
-	return xasprintf(" ORDER BY %s%s, 1", cols[col]->expr, desc ? " DESC" : "");
+	o->col[0] = cols[col >= 0 && col < n ? col : 0];
+	o->desc[0] = desc;
+	o->n = 1;
 }
 
-/* SELECT of the shown columns with an order. */
-char *
-lists_select(const struct list_kind *k, int where, const char *order)
+/* A column's SQL in a language. */
+static const char *
+lists_expr(const struct list_column *col, const char *lang)
 {
-	const struct list_column *cols[32];
+	return col->expr_fr != NULL && strcmp(lang, "fr") == 0 ? col->expr_fr : col->expr;
+}
+
+/* SELECT of the shown columns in an order, or its reverse. */
+char *
+lists_select(const struct list_kind *k, int where, const char *lang,
+    const struct list_order *o, int reverse)
+{
+	const struct list_column *cols[LIST_MAX_COLUMNS];
 	char *sql = xstrdup("SELECT "), *item;
-	int i, n = lists_columns(k, where, cols, 32);
+	int i, n = lists_columns(k, where, cols, LIST_MAX_COLUMNS);
 
 	for (i = 0; i < n; i++) {
 		item = xasprintf("%s%s AS \"%s\"", i == 0 ? "" : ", ",
-		    where == LIST_HUMAN && cols[i]->human != NULL ? cols[i]->human : cols[i]->expr,
-		    cols[i]->name);
+		    where == LIST_HUMAN && cols[i]->human != NULL ? cols[i]->human :
+		    lists_expr(cols[i], lang), cols[i]->name);
 		lists_append(&sql, item);
 		free(item);
 	}
-	item = xasprintf(" FROM %s%s LIMIT ?1 OFFSET ?3", k->from, order);
+	item = xasprintf(" FROM %s ORDER BY ", k->from);
+	lists_append(&sql, item);
+	free(item);
+	for (i = 0; i < o->n; i++) {
+		item = xasprintf("%s%s%s", lists_expr(o->col[i], lang),
+		    o->desc[i] != reverse ? " DESC" : "", ", ");
+		lists_append(&sql, item);
+		free(item);
+	}
+	/* The id last, so that the order is total and can be reversed. */
+	item = xasprintf("%s%s LIMIT ?1 OFFSET ?3", cols[0]->expr, reverse ? " DESC" : "");
 	lists_append(&sql, item);
 	free(item);
 	return sql;

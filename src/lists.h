@@ -8,23 +8,34 @@
 #define LIST_DATA	2
 #define LIST_BOTH	(LIST_HUMAN | LIST_DATA)
 
-/* One column: its name, the SQL that sorts and exports it, the SQL that
- * shows it to people (NULL: the same), and where it appears. ?2 is the
- * language. */
+/* One column: its name, the SQL that sorts and exports it (and its
+ * French form, NULL if the same), the SQL that shows it to people (NULL:
+ * the same), and where it appears. */
 struct list_column {
 	const char	*name;
 	const char	*expr;
+	const char	*expr_fr;
 	const char	*human;
 	int		 where;
 };
 
 /* One kind of list: what it is called, its FROM clause, its columns (the
- * first is the record's id) and its default order. */
+ * first is the record's id) and the column it is sorted by. */
 struct list_kind {
 	const char			*kind;
 	const char			*from;
 	const struct list_column	*columns;
 	const char			*sort;
+};
+
+#define LIST_MAX_COLUMNS	32
+#define LIST_MAX_ORDER		8
+
+/* An order: columns, each ascending or descending. */
+struct list_order {
+	const struct list_column	*col[LIST_MAX_ORDER];
+	int				 desc[LIST_MAX_ORDER];
+	int				 n;
 };
 
 /* The kinds of list, ending with a NULL kind. */
@@ -34,19 +45,20 @@ extern const struct list_kind lists_kinds[];
 const struct list_kind	*lists_find(const char *name);
 /* "actors, funding, ..." */
 const char		*lists_names(void);
-/* The ORDER BY clause for --sort's FIELD[,-FIELD] (NULL: the default
- * order); NULL with *cause naming a bad field. */
-char			*lists_order(const struct list_kind *k, const char *sort, int where,
-			     char **cause);
-/* The ORDER BY clause for column col (counted among those shown). */
-char			*lists_order_by_column(const struct list_kind *k, int where, int col,
-			     int desc);
+/* The order of --sort's FIELD[,-FIELD] (NULL: the list's own); -1 with
+ * *cause naming a bad field. */
+int			 lists_parse_sort(const struct list_kind *k, const char *sort, int where,
+			     struct list_order *o, char **cause);
+/* The order by one shown column. */
+void			 lists_sort_by(const struct list_kind *k, int where, int col, int desc,
+			     struct list_order *o);
 /* The columns shown in a place, and how many. */
 int			 lists_columns(const struct list_kind *k, int where,
 			     const struct list_column **cols, int max);
-/* SELECT of the shown columns with an order; ?1 is the limit (-1: none),
- * ?2 the language, ?3 the offset. */
-char			*lists_select(const struct list_kind *k, int where, const char *order);
+/* SELECT of the shown columns in lang ("en" or "fr"), in an order or its
+ * reverse; ?1 is the limit (-1: none), ?3 the offset. */
+char			*lists_select(const struct list_kind *k, int where, const char *lang,
+			     const struct list_order *o, int reverse);
 /* SELECT count(*) of the list. */
 char			*lists_count(const struct list_kind *k);
 

@@ -11,15 +11,14 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define LIST_MAX_COLUMNS 32
-
 struct list_view {
 	const struct list_kind		*kind;
 	const struct list_column	*cols[LIST_MAX_COLUMNS];
 	int				 ncols;
 	int				 sort_col;	/* -1: the list's own order */
 	int				 sort_desc;
-	sqlite3_stmt			*select;
+	sqlite3_stmt			*select;	/* rows in the order */
+	sqlite3_stmt			*reverse;	/* and in reverse, for the end */
 	long				 count;
 	long				 cur;		/* the selected row */
 	long				 top;		/* the first row shown */
@@ -46,28 +45,31 @@ list_forget(struct list_view *l)
 	l->win_n = 0;
 }
 
-/* Prepare the window query for the current order. */
+/* Prepare the window queries for the current order. */
 static void
 list_prepare(struct view *v, struct list_view *l)
 {
 	sqlite3 *db = explorer_db(v->ex);
-	char *order, *sql, *cause = NULL;
+	struct list_order order;
+	char *sql, *cause = NULL;
+	int reverse;
 
 	sqlite3_finalize(l->select);
-	l->select = NULL;
+	sqlite3_finalize(l->reverse);
+	l->select = l->reverse = NULL;
 	list_forget(l);
 	if (l->sort_col < 0)
-		order = lists_order(l->kind, NULL, LIST_HUMAN, &cause);
+		lists_parse_sort(l->kind, NULL, LIST_HUMAN, &order, &cause);
 	else
-		order = lists_order_by_column(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc);
-	sql = lists_select(l->kind, LIST_HUMAN, order);
-	if (sqlite3_prepare_v2(db, sql, -1, &l->select, NULL) != SQLITE_OK)
-		explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->kind,
-		    sqlite3_errmsg(db));
-	else
-		sqlite3_bind_text(l->select, 2, explorer_lang(v->ex), -1, SQLITE_TRANSIENT);
-	free(sql);
-	free(order);
+		lists_sort_by(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc, &order);
+	for (reverse = 0; reverse < 2; reverse++) {
+		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &order, reverse);
+		if (sqlite3_prepare_v2(db, sql, -1, reverse ? &l->reverse : &l->select,
+		    NULL) != SQLITE_OK)
+			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->kind,
+			    sqlite3_errmsg(db));
+		free(sql);
+	}
 }
 
 /* Open the current tab's list. */
@@ -100,34 +102,63 @@ list_close(struct view *v)
 
 	list_forget(l);
 	sqlite3_finalize(l->select);
+	sqlite3_finalize(l->reverse);
 	free(l);
 }
 
-/* Fetch rows [off, off + n) unless they are already there. */
+/* Copy the current row of stmt into window row r. */
+static void
+list_keep(struct list_view *l, sqlite3_stmt *stmt, int r)
+{
+	const char *text;
+	int i, type;
+
+	for (i = 0; i < l->ncols; i++) {
+		type = sqlite3_column_type(stmt, i);
+		text = (const char *)sqlite3_column_text(stmt, i);
+		l->cells[r * l->ncols + i] = text == NULL ? NULL : xstrdup(text);
+		l->numeric[r * l->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+	}
+}
+
+/*
+ * Fetch rows [off, off + n) unless they are already there. Rows in the
+ * second half of the list are read from its end, in reverse, so that the
+ * database walks at most half of the list whatever the position.
+ */
 static void
 list_fetch(struct view *v, struct list_view *l, long off, int n)
 {
-	int r, i, type;
-	const char *text;
+	sqlite3_stmt *stmt;
+	long from_end;
+	int r, reverse;
 
-	if (l->select == NULL || (off >= l->win_off && off + n <= l->win_off + l->win_n))
+	if (l->select == NULL || l->reverse == NULL ||
+	    (off >= l->win_off && off + n <= l->win_off + l->win_n))
 		return;
 	list_forget(l);
+	if (off + n > l->count)
+		n = (int)(l->count - off);
+	if (n <= 0)
+		return;
 	l->win_off = off;
-	l->cells = xcalloc((size_t)n * l->ncols + 1, sizeof *l->cells);
-	l->numeric = xcalloc((size_t)n * l->ncols + 1, sizeof *l->numeric);
-	sqlite3_reset(l->select);
-	sqlite3_bind_int(l->select, 1, n);
-	sqlite3_bind_int64(l->select, 3, off);
-	for (r = 0; r < n && sqlite3_step(l->select) == SQLITE_ROW; r++) {
-		for (i = 0; i < l->ncols; i++) {
-			type = sqlite3_column_type(l->select, i);
-			text = (const char *)sqlite3_column_text(l->select, i);
-			l->cells[r * l->ncols + i] = text == NULL ? NULL : xstrdup(text);
-			l->numeric[r * l->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
-		}
-	}
+	l->cells = xcalloc((size_t)n * l->ncols, sizeof *l->cells);
+	l->numeric = xcalloc((size_t)n * l->ncols, sizeof *l->numeric);
+	from_end = l->count - off - n;
+	reverse = from_end < off;
+	stmt = reverse ? l->reverse : l->select;
+	sqlite3_reset(stmt);
+	sqlite3_bind_int(stmt, 1, n);
+	sqlite3_bind_int64(stmt, 3, reverse ? from_end : off);
+	for (r = 0; r < n && sqlite3_step(stmt) == SQLITE_ROW; r++)
+		list_keep(l, stmt, reverse ? n - 1 - r : r);
 	l->win_n = r;
+	if (reverse && r < n) {
+		/* The list shrank under us: keep what came, in order. */
+		memmove(l->cells, l->cells + (n - r) * l->ncols, (size_t)r * l->ncols * sizeof *l->cells);
+		memmove(l->numeric, l->numeric + (n - r) * l->ncols,
+		    (size_t)r * l->ncols * sizeof *l->numeric);
+	}
 }
 
 /* Keep the selection on the screen, rows tall. */
@@ -284,7 +315,7 @@ list_action(struct view *v, enum keys_action a)
 	case ACTION_LAST:	l->cur = l->count - 1; break;
 	case ACTION_SORT_NEXT:
 		/* The id is not shown, so it is not a sort column. */
-		l->sort_col = l->sort_col + 1 >= l->ncols ? 1 : l->sort_col + 1;
+		l->sort_col = l->sort_col < 1 || l->sort_col + 1 >= l->ncols ? 1 : l->sort_col + 1;
 		l->sort_desc = 0;
 		l->cur = l->top = 0;
 		list_prepare(v, l);
