@@ -31,12 +31,12 @@ struct cli_command {
 };
 
 static const struct cli_command cli_commands[] = {
-	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT, 1, 1,
-	  N_("list KIND [--sort FIELD[,-FIELD]] [--limit N]") },
+	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT | CLI_OPT_FILTER, 1, 1,
+	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N]") },
 	{ "show", cmd_show, 0, 1, 1,
 	  N_("show ID") },
-	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT, 1, -1,
-	  N_("search QUERY [--kind KIND] [--limit N]") },
+	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT | CLI_OPT_REGEX, 1, -1,
+	  N_("search QUERY [--regex] [--kind KIND] [--limit N]") },
 	{ "sql", cmd_sql, 0, 1, 1,
 	  N_("sql 'SELECT ...'") },
 	{ "export-db", cmd_export_db, 0, 1, 1,
@@ -49,7 +49,8 @@ static const struct cli_command cli_commands[] = {
 /* Long options; the values above 255 stand for options without a letter. */
 enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
-	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE
+	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
+	CLI_LONG_FILTER, CLI_LONG_REGEX
 };
 
 static const struct option cli_long_options[] = {
@@ -61,6 +62,8 @@ static const struct option cli_long_options[] = {
 	{ "limit",	required_argument,	NULL, CLI_LONG_LIMIT },
 	{ "kind",	required_argument,	NULL, CLI_LONG_KIND },
 	{ "script",	required_argument,	NULL, CLI_LONG_SCRIPT },
+	{ "filter",	required_argument,	NULL, CLI_LONG_FILTER },
+	{ "regex",	no_argument,		NULL, CLI_LONG_REGEX },
 	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -170,6 +173,10 @@ cli_option_name(unsigned int mask)
 		return "--sort";
 	if (mask & CLI_OPT_LIMIT)
 		return "--limit";
+	if (mask & CLI_OPT_FILTER)
+		return "--filter";
+	if (mask & CLI_OPT_REGEX)
+		return "--regex";
 	return "--kind";
 }
 
@@ -201,6 +208,8 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 			break;
 		case CLI_LONG_KIND: c.kind = optarg; given |= CLI_OPT_KIND; break;
 		case CLI_LONG_SCRIPT: eo.script = optarg; break;
+		case CLI_LONG_FILTER: c.filter = optarg; given |= CLI_OPT_FILTER; break;
+		case CLI_LONG_REGEX: c.regex = 1; given |= CLI_OPT_REGEX; break;
 		case CLI_LONG_SIZE: size = optarg; break;
 		case 'h': cli_usage(stdout); return CLI_OK;
 		case 'V': printf("aiatlas %s\n", PACKAGE_VERSION); return CLI_OK;

@@ -16,7 +16,9 @@
 enum cli_option {
 	CLI_OPT_SORT	= 1 << 0,
 	CLI_OPT_LIMIT	= 1 << 1,
-	CLI_OPT_KIND	= 1 << 2
+	CLI_OPT_KIND	= 1 << 2,
+	CLI_OPT_FILTER	= 1 << 3,
+	CLI_OPT_REGEX	= 1 << 4
 };
 
 /* What a command runs with. */
@@ -30,6 +32,8 @@ struct cli {
 	const char		*sort;
 	long			 limit;		/* -1: none */
 	const char		*kind;
+	const char		*filter;
+	int			 regex;		/* search: the query is a PCRE2 pattern */
 };
 
 /* Run the program: parse argv, open the database, run a command, return

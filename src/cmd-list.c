@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "filter.h"
 #include "i18n.h"
 #include "lists.h"
 #include "xmalloc.h"
@@ -16,6 +17,7 @@ cmd_list(struct cli *c, int argc, char **argv)
 	const struct list_kind *k;
 	int where = (c->format == OUTPUT_TABLE || c->format == OUTPUT_MD) ? LIST_HUMAN : LIST_DATA;
 	struct list_order order;
+	struct filter *filter = NULL;
 	char *sql, *cause = NULL;
 	sqlite3_stmt *stmt;
 	struct output *o;
@@ -31,20 +33,32 @@ cmd_list(struct cli *c, int argc, char **argv)
 		free(cause);
 		return CLI_USAGE;
 	}
-	sql = lists_select(k, where, c->lang, &order, 0);
-	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+	if (c->filter != NULL &&
+	    (filter = filter_compile(c->db, k->kind, c->filter, LIST_FILTER_PARAM, &cause)) == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_USAGE;
+	}
+	sql = lists_select(k, where, c->lang, &order, 0, filter != NULL ? filter_sql(filter) : NULL);
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+	    !sqlite3_stmt_readonly(stmt)) {
 		cli_error(_("list: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+		sqlite3_finalize(stmt);
+		filter_free(filter);
 		free(sql);
 		return CLI_USAGE;
 	}
 	free(sql);
 	sqlite3_bind_int64(stmt, 1, c->limit);
 	sqlite3_bind_int64(stmt, 3, 0);
+	if (filter != NULL)
+		filter_bind(filter, stmt);
 	o = cli_output(c);
 	rows = output_statement(o, stmt);
 	if (rows < 0)
 		cli_error(_("list: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 	sqlite3_finalize(stmt);
+	filter_free(filter);
 	status = cli_output_close(o);
 	if (rows < 0)
 		return CLI_USAGE;

@@ -8,6 +8,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "load.h"
+#include "regex.h"
 #include "xmalloc.h"
 
 /* Matches ranked by bm25, names weighing most, then aliases, then text. */
@@ -19,6 +20,15 @@ static const char cmd_search_sql[] =
 	" WHERE record_fts MATCH ?1 AND (?2 IS NULL OR f.kind = ?2)"
 	" ORDER BY bm25(record_fts, 0.0, 0.0, 10.0, 5.0, 1.0), f.id"
 	" LIMIT ?4";
+
+/* Matches of a regular expression over the same text, in name order. */
+static const char cmd_search_regex_sql[] =
+	"SELECT f.id AS id, f.kind AS kind,"
+	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name"
+	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
+	" WHERE regexp(?1, coalesce(f.name, '') || ' ' || coalesce(f.alias, '') || ' '"
+	"  || coalesce(f.body, '')) AND (?2 IS NULL OR f.kind = ?2)"
+	" ORDER BY f.kind, name, f.id LIMIT ?4";
 
 /* The record kinds --kind accepts, with their plural. */
 static const char *const cmd_search_kinds[] = {
@@ -48,6 +58,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 	char *typed, *query, *cause = NULL, *t;
 	const char *kind = NULL;
 	int i, status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
+	size_t offset;
 	long rows;
 
 	if (c->kind != NULL && (kind = cmd_search_kind(c->kind)) == NULL) {
@@ -61,14 +72,25 @@ cmd_search(struct cli *c, int argc, char **argv)
 		free(typed);
 		typed = t;
 	}
-	query = fts_query(typed, &cause);
-	free(typed);
-	if (query == NULL) {
-		cli_error(_("search: %s"), cause);
-		free(cause);
-		return CLI_USAGE;
+	if (c->regex) {
+		query = typed;
+		if (regex_check(query, &cause, &offset) != 0) {
+			cli_error(_("search: regex: %s at column %zu of '%s'"), cause, offset + 1, query);
+			free(cause);
+			free(query);
+			return CLI_USAGE;
+		}
+	} else {
+		query = fts_query(typed, &cause);
+		free(typed);
+		if (query == NULL) {
+			cli_error(_("search: %s"), cause);
+			free(cause);
+			return CLI_USAGE;
+		}
 	}
-	if (sqlite3_prepare_v2(c->db, cmd_search_sql, -1, &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(c->db, c->regex ? cmd_search_regex_sql : cmd_search_sql, -1,
+	    &stmt, NULL) != SQLITE_OK) {
 		cli_error(_("search: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 		free(query);
 		return CLI_USAGE;
@@ -78,8 +100,10 @@ cmd_search(struct cli *c, int argc, char **argv)
 		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, c->lang, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, c->limit);
-	sqlite3_bind_text(stmt, 5, human ? "«" : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, human ? "»" : "", -1, SQLITE_STATIC);
+	if (!c->regex) {
+		sqlite3_bind_text(stmt, 5, human ? "«" : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, human ? "»" : "", -1, SQLITE_STATIC);
+	}
 	o = cli_output(c);
 	rows = output_statement(o, stmt);
 	if (rows < 0)

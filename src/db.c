@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "money.h"
+#include "regex.h"
 #include "xmalloc.h"
 
 /* Tables a database must have to be read by aiatlas. */
@@ -32,6 +33,7 @@ db_harden(sqlite3 *db)
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 2);
 	money_register(db);
+	regex_register(db);
 }
 
 /* Check that the schema has every table aiatlas reads. */

@@ -239,7 +239,7 @@ lists_expr(const struct list_column *col, const char *lang)
 /* SELECT of the shown columns in an order, or its reverse. */
 char *
 lists_select(const struct list_kind *k, int where, const char *lang,
-    const struct list_order *o, int reverse)
+    const struct list_order *o, int reverse, const char *filter)
 {
 	const struct list_column *cols[LIST_MAX_COLUMNS];
 	char *sql = xstrdup("SELECT "), *item;
@@ -252,7 +252,8 @@ lists_select(const struct list_kind *k, int where, const char *lang,
 		lists_append(&sql, item);
 		free(item);
 	}
-	item = xasprintf(" FROM %s ORDER BY ", k->from);
+	item = xasprintf(" FROM %s%s%s%s ORDER BY ", k->from, filter != NULL ? " WHERE (" : "",
+	    filter != NULL ? filter : "", filter != NULL ? ")" : "");
 	lists_append(&sql, item);
 	free(item);
 	for (i = 0; i < o->n; i++) {
@@ -270,7 +271,8 @@ lists_select(const struct list_kind *k, int where, const char *lang,
 
 /* SELECT count(*) of the list. */
 char *
-lists_count(const struct list_kind *k)
+lists_count(const struct list_kind *k, const char *filter)
 {
-	return xasprintf("SELECT count(*) FROM %s", k->from);
+	return xasprintf("SELECT count(*) FROM %s%s%s%s", k->from, filter != NULL ? " WHERE (" : "",
+	    filter != NULL ? filter : "", filter != NULL ? ")" : "");
 }

@@ -56,10 +56,13 @@ void			 lists_sort_by(const struct list_kind *k, int where, int col, int desc,
 int			 lists_columns(const struct list_kind *k, int where,
 			     const struct list_column **cols, int max);
 /* SELECT of the shown columns in lang ("en" or "fr"), in an order or its
- * reverse; ?1 is the limit (-1: none), ?3 the offset. */
+ * reverse, of the rows a filter's SQL keeps (NULL: all); ?1 is the limit
+ * (-1: none), ?3 the offset, and the filter's parameters start at ?4. */
 char			*lists_select(const struct list_kind *k, int where, const char *lang,
-			     const struct list_order *o, int reverse);
-/* SELECT count(*) of the list. */
-char			*lists_count(const struct list_kind *k);
+			     const struct list_order *o, int reverse, const char *filter);
+/* SELECT count(*) of the list, of the rows a filter keeps (NULL: all). */
+char			*lists_count(const struct list_kind *k, const char *filter);
+/* The first parameter a filter of a list may use. */
+#define LIST_FILTER_PARAM	4
 
 #endif

@@ -63,7 +63,7 @@ list_prepare(struct view *v, struct list_view *l)
 	else
 		lists_sort_by(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc, &order);
 	for (reverse = 0; reverse < 2; reverse++) {
-		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &order, reverse);
+		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &order, reverse, NULL);
 		if (sqlite3_prepare_v2(db, sql, -1, reverse ? &l->reverse : &l->select,
 		    NULL) != SQLITE_OK)
 			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->kind,
@@ -84,7 +84,7 @@ list_open(struct view *v)
 	l->kind = lists_find(explorer_tab_kind(v->ex));
 	l->ncols = lists_columns(l->kind, LIST_HUMAN, l->cols, LIST_MAX_COLUMNS);
 	l->sort_col = -1;
-	sql = lists_count(l->kind);
+	sql = lists_count(l->kind, NULL);
 	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) == SQLITE_OK) {
 		if (sqlite3_step(stmt) == SQLITE_ROW)
 			l->count = sqlite3_column_int64(stmt, 0);

@@ -1,0 +1,865 @@
+/* The filter language, compiled to SQL with bound parameters only.
+ *
+ *	kind:company bloc:eu country:FRA status:committed role:lead
+ *	amount>=1bn date>=2025-02 date:2025-01..2025-06 year:2025
+ *	mistral "data centre" /gigafact(ory|ories)/i
+ *	-kind:person not bloc:us (bloc:eu or bloc:uk) and amount>1e9
+ */
+#include "config.h"
+#include "filter.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fts.h"
+#include "i18n.h"
+#include "regex.h"
+#include "xmalloc.h"
+
+/* The list kinds, their tables and id columns, in the order of the SQL
+ * arrays of the fields below. */
+enum { K_ACTORS, K_FUNDING, K_EVENTS, K_BLOCS, K_SOURCES, K_COUNTRIES, K_FIGURES, K_COUNT };
+static const struct {
+	const char	*kind;
+	const char	*table;
+	const char	*id;
+	const char	*text;	/* what a /regex/ is matched against */
+} filter_kinds[K_COUNT] = {
+	{ "actors", "actor", "actor.id",
+	  "actor.name || ' ' || actor.name_fr || ' ' || actor.summary_en || ' ' || actor.summary_fr" },
+	{ "funding", "funding", "funding.id",
+	  "funding.title_en || ' ' || funding.title_fr || ' ' || coalesce(funding.round, '')"
+	  " || ' ' || funding.summary_en || ' ' || funding.summary_fr" },
+	{ "events", "event", "event.id",
+	  "event.title_en || ' ' || event.title_fr || ' ' || event.summary_en || ' ' || event.summary_fr" },
+	{ "blocs", "bloc", "bloc.id",
+	  "bloc.name_en || ' ' || bloc.name_fr || ' ' || bloc.summary_en || ' ' || bloc.summary_fr" },
+	{ "sources", "source", "source.id",
+	  "source.title || ' ' || coalesce(source.publisher, '') || ' ' || coalesce(source.author, '')" },
+	{ "countries", "country", "country.iso3", "country.name_en || ' ' || country.name_fr" },
+	{ "figures", "figure", "figure.id", "figure.label_en || ' ' || figure.label_fr" },
+};
+
+/* How a field's value is read and compared. */
+enum filter_type {
+	FT_MATCH,	/* field:value, a test with the value for every ? */
+	FT_DATE,	/* comparisons and ranges of ISO dates, by prefix */
+	FT_YEAR,	/* the year of the date */
+	FT_AMOUNT,	/* comparisons of money in euros: 1.5bn, 200M, 3e9 */
+	FT_NUMBER	/* comparisons of plain numbers */
+};
+
+/* Sets of countries and blocs that a value names: by code, name or alias. */
+#define COUNTRIES_NAMED \
+	"(SELECT iso3 FROM country WHERE iso3 = upper(?) OR name_en = ? COLLATE NOCASE" \
+	" OR name_fr = ? COLLATE NOCASE UNION SELECT a.subject_id FROM alias AS a" \
+	" JOIN country AS c ON c.iso3 = a.subject_id WHERE a.alias = ? COLLATE NOCASE)"
+#define BLOCS_NAMED \
+	"(SELECT id FROM bloc WHERE id = lower(?) OR name_en = ? COLLATE NOCASE" \
+	" OR name_fr = ? COLLATE NOCASE UNION SELECT a.subject_id FROM alias AS a" \
+	" JOIN bloc AS b ON b.id = a.subject_id WHERE a.alias = ? COLLATE NOCASE)"
+#define MEMBERS_OF_BLOCS_NAMED \
+	"(SELECT iso3 FROM bloc_member WHERE bloc_id IN " BLOCS_NAMED ")"
+#define CITED(id, what) \
+	"EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = " id " AND c." what " = ?)"
+/* A funding's amount in euros at the rate of its year. */
+#define FUNDING_EUR \
+	"(coalesce(funding.amount, funding.amount_high) / CASE funding.currency WHEN 'EUR'" \
+	" THEN 1.0 ELSE (SELECT r.per_eur FROM fx_rate AS r WHERE r.currency = funding.currency" \
+	" AND r.year = CAST(substr(funding.announced_on, 1, 4) AS INTEGER)) END)"
+
+/* A field: its name, its type, the SQL listing the values it takes (to
+ * check them and complete them), and its SQL for each kind (NULL: it does
+ * not apply). For FT_MATCH the SQL is a test; otherwise the expression
+ * compared. */
+static const struct filter_field {
+	const char		*name;
+	enum filter_type	 type;
+	const char		*values[K_COUNT];
+	const char		*sql[K_COUNT];
+} filter_fields_table[] = {
+	{ "kind", FT_MATCH,
+	  { "SELECT DISTINCT kind FROM actor", "SELECT DISTINCT kind FROM funding",
+	    "SELECT DISTINCT kind FROM event", "SELECT DISTINCT kind FROM bloc",
+	    "SELECT DISTINCT kind FROM source", NULL, NULL },
+	  { "actor.kind = ?", "funding.kind = ?", "event.kind = ?", "bloc.kind = ?",
+	    "source.kind = ?", NULL, NULL } },
+	{ "bloc", FT_MATCH,
+	  { "SELECT id FROM bloc", "SELECT id FROM bloc", "SELECT id FROM bloc",
+	    "SELECT id FROM bloc", NULL, "SELECT id FROM bloc", NULL },
+	  { "(actor.bloc_id IN " BLOCS_NAMED " OR actor.country IN " MEMBERS_OF_BLOCS_NAMED ")",
+	    "(funding.bloc_id IN " BLOCS_NAMED " OR funding.country IN " MEMBERS_OF_BLOCS_NAMED ")",
+	    "(event.bloc_id IN " BLOCS_NAMED " OR event.country IN " MEMBERS_OF_BLOCS_NAMED ")",
+	    "bloc.id IN " BLOCS_NAMED, NULL, "country.iso3 IN " MEMBERS_OF_BLOCS_NAMED, NULL } },
+	{ "country", FT_MATCH,
+	  { "SELECT iso3 FROM country", "SELECT iso3 FROM country", "SELECT iso3 FROM country",
+	    "SELECT iso3 FROM country", NULL, "SELECT iso3 FROM country", NULL },
+	  { "actor.country IN " COUNTRIES_NAMED, "funding.country IN " COUNTRIES_NAMED,
+	    "event.country IN " COUNTRIES_NAMED,
+	    "bloc.id IN (SELECT bloc_id FROM bloc_member WHERE iso3 IN " COUNTRIES_NAMED ")",
+	    NULL, "country.iso3 IN " COUNTRIES_NAMED, NULL } },
+	{ "status", FT_MATCH,
+	  { NULL, "SELECT DISTINCT status FROM funding", NULL, NULL, NULL, NULL, NULL },
+	  { NULL, "funding.status = ?", NULL, NULL, NULL, NULL, NULL } },
+	{ "role", FT_MATCH,
+	  { "SELECT role FROM funding_party UNION SELECT role FROM event_actor",
+	    "SELECT DISTINCT role FROM funding_party", "SELECT DISTINCT role FROM event_actor",
+	    NULL, NULL, NULL, NULL },
+	  { "(EXISTS (SELECT 1 FROM funding_party AS p WHERE p.actor_id = actor.id AND p.role = ?)"
+	    " OR EXISTS (SELECT 1 FROM event_actor AS e WHERE e.actor_id = actor.id AND e.role = ?))",
+	    "EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id AND p.role = ?)",
+	    "EXISTS (SELECT 1 FROM event_actor AS e WHERE e.event_id = event.id AND e.role = ?)",
+	    NULL, NULL, NULL, NULL } },
+	{ "currency", FT_MATCH,
+	  { NULL, "SELECT DISTINCT currency FROM funding", NULL, NULL, NULL, NULL,
+	    "SELECT DISTINCT unit FROM figure" },
+	  { NULL, "funding.currency = upper(?)", NULL, NULL, NULL, NULL, "figure.unit = upper(?)" } },
+	{ "confidence", FT_MATCH,
+	  { NULL, "SELECT DISTINCT confidence FROM funding", NULL, NULL, NULL, NULL, NULL },
+	  { NULL, "funding.confidence = ?", NULL, NULL, NULL, NULL, NULL } },
+	{ "sector", FT_MATCH,
+	  { "SELECT DISTINCT sector FROM actor", NULL, NULL, NULL, NULL, NULL, NULL },
+	  { "actor.sector = ?", NULL, NULL, NULL, NULL, NULL, NULL } },
+	{ "measure", FT_MATCH,
+	  { NULL, NULL, NULL, NULL, NULL, NULL, "SELECT DISTINCT measure FROM figure" },
+	  { NULL, NULL, NULL, NULL, NULL, NULL, "figure.measure = ?" } },
+	{ "actor", FT_MATCH,
+	  { NULL, "SELECT id FROM actor", "SELECT id FROM actor", NULL, NULL, NULL,
+	    "SELECT id FROM actor" },
+	  { NULL, "(funding.recipient_id = ? OR EXISTS (SELECT 1 FROM funding_party AS p"
+	    " WHERE p.funding_id = funding.id AND p.actor_id = ?))",
+	    "EXISTS (SELECT 1 FROM event_actor AS e WHERE e.event_id = event.id AND e.actor_id = ?)",
+	    NULL, NULL, NULL, "figure.subject_id = ?" } },
+	{ "source", FT_MATCH,
+	  { "SELECT id FROM source", "SELECT id FROM source", "SELECT id FROM source",
+	    "SELECT id FROM source", "SELECT id FROM source", "SELECT id FROM source",
+	    "SELECT id FROM source" },
+	  { CITED("actor.id", "source_id"), CITED("funding.id", "source_id"),
+	    CITED("event.id", "source_id"), CITED("bloc.id", "source_id"), "source.id = ?",
+	    CITED("country.iso3", "source_id"), CITED("figure.id", "source_id") } },
+	{ "stance", FT_MATCH,
+	  { "SELECT DISTINCT stance FROM citation", "SELECT DISTINCT stance FROM citation",
+	    "SELECT DISTINCT stance FROM citation", "SELECT DISTINCT stance FROM citation", NULL,
+	    "SELECT DISTINCT stance FROM citation", "SELECT DISTINCT stance FROM citation" },
+	  { CITED("actor.id", "stance"), CITED("funding.id", "stance"), CITED("event.id", "stance"),
+	    CITED("bloc.id", "stance"), NULL, CITED("country.iso3", "stance"),
+	    CITED("figure.id", "stance") } },
+	{ "id", FT_MATCH,
+	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	  { "actor.id = ?", "funding.id = ?", "event.id = ?", "bloc.id = ?", "source.id = ?",
+	    "country.iso3 = upper(?)", "figure.id = ?" } },
+	{ "date", FT_DATE,
+	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	  { "actor.founded_on", "funding.announced_on", "event.date", NULL, "source.published_on",
+	    NULL, "figure.as_of" } },
+	{ "year", FT_YEAR,
+	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	  { "actor.founded_on", "funding.announced_on", "event.date", NULL, "source.published_on",
+	    "country.stats_year", "figure.as_of" } },
+	{ "amount", FT_AMOUNT,
+	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	  { NULL, FUNDING_EUR, NULL, NULL, NULL, NULL, NULL } },
+	{ "value", FT_NUMBER,
+	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	  { NULL, NULL, NULL, NULL, NULL, NULL, "coalesce(figure.value, figure.value_high)" } },
+	{ "population", FT_NUMBER,
+	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	  { NULL, NULL, NULL, NULL, NULL, "country.population", NULL } },
+	{ NULL, FT_MATCH, { NULL }, { NULL } }
+};
+
+/* A bound value: a number or text. */
+struct filter_param {
+	int	 number;
+	double	 d;
+	char	*s;
+};
+
+struct filter {
+	char			*sql;
+	struct filter_param	*params;
+	int			 nparams;
+	int			 first;
+};
+
+/* The parser's state. */
+struct filter_parser {
+	sqlite3		*db;
+	int		 k;
+	const char	*src;
+	const char	*p;
+	struct filter	*f;
+	char		*error;
+};
+
+/* Index of a list kind, or -1. */
+static int
+filter_kind_index(const char *kind)
+{
+	int k;
+
+	for (k = 0; k < K_COUNT; k++) {
+		if (strcmp(filter_kinds[k].kind, kind) == 0)
+			return k;
+	}
+	return -1;
+}
+
+/* The column (in characters, from 1) of a place in the source. */
+static int
+filter_column(const struct filter_parser *fp, const char *at)
+{
+	const char *s;
+	int col = 1;
+
+	/* Count characters, not bytes: a continuation byte starts none. */
+	for (s = fp->src; s < at && *s != '\0'; s++) {
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			col++;
+	}
+	return col;
+}
+
+/* Note the first error: "filter: what at column N[; more]". */
+static void __attribute__((format(printf, 4, 5)))
+filter_error(struct filter_parser *fp, const char *at, const char *more, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+
+	if (fp->error != NULL)
+		return;
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	fp->error = xasprintf(_("filter: %s at column %d%s%s"), what, filter_column(fp, at),
+	    more != NULL ? "; " : "", more != NULL ? more : "");
+	free(what);
+}
+
+/* Append text to the SQL. */
+static void
+filter_append(struct filter_parser *fp, const char *text)
+{
+	char *s = xasprintf("%s%s", fp->f->sql, text);
+
+	free(fp->f->sql);
+	fp->f->sql = s;
+}
+
+/* Append a template, each ? becoming a new parameter bound to the value. */
+static void
+filter_emit(struct filter_parser *fp, const char *tmpl, const char *s, double d, int number)
+{
+	struct filter_param *param;
+	char num[16];
+	const char *q;
+
+	for (q = tmpl; *q != '\0'; q++) {
+		if (*q != '?') {
+			char c[2] = { *q, '\0' };
+			filter_append(fp, c);
+			continue;
+		}
+		fp->f->params = xreallocarray(fp->f->params, fp->f->nparams + 1, sizeof *fp->f->params);
+		param = &fp->f->params[fp->f->nparams];
+		param->number = number;
+		param->d = d;
+		param->s = s != NULL ? xstrdup(s) : NULL;
+		snprintf(num, sizeof num, "?%d", fp->f->first + fp->f->nparams++);
+		filter_append(fp, num);
+	}
+}
+
+/* Skip white space. */
+static void
+filter_space(struct filter_parser *fp)
+{
+	while (*fp->p == ' ' || *fp->p == '\t' || *fp->p == '\n' || *fp->p == '\r')
+		fp->p++;
+}
+
+/* Whether the source at p is the keyword word, followed by a boundary. */
+static int
+filter_keyword(const char *p, const char *word)
+{
+	size_t n = strlen(word);
+
+	return strncasecmp(p, word, n) == 0 && (p[n] == '\0' || strchr(" \t\n\r()", p[n]) != NULL);
+}
+
+/* Read a value: "quoted" or a run up to white space or a parenthesis;
+ * NULL if there is none. */
+static char *
+filter_value(struct filter_parser *fp)
+{
+	const char *start = fp->p;
+	char *v;
+
+	if (*fp->p == '"') {
+		start = ++fp->p;
+		while (*fp->p != '\0' && *fp->p != '"')
+			fp->p++;
+		if (*fp->p != '"') {
+			filter_error(fp, start - 1, NULL, _("a quote is not closed"));
+			return NULL;
+		}
+		v = xstrndup(start, (size_t)(fp->p - start));
+		fp->p++;
+		return v;
+	}
+	while (*fp->p != '\0' && strchr(" \t\n\r()", *fp->p) == NULL)
+		fp->p++;
+	if (fp->p == start)
+		return NULL;
+	return xstrndup(start, (size_t)(fp->p - start));
+}
+
+/* The names of the fields that apply to kind k, as "kind, bloc, ...". */
+static char *
+filter_field_names(int k)
+{
+	const struct filter_field *fd;
+	char *names = xstrdup(""), *t;
+
+	for (fd = filter_fields_table; fd->name != NULL; fd++) {
+		if (fd->sql[k] == NULL)
+			continue;
+		t = xasprintf("%s%s%s", names, *names ? ", " : "", fd->name);
+		free(names);
+		names = t;
+	}
+	return names;
+}
+
+/* The fields that apply to a kind. */
+char *
+filter_fields(const char *kind)
+{
+	int k = filter_kind_index(kind);
+
+	return k < 0 ? xstrdup("") : filter_field_names(k);
+}
+
+/* Check that a value occurs in the data for a field; 0 if it does. */
+static int
+filter_check_value(struct filter_parser *fp, const struct filter_field *fd, const char *value,
+    const char *at)
+{
+	sqlite3_stmt *stmt;
+	char *sql, *list = xstrdup(""), *t;
+	int found = 0, n = 0;
+
+	if (fd->values[fp->k] == NULL)
+		return 0;
+	sql = xasprintf("WITH x(v) AS (%s) SELECT v FROM x WHERE v IS NOT NULL ORDER BY"
+	    " v = ?1 COLLATE NOCASE DESC, v", fd->values[fp->k]);
+	if (sqlite3_prepare_v2(fp->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		free(sql);
+		free(list);
+		return 0;
+	}
+	free(sql);
+	sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		if (n == 0 && strcasecmp((const char *)sqlite3_column_text(stmt, 0), value) == 0) {
+			found = 1;
+			break;
+		}
+		if (n++ < 12) {
+			t = xasprintf("%s%s%s", list, *list ? ", " : "", sqlite3_column_text(stmt, 0));
+			free(list);
+			list = t;
+		}
+	}
+	sqlite3_finalize(stmt);
+	/* Names and aliases of countries and blocs are checked by matching. */
+	if (!found && (strcmp(fd->name, "country") == 0 || strcmp(fd->name, "bloc") == 0)) {
+		sql = xasprintf("SELECT 1 WHERE EXISTS %s", strcmp(fd->name, "country") == 0 ?
+		    COUNTRIES_NAMED : BLOCS_NAMED);
+		if (sqlite3_prepare_v2(fp->db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+			for (n = 1; n <= sqlite3_bind_parameter_count(stmt); n++)
+				sqlite3_bind_text(stmt, n, value, -1, SQLITE_STATIC);
+			found = sqlite3_step(stmt) == SQLITE_ROW;
+			sqlite3_finalize(stmt);
+		}
+		free(sql);
+	}
+	if (!found) {
+		t = xasprintf(_("values: %s"), list);
+		filter_error(fp, at, t, _("no %s has %s '%s'"), filter_kinds[fp->k].table,
+		    fd->name, value);
+		free(t);
+	}
+	free(list);
+	return found ? 0 : -1;
+}
+
+/* Read a number with an optional scale: 1.5bn, 200M, 400m, 3e9, 12k, 1T,
+ * 10Md; -1 if it is not one. */
+static int
+filter_number(const char *s, double *d, int amount)
+{
+	static const struct {
+		const char	*suffix;
+		double		 factor;
+	} scales[] = {
+		{ "k", 1e3 }, { "K", 1e3 }, { "M", 1e6 }, { "m", 1e6 }, { "bn", 1e9 },
+		{ "Bn", 1e9 }, { "B", 1e9 }, { "Md", 1e9 }, { "md", 1e9 }, { "T", 1e12 },
+		{ "tn", 1e12 }, { NULL, 0 }
+	};
+	char *end;
+	int i;
+
+	if (!isdigit((unsigned char)*s) && !(*s == '.' && isdigit((unsigned char)s[1])))
+		return -1;
+	*d = strtod(s, &end);
+	if (end == s || !isfinite(*d))
+		return -1;
+	if (*end == '\0')
+		return 0;
+	for (i = 0; amount && scales[i].suffix != NULL; i++) {
+		if (strcmp(end, scales[i].suffix) == 0) {
+			*d *= scales[i].factor;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Whether s is a date as YYYY, YYYY-MM or YYYY-MM-DD. */
+static int
+filter_is_date(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Compile one bound of a comparison of expression e with op. */
+static void
+filter_compare(struct filter_parser *fp, enum filter_type type, const char *e, const char *op,
+    const char *value, const char *at)
+{
+	char *tmpl;
+	double d = 0;
+
+	switch (type) {
+	case FT_DATE:
+	case FT_YEAR:
+		if (type == FT_DATE ? !filter_is_date(value) :
+		    (strlen(value) != 4 || strspn(value, "0123456789") != 4)) {
+			filter_error(fp, at, NULL, type == FT_DATE ?
+			    _("expected a date as 2025, 2025-02 or 2025-02-10, not '%s'") :
+			    _("expected a year as 2025, not '%s'"), value);
+			return;
+		}
+		/* Dates compare by what they say: 2025-02-10 is within 2025-02. */
+		if (strcmp(op, "=") == 0)
+			tmpl = xasprintf("substr(%s, 1, length(?)) = ?", e);
+		else if (strcmp(op, ">") == 0 || strcmp(op, "<=") == 0)
+			tmpl = xasprintf("substr(%s, 1, length(?)) %s ?", e, op);
+		else
+			tmpl = xasprintf("%s %s ?", e, op);
+		filter_emit(fp, tmpl, value, 0, 0);
+		free(tmpl);
+		return;
+	case FT_AMOUNT:
+	case FT_NUMBER:
+		if (filter_number(value, &d, type == FT_AMOUNT) != 0) {
+			filter_error(fp, at, NULL, type == FT_AMOUNT ?
+			    _("expected an amount in euros as 1.5bn, 200M, 10Md or 3e9, not '%s'") :
+			    _("expected a number, not '%s'"), value);
+			return;
+		}
+		tmpl = xasprintf("%s %s ?", e, op);
+		filter_emit(fp, tmpl, NULL, d, 1);
+		free(tmpl);
+		return;
+	case FT_MATCH:
+		break;
+	}
+}
+
+/* Compile field OP value, the field's name read already. */
+static void
+filter_field_term(struct filter_parser *fp, const char *name, const char *at)
+{
+	const struct filter_field *fd;
+	const char *op, *vat, *dots;
+	char *value, *names, *e, *lo, *hi;
+	size_t oplen;
+
+	for (fd = filter_fields_table; fd->name != NULL; fd++) {
+		if (strcmp(fd->name, name) == 0)
+			break;
+	}
+	names = filter_field_names(fp->k);
+	if (fd->name == NULL || fd->sql[fp->k] == NULL) {
+		char *more = xasprintf(_("fields: %s"), names);
+		if (fd->name == NULL)
+			filter_error(fp, at, more, _("unknown field '%s'"), name);
+		else
+			filter_error(fp, at, more, _("'%s' does not apply to %s"), name,
+			    filter_kinds[fp->k].kind);
+		free(more);
+		free(names);
+		return;
+	}
+	free(names);
+	op = fp->p;
+	oplen = strspn(op, "<>=!:");
+	if (oplen == 0 || oplen > 2 || (oplen == 2 && op[1] != '=') ||
+	    (oplen == 2 && op[0] != '<' && op[0] != '>')) {
+		filter_error(fp, op, NULL, _("expected ':', '=', '<', '<=', '>' or '>=' after '%s'"),
+		    name);
+		return;
+	}
+	fp->p += oplen;
+	vat = fp->p;
+	if ((value = filter_value(fp)) == NULL) {
+		filter_error(fp, vat, NULL, _("expected a value after '%s%.*s'"), name,
+		    (int)oplen, op);
+		return;
+	}
+	if (fd->type == FT_MATCH) {
+		if (*op != ':' && *op != '=')
+			filter_error(fp, op, NULL, _("'%s' takes ':' and a value, not a comparison"),
+			    name);
+		else if (filter_check_value(fp, fd, value, vat) == 0)
+			filter_emit(fp, fd->sql[fp->k], value, 0, 0);
+		free(value);
+		return;
+	}
+	e = fd->type == FT_YEAR ? xasprintf("substr(%s, 1, 4)", fd->sql[fp->k]) :
+	    xstrdup(fd->sql[fp->k]);
+	if ((dots = strstr(value, "..")) != NULL && *op == ':') {
+		lo = xstrndup(value, (size_t)(dots - value));
+		hi = xstrdup(dots + 2);
+		filter_append(fp, "(");
+		filter_compare(fp, fd->type, e, ">=", lo, vat);
+		filter_append(fp, " AND ");
+		filter_compare(fp, fd->type, e, "<=", hi, vat + (dots - value) + 2);
+		filter_append(fp, ")");
+		free(lo);
+		free(hi);
+	} else
+		filter_compare(fp, fd->type, e, *op == ':' ? "=" : (char[3]){ op[0],
+		    oplen == 2 ? op[1] : '\0', '\0' }, value, vat);
+	free(e);
+	free(value);
+}
+
+/* Compile a word or a "phrase" as a full-text test. */
+static void
+filter_text_term(struct filter_parser *fp, const char *text)
+{
+	char *query, *cause = NULL, *tmpl;
+
+	if ((query = fts_query(text, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	tmpl = xasprintf("%s IN (SELECT id FROM record_fts WHERE record_fts MATCH ?)",
+	    filter_kinds[fp->k].id);
+	filter_emit(fp, tmpl, query, 0, 0);
+	free(tmpl);
+	free(query);
+}
+
+/* Compile /pattern/flags as a regular expression over the record's text. */
+static void
+filter_regex_term(struct filter_parser *fp)
+{
+	const char *start = ++fp->p, *at;
+	char *pattern, *cause = NULL, *tmpl, *full;
+	size_t offset;
+	int caseless = 0;
+
+	while (*fp->p != '\0' && *fp->p != '/') {
+		if (*fp->p == '\\' && fp->p[1] != '\0')
+			fp->p++;
+		fp->p++;
+	}
+	if (*fp->p != '/') {
+		filter_error(fp, start - 1, NULL, _("a /regex/ is not closed with '/'"));
+		return;
+	}
+	pattern = xstrndup(start, (size_t)(fp->p - start));
+	fp->p++;
+	for (; isalpha((unsigned char)*fp->p); fp->p++) {
+		if (*fp->p != 'i') {
+			filter_error(fp, fp->p, NULL, _("unknown regex flag '%c' (only i is known)"),
+			    *fp->p);
+			free(pattern);
+			return;
+		}
+		caseless = 1;
+	}
+	full = xasprintf("%s%s", caseless ? "(?i)" : "", pattern);
+	if (regex_check(full, &cause, &offset) != 0) {
+		at = start + offset - (caseless ? 4 : 0);
+		filter_error(fp, at < start ? start : at, NULL, _("regex: %s"), cause);
+		free(cause);
+	} else {
+		tmpl = xasprintf("regexp(?, %s || ' ' || coalesce((SELECT group_concat(alias, ' ')"
+		    " FROM alias WHERE subject_id = %s), ''))", filter_kinds[fp->k].text,
+		    filter_kinds[fp->k].id);
+		filter_emit(fp, tmpl, full, 0, 0);
+		free(tmpl);
+	}
+	free(full);
+	free(pattern);
+}
+
+static void filter_or(struct filter_parser *);
+
+/* primary := ( or ) | "phrase" | /regex/ | field OP value | word */
+static void
+filter_primary(struct filter_parser *fp)
+{
+	const char *start;
+	char *word;
+	size_t n;
+
+	filter_space(fp);
+	start = fp->p;
+	if (*fp->p == '\0') {
+		filter_error(fp, fp->p, NULL, _("expected a term at the end"));
+		return;
+	}
+	if (*fp->p == '(') {
+		fp->p++;
+		filter_append(fp, "(");
+		filter_or(fp);
+		filter_space(fp);
+		if (*fp->p != ')') {
+			filter_error(fp, start, NULL, _("this parenthesis is not closed"));
+			return;
+		}
+		fp->p++;
+		filter_append(fp, ")");
+		return;
+	}
+	if (*fp->p == ')') {
+		filter_error(fp, fp->p, NULL, _("unexpected ')'"));
+		return;
+	}
+	if (*fp->p == '/') {
+		filter_regex_term(fp);
+		return;
+	}
+	if (*fp->p == '"') {
+		if ((word = filter_value(fp)) == NULL)
+			return;
+		n = strlen(word) + 3;
+		{
+			char *phrase = xmalloc(n);
+			snprintf(phrase, n, "\"%s\"", word);
+			filter_text_term(fp, phrase);
+			free(phrase);
+		}
+		free(word);
+		return;
+	}
+	n = strspn(fp->p, "abcdefghijklmnopqrstuvwxyz_");
+	if (n > 0 && fp->p[n] != '\0' && strchr(":<>=!", fp->p[n]) != NULL) {
+		word = xstrndup(fp->p, n);
+		fp->p += n;
+		filter_field_term(fp, word, start);
+		free(word);
+		return;
+	}
+	if ((word = filter_value(fp)) == NULL) {
+		filter_error(fp, fp->p, NULL, _("expected a term"));
+		return;
+	}
+	filter_text_term(fp, word);
+	free(word);
+}
+
+/* unary := (not | -) unary | primary */
+static void
+filter_unary(struct filter_parser *fp)
+{
+	filter_space(fp);
+	if (filter_keyword(fp->p, "not") || (*fp->p == '-' && fp->p[1] != '\0' &&
+	    strchr(" \t\n\r", fp->p[1]) == NULL)) {
+		fp->p += *fp->p == '-' ? 1 : 3;
+		filter_append(fp, "NOT ");
+		filter_unary(fp);
+		return;
+	}
+	filter_primary(fp);
+}
+
+/* and := unary ((and)? unary)* */
+static void
+filter_and(struct filter_parser *fp)
+{
+	filter_append(fp, "(");
+	filter_unary(fp);
+	for (;;) {
+		filter_space(fp);
+		if (fp->error != NULL || *fp->p == '\0' || *fp->p == ')' || filter_keyword(fp->p, "or"))
+			break;
+		if (filter_keyword(fp->p, "and"))
+			fp->p += 3;
+		filter_append(fp, " AND ");
+		filter_unary(fp);
+	}
+	filter_append(fp, ")");
+}
+
+/* or := and (or and)* */
+static void
+filter_or(struct filter_parser *fp)
+{
+	filter_and(fp);
+	for (;;) {
+		filter_space(fp);
+		if (fp->error != NULL || !filter_keyword(fp->p, "or"))
+			break;
+		fp->p += 2;
+		filter_append(fp, " OR ");
+		filter_and(fp);
+	}
+}
+
+/* Compile a filter for a list kind. */
+struct filter *
+filter_compile(sqlite3 *db, const char *kind, const char *expr, int first_param, char **cause)
+{
+	struct filter_parser fp = { .db = db, .src = expr, .p = expr };
+
+	if ((fp.k = filter_kind_index(kind)) < 0) {
+		*cause = xasprintf(_("filter: %s cannot be filtered"), kind);
+		return NULL;
+	}
+	fp.f = xcalloc(1, sizeof *fp.f);
+	fp.f->sql = xstrdup("");
+	fp.f->first = first_param;
+	filter_space(&fp);
+	if (*fp.p == '\0')
+		fp.error = xstrdup(_("filter: empty; write terms such as kind:company or mistral"));
+	else {
+		filter_or(&fp);
+		filter_space(&fp);
+		if (fp.error == NULL && *fp.p != '\0')
+			filter_error(&fp, fp.p, NULL, _("unexpected '%c'"), *fp.p);
+	}
+	if (fp.error != NULL) {
+		*cause = fp.error;
+		filter_free(fp.f);
+		return NULL;
+	}
+	return fp.f;
+}
+
+/* The SQL expression. */
+const char *
+filter_sql(const struct filter *f)
+{
+	return f->sql;
+}
+
+/* Bind the values. */
+void
+filter_bind(const struct filter *f, sqlite3_stmt *stmt)
+{
+	int i;
+
+	for (i = 0; i < f->nparams; i++) {
+		if (f->params[i].number)
+			sqlite3_bind_double(stmt, f->first + i, f->params[i].d);
+		else
+			sqlite3_bind_text(stmt, f->first + i, f->params[i].s, -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* Free a filter. */
+void
+filter_free(struct filter *f)
+{
+	int i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->nparams; i++)
+		free(f->params[i].s);
+	free(f->params);
+	free(f->sql);
+	free(f);
+}
+
+/* Completions of the word at the end of expr. */
+char **
+filter_complete(sqlite3 *db, const char *kind, const char *expr)
+{
+	const struct filter_field *fd;
+	const char *word = expr + strlen(expr), *colon;
+	sqlite3_stmt *stmt;
+	char **list = NULL, *sql;
+	size_t n = 0, len;
+	int k = filter_kind_index(kind);
+
+	if (k < 0)
+		return NULL;
+	while (word > expr && strchr(" \t(", word[-1]) == NULL)
+		word--;
+	if (*word == '-')
+		word++;
+	if ((colon = strchr(word, ':')) == NULL) {
+		len = strlen(word);
+		for (fd = filter_fields_table; fd->name != NULL; fd++) {
+			if (fd->sql[k] == NULL || strncmp(fd->name, word, len) != 0)
+				continue;
+			list = xreallocarray(list, n + 2, sizeof *list);
+			list[n++] = xasprintf("%s%s", fd->name, fd->type == FT_MATCH ? ":" : "");
+		}
+	} else {
+		for (fd = filter_fields_table; fd->name != NULL; fd++) {
+			if (strlen(fd->name) == (size_t)(colon - word) &&
+			    strncmp(fd->name, word, (size_t)(colon - word)) == 0)
+				break;
+		}
+		if (fd->name == NULL || fd->values[k] == NULL)
+			return NULL;
+		sql = xasprintf("WITH x(v) AS (%s) SELECT DISTINCT v FROM x WHERE v LIKE ?1 || '%%'"
+		    " ORDER BY v LIMIT 50", fd->values[k]);
+		if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(stmt, 1, colon + 1, -1, SQLITE_STATIC);
+			while (sqlite3_step(stmt) == SQLITE_ROW) {
+				list = xreallocarray(list, n + 2, sizeof *list);
+				list[n++] = xasprintf("%.*s%s", (int)(colon - word + 1), word,
+				    sqlite3_column_text(stmt, 0));
+			}
+			sqlite3_finalize(stmt);
+		}
+		free(sql);
+	}
+	if (list != NULL)
+		list[n] = NULL;
+	return list;
+}
+
+/* Free completions. */
+void
+filter_free_completions(char **list)
+{
+	char **p;
+
+	for (p = list; p != NULL && *p != NULL; p++)
+		free(*p);
+	free(list);
+}
