@@ -17,6 +17,7 @@
 #include "explorer.h"
 #include "i18n.h"
 #include "script.h"
+#include "userdb.h"
 #include "xmalloc.h"
 
 /* A command: its name, what it runs, the options it takes, how many
@@ -50,7 +51,7 @@ static const struct cli_command cli_commands[] = {
 enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
-	CLI_LONG_FILTER, CLI_LONG_REGEX
+	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB
 };
 
 static const struct option cli_long_options[] = {
@@ -64,6 +65,8 @@ static const struct option cli_long_options[] = {
 	{ "script",	required_argument,	NULL, CLI_LONG_SCRIPT },
 	{ "filter",	required_argument,	NULL, CLI_LONG_FILTER },
 	{ "regex",	no_argument,		NULL, CLI_LONG_REGEX },
+	{ "user-db",	required_argument,	NULL, CLI_LONG_USER_DB },
+	{ "no-user-db",	no_argument,		NULL, CLI_LONG_NO_USER_DB },
 	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -119,6 +122,7 @@ cli_usage(FILE *fp)
 	    "  --lang en|fr                    language of names and summaries\n"
 	    "  --color auto|always|never       colour and emphasis (NO_COLOR is honoured)\n"
 	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
+	    "  --user-db FILE, --no-user-db    where saved filters are kept, or nowhere\n"
 	    "  --help, --version\n\n"
 	    "Exit status: 0 success, 1 nothing found, 2 bad usage or bad input.\n"
 	    "See aiatlas(1) for the details.\n"));
@@ -188,6 +192,9 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	struct explorer_options eo = { .color = -1, .cols = 80, .rows = 24 };
 	const struct cli_command *cmd;
 	const char *db_path = NULL, *color = "auto", *format = NULL, *size = NULL;
+	const char *user_db = NULL;
+	char *default_user_db = NULL;
+	int no_user_db = 0;
 	unsigned int given = 0;
 	char *cause = NULL;
 	int opt, status, nargs;
@@ -210,6 +217,8 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		case CLI_LONG_SCRIPT: eo.script = optarg; break;
 		case CLI_LONG_FILTER: c.filter = optarg; given |= CLI_OPT_FILTER; break;
 		case CLI_LONG_REGEX: c.regex = 1; given |= CLI_OPT_REGEX; break;
+		case CLI_LONG_USER_DB: user_db = optarg; no_user_db = 0; break;
+		case CLI_LONG_NO_USER_DB: no_user_db = 1; break;
 		case CLI_LONG_SIZE: size = optarg; break;
 		case 'h': cli_usage(stdout); return CLI_OK;
 		case 'V': printf("aiatlas %s\n", PACKAGE_VERSION); return CLI_OK;
@@ -300,10 +309,13 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		return CLI_USAGE;
 	}
 	eo.lang = c.lang;
+	if (!no_user_db)
+		eo.user_db = user_db != NULL ? user_db : (default_user_db = userdb_default_path());
 	if (cmd == NULL)
 		status = explorer_run(c.db, &eo);
 	else
 		status = cmd->run(&c, nargs, argv + optind + 1);
 	db_close(c.db);
+	free(default_user_db);
 	return status;
 }

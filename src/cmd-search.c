@@ -11,25 +11,6 @@
 #include "regex.h"
 #include "xmalloc.h"
 
-/* Matches ranked by bm25, names weighing most, then aliases, then text. */
-static const char cmd_search_sql[] =
-	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
-	" snippet(record_fts, -1, ?5, ?6, '…', 10) AS match"
-	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
-	" WHERE record_fts MATCH ?1 AND (?2 IS NULL OR f.kind = ?2)"
-	" ORDER BY bm25(record_fts, 0.0, 0.0, 10.0, 5.0, 1.0), f.id"
-	" LIMIT ?4";
-
-/* Matches of a regular expression over the same text, in name order. */
-static const char cmd_search_regex_sql[] =
-	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name"
-	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
-	" WHERE regexp(?1, coalesce(f.name, '') || ' ' || coalesce(f.alias, '') || ' '"
-	"  || coalesce(f.body, '')) AND (?2 IS NULL OR f.kind = ?2)"
-	" ORDER BY f.kind, name, f.id LIMIT ?4";
-
 /* The record kinds --kind accepts, with their plural. */
 static const char *const cmd_search_kinds[] = {
 	"actor", "funding", "event", "bloc", "source", "country", "figure", NULL
@@ -89,7 +70,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	if (sqlite3_prepare_v2(c->db, c->regex ? cmd_search_regex_sql : cmd_search_sql, -1,
+	if (sqlite3_prepare_v2(c->db, c->regex ? fts_regex_sql : fts_search_sql, -1,
 	    &stmt, NULL) != SQLITE_OK) {
 		cli_error(_("search: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 		free(query);

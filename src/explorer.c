@@ -1,6 +1,7 @@
 /* The full-screen explorer: its loop, its screen, and what views use. */
 #include "config.h"
 #include "explorer.h"
+#include "explorer-int.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -17,57 +18,34 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "fts.h"
 #include "i18n.h"
+#include "match.h"
+#include "prompt.h"
 #include "script.h"
 #include "text.h"
+#include "userdb.h"
 #include "xmalloc.h"
-
-/* Below this size the explorer shows what it needs instead. */
-#define EXPLORER_MIN_COLS	40
-#define EXPLORER_MIN_ROWS	10
 
 /* The tabs: their label, and the list each starts with. */
 static const struct {
 	const char	*label;
 	const char	*kind;
-} explorer_tabs[] = {
+} explorer_tabs[EXPLORER_NTABS] = {
 	{ N_("Actors"), "actors" },
 	{ N_("Funding"), "funding" },
 	{ N_("Timeline"), "events" },
 	{ N_("Blocs"), "blocs" },
 	{ N_("Sources"), "sources" },
 };
-#define EXPLORER_NTABS ((int)(sizeof explorer_tabs / sizeof explorer_tabs[0]))
 
-/* A tab's history: the views it went through, and those gone back from. */
-struct explorer_history {
-	struct view	**views;
-	int		  depth;
-	struct view	**forward;
-	int		  nforward;
-};
-
-struct explorer {
-	sqlite3			*db;
-	const char		*lang;
-	struct explorer_history	 history[EXPLORER_NTABS];
-	int			 current;	/* the tab shown */
-	int			 dirty;
-	int			 quit;
-	char			 message[256];
-	int			 utf8;
-	int			 color;
-	struct script		*script;
-	SCREEN			*screen;
-	FILE			*tty_out, *tty_in;	/* headless: /dev/null */
-};
 
 /* For the fatal hook and the glyphs, which have no explorer at hand. */
 static struct explorer		*explorer_active;
 static volatile sig_atomic_t	 explorer_signal;
 
 /* Colour pairs of the styles. */
-enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_LINK, PAIR_TITLE, PAIR_DIM, PAIR_ALERT, PAIR_BAR };
+enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_LINK, PAIR_TITLE, PAIR_DIM, PAIR_ALERT, PAIR_MATCH };
 
 /* The attributes of a style, in colour or not. */
 static attr_t
@@ -88,6 +66,8 @@ explorer_attr(enum explorer_style style)
 		return color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	case STYLE_ALERT:
 		return A_BOLD | (color ? COLOR_PAIR(PAIR_ALERT) : A_STANDOUT);
+	case STYLE_MATCH:
+		return A_BOLD | A_UNDERLINE | (color ? COLOR_PAIR(PAIR_MATCH) : 0);
 	default:
 		return A_NORMAL;
 	}
@@ -129,6 +109,38 @@ explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 	}
 	attrset(A_NORMAL);
 	return w;
+}
+
+/* Draw text with the words of the last search highlighted. */
+int
+explorer_text_marked(int y, int x, const char *s, int width, enum explorer_style style)
+{
+	char *const *words = explorer_active != NULL ? explorer_active->highlight : NULL;
+	size_t from = 0, start, end;
+	char *part;
+	int w = 0;
+
+	if (words == NULL || !match_find(s, words, 0, &start, &end))
+		return explorer_text(y, x, s, width, style);
+	while (w < width && match_find(s, words, from, &start, &end)) {
+		part = xstrndup(s + from, start - from);
+		w += explorer_text(y, x + w, part, width - w, style);
+		free(part);
+		part = xstrndup(s + start, end - start);
+		w += explorer_text(y, x + w, part, width - w, STYLE_MATCH);
+		free(part);
+		from = end;
+	}
+	if (w < width && s[from] != '\0')
+		w += explorer_text(y, x + w, s + from, width - w, style);
+	return w;
+}
+
+/* The words of the last search. */
+char *const *
+explorer_highlight(struct explorer *ex)
+{
+	return ex->highlight;
 }
 
 /* Fill width columns with spaces in a style. */
@@ -185,7 +197,7 @@ explorer_tab_kind(struct explorer *ex)
 }
 
 /* Make a view of a kind; its data comes from open. */
-static struct view *
+struct view *
 explorer_view_new(struct explorer *ex, const struct view_ops *ops, void *data)
 {
 	struct view *v = xcalloc(1, sizeof *v);
@@ -199,7 +211,7 @@ explorer_view_new(struct explorer *ex, const struct view_ops *ops, void *data)
 }
 
 /* Close and free a view. */
-static void
+void
 explorer_view_free(struct view *v)
 {
 	if (v->ops->close != NULL)
@@ -208,7 +220,7 @@ explorer_view_free(struct view *v)
 }
 
 /* The view on top of the current tab, making the tab's list if needed. */
-static struct view *
+struct view *
 explorer_top(struct explorer *ex)
 {
 	struct explorer_history *h = &ex->history[ex->current];
@@ -221,7 +233,7 @@ explorer_top(struct explorer *ex)
 }
 
 /* Push a view on the current tab: a new step of its history. */
-static void
+void
 explorer_push(struct explorer *ex, struct view *v)
 {
 	struct explorer_history *h = &ex->history[ex->current];
@@ -241,8 +253,28 @@ explorer_open_record(struct explorer *ex, const char *id)
 	explorer_push(ex, explorer_view_new(ex, &view_record_ops, xstrdup(id)));
 }
 
+/* Show the tab whose list is of a kind, at its list. */
+void
+explorer_go_tab(struct explorer *ex, const char *kind)
+{
+	struct explorer_history *h;
+	int i;
+
+	for (i = 0; i < EXPLORER_NTABS; i++) {
+		if (strcmp(explorer_tabs[i].kind, kind) == 0)
+			break;
+	}
+	if (i == EXPLORER_NTABS)
+		return;
+	ex->current = i;
+	h = &ex->history[i];
+	while (h->depth > 1)
+		explorer_back(ex);
+	ex->dirty = 1;
+}
+
 /* Go back one step; 0 if the tab is at its list. */
-static int
+int
 explorer_back(struct explorer *ex)
 {
 	struct explorer_history *h = &ex->history[ex->current];
@@ -316,6 +348,29 @@ explorer_action(struct explorer *ex, enum keys_action a)
 	case ACTION_HELP:
 		if (v->ops != &view_help_ops)
 			explorer_push(ex, explorer_view_new(ex, &view_help_ops, NULL));
+		break;
+	case ACTION_SEARCH:
+	case ACTION_SEARCH_REGEX:
+		explorer_prompt_open(ex, PROMPT_SEARCH, a == ACTION_SEARCH_REGEX);
+		break;
+	case ACTION_FILTER:
+		if (v->ops != &view_list_ops)
+			explorer_message(ex, _("Filters apply to a tab's list: h goes back to it."));
+		else
+			explorer_prompt_open(ex, PROMPT_FILTER, 0);
+		break;
+	case ACTION_FILTER_CLEAR:
+		if (v->ops == &view_list_ops && view_list_filter(v) != NULL) {
+			view_list_set_filter(v, NULL, NULL);
+			explorer_message(ex, _("Filter cleared."));
+		}
+		break;
+	case ACTION_COMMAND:
+		explorer_prompt_open(ex, PROMPT_COMMAND, 0);
+		break;
+	case ACTION_NEXT_MATCH:
+	case ACTION_PREV_MATCH:
+		explorer_next_match(ex, a == ACTION_PREV_MATCH);
 		break;
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
@@ -419,19 +474,23 @@ explorer_draw(struct explorer *ex)
 		v->rows = LINES - 3;
 		v->ops->draw(v, 1, LINES - 3, COLS);
 		explorer_draw_status(ex, v);
-		if (ex->message[0] != '\0')
+		if (ex->prompting != PROMPT_NONE)
+			explorer_prompt_draw(ex);
+		else if (ex->message[0] != '\0')
 			explorer_text(LINES - 1, 0, ex->message, COLS, STYLE_NORMAL);
 		else
 			explorer_text(LINES - 1, 0, _("? help  Enter open  h back  "
 			    "Tab next  q quit"), COLS, STYLE_DIM);
 	}
+	if (ex->prompting == PROMPT_NONE)
+		curs_set(0);
 	wnoutrefresh(stdscr);
 	doupdate();
 	ex->dirty = 0;
 }
 
 /* Write the screen as plain UTF-8 text, trailing spaces trimmed. */
-static int
+int
 explorer_dump(const char *path, char **cause)
 {
 	wchar_t *wline = xcalloc((size_t)COLS + 1, sizeof *wline);
@@ -564,7 +623,7 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 		init_pair(PAIR_TITLE, COLOR_GREEN, -1);
 		init_pair(PAIR_DIM, COLOR_BLUE, -1);
 		init_pair(PAIR_ALERT, COLOR_RED, -1);
-		init_pair(PAIR_BAR, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_MATCH, COLOR_MAGENTA, -1);
 	} else
 		ex->color = 0;
 	ex->dirty = 1;
@@ -607,6 +666,11 @@ explorer_terminal_event(struct explorer *ex)
 		ex->dirty = 1;
 		return;
 	}
+	if (ex->prompting != PROMPT_NONE) {
+		explorer_prompt_key(ex, key);
+		ex->dirty = 1;
+		return;
+	}
 	v = explorer_top(ex);
 	explorer_action(ex, keys_lookup(v->ops->scope, key));
 	ex->dirty = 1;
@@ -617,8 +681,8 @@ static int
 explorer_script_event(struct explorer *ex, char **cause)
 {
 	struct script_event ev;
-	struct timespec ts;
 	struct view *v;
+	char *why;
 	int r, i;
 
 	if ((r = script_next(ex->script, &ev, cause)) <= 0)
@@ -629,6 +693,10 @@ explorer_script_event(struct explorer *ex, char **cause)
 		ex->message[0] = '\0';
 		if (ev.key == KEYS_CODE(KEY_RESIZE))
 			break;
+		if (ex->prompting != PROMPT_NONE) {
+			explorer_prompt_key(ex, ev.key);
+			break;
+		}
 		v = explorer_top(ex);
 		explorer_action(ex, keys_lookup(v->ops->scope, ev.key));
 		break;
@@ -640,16 +708,13 @@ explorer_script_event(struct explorer *ex, char **cause)
 		for (i = 0; i < 3; i++)
 			explorer_action(ex, ev.kind == SCRIPT_WHEEL_UP ? ACTION_UP : ACTION_DOWN);
 		break;
-	case SCRIPT_DUMP:
-		ex->dirty = 0;
-		return explorer_dump(ev.arg, cause) == 0 ? 1 : -1;
-	case SCRIPT_RESIZE:
-		resizeterm(ev.y, ev.x);
-		break;
-	case SCRIPT_SLEEP:
-		ts.tv_sec = ev.x / 1000;
-		ts.tv_nsec = (long)(ev.x % 1000) * 1000000L;
-		nanosleep(&ts, NULL);
+	case SCRIPT_COMMAND:
+		/* A script's commands run as typed after ':', and stop it on error. */
+		if (explorer_command(ex, ev.arg, &why) != 0) {
+			*cause = xasprintf("%s: %s", script_where(ex->script), why);
+			free(why);
+			return -1;
+		}
 		break;
 	}
 	return 1;
@@ -677,6 +742,7 @@ explorer_stop(struct explorer *ex)
 	}
 	xmalloc_set_fatal_hook(NULL);
 	explorer_active = NULL;
+	explorer_prompt_free(ex);
 	if (ex->tty_out != NULL)
 		fclose(ex->tty_out);
 	if (ex->tty_in != NULL)
@@ -688,7 +754,8 @@ explorer_stop(struct explorer *ex)
 int
 explorer_run(sqlite3 *db, const struct explorer_options *opts)
 {
-	struct explorer ex = { .db = db, .lang = opts->lang };
+	struct explorer ex = { .db = db, .lang = opts->lang, .user_db = opts->user_db,
+	    .prompting = PROMPT_NONE };
 	char *cause = NULL;
 	int status = 0, r;
 

@@ -46,6 +46,19 @@ struct view {
 extern const struct view_ops view_list_ops;
 extern const struct view_ops view_record_ops;
 extern const struct view_ops view_help_ops;
+extern const struct view_ops view_search_ops;
+
+/* What the explorer asks of particular views. */
+/* The list view: its kind, its filter (NULL: none), and setting it (NULL
+ * or "" clears it; -1 with *cause if it does not compile). */
+const char	*view_list_kind(struct view *v);
+const char	*view_list_filter(struct view *v);
+int		 view_list_set_filter(struct view *v, const char *expr, char **cause);
+/* Move to the next (or previous) row matching a full-text query. */
+void		 view_list_next_match(struct view *v, const char *query, int backward);
+/* The search view: search again; why it failed and where (NULL: it did not). */
+void		 view_search_update(struct view *v, const char *typed, int regex);
+const char	*view_search_error(struct view *v, size_t *offset);
 
 /* Options of a run. */
 struct explorer_options {
@@ -53,6 +66,7 @@ struct explorer_options {
 	int		 color;		/* -1: auto (terminal and NO_COLOR), 0, 1 */
 	const char	*script;	/* headless: a key script, "-" for stdin */
 	int		 cols, rows;	/* headless: the screen size */
+	const char	*user_db;	/* where saved filters go; NULL: nowhere */
 };
 
 /* Run the explorer on db; returns an exit status. */
@@ -70,6 +84,8 @@ void		 explorer_message(struct explorer *ex, const char *fmt, ...)
 void		 explorer_open_record(struct explorer *ex, const char *id);
 /* The list kind a list view shows: the current tab's. */
 const char	*explorer_tab_kind(struct explorer *ex);
+/* The words of the last search, to highlight (NULL: none). */
+char *const	*explorer_highlight(struct explorer *ex);
 
 /* Drawing, for views: UTF-8 text at (y, x) cut to width with an ellipsis,
  * in a style; returns the columns drawn. */
@@ -80,9 +96,13 @@ enum explorer_style {
 	STYLE_LINK,		/* a link to another record */
 	STYLE_TITLE,		/* a record's name, a section heading */
 	STYLE_DIM,		/* secondary text */
-	STYLE_ALERT		/* a disagreement between sources */
+	STYLE_ALERT,		/* a disagreement between sources */
+	STYLE_MATCH		/* words that match the search */
 };
 int		 explorer_text(int y, int x, const char *s, int width, enum explorer_style style);
+/* The same, with the words of the last search highlighted. */
+int		 explorer_text_marked(int y, int x, const char *s, int width,
+		     enum explorer_style style);
 /* Fill width columns at (y, x) with spaces in a style. */
 void		 explorer_fill(int y, int x, int width, enum explorer_style style);
 /* A glyph, with an ASCII stand-in outside UTF-8 locales. */

@@ -27,6 +27,25 @@ static const char fts_build_sql[] =
 	" FROM record_label AS l;"
 	"INSERT INTO record_fts (record_fts) VALUES ('optimize');";
 
+/* Matches ranked by bm25, names weighing most, then aliases, then text. */
+const char fts_search_sql[] =
+	"SELECT f.id AS id, f.kind AS kind,"
+	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
+	" snippet(record_fts, -1, ?5, ?6, '…', 10) AS match"
+	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
+	" WHERE record_fts MATCH ?1 AND (?2 IS NULL OR f.kind = ?2)"
+	" ORDER BY bm25(record_fts, 0.0, 0.0, 10.0, 5.0, 1.0), f.id"
+	" LIMIT ?4";
+
+/* Matches of a regular expression over the same text, in name order. */
+const char fts_regex_sql[] =
+	"SELECT f.id AS id, f.kind AS kind,"
+	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name"
+	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
+	" WHERE regexp(?1, coalesce(f.name, '') || ' ' || coalesce(f.alias, '') || ' '"
+	"  || coalesce(f.body, '')) AND (?2 IS NULL OR f.kind = ?2)"
+	" ORDER BY f.kind, name, f.id LIMIT ?4";
+
 /* Fill record_fts from every record table. */
 int
 fts_build(sqlite3 *db, char **cause)

@@ -4,6 +4,15 @@
 
 #include <sqlite3.h>
 
+/* Matches of a full-text query ranked by bm25, names weighing most, then
+ * aliases, then text: id, kind, name, match (a snippet whose matched words
+ * are between ?5 and ?6). ?1 is the query, ?2 a kind or NULL, ?3 the
+ * language, ?4 the limit (-1: none). */
+extern const char fts_search_sql[];
+/* Matches of a regular expression ?1 over the same text, in kind and name
+ * order: id, kind, name. ?2, ?3 and ?4 as above. */
+extern const char fts_regex_sql[];
+
 /* Fill record_fts from every record table (replacing what it held). */
 int	 fts_build(sqlite3 *db, char **cause);
 /* Turn what a person typed into an FTS5 query: every word must match, the

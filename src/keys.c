@@ -75,11 +75,38 @@ static const struct {
 	{ '3',				SCOPE_GLOBAL,	ACTION_TAB_TIMELINE },
 	{ '4',				SCOPE_GLOBAL,	ACTION_TAB_BLOCS },
 	{ '5',				SCOPE_GLOBAL,	ACTION_TAB_SOURCES },
+	{ '/',				SCOPE_GLOBAL,	ACTION_SEARCH },
+	{ '~',				SCOPE_GLOBAL,	ACTION_SEARCH_REGEX },
+	{ 'n',				SCOPE_GLOBAL,	ACTION_NEXT_MATCH },
+	{ 'N',				SCOPE_GLOBAL,	ACTION_PREV_MATCH },
+	{ 'f',				SCOPE_GLOBAL,	ACTION_FILTER },
+	{ 'F',				SCOPE_GLOBAL,	ACTION_FILTER_CLEAR },
+	{ ':',				SCOPE_GLOBAL,	ACTION_COMMAND },
 	{ '?',				SCOPE_GLOBAL,	ACTION_HELP },
 	{ KEYS_CODE(KEY_F(1)),		SCOPE_GLOBAL,	ACTION_HELP },
 	{ 'l' & 0x1f,			SCOPE_GLOBAL,	ACTION_REDRAW },
 	{ 'q',				SCOPE_GLOBAL,	ACTION_QUIT },
 	{ 'Q',				SCOPE_GLOBAL,	ACTION_QUIT_ALL },
+	{ '\n',				SCOPE_PROMPT,	ACTION_ACCEPT },
+	{ '\r',				SCOPE_PROMPT,	ACTION_ACCEPT },
+	{ KEYS_CODE(KEY_ENTER),		SCOPE_PROMPT,	ACTION_ACCEPT },
+	{ 27,				SCOPE_PROMPT,	ACTION_CANCEL },
+	{ 'g' & 0x1f,			SCOPE_PROMPT,	ACTION_CANCEL },
+	{ '\t',				SCOPE_PROMPT,	ACTION_COMPLETE },
+	{ 'r' & 0x1f,			SCOPE_PROMPT,	ACTION_TOGGLE_REGEX },
+	{ KEYS_CODE(KEY_UP),		SCOPE_PROMPT,	ACTION_HISTORY_UP },
+	{ KEYS_CODE(KEY_DOWN),		SCOPE_PROMPT,	ACTION_HISTORY_DOWN },
+	{ KEYS_CODE(KEY_BACKSPACE),	SCOPE_PROMPT,	ACTION_DELETE_BACK },
+	{ 127,				SCOPE_PROMPT,	ACTION_DELETE_BACK },
+	{ 'h' & 0x1f,			SCOPE_PROMPT,	ACTION_DELETE_BACK },
+	{ KEYS_CODE(KEY_LEFT),		SCOPE_PROMPT,	ACTION_CURSOR_LEFT },
+	{ KEYS_CODE(KEY_RIGHT),		SCOPE_PROMPT,	ACTION_CURSOR_RIGHT },
+	{ KEYS_CODE(KEY_HOME),		SCOPE_PROMPT,	ACTION_CURSOR_HOME },
+	{ 'a' & 0x1f,			SCOPE_PROMPT,	ACTION_CURSOR_HOME },
+	{ KEYS_CODE(KEY_END),		SCOPE_PROMPT,	ACTION_CURSOR_END },
+	{ 'e' & 0x1f,			SCOPE_PROMPT,	ACTION_CURSOR_END },
+	{ 'u' & 0x1f,			SCOPE_PROMPT,	ACTION_KILL_LINE },
+	{ 'w' & 0x1f,			SCOPE_PROMPT,	ACTION_KILL_WORD },
 };
 
 #define KEYS_NBINDINGS (sizeof keys_bindings / sizeof keys_bindings[0])
@@ -94,7 +121,7 @@ keys_lookup(enum keys_scope scope, keys_key key)
 		if (keys_bindings[i].key == key && keys_bindings[i].scope == scope)
 			return keys_bindings[i].action;
 	}
-	for (i = 0; i < KEYS_NBINDINGS; i++) {
+	for (i = 0; scope != SCOPE_PROMPT && i < KEYS_NBINDINGS; i++) {
 		if (keys_bindings[i].key == key && keys_bindings[i].scope == SCOPE_GLOBAL)
 			return keys_bindings[i].action;
 	}

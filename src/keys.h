@@ -31,10 +31,30 @@
 	X(TAB_TIMELINE,	"tab-timeline",	N_("show the Timeline tab")) \
 	X(TAB_BLOCS,	"tab-blocs",	N_("show the Blocs tab")) \
 	X(TAB_SOURCES,	"tab-sources",	N_("show the Sources tab")) \
+	X(SEARCH,	"search",	N_("search every record as you type (then Enter, or Esc)")) \
+	X(SEARCH_REGEX,	"search-regex",	N_("search with a regular expression as you type")) \
+	X(NEXT_MATCH,	"next-match",	N_("go to the next row that matches the search")) \
+	X(PREV_MATCH,	"prev-match",	N_("go to the previous row that matches the search")) \
+	X(FILTER,	"filter",	N_("filter the tab's list (Tab completes, Up recalls)")) \
+	X(FILTER_CLEAR,	"filter-clear",	N_("clear the tab's filter")) \
+	X(COMMAND,	"command",	N_("run a command: filter NAME, save-filter NAME, dump FILE")) \
 	X(HELP,		"help",		N_("show this help")) \
 	X(REDRAW,	"redraw",	N_("redraw the screen")) \
 	X(QUIT,		"quit",		N_("go back; quit from a tab's list")) \
-	X(QUIT_ALL,	"quit-all",	N_("quit from anywhere"))
+	X(QUIT_ALL,	"quit-all",	N_("quit from anywhere")) \
+	X(ACCEPT,	"accept",	N_("in a prompt, accept what is typed")) \
+	X(CANCEL,	"cancel",	N_("in a prompt, cancel and restore the view")) \
+	X(COMPLETE,	"complete",	N_("in a prompt, complete a field or a value")) \
+	X(TOGGLE_REGEX,	"toggle-regex",	N_("in the search prompt, switch words and regex")) \
+	X(HISTORY_UP,	"history-up",	N_("in a prompt, recall the previous entry")) \
+	X(HISTORY_DOWN,	"history-down",	N_("in a prompt, recall the next entry")) \
+	X(DELETE_BACK,	"delete-back",	N_("in a prompt, delete the character before the cursor")) \
+	X(CURSOR_LEFT,	"cursor-left",	N_("in a prompt, move the cursor left")) \
+	X(CURSOR_RIGHT,	"cursor-right",	N_("in a prompt, move the cursor right")) \
+	X(CURSOR_HOME,	"cursor-home",	N_("in a prompt, move to the start")) \
+	X(CURSOR_END,	"cursor-end",	N_("in a prompt, move to the end")) \
+	X(KILL_LINE,	"kill-line",	N_("in a prompt, delete everything before the cursor")) \
+	X(KILL_WORD,	"kill-word",	N_("in a prompt, delete the word before the cursor"))
 
 enum keys_action {
 #define KEYS_ENUM(id, name, help) ACTION_##id,
@@ -47,7 +67,8 @@ enum keys_action {
 enum keys_scope {
 	SCOPE_GLOBAL,
 	SCOPE_LIST,
-	SCOPE_RECORD
+	SCOPE_RECORD,
+	SCOPE_PROMPT		/* only its own bindings: other keys are typed */
 };
 
 /* A key: a character (code >= 0) or a curses key code (code < 0, as

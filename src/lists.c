@@ -242,7 +242,7 @@ lists_select(const struct list_kind *k, int where, const char *lang,
     const struct list_order *o, int reverse, const char *filter)
 {
 	const struct list_column *cols[LIST_MAX_COLUMNS];
-	char *sql = xstrdup("SELECT "), *item;
+	char *sql = xstrdup("SELECT "), *item, *order;
 	int i, n = lists_columns(k, where, cols, LIST_MAX_COLUMNS);
 
 	for (i = 0; i < n; i++) {
@@ -252,20 +252,33 @@ lists_select(const struct list_kind *k, int where, const char *lang,
 		lists_append(&sql, item);
 		free(item);
 	}
-	item = xasprintf(" FROM %s%s%s%s ORDER BY ", k->from, filter != NULL ? " WHERE (" : "",
-	    filter != NULL ? filter : "", filter != NULL ? ")" : "");
+	order = lists_order_sql(k, lang, o, reverse);
+	item = xasprintf(" FROM %s%s%s%s ORDER BY %s LIMIT ?1 OFFSET ?3", k->from,
+	    filter != NULL ? " WHERE (" : "", filter != NULL ? filter : "",
+	    filter != NULL ? ")" : "", order);
 	lists_append(&sql, item);
 	free(item);
+	free(order);
+	return sql;
+}
+
+/* The terms of an order, or of its reverse, as SQL. */
+char *
+lists_order_sql(const struct list_kind *k, const char *lang, const struct list_order *o,
+    int reverse)
+{
+	char *sql = xstrdup(""), *item;
+	int i;
+
 	for (i = 0; i < o->n; i++) {
-		item = xasprintf("%s%s%s", lists_expr(o->col[i], lang),
-		    o->desc[i] != reverse ? " DESC" : "", ", ");
+		item = xasprintf("%s%s, ", lists_expr(o->col[i], lang),
+		    o->desc[i] != reverse ? " DESC" : "");
 		lists_append(&sql, item);
 		free(item);
 	}
 	/* The id last, so that the order is total and can be reversed. */
-	item = xasprintf("%s%s LIMIT ?1 OFFSET ?3", cols[0]->expr, reverse ? " DESC" : "");
-	lists_append(&sql, item);
-	free(item);
+	lists_append(&sql, k->columns[0].expr);
+	lists_append(&sql, reverse ? " DESC" : "");
 	return sql;
 }
 

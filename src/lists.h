@@ -60,6 +60,9 @@ int			 lists_columns(const struct list_kind *k, int where,
  * (-1: none), ?3 the offset, and the filter's parameters start at ?4. */
 char			*lists_select(const struct list_kind *k, int where, const char *lang,
 			     const struct list_order *o, int reverse, const char *filter);
+/* The terms of an order, or of its reverse, as SQL (the id last). */
+char			*lists_order_sql(const struct list_kind *k, const char *lang,
+			     const struct list_order *o, int reverse);
 /* SELECT count(*) of the list, of the rows a filter keeps (NULL: all). */
 char			*lists_count(const struct list_kind *k, const char *filter);
 /* The first parameter a filter of a list may use. */

@@ -19,6 +19,7 @@ struct script {
 	size_t		 pos;		/* where typing is in it */
 	unsigned long	 lineno;
 	int		 typing;	/* keys of line are left to type */
+	char		 where[512];
 };
 
 /* Open a script. */
@@ -71,35 +72,12 @@ script_parse_size(const char *s, int *cols, int *rows)
 	return 0;
 }
 
-/* Parse a :command line into ev. */
-static int
-script_command(struct script *s, char *cmd, struct script_event *ev, char **cause)
+/* "file:line" of the last event. */
+const char *
+script_where(struct script *s)
 {
-	char *arg = cmd + strcspn(cmd, " \t");
-	char *end;
-
-	if (*arg != '\0')
-		*arg++ = '\0';
-	arg += strspn(arg, " \t");
-	if (strcmp(cmd, "dump") == 0 && *arg != '\0') {
-		ev->kind = SCRIPT_DUMP;
-		ev->arg = arg;
-		return 1;
-	}
-	if (strcmp(cmd, "resize") == 0 && script_parse_size(arg, &ev->x, &ev->y) == 0) {
-		ev->kind = SCRIPT_RESIZE;
-		return 1;
-	}
-	if (strcmp(cmd, "sleep") == 0) {
-		ev->x = (int)strtol(arg, &end, 10);
-		if (end != arg && *end == '\0' && ev->x >= 0 && ev->x <= 60000) {
-			ev->kind = SCRIPT_SLEEP;
-			return 1;
-		}
-	}
-	*cause = xasprintf(_("%s:%lu: unknown command ':%s%s%s'; commands: :dump FILE, "
-	    ":resize COLSxROWS, :sleep MS"), s->name, s->lineno, cmd, *arg ? " " : "", arg);
-	return -1;
+	snprintf(s->where, sizeof s->where, "%s:%lu", s->name, s->lineno);
+	return s->where;
 }
 
 /* Type the next key of the current line into ev; 0 when it is all typed. */
@@ -163,8 +141,11 @@ script_next(struct script *s, struct script_event *ev, char **cause)
 			s->line[--len] = '\0';
 		if (s->line[0] == '#' || s->line[0] == '\0')
 			continue;
-		if (s->line[0] == ':')
-			return script_command(s, s->line + 1, ev, cause);
+		if (s->line[0] == ':') {
+			ev->kind = SCRIPT_COMMAND;
+			ev->arg = s->line + 1;
+			return 1;
+		}
 		s->pos = 0;
 		s->typing = 1;
 	}

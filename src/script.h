@@ -10,9 +10,7 @@ enum script_kind {
 	SCRIPT_CLICK,		/* a mouse click at (x, y) */
 	SCRIPT_WHEEL_UP,	/* the mouse wheel, at (x, y) */
 	SCRIPT_WHEEL_DOWN,
-	SCRIPT_DUMP,		/* write the screen as text to arg */
-	SCRIPT_RESIZE,		/* the screen becomes x columns, y rows */
-	SCRIPT_SLEEP		/* wait x milliseconds */
+	SCRIPT_COMMAND		/* an explorer command: arg, without its ':' */
 };
 
 struct script_event {
@@ -28,6 +26,8 @@ struct script;
 struct script	*script_open(const char *path, char **cause);
 /* The next event: 1, or 0 at the end, or -1 with *cause naming the line. */
 int		 script_next(struct script *s, struct script_event *ev, char **cause);
+/* "file:line" of the last event, for messages. */
+const char	*script_where(struct script *s);
 void		 script_close(struct script *s);
 /* Parse "COLSxROWS"; 0 on success. */
 int		 script_parse_size(const char *s, int *cols, int *rows);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "explorer.h"
+#include "filter.h"
 #include "i18n.h"
 #include "lists.h"
 #include "text.h"
@@ -27,7 +28,10 @@ struct list_view {
 	char				**cells;	/* win_n × ncols, NULL for none */
 	int				*numeric;	/* per cell: right-aligned */
 	int				 col_x[LIST_MAX_COLUMNS + 1]; /* where columns start */
-	char				 title[128];
+	struct filter			*filter;
+	char				*filter_text;
+	struct list_order		 order;
+	char				 title[512];
 };
 
 /* Forget the fetched rows. */
@@ -50,7 +54,6 @@ static void
 list_prepare(struct view *v, struct list_view *l)
 {
 	sqlite3 *db = explorer_db(v->ex);
-	struct list_order order;
 	char *sql, *cause = NULL;
 	int reverse;
 
@@ -58,18 +61,41 @@ list_prepare(struct view *v, struct list_view *l)
 	sqlite3_finalize(l->reverse);
 	l->select = l->reverse = NULL;
 	list_forget(l);
+	sqlite3_stmt **stmt;
+
 	if (l->sort_col < 0)
-		lists_parse_sort(l->kind, NULL, LIST_HUMAN, &order, &cause);
+		lists_parse_sort(l->kind, NULL, LIST_HUMAN, &l->order, &cause);
 	else
-		lists_sort_by(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc, &order);
+		lists_sort_by(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc, &l->order);
 	for (reverse = 0; reverse < 2; reverse++) {
-		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &order, reverse, NULL);
-		if (sqlite3_prepare_v2(db, sql, -1, reverse ? &l->reverse : &l->select,
-		    NULL) != SQLITE_OK)
+		stmt = reverse ? &l->reverse : &l->select;
+		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &l->order, reverse,
+		    l->filter != NULL ? filter_sql(l->filter) : NULL);
+		if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK)
 			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->kind,
 			    sqlite3_errmsg(db));
+		else if (l->filter != NULL)
+			filter_bind(l->filter, *stmt);
 		free(sql);
 	}
+}
+
+/* Count the rows the list has, with its filter. */
+static void
+list_count(struct view *v, struct list_view *l)
+{
+	sqlite3_stmt *stmt;
+	char *sql = lists_count(l->kind, l->filter != NULL ? filter_sql(l->filter) : NULL);
+
+	l->count = 0;
+	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) == SQLITE_OK) {
+		if (l->filter != NULL)
+			filter_bind(l->filter, stmt);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			l->count = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+	}
+	free(sql);
 }
 
 /* Open the current tab's list. */
@@ -77,20 +103,12 @@ static void
 list_open(struct view *v)
 {
 	struct list_view *l = xcalloc(1, sizeof *l);
-	sqlite3_stmt *stmt;
-	char *sql;
 
 	v->data = l;
 	l->kind = lists_find(explorer_tab_kind(v->ex));
 	l->ncols = lists_columns(l->kind, LIST_HUMAN, l->cols, LIST_MAX_COLUMNS);
 	l->sort_col = -1;
-	sql = lists_count(l->kind, NULL);
-	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) == SQLITE_OK) {
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			l->count = sqlite3_column_int64(stmt, 0);
-		sqlite3_finalize(stmt);
-	}
-	free(sql);
+	list_count(v, l);
 	list_prepare(v, l);
 }
 
@@ -103,6 +121,8 @@ list_close(struct view *v)
 	list_forget(l);
 	sqlite3_finalize(l->select);
 	sqlite3_finalize(l->reverse);
+	filter_free(l->filter);
+	free(l->filter_text);
 	free(l);
 }
 
@@ -266,7 +286,8 @@ list_draw(struct view *v, int top, int rows, int cols)
 	}
 	l->col_x[l->ncols] = x;
 	if (l->count == 0)
-		explorer_text(top + 2, 1, _("No records."), cols - 2, STYLE_DIM);
+		explorer_text(top + 2, 1, l->filter != NULL ? _("No record passes the filter; "
+		    "F clears it.") : _("No records."), cols - 2, STYLE_DIM);
 	for (r = 0; r < l->win_n && r < n; r++) {
 		style = l->top + r == l->cur ? STYLE_SELECTED : STYLE_NORMAL;
 		explorer_fill(top + 1 + r, 0, cols, style);
@@ -278,8 +299,11 @@ list_draw(struct view *v, int top, int rows, int cols)
 				continue;
 			w = text_width(cell);
 			x = l->col_x[i];
-			explorer_text(top + 1 + r, l->numeric[r * l->ncols + i] && w < cw[i] ?
-			    x + cw[i] - w : x, cell, cw[i], style);
+			if (l->numeric[r * l->ncols + i])
+				explorer_text(top + 1 + r, w < cw[i] ? x + cw[i] - w : x, cell,
+				    cw[i], style);
+			else
+				explorer_text_marked(top + 1 + r, x, cell, cw[i], style);
 		}
 	}
 }
@@ -385,12 +409,96 @@ list_title(struct view *v)
 {
 	struct list_view *l = v->data;
 
+	int n;
+
 	if (l->sort_col < 0)
-		snprintf(l->title, sizeof l->title, "%s", l->kind->kind);
+		n = snprintf(l->title, sizeof l->title, "%s", l->kind->kind);
 	else
-		snprintf(l->title, sizeof l->title, _("%s by %s%s"), l->kind->kind,
+		n = snprintf(l->title, sizeof l->title, _("%s by %s%s"), l->kind->kind,
 		    l->cols[l->sort_col]->name, l->sort_desc ? _(", descending") : "");
+	if (l->filter_text != NULL && n > 0 && (size_t)n < sizeof l->title)
+		snprintf(l->title + n, sizeof l->title - n, _(" %s filter: %s"),
+		    explorer_glyph("·", "-"), l->filter_text);
 	return l->title;
+}
+
+/* The list kind a list view shows. */
+const char *
+view_list_kind(struct view *v)
+{
+	return ((struct list_view *)v->data)->kind->kind;
+}
+
+/* The list's filter, or NULL. */
+const char *
+view_list_filter(struct view *v)
+{
+	return ((struct list_view *)v->data)->filter_text;
+}
+
+/* Filter the list (NULL or "" clears the filter). */
+int
+view_list_set_filter(struct view *v, const char *expr, char **cause)
+{
+	struct list_view *l = v->data;
+	struct filter *f = NULL;
+
+	if (expr != NULL && *expr != '\0' && (f = filter_compile(explorer_db(v->ex),
+	    l->kind->kind, expr, LIST_FILTER_PARAM, cause)) == NULL)
+		return -1;
+	filter_free(l->filter);
+	free(l->filter_text);
+	l->filter = f;
+	l->filter_text = f != NULL ? xstrdup(expr) : NULL;
+	l->cur = l->top = 0;
+	list_count(v, l);
+	list_prepare(v, l);
+	explorer_dirty(v->ex);
+	return 0;
+}
+
+/* Move to the next (or previous) row matching a full-text query, in the
+ * list's order, wrapping around at the end. */
+void
+view_list_next_match(struct view *v, const char *query, int backward)
+{
+	struct list_view *l = v->data;
+	sqlite3_stmt *stmt;
+	char *order, *sql;
+	int pass;
+
+	order = lists_order_sql(l->kind, explorer_lang(v->ex), &l->order, 0);
+	sql = xasprintf("SELECT rn FROM (SELECT %s AS id, row_number() OVER (ORDER BY %s) - 1"
+	    " AS rn FROM %s%s%s%s) WHERE id IN (SELECT id FROM record_fts WHERE record_fts"
+	    " MATCH ?2) AND rn %s ?1 ORDER BY rn%s LIMIT 1", l->kind->columns[0].expr, order,
+	    l->kind->from, l->filter != NULL ? " WHERE (" : "",
+	    l->filter != NULL ? filter_sql(l->filter) : "", l->filter != NULL ? ")" : "",
+	    backward ? "<" : ">", backward ? " DESC" : "");
+	free(order);
+	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) != SQLITE_OK) {
+		free(sql);
+		return;
+	}
+	free(sql);
+	if (l->filter != NULL)
+		filter_bind(l->filter, stmt);
+	sqlite3_bind_text(stmt, 2, query, -1, SQLITE_TRANSIENT);
+	for (pass = 0; pass < 2; pass++) {
+		sqlite3_reset(stmt);
+		sqlite3_bind_int64(stmt, 1, pass == 0 ? l->cur : (backward ? l->count : -1));
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			l->cur = sqlite3_column_int64(stmt, 0);
+			if (pass == 1)
+				explorer_message(v->ex, backward ? _("Search wrapped to the end.") :
+				    _("Search wrapped to the start."));
+			break;
+		}
+	}
+	if (pass == 2)
+		explorer_message(v->ex, _("No row of this list matches the search."));
+	sqlite3_finalize(stmt);
+	list_follow(l, v->rows - 1);
+	explorer_dirty(v->ex);
 }
 
 const struct view_ops view_list_ops = {

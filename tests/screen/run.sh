@@ -14,7 +14,8 @@ for keys in "$dir"/*.keys; do
 	locale=$(sed -n 's/^# locale: //p' "$keys")
 	mkdir "$scratch/$name"
 	(cd "$scratch/$name" && LC_ALL="${locale:-C.UTF-8}" "$AIATLAS" --db "$FIXTURE" \
-	    --script "$keys" --size "${size:-80x24}" >"$scratch/$name.out" 2>&1)
+	    --user-db "$scratch/$name.user.db" --script "$keys" --size "${size:-80x24}" \
+	    >"$scratch/$name.out" 2>&1)
 	ok $? "$name: the script runs"
 	[ -s "$scratch/$name.out" ] && diag "$(cat "$scratch/$name.out")"
 	for got in "$scratch/$name"/*; do

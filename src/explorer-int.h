@@ -1,0 +1,77 @@
+/* The explorer's insides, shared by explorer.c (the loop and the screen)
+ * and explorer-prompt.c (the prompt line: search, filter and commands). */
+#ifndef AIATLAS_EXPLORER_INT_H
+#define AIATLAS_EXPLORER_INT_H
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "explorer.h"
+#include "prompt.h"
+
+struct script;
+
+#define EXPLORER_NTABS	5
+
+/* Below this size the explorer shows what it needs instead. */
+#define EXPLORER_MIN_COLS	40
+#define EXPLORER_MIN_ROWS	10
+
+/* A tab's history: the views it went through, and those gone back from. */
+struct explorer_history {
+	struct view	**views;
+	int		  depth;
+	struct view	**forward;
+	int		  nforward;
+};
+
+/* The prompts the last line can hold. */
+enum explorer_prompt { PROMPT_NONE = -1, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_COMMAND, PROMPT_COUNT };
+
+struct explorer {
+	sqlite3			*db;
+	const char		*lang;
+	const char		*user_db;
+	struct prompt		 prompts[PROMPT_COUNT];
+	enum explorer_prompt	 prompting;
+	int			 regex;		/* the search prompt takes a regex */
+	char			*search_text;	/* the last search, as typed */
+	int			 search_regex;
+	char			*last_search;	/* as an FTS query, for n and N */
+	char			**highlight;	/* the words shown highlighted */
+	struct explorer_history	 history[EXPLORER_NTABS];
+	int			 current;	/* the tab shown */
+	int			 dirty;
+	int			 quit;
+	char			 message[256];
+	int			 utf8;
+	int			 color;
+	struct script		*script;
+	SCREEN			*screen;
+	FILE			*tty_out, *tty_in;	/* headless: /dev/null */
+};
+
+/* The loop and the screen (explorer.c). */
+struct view	*explorer_top(struct explorer *ex);
+void		 explorer_push(struct explorer *ex, struct view *v);
+struct view	*explorer_view_new(struct explorer *ex, const struct view_ops *ops, void *data);
+void		 explorer_view_free(struct view *v);
+int		 explorer_back(struct explorer *ex);
+void		 explorer_go_tab(struct explorer *ex, const char *kind);
+int		 explorer_dump(const char *path, char **cause);
+
+/* The prompt line (explorer-prompt.c). */
+/* Open a prompt, for search with regex set or not. */
+void		 explorer_prompt_open(struct explorer *ex, enum explorer_prompt which, int regex);
+/* A key typed while a prompt is open. */
+void		 explorer_prompt_key(struct explorer *ex, keys_key key);
+/* Draw the open prompt on the last line (and a regex error above it). */
+void		 explorer_prompt_draw(struct explorer *ex);
+/* Run a command ("filter NAME"); -1 with *cause. */
+int		 explorer_command(struct explorer *ex, const char *line, char **cause);
+/* Move to the next or previous match of the last search. */
+void		 explorer_next_match(struct explorer *ex, int backward);
+/* Free the prompts and the search. */
+void		 explorer_prompt_free(struct explorer *ex);
+
+#endif

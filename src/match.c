@@ -1,0 +1,132 @@
+/* Finding searched words in text, as the full-text index does: case and
+ * accents aside, words matched as prefixes. For highlighting. */
+#include "config.h"
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "xmalloc.h"
+
+/* Base letters of U+00C0..U+017F, in order; '.' where there is none. */
+static const char match_latin[] =
+	"AAAAAAACEEEEIIII" "DNOOOOO.OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo.ouuuuyty"
+	"AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi" "IiJjJjKkkLlLlLlL"
+	"lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs" "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
+
+/* A character folded as the index folds it: lower case, no accent. */
+static wchar_t
+match_fold(wchar_t c)
+{
+	if (c >= 0xc0 && c <= 0x17f && match_latin[c - 0xc0] != '.')
+		c = (wchar_t)match_latin[c - 0xc0];
+	return (wchar_t)towlower((wint_t)c);
+}
+
+/* Decode the character at s into *wc; its length, or 1 for a bad byte. */
+static size_t
+match_decode(const char *s, wchar_t *wc)
+{
+	mbstate_t ps;
+	size_t n;
+
+	memset(&ps, 0, sizeof ps);
+	n = mbrtowc(wc, s, strlen(s), &ps);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*wc = (unsigned char)*s;
+		return 1;
+	}
+	return n;
+}
+
+/* Whether c is part of a word. */
+static int
+match_is_word(wchar_t c)
+{
+	return iswalnum((wint_t)c) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/* Split a query into words. */
+char **
+match_words(const char *query)
+{
+	char **words = NULL;
+	const char *p = query, *start;
+	size_t n = 0, len;
+	wchar_t wc;
+
+	while (*p != '\0') {
+		len = match_decode(p, &wc);
+		if (!match_is_word(wc)) {
+			p += len;
+			continue;
+		}
+		start = p;
+		while (*p != '\0' && (len = match_decode(p, &wc)) > 0 && match_is_word(wc))
+			p += len;
+		words = xreallocarray(words, n + 2, sizeof *words);
+		words[n++] = xstrndup(start, (size_t)(p - start));
+	}
+	if (words != NULL)
+		words[n] = NULL;
+	return words;
+}
+
+/* Free words. */
+void
+match_free_words(char **words)
+{
+	char **w;
+
+	for (w = words; w != NULL && *w != NULL; w++)
+		free(*w);
+	free(words);
+}
+
+/* The bytes of text at t that match word as a prefix, or 0. */
+static size_t
+match_prefix(const char *t, const char *word)
+{
+	const char *start = t;
+	wchar_t a, b;
+
+	while (*word != '\0') {
+		if (*t == '\0')
+			return 0;
+		word += match_decode(word, &a);
+		t += match_decode(t, &b);
+		if (match_fold(a) != match_fold(b))
+			return 0;
+	}
+	return (size_t)(t - start);
+}
+
+/* Find the first word starting at or after from. */
+int
+match_find(const char *text, char *const *words, size_t from, size_t *start, size_t *end)
+{
+	const char *p = text + from;
+	wchar_t wc, prev = L' ';
+	size_t len, m;
+	char *const *w;
+
+	if (words == NULL)
+		return 0;
+	if (from > 0)
+		match_decode(text + from - 1, &prev);
+	for (; *p != '\0'; p += len, prev = wc) {
+		len = match_decode(p, &wc);
+		if (!match_is_word(wc) || match_is_word(prev))
+			continue;
+		for (w = words; *w != NULL; w++) {
+			if ((m = match_prefix(p, *w)) > 0) {
+				*start = (size_t)(p - text);
+				*end = *start + m;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}

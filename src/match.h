@@ -1,0 +1,17 @@
+/* Finding searched words in text, as the full-text index does: case and
+ * accents aside, words matched as prefixes. For highlighting. */
+#ifndef AIATLAS_MATCH_H
+#define AIATLAS_MATCH_H
+
+#include <stddef.h>
+
+/* Split what a person searched for into words (NULL-terminated, freed
+ * with match_free_words()). */
+char	**match_words(const char *query);
+void	  match_free_words(char **words);
+/* Find the first word of words starting in text at or after byte from: 1
+ * and its byte range [*start, *end), or 0. */
+int	  match_find(const char *text, char *const *words, size_t from, size_t *start,
+	      size_t *end);
+
+#endif

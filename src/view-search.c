@@ -1,0 +1,253 @@
+/* The search view: records of every kind that match what is typed, updated
+ * at each key, the matched words highlighted. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "explorer.h"
+#include "fts.h"
+#include "i18n.h"
+#include "regex.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Results beyond this many are not worth a screen. */
+#define SEARCH_MAX_RESULTS 500
+
+/* One result: its record, and the text that matched (with \001 and \002
+ * around matched words). */
+struct search_result {
+	char	*id;
+	char	*kind;
+	char	*name;
+	char	*match;
+};
+
+struct search_view {
+	struct search_result	*results;
+	int			 n;
+	int			 cur;
+	int			 top;
+	char			*error;		/* a regex that does not compile */
+	size_t			 error_offset;
+	char			 title[256];
+};
+
+/* Forget the results. */
+static void
+search_clear(struct search_view *s)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->results[i].id);
+		free(s->results[i].kind);
+		free(s->results[i].name);
+		free(s->results[i].match);
+	}
+	free(s->results);
+	s->results = NULL;
+	s->n = s->cur = s->top = 0;
+	free(s->error);
+	s->error = NULL;
+}
+
+/* Make an empty search. */
+static void
+search_open(struct view *v)
+{
+	v->data = xcalloc(1, sizeof(struct search_view));
+}
+
+/* Free the search. */
+static void
+search_close(struct view *v)
+{
+	search_clear(v->data);
+	free(v->data);
+}
+
+/* Search again for what is typed, as words or as a regular expression. */
+void
+view_search_update(struct view *v, const char *typed, int regex)
+{
+	struct search_view *s = v->data;
+	sqlite3 *db = explorer_db(v->ex);
+	sqlite3_stmt *stmt;
+	struct search_result *r;
+	char *query = NULL, *cause = NULL;
+	int rc;
+
+	search_clear(s);
+	snprintf(s->title, sizeof s->title, _("search %s%s"), regex ? "~" : "", typed);
+	if (*typed == '\0')
+		return;
+	if (regex && regex_check(typed, &s->error, &s->error_offset) != 0)
+		return;
+	if (!regex && (query = fts_query(typed, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	if (sqlite3_prepare_v2(db, regex ? fts_regex_sql : fts_search_sql, -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(stmt, 1, regex ? typed : query, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 3, explorer_lang(v->ex), -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 4, SEARCH_MAX_RESULTS);
+	sqlite3_bind_text(stmt, 5, "\001", -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, "\002", -1, SQLITE_STATIC);
+	s->results = xcalloc(SEARCH_MAX_RESULTS, sizeof *s->results);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && s->n < SEARCH_MAX_RESULTS) {
+		r = &s->results[s->n++];
+		r->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		r->kind = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		r->name = xstrdup((const char *)sqlite3_column_text(stmt, 2));
+		r->match = regex ? xstrdup("") :
+		    xstrdup((const char *)sqlite3_column_text(stmt, 3));
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s->error = xstrdup(sqlite3_errmsg(db));	/* a regex that hit its limit */
+	sqlite3_finalize(stmt);
+	free(query);
+}
+
+/* Why the search failed, and where in what was typed; NULL if it did not. */
+const char *
+view_search_error(struct view *v, size_t *offset)
+{
+	struct search_view *s = v->data;
+
+	*offset = s->error_offset;
+	return s->error;
+}
+
+/* Draw text whose matched words are between \001 and \002, highlighted. */
+static void
+search_draw_marked(int y, int x, const char *text, int width, enum explorer_style style)
+{
+	char *copy = xstrdup(text), *p = copy, *mark;
+	int on = 0, w;
+
+	while (*p != '\0' && width > 0) {
+		mark = p + strcspn(p, "\001\002");
+		w = 0;
+		if (mark > p) {
+			char c = *mark;
+			*mark = '\0';
+			w = explorer_text(y, x, p, width, on ? STYLE_MATCH : style);
+			*mark = c;
+		}
+		x += w;
+		width -= w;
+		if (*mark == '\0')
+			break;
+		on = *mark == '\001';
+		p = mark + 1;
+	}
+	free(copy);
+}
+
+/* Draw the results that fit. */
+static void
+search_draw(struct view *v, int top, int rows, int cols)
+{
+	struct search_view *s = v->data;
+	enum explorer_style style;
+	int i, namew = cols / 3;
+
+	explorer_fill(top, 0, cols, STYLE_HEADER);
+	explorer_text(top, 1, _("kind"), 8, STYLE_HEADER);
+	explorer_text(top, 10, _("name"), namew, STYLE_HEADER);
+	explorer_text(top, 11 + namew, _("match"), cols - namew - 12, STYLE_HEADER);
+	if (s->n == 0)
+		explorer_text(top + 2, 1, s->error != NULL ? s->error :
+		    _("No record matches. Type words (accents and case do not matter); "
+		    "Ctrl-R switches to a regex."), cols - 2, s->error != NULL ? STYLE_ALERT : STYLE_DIM);
+	if (s->cur < s->top)
+		s->top = s->cur;
+	if (s->cur >= s->top + rows - 1)
+		s->top = s->cur - rows + 2;
+	for (i = 0; i < rows - 1 && s->top + i < s->n; i++) {
+		struct search_result *r = &s->results[s->top + i];
+
+		style = s->top + i == s->cur ? STYLE_SELECTED : STYLE_NORMAL;
+		explorer_fill(top + 1 + i, 0, cols, style);
+		if (style == STYLE_SELECTED)
+			explorer_text(top + 1 + i, 0, explorer_glyph("▸", ">"), 1, style);
+		explorer_text(top + 1 + i, 1, r->kind, 8, style);
+		explorer_text_marked(top + 1 + i, 10, r->name, namew, style);
+		search_draw_marked(top + 1 + i, 11 + namew, r->match, cols - namew - 12, style);
+	}
+}
+
+/* Move through the results, or open one. */
+static int
+search_action(struct view *v, enum keys_action a)
+{
+	struct search_view *s = v->data;
+	int page = v->rows > 2 ? v->rows - 1 : 1;
+
+	switch (a) {
+	case ACTION_DOWN:
+	case ACTION_NEXT_MATCH:	s->cur++; break;
+	case ACTION_UP:
+	case ACTION_PREV_MATCH:	s->cur--; break;
+	case ACTION_HALF_DOWN:	s->cur += page / 2; break;
+	case ACTION_HALF_UP:	s->cur -= page / 2; break;
+	case ACTION_PAGE_DOWN:	s->cur += page; break;
+	case ACTION_PAGE_UP:	s->cur -= page; break;
+	case ACTION_FIRST:	s->cur = 0; break;
+	case ACTION_LAST:	s->cur = s->n - 1; break;
+	case ACTION_OPEN:
+		if (s->n > 0)
+			explorer_open_record(v->ex, s->results[s->cur].id);
+		return 1;
+	default:
+		return 0;
+	}
+	if (s->cur >= s->n)
+		s->cur = s->n - 1;
+	if (s->cur < 0)
+		s->cur = 0;
+	explorer_dirty(v->ex);
+	return 1;
+}
+
+/* A click selects a result. */
+static void
+search_click(struct view *v, int row, int col)
+{
+	struct search_view *s = v->data;
+
+	if (row > 0 && s->top + row - 1 < s->n)
+		s->cur = s->top + row - 1;
+}
+
+/* "3/12" */
+static void
+search_position(struct view *v, char *buf, size_t size)
+{
+	struct search_view *s = v->data;
+
+	snprintf(buf, size, "%d/%d", s->n == 0 ? 0 : s->cur + 1, s->n);
+}
+
+/* What was searched for. */
+static const char *
+search_title(struct view *v)
+{
+	return ((struct search_view *)v->data)->title;
+}
+
+const struct view_ops view_search_ops = {
+	.name = "search",
+	.scope = SCOPE_LIST,
+	.open = search_open,
+	.close = search_close,
+	.draw = search_draw,
+	.action = search_action,
+	.click = search_click,
+	.position = search_position,
+	.title = search_title,
+};
