@@ -367,6 +367,10 @@ CREATE VIRTUAL TABLE record_fts USING fts5(
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 
+-- The same text in trigrams, so that a regular expression is tried only on
+-- the records that hold a piece of text it cannot match without.
+CREATE VIRTUAL TABLE record_tri USING fts5(id UNINDEXED, text, tokenize = 'trigram');
+
 -- One row per record with its display names, for lists, links and search.
 CREATE VIEW record_label (id, kind, name_en, name_fr, date) AS
   SELECT id, 'source', title, title, published_on FROM source

@@ -36,7 +36,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 {
 	sqlite3_stmt *stmt;
 	struct output *o;
-	char *typed, *query, *cause = NULL, *t;
+	char *typed, *query, *cause = NULL, *t, *literal;
 	const char *kind = NULL;
 	int i, status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 	size_t offset;
@@ -84,7 +84,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 	if (!c->regex) {
 		sqlite3_bind_text(stmt, 5, human ? "«" : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, human ? "»" : "", -1, SQLITE_STATIC);
-	}
+	} else if ((literal = fts_literal_query(query)) != NULL)
+		sqlite3_bind_text(stmt, 5, literal, -1, free);
 	o = cli_output(c);
 	rows = output_statement(o, stmt);
 	if (rows < 0)

@@ -19,7 +19,7 @@
 static const char *const db_required_tables[] = {
 	"record", "source", "country", "bloc", "bloc_member", "actor", "alias",
 	"funding", "funding_party", "event", "event_actor", "figure", "citation", "fx_rate",
-	"record_fts", NULL
+	"record_fts", "record_tri", NULL
 };
 
 static char db_refusal[256];
@@ -178,7 +178,8 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, char **cause)
 static const char *const db_read_pragmas[] = {
 	"table_info", "table_xinfo", "table_list", "index_list", "index_info",
 	"index_xinfo", "foreign_key_list", "function_list", "module_list",
-	"pragma_list", "collation_list", "compile_options", "database_list", NULL
+	"pragma_list", "collation_list", "compile_options", "database_list",
+	"data_version", NULL
 };
 
 /* Allow reading; refuse the rest, remembering why. */
@@ -206,6 +207,14 @@ db_guard(void *arg, int action, const char *a, const char *b, const char *dbname
 		}
 		snprintf(db_refusal, sizeof db_refusal, _("PRAGMA %s is not allowed"),
 		    a == NULL ? "" : a);
+		return SQLITE_DENY;
+	case SQLITE_UPDATE:
+		/* FTS5 prepares this for itself when a full-text table is read;
+		 * the statement as a whole must still be read-only to run. */
+		if (a != NULL && strcmp(a, "sqlite_master") == 0)
+			return SQLITE_OK;
+		snprintf(db_refusal, sizeof db_refusal,
+		    _("the statement would change the database; only reading is allowed"));
 		return SQLITE_DENY;
 	case SQLITE_ATTACH:
 	case SQLITE_DETACH:

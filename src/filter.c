@@ -582,9 +582,9 @@ static void
 filter_regex_term(struct filter_parser *fp)
 {
 	const char *start = ++fp->p, *at;
-	char *pattern, *cause = NULL, *tmpl, *full;
+	char *pattern, *cause = NULL, *tmpl, *full, *literal;
 	size_t offset;
-	int caseless = 0;
+	int caseless = 0, prefiltered = 0;
 
 	while (*fp->p != '\0' && *fp->p != '/') {
 		if (*fp->p == '\\' && fp->p[1] != '\0')
@@ -612,9 +612,18 @@ filter_regex_term(struct filter_parser *fp)
 		filter_error(fp, at < start ? start : at, NULL, _("regex: %s"), cause);
 		free(cause);
 	} else {
+		/* Only records holding the pattern's literal text are tried. */
+		if ((literal = fts_literal_query(full)) != NULL) {
+			prefiltered = 1;
+			tmpl = xasprintf("(%s IN (SELECT id FROM record_tri WHERE record_tri MATCH ?)"
+			    " AND ", filter_kinds[fp->k].id);
+			filter_emit(fp, tmpl, literal, 0, 0);
+			free(tmpl);
+			free(literal);
+		}
 		tmpl = xasprintf("regexp(?, %s || ' ' || coalesce((SELECT group_concat(alias, ' ')"
-		    " FROM alias WHERE subject_id = %s), ''))", filter_kinds[fp->k].text,
-		    filter_kinds[fp->k].id);
+		    " FROM alias WHERE subject_id = %s), ''))%s", filter_kinds[fp->k].text,
+		    filter_kinds[fp->k].id, prefiltered ? ")" : "");
 		filter_emit(fp, tmpl, full, 0, 0);
 		free(tmpl);
 	}

@@ -25,7 +25,12 @@ static const char fts_build_sql[] =
 	"   WHEN 'source' THEN (SELECT coalesce(publisher,'')||' '||coalesce(author,'')||' '||coalesce(note_en,'')||' '||coalesce(note_fr,'') FROM source WHERE id = l.id)"
 	"  END"
 	" FROM record_label AS l;"
-	"INSERT INTO record_fts (record_fts) VALUES ('optimize');";
+	"INSERT INTO record_fts (record_fts) VALUES ('optimize');"
+	"DELETE FROM record_tri;"
+	"INSERT INTO record_tri (id, text) SELECT id,"
+	" coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
+	" FROM record_fts;"
+	"INSERT INTO record_tri (record_tri) VALUES ('optimize');";
 
 /* Matches ranked by bm25, names weighing most, then aliases, then text. */
 const char fts_search_sql[] =
@@ -42,7 +47,8 @@ const char fts_regex_sql[] =
 	"SELECT f.id AS id, f.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name"
 	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
-	" WHERE regexp(?1, coalesce(f.name, '') || ' ' || coalesce(f.alias, '') || ' '"
+	" WHERE (?5 IS NULL OR f.id IN (SELECT id FROM record_tri WHERE record_tri MATCH ?5))"
+	" AND regexp(?1, coalesce(f.name, '') || ' ' || coalesce(f.alias, '') || ' '"
 	"  || coalesce(f.body, '')) AND (?2 IS NULL OR f.kind = ?2)"
 	" ORDER BY f.kind, name, f.id LIMIT ?4";
 
@@ -98,5 +104,77 @@ fts_query(const char *typed, char **cause)
 	}
 	if (q == NULL)
 		*cause = xstrdup(_("nothing to search for"));
+	return q;
+}
+
+/*
+ * The longest run of plain characters that every match of pattern holds,
+ * if it can be known simply: outside any group or class, with no
+ * alternation and no inline option but a leading (?i) anywhere in the
+ * pattern, and not made optional by a quantifier. Trigram matching ignores
+ * case, so what it finds is always a superset of what the pattern matches.
+ */
+char *
+fts_literal_query(const char *pattern)
+{
+	const char *p = pattern, *run = NULL, *best = NULL;
+	size_t best_len = 0, len, i;
+	int depth = 0, class = 0;
+	char *q;
+
+	if (strncmp(p, "(?i)", 4) == 0)
+		p += 4;
+	if (strchr(p, '|') != NULL || strstr(p, "(?") != NULL)
+		return NULL;
+	for (; ; p++) {
+		int plain = *p != '\0' && depth == 0 && !class &&
+		    strchr("\\.[](){}?*+|^$", *p) == NULL;
+
+		if (plain) {
+			if (run == NULL)
+				run = p;
+			continue;
+		}
+		if (run != NULL) {
+			len = (size_t)(p - run);
+			/* A quantifier that allows none takes the last character away. */
+			if (*p == '?' || *p == '*' || *p == '{')
+				len = len > 0 ? len - 1 : 0;
+			if (len > best_len) {
+				best = run;
+				best_len = len;
+			}
+			run = NULL;
+		}
+		if (*p == '\0')
+			break;
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '[')
+			class = 1;
+		else if (*p == ']')
+			class = 0;
+		else if (*p == '(' && !class)
+			depth++;
+		else if (*p == ')' && !class && depth > 0)
+			depth--;
+	}
+	/* Three characters make a trigram; count characters, not bytes. */
+	for (i = 0, len = 0; i < best_len; i++) {
+		if (((unsigned char)best[i] & 0xc0) != 0x80)
+			len++;
+	}
+	if (len < 3)
+		return NULL;
+	q = xmalloc(best_len * 2 + 3);
+	len = 0;
+	q[len++] = '"';
+	for (i = 0; i < best_len; i++) {
+		if (best[i] == '"')
+			q[len++] = '"';
+		q[len++] = best[i];
+	}
+	q[len++] = '"';
+	q[len] = '\0';
 	return q;
 }

@@ -10,7 +10,8 @@
  * language, ?4 the limit (-1: none). */
 extern const char fts_search_sql[];
 /* Matches of a regular expression ?1 over the same text, in kind and name
- * order: id, kind, name. ?2, ?3 and ?4 as above. */
+ * order: id, kind, name. ?2, ?3 and ?4 as above; ?5, when not NULL, is a
+ * trigram query (fts_literal_query()) that every match must pass. */
 extern const char fts_regex_sql[];
 
 /* Fill record_fts from every record table (replacing what it held). */
@@ -19,5 +20,10 @@ int	 fts_build(sqlite3 *db, char **cause);
  * last ones as prefixes; quotes keep a phrase. NULL with *cause if there
  * is nothing to search for. The result is freed by the caller. */
 char	*fts_query(const char *typed, char **cause);
+
+/* The trigram query for a piece of text every match of a regular
+ * expression holds ("\"gigafact\""), or NULL if there is none of three
+ * characters or more. Freed by the caller. */
+char	*fts_literal_query(const char *pattern);
 
 #endif

@@ -95,8 +95,12 @@ view_search_update(struct view *v, const char *typed, int regex)
 	sqlite3_bind_text(stmt, 1, regex ? typed : query, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 3, explorer_lang(v->ex), -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 4, SEARCH_MAX_RESULTS);
-	sqlite3_bind_text(stmt, 5, "\001", -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, "\002", -1, SQLITE_STATIC);
+	if (!regex) {
+		sqlite3_bind_text(stmt, 5, "\001", -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, "\002", -1, SQLITE_STATIC);
+	} else if ((query = fts_literal_query(typed)) != NULL)
+		sqlite3_bind_text(stmt, 5, query, -1, free);
+	query = NULL;
 	s->results = xcalloc(SEARCH_MAX_RESULTS, sizeof *s->results);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && s->n < SEARCH_MAX_RESULTS) {
 		r = &s->results[s->n++];

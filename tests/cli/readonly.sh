@@ -30,6 +30,10 @@ refused "SELECT load_extension('/lib/x')" "load_extension" "load_extension is no
 [ ! -e "$scratch/other.db" ]
 ok $? "ATTACH created no file"
 
+run --db "$scratch/copy.db" sql "UPDATE sqlite_master SET sql = ''"
+expect_status 2 "UPDATE sqlite_master"
+run --db "$scratch/copy.db" sql "SELECT count(*) FROM record_fts WHERE record_fts MATCH 'alpha'"
+expect_status 0 "reading the full-text index is allowed"
 run --db "$scratch/copy.db" sql "VACUUM"
 expect_status 2 "VACUUM"
 run --db "$scratch/copy.db" sql "SELECT 1; DELETE FROM actor"
