@@ -40,6 +40,8 @@ static const struct cli_command cli_commands[] = {
 	  N_("search QUERY [--regex] [--kind KIND] [--limit N]") },
 	{ "sql", cmd_sql, 0, 1, 1,
 	  N_("sql 'SELECT ...'") },
+	{ "compare", cmd_compare, 0, 2, 4,
+	  N_("compare ID ID [ID ID]") },
 	{ "export-db", cmd_export_db, 0, 1, 1,
 	  N_("export-db FILE") },
 	{ "check", cmd_check, 0, 0, 0,

@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "money.h"
+#include "norm.h"
 #include "regex.h"
 #include "xmalloc.h"
 
@@ -34,6 +35,7 @@ db_harden(sqlite3 *db)
 	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 2);
 	money_register(db);
 	regex_register(db);
+	norm_register(db);
 }
 
 /* Check that the schema has every table aiatlas reads. */

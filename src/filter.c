@@ -782,6 +782,13 @@ filter_sql(const struct filter *f)
 	return f->sql;
 }
 
+/* How many parameters the SQL has. */
+int
+filter_nparams(const struct filter *f)
+{
+	return f->nparams;
+}
+
 /* Bind the values. */
 void
 filter_bind(const struct filter *f, sqlite3_stmt *stmt)

@@ -15,8 +15,9 @@ struct filter;
  */
 struct filter	*filter_compile(sqlite3 *db, const char *kind, const char *expr,
 		     int first_param, char **cause);
-/* The SQL expression. */
+/* The SQL expression, and how many parameters it has. */
 const char	*filter_sql(const struct filter *f);
+int		 filter_nparams(const struct filter *f);
 /* Bind the values to a statement prepared with the SQL. */
 void		 filter_bind(const struct filter *f, sqlite3_stmt *stmt);
 void		 filter_free(struct filter *f);
