@@ -34,6 +34,8 @@ struct cli_command {
 static const struct cli_command cli_commands[] = {
 	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT | CLI_OPT_FILTER, 1, 1,
 	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N]") },
+	{ "timeline", cmd_timeline, CLI_OPT_FILTER | CLI_OPT_DATES | CLI_OPT_LIMIT, 0, 0,
+	  N_("timeline [--filter EXPR] [--from DATE] [--to DATE] [--limit N]") },
 	{ "show", cmd_show, 0, 1, 1,
 	  N_("show ID") },
 	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT | CLI_OPT_REGEX, 1, -1,
@@ -53,7 +55,8 @@ static const struct cli_command cli_commands[] = {
 enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
-	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB
+	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
+	CLI_LONG_FROM, CLI_LONG_TO
 };
 
 static const struct option cli_long_options[] = {
@@ -69,6 +72,8 @@ static const struct option cli_long_options[] = {
 	{ "regex",	no_argument,		NULL, CLI_LONG_REGEX },
 	{ "user-db",	required_argument,	NULL, CLI_LONG_USER_DB },
 	{ "no-user-db",	no_argument,		NULL, CLI_LONG_NO_USER_DB },
+	{ "from",	required_argument,	NULL, CLI_LONG_FROM },
+	{ "to",		required_argument,	NULL, CLI_LONG_TO },
 	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -183,6 +188,8 @@ cli_option_name(unsigned int mask)
 		return "--filter";
 	if (mask & CLI_OPT_REGEX)
 		return "--regex";
+	if (mask & CLI_OPT_DATES)
+		return "--from/--to";
 	return "--kind";
 }
 
@@ -221,6 +228,8 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		case CLI_LONG_REGEX: c.regex = 1; given |= CLI_OPT_REGEX; break;
 		case CLI_LONG_USER_DB: user_db = optarg; no_user_db = 0; break;
 		case CLI_LONG_NO_USER_DB: no_user_db = 1; break;
+		case CLI_LONG_FROM: c.from = optarg; given |= CLI_OPT_DATES; break;
+		case CLI_LONG_TO: c.to = optarg; given |= CLI_OPT_DATES; break;
 		case CLI_LONG_SIZE: size = optarg; break;
 		case 'h': cli_usage(stdout); return CLI_OK;
 		case 'V': printf("aiatlas %s\n", PACKAGE_VERSION); return CLI_OK;

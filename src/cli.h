@@ -18,7 +18,8 @@ enum cli_option {
 	CLI_OPT_LIMIT	= 1 << 1,
 	CLI_OPT_KIND	= 1 << 2,
 	CLI_OPT_FILTER	= 1 << 3,
-	CLI_OPT_REGEX	= 1 << 4
+	CLI_OPT_REGEX	= 1 << 4,
+	CLI_OPT_DATES	= 1 << 5
 };
 
 /* What a command runs with. */
@@ -34,6 +35,7 @@ struct cli {
 	const char		*kind;
 	const char		*filter;
 	int			 regex;		/* search: the query is a PCRE2 pattern */
+	const char		*from, *to;	/* timeline: dates */
 };
 
 /* Run the program: parse argv, open the database, run a command, return

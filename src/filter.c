@@ -432,7 +432,7 @@ filter_number(const char *s, double *d, int amount)
 }
 
 /* Whether s is a date as YYYY, YYYY-MM or YYYY-MM-DD. */
-static int
+int
 filter_is_date(const char *s)
 {
 	size_t n = strlen(s), i;
@@ -443,7 +443,10 @@ filter_is_date(const char *s)
 		if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i]))
 			return 0;
 	}
-	return 1;
+	/* A month from 01 to 12, a day from 01 to 31. */
+	if (n >= 7 && (atoi(s + 5) < 1 || atoi(s + 5) > 12))
+		return 0;
+	return n < 10 || (atoi(s + 8) >= 1 && atoi(s + 8) <= 31);
 }
 
 /* Compile one bound of a comparison of expression e with op. */

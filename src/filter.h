@@ -22,6 +22,8 @@ int		 filter_nparams(const struct filter *f);
 void		 filter_bind(const struct filter *f, sqlite3_stmt *stmt);
 void		 filter_free(struct filter *f);
 
+/* Whether s is a date as YYYY, YYYY-MM or YYYY-MM-DD. */
+int		 filter_is_date(const char *s);
 /* The fields that apply to a kind, as "kind, bloc, ...". */
 char		*filter_fields(const char *kind);
 /* Completions of the word that ends expr at its end, NULL-terminated and

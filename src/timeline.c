@@ -1,0 +1,152 @@
+/* The timeline: events and funding announcements in date order, for the
+ * timeline command and the explorer's Timeline tab. */
+#include "config.h"
+#include "timeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+/* The first parameter of the filters. */
+#define TIMELINE_FILTER_PARAM 10
+
+/* The period a date falls in, at each zoom. */
+static const char *const timeline_periods[] = {
+	"substr(date, 1, 4)",
+	"CASE WHEN length(date) >= 7 THEN substr(date, 1, 4) || '-Q' ||"
+	" ((CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3) ELSE substr(date, 1, 4) END",
+	"substr(date, 1, 7)"
+};
+
+/* Events and funding as items: ?3 is the language, ?4 a related record. */
+static const char timeline_items_sql[] =
+	"SELECT event.date AS date, event.date_precision AS precision, 'event' AS type, event.kind AS kind,"
+	" event.id AS id, CASE ?3 WHEN 'fr' THEN event.title_fr ELSE event.title_en END AS title,"
+	" NULL AS amount, NULL AS eur, coalesce(event.country, event.bloc_id) AS place,"
+	" coalesce(event.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
+	"  WHERE m.iso3 = event.country AND m.until IS NULL)) AS bloc"
+	" FROM event WHERE %s AND (?4 IS NULL OR event.id = ?4 OR event.funding_id = ?4"
+	"  OR event.country = ?4 OR event.bloc_id = ?4"
+	"  OR event.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
+	"  OR EXISTS (SELECT 1 FROM event_actor AS ea WHERE ea.event_id = event.id AND ea.actor_id = ?4)"
+	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = event.id AND c.source_id = ?4)"
+	"  OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4 OR parent_id = ?4))"
+	" UNION ALL "
+	"SELECT funding.announced_on, funding.announced_precision, 'funding', funding.kind, funding.id,"
+	" CASE ?3 WHEN 'fr' THEN funding.title_fr ELSE funding.title_en END,"
+	" coalesce(money(funding.amount, funding.currency), money_range(funding.amount_low, funding.amount_high, funding.currency)),"
+	" eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on),"
+	" coalesce(funding.country, funding.bloc_id),"
+	" coalesce(funding.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
+	"  WHERE m.iso3 = funding.country AND m.until IS NULL))"
+	" FROM funding WHERE %s AND (?4 IS NULL OR funding.id = ?4 OR funding.parent_id = ?4"
+	"  OR funding.recipient_id = ?4 OR funding.country = ?4 OR funding.bloc_id = ?4"
+	"  OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
+	"  OR EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id AND p.actor_id = ?4)"
+	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id AND c.source_id = ?4))";
+
+/* Compile a filter for both kinds of item. */
+int
+timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause)
+{
+	char *why_events = NULL, *why_funding = NULL;
+
+	memset(t, 0, sizeof *t);
+	if (expr == NULL)
+		return 0;
+	t->events = filter_compile(db, "events", expr, TIMELINE_FILTER_PARAM, &why_events);
+	t->funding = filter_compile(db, "funding", expr, TIMELINE_FILTER_PARAM +
+	    (t->events != NULL ? filter_nparams(t->events) : 0), &why_funding);
+	if (t->events == NULL && t->funding == NULL) {
+		/* Name the mistake, not that a field fits only the other kind. */
+		if (strstr(why_events, "does not apply") != NULL) {
+			*cause = why_funding;
+			free(why_events);
+		} else {
+			*cause = why_events;
+			free(why_funding);
+		}
+		return -1;
+	}
+	t->no_events = t->events == NULL;
+	t->no_funding = t->funding == NULL;
+	free(why_events);
+	free(why_funding);
+	return 0;
+}
+
+/* The WHERE test of one kind: its filter, all, or none. */
+static const char *
+timeline_test(const struct filter *f, int none)
+{
+	return none ? "0" : f != NULL ? filter_sql(f) : "1";
+}
+
+/* The items, between ?1 and ?2. */
+static char *
+timeline_items(const struct timeline *t)
+{
+	char *items = xasprintf(timeline_items_sql, timeline_test(t->events, t->no_events),
+	    timeline_test(t->funding, t->no_funding));
+	char *sql = xasprintf("SELECT * FROM (%s) WHERE (?1 IS NULL OR date >= ?1)"
+	    " AND (?2 IS NULL OR substr(date, 1, length(?2)) <= ?2)", items);
+
+	free(items);
+	return sql;
+}
+
+/* The SELECT of the items, with headings if asked. */
+char *
+timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings)
+{
+	char *items = timeline_items(t), *sql;
+
+	if (headings)
+		sql = xasprintf("WITH i AS (%s) SELECT * FROM ("
+		    " SELECT %s AS period, date, precision, type, kind, id, title, amount, eur,"
+		    "  place, bloc, 1 AS o FROM i"
+		    " UNION ALL SELECT %s, min(date), NULL, 'period', NULL, NULL, NULL, NULL,"
+		    "  sum(eur), NULL, NULL, 0 FROM i GROUP BY 1)"
+		    " ORDER BY period, o, date, type, id LIMIT ?5 OFFSET ?6", items,
+		    timeline_periods[zoom], timeline_periods[zoom]);
+	else
+		sql = xasprintf("WITH i AS (%s) SELECT %s AS period, date, precision, type, kind,"
+		    " id, title, amount, eur, place, bloc FROM i ORDER BY date, type, id"
+		    " LIMIT ?5 OFFSET ?6", items, timeline_periods[zoom]);
+	free(items);
+	return sql;
+}
+
+/* Count per period. */
+char *
+timeline_histogram_sql(const struct timeline *t, enum timeline_zoom zoom)
+{
+	char *items = timeline_items(t);
+	char *sql = xasprintf("WITH i AS (%s) SELECT %s AS period, count(*) FROM i"
+	    " GROUP BY 1 ORDER BY 1", items, timeline_periods[zoom]);
+
+	free(items);
+	return sql;
+}
+
+/* Bind the filters. */
+void
+timeline_bind(const struct timeline *t, sqlite3_stmt *stmt)
+{
+	if (t->events != NULL)
+		filter_bind(t->events, stmt);
+	if (t->funding != NULL)
+		filter_bind(t->funding, stmt);
+}
+
+/* Free the filters. */
+void
+timeline_clear(struct timeline *t)
+{
+	filter_free(t->events);
+	filter_free(t->funding);
+	memset(t, 0, sizeof *t);
+}
