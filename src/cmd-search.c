@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "load.h"
 #include "regex.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* The record kinds --kind accepts, with their plural. */
@@ -56,7 +57,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 	if (c->regex) {
 		query = typed;
 		if (regex_check(query, &cause, &offset) != 0) {
-			cli_error(_("search: regex: %s at column %zu of '%s'"), cause, offset + 1, query);
+			cli_error(_("search: regex: %s at column %d of '%s'"), cause,
+			    text_column(query, offset), query);
 			free(cause);
 			free(query);
 			return CLI_USAGE;

@@ -20,7 +20,7 @@
 static const char *const db_required_tables[] = {
 	"record", "source", "country", "bloc", "bloc_member", "actor", "alias",
 	"funding", "funding_party", "event", "event_actor", "figure", "citation", "fx_rate",
-	"record_fts", "record_tri", NULL
+	"record_fts", "record_text", "record_tri", NULL
 };
 
 static char db_refusal[256];

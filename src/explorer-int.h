@@ -12,6 +12,7 @@
 struct script;
 
 #define EXPLORER_NTABS	5
+#define EXPLORER_MAX_MARKS	4
 
 /* Below this size the explorer shows what it needs instead. */
 #define EXPLORER_MIN_COLS	40
@@ -39,6 +40,8 @@ struct explorer {
 	int			 search_regex;
 	char			*last_search;	/* as an FTS query, for n and N */
 	char			**highlight;	/* the words shown highlighted */
+	char			*marks[EXPLORER_MAX_MARKS];	/* records to compare */
+	int			 nmarks;
 	struct explorer_history	 history[EXPLORER_NTABS];
 	int			 current;	/* the tab shown */
 	int			 dirty;
@@ -73,5 +76,6 @@ int		 explorer_command(struct explorer *ex, const char *line, char **cause);
 void		 explorer_next_match(struct explorer *ex, int backward);
 /* Free the prompts and the search. */
 void		 explorer_prompt_free(struct explorer *ex);
+
 
 #endif

@@ -55,7 +55,7 @@ explorer_prompt_open(struct explorer *ex, enum explorer_prompt which, int regex)
 		view_search_update(explorer_top(ex), "", regex);
 		break;
 	case PROMPT_FILTER:
-		prompt_start(&ex->prompts[which], view_list_filter(v));
+		prompt_start(&ex->prompts[which], v->ops->filter(v));
 		break;
 	default:
 		prompt_start(&ex->prompts[which], NULL);
@@ -85,7 +85,7 @@ explorer_complete(struct explorer *ex)
 	size_t start, common, i;
 	int n;
 
-	if ((list = filter_complete(ex->db, view_list_kind(v), p->text)) == NULL) {
+	if ((list = filter_complete(ex->db, v->ops->filter_kind(v), p->text)) == NULL) {
 		explorer_message(ex, _("Nothing to complete."));
 		return;
 	}
@@ -143,7 +143,7 @@ explorer_prompt_accept(struct explorer *ex)
 			    "the rows that match."));
 		break;
 	case PROMPT_FILTER:
-		if (view_list_set_filter(v, p->text, &cause) != 0) {
+		if (v->ops->set_filter(v, p->text, &cause) != 0) {
 			explorer_message(ex, "%s", cause);
 			free(cause);
 			return;		/* keep the prompt open to mend it */
@@ -277,11 +277,11 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 		return -1;
 	}
 	if (save) {
-		if (v->ops != &view_list_ops || view_list_filter(v) == NULL) {
+		if (v->ops->filter == NULL || v->ops->filter(v) == NULL) {
 			*cause = xstrdup(_("no filter to save here: f filters a tab's list"));
 			return -1;
 		}
-		if (userdb_save_filter(ex->user_db, name, view_list_kind(v), view_list_filter(v),
+		if (userdb_save_filter(ex->user_db, name, v->ops->filter_kind(v), v->ops->filter(v),
 		    cause) != 0)
 			return -1;
 		explorer_message(ex, _("Filter saved as '%s'."), name);
@@ -293,7 +293,8 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 		return -1;
 	}
 	explorer_go_tab(ex, kind);
-	if ((r = view_list_set_filter(explorer_top(ex), expr, cause)) == 0)
+	v = explorer_top(ex);
+	if ((r = v->ops->set_filter(v, expr, cause)) == 0)
 		explorer_message(ex, _("Filter '%s': %s"), name, expr);
 	free(kind);
 	free(expr);

@@ -29,14 +29,15 @@
 
 /* The tabs: their label, and the list each starts with. */
 static const struct {
-	const char	*label;
-	const char	*kind;
+	const char		*label;
+	const char		*kind;
+	const struct view_ops	*ops;
 } explorer_tabs[EXPLORER_NTABS] = {
-	{ N_("Actors"), "actors" },
-	{ N_("Funding"), "funding" },
-	{ N_("Timeline"), "events" },
-	{ N_("Blocs"), "blocs" },
-	{ N_("Sources"), "sources" },
+	{ N_("Actors"), "actors", &view_list_ops },
+	{ N_("Funding"), "funding", &view_list_ops },
+	{ N_("Timeline"), "events", &view_timeline_ops },
+	{ N_("Blocs"), "blocs", &view_list_ops },
+	{ N_("Sources"), "sources", &view_list_ops },
 };
 
 
@@ -45,7 +46,8 @@ static struct explorer		*explorer_active;
 static volatile sig_atomic_t	 explorer_signal;
 
 /* Colour pairs of the styles. */
-enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_LINK, PAIR_TITLE, PAIR_DIM, PAIR_ALERT, PAIR_MATCH };
+enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_LINK, PAIR_TITLE, PAIR_DIM, PAIR_ALERT, PAIR_MATCH,
+    PAIR_BLOC_1, PAIR_BLOC_2, PAIR_BLOC_3, PAIR_BLOC_4 };
 
 /* The attributes of a style, in colour or not. */
 static attr_t
@@ -68,6 +70,11 @@ explorer_attr(enum explorer_style style)
 		return A_BOLD | (color ? COLOR_PAIR(PAIR_ALERT) : A_STANDOUT);
 	case STYLE_MATCH:
 		return A_BOLD | A_UNDERLINE | (color ? COLOR_PAIR(PAIR_MATCH) : 0);
+	case STYLE_BLOC_1:
+	case STYLE_BLOC_2:
+	case STYLE_BLOC_3:
+	case STYLE_BLOC_4:
+		return color ? COLOR_PAIR(PAIR_BLOC_1 + (style - STYLE_BLOC_1)) | A_BOLD : A_BOLD;
 	default:
 		return A_NORMAL;
 	}
@@ -87,17 +94,71 @@ explorer_put(void *arg, const char *bytes, size_t n)
 	addnstr(bytes, (int)n);
 }
 
+/* Symbols the data and the explorer write, and what stands for them in
+ * ASCII outside UTF-8 locales. */
+static const struct {
+	const char	*utf8;
+	const char	*ascii;
+} explorer_ascii[] = {
+	{ "€", "EUR " }, { "£", "GBP " }, { "¥", "JPY " }, { "–", "-" }, { "—", "-" },
+	{ "·", "-" }, { "…", "~" }, { "≈", "~" }, { "≥", ">=" }, { "≤", "<=" },
+	{ "’", "'" }, { "‘", "'" }, { "“", "\"" }, { "”", "\"" }, { "«", "<<" },
+	{ "»", ">>" }, { "×", "x" }, { "▸", ">" }, { "✓", "*" }, { "●", "*" },
+	{ "◐", "+" }, { "○", "o" }, { NULL, NULL }
+};
+
+/* Text as an ASCII terminal can show it: known symbols spelled out; other
+ * characters are left for text_walk() to show as ?. */
+static char *
+explorer_transliterate(const char *s)
+{
+	char *out = xstrdup(""), *t;
+	const char *p = s;
+	size_t i, n;
+
+	while (*p != '\0') {
+		for (i = 0; explorer_ascii[i].utf8 != NULL; i++) {
+			n = strlen(explorer_ascii[i].utf8);
+			if (strncmp(p, explorer_ascii[i].utf8, n) == 0)
+				break;
+		}
+		if (explorer_ascii[i].utf8 != NULL) {
+			t = xasprintf("%s%s", out, explorer_ascii[i].ascii);
+			p += n;
+		} else
+			t = xasprintf("%s%c", out, *p++);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
+/* Whether s is plain ASCII. */
+static int
+explorer_is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	}
+	return 1;
+}
+
 /* Draw text at (y, x), cut to width with an ellipsis. */
 int
 explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 {
 	const char *bad = explorer_glyph("\xef\xbf\xbd", "?");
+	char *ascii = NULL;
 	int w;
+
 
 	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
+	if (explorer_active != NULL && !explorer_active->utf8 && !explorer_is_ascii(s))
+		s = ascii = explorer_transliterate(s);
 	move(y, x);
 	attrset(explorer_attr(style));
 	if (text_width(s) <= width)
@@ -108,6 +169,7 @@ explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 		w++;
 	}
 	attrset(A_NORMAL);
+	free(ascii);
 	return w;
 }
 
@@ -227,7 +289,7 @@ explorer_top(struct explorer *ex)
 
 	if (h->depth == 0) {
 		h->views = xreallocarray(h->views, 1, sizeof *h->views);
-		h->views[h->depth++] = explorer_view_new(ex, &view_list_ops, NULL);
+		h->views[h->depth++] = explorer_view_new(ex, explorer_tabs[ex->current].ops, NULL);
 	}
 	return h->views[h->depth - 1];
 }
@@ -244,6 +306,59 @@ explorer_push(struct explorer *ex, struct view *v)
 	h->views = xreallocarray(h->views, h->depth + 1, sizeof *h->views);
 	h->views[h->depth++] = v;
 	ex->dirty = 1;
+}
+
+/* Open a view of a kind with data for its open. */
+void
+explorer_open_view(struct explorer *ex, const struct view_ops *ops, void *data)
+{
+	explorer_push(ex, explorer_view_new(ex, ops, data));
+}
+
+/* Mark or unmark a record to compare. */
+void
+explorer_mark(struct explorer *ex, const char *id)
+{
+	int i;
+
+	for (i = 0; i < ex->nmarks; i++) {
+		if (strcmp(ex->marks[i], id) == 0) {
+			free(ex->marks[i]);
+			memmove(ex->marks + i, ex->marks + i + 1,
+			    (size_t)(--ex->nmarks - i) * sizeof *ex->marks);
+			explorer_message(ex, _("Unmarked %s (%d marked)."), id, ex->nmarks);
+			return;
+		}
+	}
+	if (ex->nmarks == EXPLORER_MAX_MARKS) {
+		explorer_message(ex, _("%d records are marked already: c compares them."),
+		    EXPLORER_MAX_MARKS);
+		return;
+	}
+	ex->marks[ex->nmarks++] = xstrdup(id);
+	explorer_message(ex, _("Marked %s (%d marked)%s"), id, ex->nmarks,
+	    ex->nmarks >= 2 ? _("; c compares them.") : ".");
+}
+
+/* The marked records. */
+char *const *
+explorer_marks(struct explorer *ex, int *n)
+{
+	*n = ex->nmarks;
+	return ex->marks;
+}
+
+/* Whether a record is marked. */
+int
+explorer_marked(struct explorer *ex, const char *id)
+{
+	int i;
+
+	for (i = 0; id != NULL && i < ex->nmarks; i++) {
+		if (strcmp(ex->marks[i], id) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Open a record in a new view of the current tab. */
@@ -354,16 +469,24 @@ explorer_action(struct explorer *ex, enum keys_action a)
 		explorer_prompt_open(ex, PROMPT_SEARCH, a == ACTION_SEARCH_REGEX);
 		break;
 	case ACTION_FILTER:
-		if (v->ops != &view_list_ops)
-			explorer_message(ex, _("Filters apply to a tab's list: h goes back to it."));
+		if (v->ops->set_filter == NULL)
+			explorer_message(ex, _("Filters apply to a tab's list or timeline: "
+			    "h goes back to it."));
 		else
 			explorer_prompt_open(ex, PROMPT_FILTER, 0);
 		break;
 	case ACTION_FILTER_CLEAR:
-		if (v->ops == &view_list_ops && view_list_filter(v) != NULL) {
-			view_list_set_filter(v, NULL, NULL);
+		if (v->ops->filter != NULL && v->ops->filter(v) != NULL) {
+			v->ops->set_filter(v, NULL, NULL);
 			explorer_message(ex, _("Filter cleared."));
 		}
+		break;
+	case ACTION_COMPARE:
+		if (ex->nmarks < 2)
+			explorer_message(ex, _("Mark 2 to 4 actors, countries or blocs with m "
+			    "(or Space in a list), then c compares them."));
+		else
+			explorer_open_view(ex, &view_compare_ops, NULL);
 		break;
 	case ACTION_COMMAND:
 		explorer_prompt_open(ex, PROMPT_COMMAND, 0);
@@ -624,6 +747,10 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 		init_pair(PAIR_DIM, COLOR_BLUE, -1);
 		init_pair(PAIR_ALERT, COLOR_RED, -1);
 		init_pair(PAIR_MATCH, COLOR_MAGENTA, -1);
+		init_pair(PAIR_BLOC_1, COLOR_BLUE, -1);		/* the first blocs of a timeline */
+		init_pair(PAIR_BLOC_2, COLOR_RED, -1);
+		init_pair(PAIR_BLOC_3, COLOR_YELLOW, -1);
+		init_pair(PAIR_BLOC_4, COLOR_MAGENTA, -1);
 	} else
 		ex->color = 0;
 	ex->dirty = 1;
@@ -743,6 +870,8 @@ explorer_stop(struct explorer *ex)
 	xmalloc_set_fatal_hook(NULL);
 	explorer_active = NULL;
 	explorer_prompt_free(ex);
+	for (i = 0; i < ex->nmarks; i++)
+		free(ex->marks[i]);
 	if (ex->tty_out != NULL)
 		fclose(ex->tty_out);
 	if (ex->tty_in != NULL)

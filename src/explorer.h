@@ -21,6 +21,9 @@ struct view;
  * click	a mouse click at row (from the view's top) and column
  * position	write where the view is ("12/87") for the status line
  * title	the view's title for the status line
+ * filter	the view's filter (NULL: none, or the view takes none)
+ * set_filter	filter the view (NULL or "" clears); -1 with *cause
+ * filter_kind	the list kind its filter is written for, for completion
  */
 struct view_ops {
 	const char	*name;
@@ -32,6 +35,9 @@ struct view_ops {
 	void		(*click)(struct view *, int row, int col);
 	void		(*position)(struct view *, char *buf, size_t size);
 	const char	*(*title)(struct view *);
+	const char	*(*filter)(struct view *);
+	int		(*set_filter)(struct view *, const char *, char **);
+	const char	*(*filter_kind)(struct view *);
 };
 
 /* An open view: its kind, the explorer it is in, and its own data. */
@@ -47,14 +53,12 @@ extern const struct view_ops view_list_ops;
 extern const struct view_ops view_record_ops;
 extern const struct view_ops view_help_ops;
 extern const struct view_ops view_search_ops;
+extern const struct view_ops view_compare_ops;
+extern const struct view_ops view_timeline_ops;
 
 /* What the explorer asks of particular views. */
-/* The list view: its kind, its filter (NULL: none), and setting it (NULL
- * or "" clears it; -1 with *cause if it does not compile). */
-const char	*view_list_kind(struct view *v);
-const char	*view_list_filter(struct view *v);
-int		 view_list_set_filter(struct view *v, const char *expr, char **cause);
-/* Move to the next (or previous) row matching a full-text query. */
+/* The list view: move to the next (or previous) row matching a full-text
+ * query. */
 void		 view_list_next_match(struct view *v, const char *query, int backward);
 /* The search view: search again; why it failed and where (NULL: it did not). */
 void		 view_search_update(struct view *v, const char *typed, int regex);
@@ -86,6 +90,13 @@ void		 explorer_open_record(struct explorer *ex, const char *id);
 const char	*explorer_tab_kind(struct explorer *ex);
 /* The words of the last search, to highlight (NULL: none). */
 char *const	*explorer_highlight(struct explorer *ex);
+/* Mark or unmark a record to compare; whether a record is marked. */
+void		 explorer_mark(struct explorer *ex, const char *id);
+int		 explorer_marked(struct explorer *ex, const char *id);
+/* The marked records, and how many. */
+char *const	*explorer_marks(struct explorer *ex, int *n);
+/* Open a view of a kind with data for its open (a history step). */
+void		 explorer_open_view(struct explorer *ex, const struct view_ops *ops, void *data);
 
 /* Drawing, for views: UTF-8 text at (y, x) cut to width with an ellipsis,
  * in a style; returns the columns drawn. */
@@ -97,7 +108,11 @@ enum explorer_style {
 	STYLE_TITLE,		/* a record's name, a section heading */
 	STYLE_DIM,		/* secondary text */
 	STYLE_ALERT,		/* a disagreement between sources */
-	STYLE_MATCH		/* words that match the search */
+	STYLE_MATCH,		/* words that match the search */
+	STYLE_BLOC_1,		/* the colours of blocs on a timeline */
+	STYLE_BLOC_2,
+	STYLE_BLOC_3,
+	STYLE_BLOC_4
 };
 int		 explorer_text(int y, int x, const char *s, int width, enum explorer_style style);
 /* The same, with the words of the last search highlighted. */

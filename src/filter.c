@@ -18,6 +18,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "regex.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* The list kinds, their tables and id columns, in the order of the SQL
@@ -27,21 +28,14 @@ static const struct {
 	const char	*kind;
 	const char	*table;
 	const char	*id;
-	const char	*text;	/* what a /regex/ is matched against */
 } filter_kinds[K_COUNT] = {
-	{ "actors", "actor", "actor.id",
-	  "actor.name || ' ' || actor.name_fr || ' ' || actor.summary_en || ' ' || actor.summary_fr" },
-	{ "funding", "funding", "funding.id",
-	  "funding.title_en || ' ' || funding.title_fr || ' ' || coalesce(funding.round, '')"
-	  " || ' ' || funding.summary_en || ' ' || funding.summary_fr" },
-	{ "events", "event", "event.id",
-	  "event.title_en || ' ' || event.title_fr || ' ' || event.summary_en || ' ' || event.summary_fr" },
-	{ "blocs", "bloc", "bloc.id",
-	  "bloc.name_en || ' ' || bloc.name_fr || ' ' || bloc.summary_en || ' ' || bloc.summary_fr" },
-	{ "sources", "source", "source.id",
-	  "source.title || ' ' || coalesce(source.publisher, '') || ' ' || coalesce(source.author, '')" },
-	{ "countries", "country", "country.iso3", "country.name_en || ' ' || country.name_fr" },
-	{ "figures", "figure", "figure.id", "figure.label_en || ' ' || figure.label_fr" },
+	{ "actors", "actor", "actor.id" },
+	{ "funding", "funding", "funding.id" },
+	{ "events", "event", "event.id" },
+	{ "blocs", "bloc", "bloc.id" },
+	{ "sources", "source", "source.id" },
+	{ "countries", "country", "country.iso3" },
+	{ "figures", "figure", "figure.id" },
 };
 
 /* How a field's value is read and compared. */
@@ -66,11 +60,10 @@ enum filter_type {
 	"(SELECT iso3 FROM bloc_member WHERE bloc_id IN " BLOCS_NAMED ")"
 #define CITED(id, what) \
 	"EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = " id " AND c." what " = ?)"
-/* A funding's amount in euros at the rate of its year. */
+/* A funding's amount in euros at the rate of its year (the nearest year's
+ * when that one has none), as everywhere else (norm.c). */
 #define FUNDING_EUR \
-	"(coalesce(funding.amount, funding.amount_high) / CASE funding.currency WHEN 'EUR'" \
-	" THEN 1.0 ELSE (SELECT r.per_eur FROM fx_rate AS r WHERE r.currency = funding.currency" \
-	" AND r.year = CAST(substr(funding.announced_on, 1, 4) AS INTEGER)) END)"
+	"eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on)"
 
 /* A field: its name, its type, the SQL listing the values it takes (to
  * check them and complete them), and its SQL for each kind (NULL: it does
@@ -117,7 +110,7 @@ static const struct filter_field {
 	{ "currency", FT_MATCH,
 	  { NULL, "SELECT DISTINCT currency FROM funding", NULL, NULL, NULL, NULL,
 	    "SELECT DISTINCT unit FROM figure" },
-	  { NULL, "funding.currency = upper(?)", NULL, NULL, NULL, NULL, "figure.unit = upper(?)" } },
+	  { NULL, "funding.currency = upper(?)", NULL, NULL, NULL, NULL, "figure.unit = ?" } },
 	{ "confidence", FT_MATCH,
 	  { NULL, "SELECT DISTINCT confidence FROM funding", NULL, NULL, NULL, NULL, NULL },
 	  { NULL, "funding.confidence = ?", NULL, NULL, NULL, NULL, NULL } },
@@ -172,6 +165,9 @@ static const struct filter_field {
 	{ NULL, FT_MATCH, { NULL }, { NULL } }
 };
 
+/* How deep parentheses and negations may nest. */
+#define FILTER_MAX_DEPTH 100
+
 /* A bound value: a number or text. */
 struct filter_param {
 	int	 number;
@@ -189,6 +185,7 @@ struct filter {
 /* The parser's state. */
 struct filter_parser {
 	sqlite3		*db;
+	int		 depth;		/* parentheses and negations open */
 	int		 k;
 	const char	*src;
 	const char	*p;
@@ -213,15 +210,7 @@ filter_kind_index(const char *kind)
 static int
 filter_column(const struct filter_parser *fp, const char *at)
 {
-	const char *s;
-	int col = 1;
-
-	/* Count characters, not bytes: a continuation byte starts none. */
-	for (s = fp->src; s < at && *s != '\0'; s++) {
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			col++;
-	}
-	return col;
+	return text_column(fp->src, (size_t)(at - fp->src));
 }
 
 /* Note the first error: "filter: what at column N[; more]". */
@@ -345,28 +334,31 @@ filter_fields(const char *kind)
 	return k < 0 ? xstrdup("") : filter_field_names(k);
 }
 
-/* Check that a value occurs in the data for a field; 0 if it does. */
-static int
+/* Check that a value occurs in the data for a field, in any case; the
+ * value as the data writes it (freed by the caller), or NULL. */
+static char *
 filter_check_value(struct filter_parser *fp, const struct filter_field *fd, const char *value,
     const char *at)
 {
 	sqlite3_stmt *stmt;
-	char *sql, *list = xstrdup(""), *t;
+	char *sql, *list, *t, *canonical = NULL;
 	int found = 0, n = 0;
 
 	if (fd->values[fp->k] == NULL)
-		return 0;
+		return xstrdup(value);
+	list = xstrdup("");
 	sql = xasprintf("WITH x(v) AS (%s) SELECT v FROM x WHERE v IS NOT NULL ORDER BY"
 	    " v = ?1 COLLATE NOCASE DESC, v", fd->values[fp->k]);
 	if (sqlite3_prepare_v2(fp->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		free(sql);
 		free(list);
-		return 0;
+		return xstrdup(value);
 	}
 	free(sql);
 	sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		if (n == 0 && strcasecmp((const char *)sqlite3_column_text(stmt, 0), value) == 0) {
+			canonical = xstrdup((const char *)sqlite3_column_text(stmt, 0));
 			found = 1;
 			break;
 		}
@@ -388,6 +380,8 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 			sqlite3_finalize(stmt);
 		}
 		free(sql);
+		if (found)
+			canonical = xstrdup(value);
 	}
 	if (!found) {
 		t = xasprintf(_("values: %s"), list);
@@ -396,7 +390,7 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 		free(t);
 	}
 	free(list);
-	return found ? 0 : -1;
+	return canonical;
 }
 
 /* Read a number with an optional scale: 1.5bn, 200M, 400m, 3e9, 12k, 1T,
@@ -418,7 +412,8 @@ filter_number(const char *s, double *d, int amount)
 	if (!isdigit((unsigned char)*s) && !(*s == '.' && isdigit((unsigned char)s[1])))
 		return -1;
 	*d = strtod(s, &end);
-	if (end == s || !isfinite(*d))
+	/* Decimal only: strtod would read 0x10 too. */
+	if (end == s || !isfinite(*d) || end != s + strspn(s, "0123456789.eE+-"))
 		return -1;
 	if (*end == '\0')
 		return 0;
@@ -500,7 +495,7 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 {
 	const struct filter_field *fd;
 	const char *op, *vat, *dots;
-	char *value, *names, *e, *lo, *hi;
+	char *value, *names, *e, *lo, *hi, *canonical;
 	size_t oplen;
 
 	for (fd = filter_fields_table; fd->name != NULL; fd++) {
@@ -523,7 +518,7 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 	op = fp->p;
 	oplen = strspn(op, "<>=!:");
 	if (oplen == 0 || oplen > 2 || (oplen == 2 && op[1] != '=') ||
-	    (oplen == 2 && op[0] != '<' && op[0] != '>')) {
+	    (oplen == 2 && op[0] != '<' && op[0] != '>') || (oplen == 1 && op[0] == '!')) {
 		filter_error(fp, op, NULL, _("expected ':', '=', '<', '<=', '>' or '>=' after '%s'"),
 		    name);
 		return;
@@ -539,8 +534,10 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 		if (*op != ':' && *op != '=')
 			filter_error(fp, op, NULL, _("'%s' takes ':' and a value, not a comparison"),
 			    name);
-		else if (filter_check_value(fp, fd, value, vat) == 0)
-			filter_emit(fp, fd->sql[fp->k], value, 0, 0);
+		else if ((canonical = filter_check_value(fp, fd, value, vat)) != NULL) {
+			filter_emit(fp, fd->sql[fp->k], canonical, 0, 0);
+			free(canonical);
+		}
 		free(value);
 		return;
 	}
@@ -618,14 +615,16 @@ filter_regex_term(struct filter_parser *fp)
 		/* Only records holding the pattern's literal text are tried. */
 		if ((literal = fts_literal_query(full)) != NULL) {
 			prefiltered = 1;
-			tmpl = xasprintf("(%s IN (SELECT id FROM record_tri WHERE record_tri MATCH ?)"
-			    " AND ", filter_kinds[fp->k].id);
+			tmpl = xasprintf("(%s IN (SELECT t.id FROM record_text AS t WHERE t.rowid IN"
+			    " (SELECT rowid FROM record_tri WHERE record_tri MATCH ?)) AND ",
+			    filter_kinds[fp->k].id);
 			filter_emit(fp, tmpl, literal, 0, 0);
 			free(tmpl);
 			free(literal);
 		}
-		tmpl = xasprintf("regexp(?, %s || ' ' || coalesce((SELECT group_concat(alias, ' ')"
-		    " FROM alias WHERE subject_id = %s), ''))%s", filter_kinds[fp->k].text,
+		/* The same text as search --regex matches: the record's names,
+		 * aliases and summaries, as the full-text index holds them. */
+		tmpl = xasprintf("regexp(?, (SELECT text FROM record_text WHERE id = %s))%s",
 		    filter_kinds[fp->k].id, prefiltered ? ")" : "");
 		filter_emit(fp, tmpl, full, 0, 0);
 		free(tmpl);
@@ -651,9 +650,15 @@ filter_primary(struct filter_parser *fp)
 		return;
 	}
 	if (*fp->p == '(') {
+		if (++fp->depth > FILTER_MAX_DEPTH) {
+			filter_error(fp, fp->p, NULL, _("more than %d negations and parentheses "
+			    "inside each other"), FILTER_MAX_DEPTH);
+			return;
+		}
 		fp->p++;
 		filter_append(fp, "(");
 		filter_or(fp);
+		fp->depth--;
 		filter_space(fp);
 		if (*fp->p != ')') {
 			filter_error(fp, start, NULL, _("this parenthesis is not closed"));
@@ -674,6 +679,11 @@ filter_primary(struct filter_parser *fp)
 	if (*fp->p == '"') {
 		if ((word = filter_value(fp)) == NULL)
 			return;
+		if (word[strspn(word, " \t")] == '\0') {
+			filter_error(fp, start, NULL, _("an empty phrase"));
+			free(word);
+			return;
+		}
 		n = strlen(word) + 3;
 		{
 			char *phrase = xmalloc(n);
@@ -700,16 +710,24 @@ filter_primary(struct filter_parser *fp)
 	free(word);
 }
 
-/* unary := (not | -) unary | primary */
+/* unary := (not | -) unary | primary. A negated test that is unknown
+ * (a field with no value) counts as false, so its negation keeps the row. */
 static void
 filter_unary(struct filter_parser *fp)
 {
 	filter_space(fp);
 	if (filter_keyword(fp->p, "not") || (*fp->p == '-' && fp->p[1] != '\0' &&
 	    strchr(" \t\n\r", fp->p[1]) == NULL)) {
+		if (++fp->depth > FILTER_MAX_DEPTH) {
+			filter_error(fp, fp->p, NULL, _("more than %d negations and parentheses "
+			    "inside each other"), FILTER_MAX_DEPTH);
+			return;
+		}
 		fp->p += *fp->p == '-' ? 1 : 3;
-		filter_append(fp, "NOT ");
+		filter_append(fp, "NOT coalesce(");
 		filter_unary(fp);
+		filter_append(fp, ", 0)");
+		fp->depth--;
 		return;
 	}
 	filter_primary(fp);

@@ -26,11 +26,11 @@ static const char fts_build_sql[] =
 	"  END"
 	" FROM record_label AS l;"
 	"INSERT INTO record_fts (record_fts) VALUES ('optimize');"
-	"DELETE FROM record_tri;"
-	"INSERT INTO record_tri (id, text) SELECT id,"
+	"DELETE FROM record_text;"
+	"INSERT INTO record_text (id, text) SELECT id,"
 	" coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 	" FROM record_fts;"
-	"INSERT INTO record_tri (record_tri) VALUES ('optimize');";
+	"INSERT INTO record_tri (record_tri) VALUES ('rebuild');";
 
 /* Matches ranked by bm25, names weighing most, then aliases, then text. */
 const char fts_search_sql[] =
@@ -44,13 +44,12 @@ const char fts_search_sql[] =
 
 /* Matches of a regular expression over the same text, in name order. */
 const char fts_regex_sql[] =
-	"SELECT f.id AS id, f.kind AS kind,"
+	"SELECT t.id AS id, l.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name"
-	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
-	" WHERE (?5 IS NULL OR f.id IN (SELECT id FROM record_tri WHERE record_tri MATCH ?5))"
-	" AND regexp(?1, coalesce(f.name, '') || ' ' || coalesce(f.alias, '') || ' '"
-	"  || coalesce(f.body, '')) AND (?2 IS NULL OR f.kind = ?2)"
-	" ORDER BY f.kind, name, f.id LIMIT ?4";
+	" FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
+	" WHERE (?5 IS NULL OR t.rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH ?5))"
+	" AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"
+	" ORDER BY l.kind, name, t.id LIMIT ?4";
 
 /* Fill record_fts from every record table. */
 int
@@ -110,9 +109,10 @@ fts_query(const char *typed, char **cause)
 /*
  * The longest run of plain characters that every match of pattern holds,
  * if it can be known simply: outside any group or class, with no
- * alternation and no inline option but a leading (?i) anywhere in the
- * pattern, and not made optional by a quantifier. Trigram matching ignores
- * case, so what it finds is always a superset of what the pattern matches.
+ * alternation, no escape but \b \d \s \w and their capitals, no inline
+ * option but a leading (?i), and not made optional by a quantifier.
+ * Trigram matching ignores case, so what it finds is always a superset of
+ * what the pattern matches.
  */
 char *
 fts_literal_query(const char *pattern)
@@ -148,9 +148,15 @@ fts_literal_query(const char *pattern)
 		}
 		if (*p == '\0')
 			break;
-		if (*p == '\\' && p[1] != '\0')
+		if (*p == '\\') {
+			/* Character types are simple; other escapes stand for text. */
+			if (p[1] == '\0' || strchr("bBdDsSwW", p[1]) == NULL)
+				return NULL;
 			p++;
-		else if (*p == '[')
+		} else if (*p == '{') {
+			if ((p = strchr(p, '}')) == NULL)
+				return NULL;
+		} else if (*p == '[')
 			class = 1;
 		else if (*p == ']')
 			class = 0;

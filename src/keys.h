@@ -38,6 +38,13 @@
 	X(FILTER,	"filter",	N_("filter the tab's list (Tab completes, Up recalls)")) \
 	X(FILTER_CLEAR,	"filter-clear",	N_("clear the tab's filter")) \
 	X(COMMAND,	"command",	N_("run a command: filter NAME, save-filter NAME, dump FILE")) \
+	X(MARK,		"mark",		N_("in a list, mark or unmark an actor or bloc to compare")) \
+	X(COMPARE,	"compare",	N_("compare the 2 to 4 marked records side by side")) \
+	X(SWAP,		"swap",		N_("in a comparison, swap the focused pane with the next")) \
+	X(NEXT_PANE,	"next-pane",	N_("in a comparison, focus the next pane")) \
+	X(TIMELINE,	"timeline",	N_("in a record, show its timeline")) \
+	X(ZOOM_IN,	"zoom-in",	N_("in a timeline, group by quarter, then by month")) \
+	X(ZOOM_OUT,	"zoom-out",	N_("in a timeline, group by quarter, then by year")) \
 	X(HELP,		"help",		N_("show this help")) \
 	X(REDRAW,	"redraw",	N_("redraw the screen")) \
 	X(QUIT,		"quit",		N_("go back; quit from a tab's list")) \
@@ -68,6 +75,7 @@ enum keys_scope {
 	SCOPE_GLOBAL,
 	SCOPE_LIST,
 	SCOPE_RECORD,
+	SCOPE_COMPARE,
 	SCOPE_PROMPT		/* only its own bindings: other keys are typed */
 };
 

@@ -47,6 +47,21 @@ text_width(const char *s)
 	return text_walk(s, INT_MAX, "?", NULL, NULL);
 }
 
+/* The column, in characters from 1, of a byte offset: a continuation
+ * byte of UTF-8 starts no character. */
+int
+text_column(const char *s, size_t offset)
+{
+	size_t i;
+	int col = 1;
+
+	for (i = 0; i < offset && s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			col++;
+	}
+	return col;
+}
+
 /* Shrink the widest columns until they fit. */
 void
 text_fit(int n, int *cw, const int *min, int width, int gap)

@@ -14,6 +14,8 @@ typedef void (*text_put_fn)(void *arg, const char *bytes, size_t n);
 int	 text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg);
 /* Display width of a UTF-8 string in terminal columns (wcwidth). */
 int	 text_width(const char *s);
+/* The column, counted in characters from 1, of byte offset in s. */
+int	 text_column(const char *s, size_t offset);
 /* Shrink the widest of n column widths cw, never below min, until they
  * and the gaps between them fit in width. */
 void	 text_fit(int n, int *cw, const int *min, int width, int gap);

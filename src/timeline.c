@@ -25,7 +25,7 @@ static const char *const timeline_periods[] = {
 static const char timeline_items_sql[] =
 	"SELECT event.date AS date, event.date_precision AS precision, 'event' AS type, event.kind AS kind,"
 	" event.id AS id, CASE ?3 WHEN 'fr' THEN event.title_fr ELSE event.title_en END AS title,"
-	" NULL AS amount, NULL AS eur, coalesce(event.country, event.bloc_id) AS place,"
+	" NULL AS amount, NULL AS eur, NULL AS parent, coalesce(event.country, event.bloc_id) AS place,"
 	" coalesce(event.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
 	"  WHERE m.iso3 = event.country AND m.until IS NULL)) AS bloc"
 	" FROM event WHERE %s AND (?4 IS NULL OR event.id = ?4 OR event.funding_id = ?4"
@@ -39,7 +39,7 @@ static const char timeline_items_sql[] =
 	" CASE ?3 WHEN 'fr' THEN funding.title_fr ELSE funding.title_en END,"
 	" coalesce(money(funding.amount, funding.currency), money_range(funding.amount_low, funding.amount_high, funding.currency)),"
 	" eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on),"
-	" coalesce(funding.country, funding.bloc_id),"
+	" funding.parent_id, coalesce(funding.country, funding.bloc_id),"
 	" coalesce(funding.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
 	"  WHERE m.iso3 = funding.country AND m.until IS NULL))"
 	" FROM funding WHERE %s AND (?4 IS NULL OR funding.id = ?4 OR funding.parent_id = ?4"
@@ -109,7 +109,9 @@ timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings)
 		    " SELECT %s AS period, date, precision, type, kind, id, title, amount, eur,"
 		    "  place, bloc, 1 AS o FROM i"
 		    " UNION ALL SELECT %s, min(date), NULL, 'period', NULL, NULL, NULL, NULL,"
-		    "  sum(eur), NULL, NULL, 0 FROM i GROUP BY 1)"
+		    /* A pledge whose parent is on the timeline too counts once. */
+		    "  sum(CASE WHEN parent IS NULL OR parent NOT IN (SELECT id FROM i) THEN eur END),"
+		    "  NULL, NULL, 0 FROM i GROUP BY 1)"
 		    " ORDER BY period, o, date, type, id LIMIT ?5 OFFSET ?6", items,
 		    timeline_periods[zoom], timeline_periods[zoom]);
 	else

@@ -291,7 +291,9 @@ list_draw(struct view *v, int top, int rows, int cols)
 	for (r = 0; r < l->win_n && r < n; r++) {
 		style = l->top + r == l->cur ? STYLE_SELECTED : STYLE_NORMAL;
 		explorer_fill(top + 1 + r, 0, cols, style);
-		if (style == STYLE_SELECTED)
+		if (explorer_marked(v->ex, l->cells[r * l->ncols]))
+			explorer_text(top + 1 + r, 0, explorer_glyph("✓", "*"), 1, style);
+		else if (style == STYLE_SELECTED)
 			explorer_text(top + 1 + r, 0, explorer_glyph("▸", ">"), 1, style);
 		for (i = 1; i < l->ncols; i++) {
 			cell = l->cells[r * l->ncols + i];
@@ -353,6 +355,20 @@ list_action(struct view *v, enum keys_action a)
 		list_prepare(v, l);
 		explorer_message(v->ex, _("Sorted by %s, %s."), l->cols[l->sort_col]->name,
 		    l->sort_desc ? _("descending") : _("ascending"));
+		break;
+	case ACTION_MARK:
+		if (strcmp(l->kind->kind, "actors") != 0 && strcmp(l->kind->kind, "blocs") != 0 &&
+		    strcmp(l->kind->kind, "countries") != 0) {
+			explorer_message(v->ex, _("Actors, countries and blocs can be compared; "
+			    "these are %s."), l->kind->kind);
+			return 1;
+		}
+		if ((id = list_selected(v, l)) != NULL) {
+			char *copy = xstrdup(id);
+			explorer_mark(v->ex, copy);
+			free(copy);
+			l->cur++;
+		}
 		break;
 	case ACTION_OPEN:
 		if ((id = list_selected(v, l)) != NULL) {
@@ -423,22 +439,22 @@ list_title(struct view *v)
 }
 
 /* The list kind a list view shows. */
-const char *
-view_list_kind(struct view *v)
+static const char *
+list_filter_kind(struct view *v)
 {
 	return ((struct list_view *)v->data)->kind->kind;
 }
 
 /* The list's filter, or NULL. */
-const char *
-view_list_filter(struct view *v)
+static const char *
+list_filter(struct view *v)
 {
 	return ((struct list_view *)v->data)->filter_text;
 }
 
 /* Filter the list (NULL or "" clears the filter). */
-int
-view_list_set_filter(struct view *v, const char *expr, char **cause)
+static int
+list_set_filter(struct view *v, const char *expr, char **cause)
 {
 	struct list_view *l = v->data;
 	struct filter *f = NULL;
@@ -511,4 +527,7 @@ const struct view_ops view_list_ops = {
 	.click = list_click,
 	.position = list_position,
 	.title = list_title,
+	.filter = list_filter,
+	.set_filter = list_set_filter,
+	.filter_kind = list_filter_kind,
 };

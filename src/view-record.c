@@ -378,6 +378,9 @@ record_action(struct view *v, enum keys_action a)
 		record_follow(r, v->rows, 1);
 		explorer_dirty(v->ex);
 		return 1;
+	case ACTION_TIMELINE:
+		explorer_open_view(v->ex, &view_timeline_ops, xstrdup(r->id));
+		return 1;
 	case ACTION_OPEN:
 		if (r->sel < 0)
 			explorer_message(v->ex, _("This record links to nothing."));

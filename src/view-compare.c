@@ -1,0 +1,313 @@
+/* The compare view: 2 to 4 marked actors, countries or blocs in panes side
+ * by side (stacked when the screen is narrow), rows aligned, the larger
+ * figure emphasised, bar charts of the totals. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+#include "explorer.h"
+#include "i18n.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* The label column, and the narrowest pane side by side. */
+#define CMP_LABEL	24
+#define CMP_MIN_PANE	18
+
+struct cmp_view {
+	struct compare	*cmp;
+	int		 focus;		/* the focused pane */
+	int		 row;		/* the focused row */
+	int		 top;		/* the first line shown */
+	int		 lines;		/* lines at the last draw */
+	char		 title[256];
+};
+
+/* Compare the marked records. */
+static void
+cmp_open(struct view *v)
+{
+	struct cmp_view *c = xcalloc(1, sizeof *c);
+	char *cause = NULL;
+	char *const *marks;
+	int n;
+
+	v->data = c;
+	marks = explorer_marks(v->ex, &n);
+	if ((c->cmp = compare_build(explorer_db(v->ex), explorer_lang(v->ex), marks, n,
+	    &cause)) == NULL) {
+		explorer_message(v->ex, "%s", cause);
+		free(cause);
+	}
+}
+
+/* Free the comparison. */
+static void
+cmp_close(struct view *v)
+{
+	struct cmp_view *c = v->data;
+
+	compare_free(c->cmp);
+	free(c);
+}
+
+/* The pane whose value is the largest of a row, or -1. */
+static int
+cmp_largest(const struct compare *cmp, const struct compare_row *r)
+{
+	int i, best = -1, n = 0;
+
+	for (i = 0; i < cmp->n; i++) {
+		if (!r->has_value[i])
+			continue;
+		n++;
+		if (best < 0 || r->value[i] > r->value[best])
+			best = i;
+	}
+	return n >= 2 ? best : -1;
+}
+
+/* A bar of value against max in width columns, in eighths of a block
+ * (whole blocks and # outside UTF-8). */
+static char *
+cmp_bar(double value, double max, int width)
+{
+	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	const char *full = explorer_glyph("█", "#");
+	long units = max > 0 ? (long)(value / max * width * 8 + 0.5) : 0;
+	char *bar = xstrdup(""), *t;
+	long i;
+
+	if (units < 1 && value > 0)
+		units = 1;
+	for (i = 0; i < units / 8; i++) {
+		t = xasprintf("%s%s", bar, full);
+		free(bar);
+		bar = t;
+	}
+	if (units % 8 != 0 && strcmp(full, "█") == 0) {
+		t = xasprintf("%s%s", bar, eighths[units % 8]);
+		free(bar);
+		bar = t;
+	}
+	return bar;
+}
+
+/* Draw one line of content at screen row y: line number n of the layout
+ * (side by side if wide, else stacked); returns the number of lines. */
+static int
+cmp_line(struct view *v, int y, int n, int cols, int draw)
+{
+	struct cmp_view *c = v->data;
+	const struct compare *cmp = c->cmp;
+	const struct compare_row *r;
+	int i, j, line = 0, pane, x, best, wide;
+	enum explorer_style style;
+	double max;
+	char *bar, *text;
+
+	pane = cmp->n > 0 ? (cols - CMP_LABEL) / cmp->n : cols;
+	wide = pane >= CMP_MIN_PANE;
+	if (wide) {
+		/* Headings, then one line per row. */
+		if (line++ == n && draw) {
+			explorer_fill(y, 0, cols, STYLE_HEADER);
+			for (i = 0; i < cmp->n; i++)
+				explorer_text(y, CMP_LABEL + i * pane, cmp->name[i] ? cmp->name[i] :
+				    cmp->id[i], pane - 2, i == c->focus ? STYLE_SELECTED : STYLE_HEADER);
+		}
+		for (j = 0; j < cmp->nrows; j++, line++) {
+			if (line != n || !draw)
+				continue;
+			r = &cmp->rows[j];
+			best = cmp_largest(cmp, r);
+			if (j == c->row)
+				explorer_fill(y, 0, cols, STYLE_DIM);
+			explorer_text(y, 1, r->label, CMP_LABEL - 2, j == c->row ? STYLE_TITLE : STYLE_DIM);
+			for (i = 0; i < cmp->n; i++) {
+				style = i == best ? STYLE_TITLE : STYLE_NORMAL;
+				if (j == c->row && i == c->focus)
+					style = STYLE_SELECTED;
+				explorer_text(y, CMP_LABEL + i * pane, r->text[i] ? r->text[i] : "",
+				    pane - 2, style);
+			}
+		}
+	} else {
+		/* Each record in turn, its rows under it. */
+		for (i = 0; i < cmp->n; i++) {
+			if (line++ == n && draw)
+				explorer_text(y, 0, cmp->name[i] ? cmp->name[i] : cmp->id[i], cols,
+				    i == c->focus ? STYLE_SELECTED : STYLE_HEADER);
+			for (j = 0; j < cmp->nrows; j++, line++) {
+				if (line != n || !draw)
+					continue;
+				r = &cmp->rows[j];
+				best = cmp_largest(cmp, r);
+				explorer_text(y, 1, r->label, CMP_LABEL - 2, STYLE_DIM);
+				style = i == best ? STYLE_TITLE : STYLE_NORMAL;
+				if (j == c->row && i == c->focus)
+					style = STYLE_SELECTED;
+				explorer_text(y, CMP_LABEL, r->text[i] ? r->text[i] : "",
+				    cols - CMP_LABEL, style);
+			}
+		}
+	}
+	/* Then a bar chart of each row that is worth one. */
+	for (j = 0; j < cmp->nrows; j++) {
+		r = &cmp->rows[j];
+		if (!r->chart)
+			continue;
+		for (i = 0, max = 0; i < cmp->n; i++) {
+			if (r->has_value[i] && r->value[i] > max)
+				max = r->value[i];
+		}
+		if (max <= 0)
+			continue;
+		if (line++ == n && draw)
+			explorer_text(y, 1, r->label, cols - 2, STYLE_TITLE);
+		for (i = 0; i < cmp->n; i++, line++) {
+			if (line != n || !draw)
+				continue;
+			explorer_text(y, 2, cmp->name[i] ? cmp->name[i] : cmp->id[i], CMP_LABEL - 3,
+			    STYLE_DIM);
+			x = CMP_LABEL;
+			bar = cmp_bar(r->has_value[i] ? r->value[i] : 0, max, cols - x - 14);
+			x += explorer_text(y, x, bar, cols - x, STYLE_LINK);
+			text = xasprintf(" %s", r->text[i] ? r->text[i] : "");
+			explorer_text(y, x, text, cols - x, STYLE_NORMAL);
+			free(text);
+			free(bar);
+		}
+	}
+	return line;
+}
+
+/* Draw the lines that fit, all panes scrolled together. */
+static void
+cmp_draw(struct view *v, int top, int rows, int cols)
+{
+	struct cmp_view *c = v->data;
+	int i;
+
+	if (c->cmp == NULL) {
+		explorer_text(top + 1, 1, _("Nothing to compare: mark 2 to 4 records with m."),
+		    cols - 2, STYLE_DIM);
+		return;
+	}
+	c->lines = cmp_line(v, 0, -1, cols, 0);
+	if (c->top > c->lines - rows)
+		c->top = c->lines - rows;
+	if (c->top < 0)
+		c->top = 0;
+	for (i = 0; i < rows && c->top + i < c->lines; i++)
+		cmp_line(v, top + i, c->top + i, cols, 1);
+}
+
+/* Swap pane i with the next: the records and every row's cells. */
+static void
+cmp_swap(struct compare *cmp, int i)
+{
+	int j = (i + 1) % cmp->n, k;
+	char *t;
+	double d;
+	int h;
+
+#define CMP_SWAP(a, b, tmp) do { tmp = a; a = b; b = tmp; } while (0)
+	CMP_SWAP(cmp->id[i], cmp->id[j], t);
+	CMP_SWAP(cmp->kind[i], cmp->kind[j], t);
+	CMP_SWAP(cmp->name[i], cmp->name[j], t);
+	for (k = 0; k < cmp->nrows; k++) {
+		CMP_SWAP(cmp->rows[k].text[i], cmp->rows[k].text[j], t);
+		CMP_SWAP(cmp->rows[k].link[i], cmp->rows[k].link[j], t);
+		CMP_SWAP(cmp->rows[k].value[i], cmp->rows[k].value[j], d);
+		CMP_SWAP(cmp->rows[k].has_value[i], cmp->rows[k].has_value[j], h);
+	}
+#undef CMP_SWAP
+}
+
+/* Scroll, move between rows and panes, swap, open. */
+static int
+cmp_action(struct view *v, enum keys_action a)
+{
+	struct cmp_view *c = v->data;
+	struct compare *cmp = c->cmp;
+	int page = v->rows > 1 ? v->rows : 1;
+
+	if (cmp == NULL)
+		return 0;
+	switch (a) {
+	case ACTION_DOWN:	c->row++; break;
+	case ACTION_UP:		c->row--; break;
+	case ACTION_PAGE_DOWN:
+	case ACTION_HALF_DOWN:	c->top += page / (a == ACTION_HALF_DOWN ? 2 : 1); break;
+	case ACTION_PAGE_UP:
+	case ACTION_HALF_UP:	c->top -= page / (a == ACTION_HALF_UP ? 2 : 1); break;
+	case ACTION_FIRST:	c->row = 0; c->top = 0; break;
+	case ACTION_LAST:	c->row = cmp->nrows - 1; c->top = c->lines; break;
+	case ACTION_NEXT_PANE:	c->focus = (c->focus + 1) % cmp->n; break;
+	case ACTION_SWAP:
+		cmp_swap(cmp, c->focus);
+		c->focus = (c->focus + 1) % cmp->n;
+		break;
+	case ACTION_OPEN:
+		explorer_open_record(v->ex, cmp->rows[c->row].link[c->focus] != NULL ?
+		    cmp->rows[c->row].link[c->focus] : cmp->id[c->focus]);
+		return 1;
+	default:
+		return 0;
+	}
+	if (c->row < 0)
+		c->row = 0;
+	if (c->row >= cmp->nrows)
+		c->row = cmp->nrows - 1;
+	/* Keep the focused row on screen, side by side (heading + rows). */
+	if (a == ACTION_DOWN || a == ACTION_UP) {
+		if (c->row + 1 < c->top)
+			c->top = c->row + 1;
+		if (c->row + 1 >= c->top + v->rows)
+			c->top = c->row + 2 - v->rows;
+	}
+	explorer_dirty(v->ex);
+	return 1;
+}
+
+/* "row 3/20 · pane 2/3" */
+static void
+cmp_position(struct view *v, char *buf, size_t size)
+{
+	struct cmp_view *c = v->data;
+
+	if (c->cmp == NULL)
+		snprintf(buf, size, "0/0");
+	else
+		snprintf(buf, size, _("row %d/%d %s pane %d/%d"), c->row + 1, c->cmp->nrows,
+		    explorer_glyph("·", "-"), c->focus + 1, c->cmp->n);
+}
+
+/* "compare: a, b, c" */
+static const char *
+cmp_title(struct view *v)
+{
+	struct cmp_view *c = v->data;
+	int i, n = 0;
+
+	n = snprintf(c->title, sizeof c->title, "%s", _("compare:"));
+	for (i = 0; c->cmp != NULL && i < c->cmp->n && n > 0 && (size_t)n < sizeof c->title; i++)
+		n += snprintf(c->title + n, sizeof c->title - n, "%s %s", i > 0 ? "," : "",
+		    c->cmp->id[i]);
+	return c->title;
+}
+
+const struct view_ops view_compare_ops = {
+	.name = "compare",
+	.scope = SCOPE_COMPARE,
+	.open = cmp_open,
+	.close = cmp_close,
+	.draw = cmp_draw,
+	.action = cmp_action,
+	.position = cmp_position,
+	.title = cmp_title,
+};

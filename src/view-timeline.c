@@ -1,0 +1,395 @@
+/* The timeline view: events and funding announcements in date order,
+ * grouped by year, quarter or month, under a histogram strip; of all the
+ * data (the Timeline tab) or of one record (t in a record). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "explorer.h"
+#include "filter.h"
+#include "i18n.h"
+#include "money.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+/* The columns of timeline_sql(). */
+enum { TL_PERIOD, TL_DATE, TL_PRECISION, TL_TYPE, TL_KIND, TL_ID, TL_TITLE, TL_AMOUNT,
+    TL_EUR, TL_PLACE, TL_BLOC, TL_NCOLS };
+
+struct tl_view {
+	char			*subject;	/* the record it is about, or NULL */
+	struct timeline		 t;
+	char			*filter_text;
+	enum timeline_zoom	 zoom;
+	sqlite3_stmt		*select;
+	long			 count, cur, top;
+	long			 win_off;
+	int			 win_n;
+	char			**cells;	/* win_n × TL_NCOLS */
+	char			**periods;	/* the histogram */
+	long			*counts;
+	int			 nbins;
+	char			 title[512];
+};
+
+/* Forget the fetched rows. */
+static void
+tl_forget(struct tl_view *t)
+{
+	int i;
+
+	for (i = 0; i < t->win_n * TL_NCOLS; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	t->cells = NULL;
+	t->win_n = 0;
+}
+
+/* Forget the histogram. */
+static void
+tl_forget_histogram(struct tl_view *t)
+{
+	int i;
+
+	for (i = 0; i < t->nbins; i++)
+		free(t->periods[i]);
+	free(t->periods);
+	free(t->counts);
+	t->periods = NULL;
+	t->counts = NULL;
+	t->nbins = 0;
+}
+
+/* Bind what every timeline query takes. */
+static void
+tl_bind(struct view *v, struct tl_view *t, sqlite3_stmt *stmt)
+{
+	sqlite3_bind_text(stmt, 3, explorer_lang(v->ex), -1, SQLITE_TRANSIENT);
+	if (t->subject != NULL)
+		sqlite3_bind_text(stmt, 4, t->subject, -1, SQLITE_STATIC);
+	timeline_bind(&t->t, stmt);
+}
+
+/* Prepare the rows, count them, and make the histogram. */
+static void
+tl_prepare(struct view *v, struct tl_view *t)
+{
+	sqlite3 *db = explorer_db(v->ex);
+	sqlite3_stmt *stmt;
+	char *sql, *count;
+
+	sqlite3_finalize(t->select);
+	t->select = NULL;
+	tl_forget(t);
+	tl_forget_histogram(t);
+	sql = timeline_sql(&t->t, t->zoom, 1);
+	count = xasprintf("SELECT count(*) FROM (%s)", sql);
+	t->count = 0;
+	if (sqlite3_prepare_v2(db, count, -1, &stmt, NULL) == SQLITE_OK) {
+		tl_bind(v, t, stmt);
+		sqlite3_bind_int(stmt, 5, -1);
+		sqlite3_bind_int(stmt, 6, 0);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			t->count = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+	}
+	free(count);
+	if (sqlite3_prepare_v2(db, sql, -1, &t->select, NULL) == SQLITE_OK)
+		tl_bind(v, t, t->select);
+	free(sql);
+	sql = timeline_histogram_sql(&t->t, t->zoom);
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+		tl_bind(v, t, stmt);
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			t->periods = xreallocarray(t->periods, t->nbins + 1, sizeof *t->periods);
+			t->counts = xreallocarray(t->counts, t->nbins + 1, sizeof *t->counts);
+			t->periods[t->nbins] = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+			t->counts[t->nbins++] = sqlite3_column_int64(stmt, 1);
+		}
+		sqlite3_finalize(stmt);
+	}
+	free(sql);
+}
+
+/* Open the timeline of everything, or of the record in v->data. */
+static void
+tl_open(struct view *v)
+{
+	struct tl_view *t = xcalloc(1, sizeof *t);
+
+	t->subject = v->data;
+	t->zoom = ZOOM_MONTH;
+	v->data = t;
+	tl_prepare(v, t);
+}
+
+/* Free the timeline. */
+static void
+tl_close(struct view *v)
+{
+	struct tl_view *t = v->data;
+
+	tl_forget(t);
+	tl_forget_histogram(t);
+	sqlite3_finalize(t->select);
+	timeline_clear(&t->t);
+	free(t->filter_text);
+	free(t->subject);
+	free(t);
+}
+
+/* Fetch rows [off, off + n) unless they are there. */
+static void
+tl_fetch(struct tl_view *t, long off, int n)
+{
+	const char *text;
+	int r, i;
+
+	if (t->select == NULL || (off >= t->win_off && off + n <= t->win_off + t->win_n))
+		return;
+	tl_forget(t);
+	t->win_off = off;
+	t->cells = xcalloc((size_t)n * TL_NCOLS + 1, sizeof *t->cells);
+	sqlite3_reset(t->select);
+	sqlite3_bind_int(t->select, 5, n);
+	sqlite3_bind_int64(t->select, 6, off);
+	for (r = 0; r < n && sqlite3_step(t->select) == SQLITE_ROW; r++) {
+		for (i = 0; i < TL_NCOLS; i++) {
+			text = (const char *)sqlite3_column_text(t->select, i);
+			t->cells[r * TL_NCOLS + i] = text != NULL ? xstrdup(text) : NULL;
+		}
+	}
+	t->win_n = r;
+}
+
+/* The colour of a bloc: the first blocs of the data get their own. */
+static enum explorer_style
+tl_bloc_style(const char *bloc)
+{
+	static const char *const known[] = { "eu", "us", "cn", "uk" };
+	size_t i;
+
+	for (i = 0; bloc != NULL && i < sizeof known / sizeof known[0]; i++) {
+		if (strcmp(bloc, known[i]) == 0)
+			return STYLE_BLOC_1 + (int)i;
+	}
+	return STYLE_NORMAL;
+}
+
+/* Draw the histogram strip: a column per period, eighth blocks high. */
+static void
+tl_draw_histogram(struct tl_view *t, int y, int cols)
+{
+	static const char *const levels[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	static const char *const ascii[] = { " ", ".", ".", ":", ":", "|", "|", "#", "#" };
+	long max = 1;
+	int i, first, width = cols - 2, level;
+	char *label;
+
+	for (i = 0; i < t->nbins; i++) {
+		if (t->counts[i] > max)
+			max = t->counts[i];
+	}
+	first = t->nbins > width ? t->nbins - width : 0;
+	for (i = first; i < t->nbins; i++) {
+		level = (int)((t->counts[i] * 8 + max - 1) / max);
+		explorer_text(y, 1 + i - first, explorer_glyph(levels[level], ascii[level]), 1,
+		    STYLE_LINK);
+	}
+	if (t->nbins > 0) {
+		label = xasprintf(_("%s … %s, %ld at most a %s"), t->periods[first],
+		    t->periods[t->nbins - 1], max, t->zoom == ZOOM_YEAR ? _("year") :
+		    t->zoom == ZOOM_QUARTER ? _("quarter") : _("month"));
+		explorer_text(y + 1, 1, label, cols - 2, STYLE_DIM);
+		free(label);
+	}
+}
+
+/* Draw the strip and the rows that fit. */
+static void
+tl_draw(struct view *v, int top, int rows, int cols)
+{
+	struct tl_view *t = v->data;
+	int r, n = rows - 3, x, w;
+	enum explorer_style style;
+	char **c, *line, buf[64];
+	const char *marker;
+
+	tl_draw_histogram(t, top, cols);
+	if (t->cur >= t->count)
+		t->cur = t->count - 1;
+	if (t->cur < 0)
+		t->cur = 0;
+	if (t->cur < t->top)
+		t->top = t->cur;
+	if (n > 0 && t->cur >= t->top + n)
+		t->top = t->cur - n + 1;
+	tl_fetch(t, t->top, n);
+	if (t->count == 0)
+		explorer_text(top + 3, 1, _("Nothing dated here."), cols - 2, STYLE_DIM);
+	for (r = 0; r < t->win_n && r < n; r++) {
+		c = &t->cells[r * TL_NCOLS];
+		style = t->top + r == t->cur ? STYLE_SELECTED : STYLE_NORMAL;
+		explorer_fill(top + 3 + r, 0, cols, style);
+		if (strcmp(c[TL_TYPE], "period") == 0) {
+			/* A period's heading, with the money announced in it. */
+			line = xasprintf(_("%s%s%s announced"), c[TL_PERIOD],
+			    c[TL_EUR] != NULL ? "  " : "", c[TL_EUR] != NULL ?
+			    money_format(atof(c[TL_EUR]), "EUR", buf, sizeof buf) : "");
+			explorer_text(top + 3 + r, 1, c[TL_EUR] != NULL ? line : c[TL_PERIOD],
+			    cols - 2, style == STYLE_SELECTED ? style : STYLE_TITLE);
+			free(line);
+			continue;
+		}
+		/* The marker says the date's precision: a day, a month, a year. */
+		marker = strcmp(c[TL_PRECISION], "day") == 0 ? explorer_glyph("●", "*") :
+		    strcmp(c[TL_PRECISION], "month") == 0 ? explorer_glyph("◐", "+") :
+		    explorer_glyph("○", "o");
+		x = 2;
+		x += explorer_text(top + 3 + r, x, c[TL_DATE], 10, style) + 1;
+		x = 13;
+		explorer_text(top + 3 + r, x, marker, 1, style == STYLE_SELECTED ? style :
+		    tl_bloc_style(c[TL_BLOC]));
+		x = 15;
+		w = c[TL_AMOUNT] != NULL ? text_width(c[TL_AMOUNT]) + 2 : 0;
+		line = xasprintf("%s %s", strcmp(c[TL_TYPE], "funding") == 0 ? "$" : " ",
+		    c[TL_TITLE]);
+		explorer_text_marked(top + 3 + r, x, line, cols - x - w - 7, style);
+		free(line);
+		if (c[TL_AMOUNT] != NULL)
+			explorer_text(top + 3 + r, cols - w - 6, c[TL_AMOUNT], w, style);
+		if (c[TL_PLACE] != NULL)
+			explorer_text(top + 3 + r, cols - 5, c[TL_PLACE], 4, style);
+	}
+}
+
+/* Move, zoom or open. */
+static int
+tl_action(struct view *v, enum keys_action a)
+{
+	struct tl_view *t = v->data;
+	long page = v->rows > 4 ? v->rows - 3 : 1;
+	const char *id;
+
+	switch (a) {
+	case ACTION_DOWN:	t->cur++; break;
+	case ACTION_UP:		t->cur--; break;
+	case ACTION_HALF_DOWN:	t->cur += page / 2; break;
+	case ACTION_HALF_UP:	t->cur -= page / 2; break;
+	case ACTION_PAGE_DOWN:	t->cur += page; t->top += page; break;
+	case ACTION_PAGE_UP:	t->cur -= page; t->top -= page; break;
+	case ACTION_FIRST:	t->cur = 0; break;
+	case ACTION_LAST:	t->cur = t->count - 1; break;
+	case ACTION_ZOOM_IN:
+	case ACTION_ZOOM_OUT:
+		if ((a == ACTION_ZOOM_IN && t->zoom == ZOOM_MONTH) ||
+		    (a == ACTION_ZOOM_OUT && t->zoom == ZOOM_YEAR))
+			return 1;
+		t->zoom += a == ACTION_ZOOM_IN ? 1 : -1;
+		t->cur = t->top = 0;
+		tl_prepare(v, t);
+		explorer_message(v->ex, _("Grouped by %s."), t->zoom == ZOOM_YEAR ? _("year") :
+		    t->zoom == ZOOM_QUARTER ? _("quarter") : _("month"));
+		break;
+	case ACTION_OPEN:
+		tl_fetch(t, t->cur, 1);
+		if (t->cur >= t->win_off && t->cur < t->win_off + t->win_n &&
+		    (id = t->cells[(t->cur - t->win_off) * TL_NCOLS + TL_ID]) != NULL) {
+			char *copy = xstrdup(id);
+			explorer_open_record(v->ex, copy);
+			free(copy);
+		}
+		return 1;
+	default:
+		return 0;
+	}
+	if (t->top < 0)
+		t->top = 0;
+	explorer_dirty(v->ex);
+	return 1;
+}
+
+/* A click selects a row. */
+static void
+tl_click(struct view *v, int row, int col)
+{
+	struct tl_view *t = v->data;
+
+	if (row >= 3 && t->top + row - 3 < t->count)
+		t->cur = t->top + row - 3;
+}
+
+/* "12/87" */
+static void
+tl_position(struct view *v, char *buf, size_t size)
+{
+	struct tl_view *t = v->data;
+
+	snprintf(buf, size, "%ld/%ld", t->count == 0 ? 0 : t->cur + 1, t->count);
+}
+
+/* "timeline of mistral-ai · filter: ..." */
+static const char *
+tl_title(struct view *v)
+{
+	struct tl_view *t = v->data;
+	int n;
+
+	n = snprintf(t->title, sizeof t->title, "%s%s%s", _("timeline"),
+	    t->subject != NULL ? _(" of ") : "", t->subject != NULL ? t->subject : "");
+	if (t->filter_text != NULL && n > 0 && (size_t)n < sizeof t->title)
+		snprintf(t->title + n, sizeof t->title - n, _(" %s filter: %s"),
+		    explorer_glyph("·", "-"), t->filter_text);
+	return t->title;
+}
+
+/* The filter, or NULL. */
+static const char *
+tl_filter(struct view *v)
+{
+	return ((struct tl_view *)v->data)->filter_text;
+}
+
+/* Filter the timeline: events and funding, each where the filter applies. */
+static int
+tl_set_filter(struct view *v, const char *expr, char **cause)
+{
+	struct tl_view *t = v->data;
+	struct timeline nt;
+
+	if (timeline_filter(explorer_db(v->ex), expr != NULL && *expr != '\0' ? expr : NULL,
+	    &nt, cause) != 0)
+		return -1;
+	timeline_clear(&t->t);
+	t->t = nt;
+	free(t->filter_text);
+	t->filter_text = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
+	t->cur = t->top = 0;
+	tl_prepare(v, t);
+	explorer_dirty(v->ex);
+	return 0;
+}
+
+/* Completion follows the events' fields. */
+static const char *
+tl_filter_kind(struct view *v)
+{
+	return "events";
+}
+
+const struct view_ops view_timeline_ops = {
+	.name = "timeline",
+	.scope = SCOPE_GLOBAL,
+	.open = tl_open,
+	.close = tl_close,
+	.draw = tl_draw,
+	.action = tl_action,
+	.click = tl_click,
+	.position = tl_position,
+	.title = tl_title,
+	.filter = tl_filter,
+	.set_filter = tl_set_filter,
+	.filter_kind = tl_filter_kind,
+};

@@ -1,0 +1,1 @@
+list actors --filter '/banque b.ta/i' --format tsv

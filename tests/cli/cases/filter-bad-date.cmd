@@ -1,0 +1,1 @@
+list funding --filter 'date>=2025-2'

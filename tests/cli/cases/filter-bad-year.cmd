@@ -1,0 +1,1 @@
+list events --filter 'year:25'

@@ -1,0 +1,1 @@
+list blocs --filter 'etats -kind:union' --format tsv

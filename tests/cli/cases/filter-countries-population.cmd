@@ -1,0 +1,1 @@
+list countries --filter 'population>=50000000 -id:XTU'

@@ -1,0 +1,1 @@
+list figures --filter '(measure:chips or measure:capacity) year:2025' --format tsv

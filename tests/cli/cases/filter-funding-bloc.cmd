@@ -1,0 +1,1 @@
+list funding --filter 'bloc:test-union amount>=10bn year:2025' --format csv

@@ -1,0 +1,1 @@
+list funding --filter 'amount>=1T'

@@ -1,0 +1,1 @@
+list funding --filter 'amount:8bn..9bn' --format tsv

@@ -1,0 +1,1 @@
+list actors --filter "id:x' OR '1'='1" --format tsv

@@ -1,0 +1,1 @@
+list actors --filter "kind:company' OR 1=1 --"

@@ -1,0 +1,1 @@
+search --regex 'gigafact(ory'

@@ -1,0 +1,1 @@
+search --regex '(?i)^gamma' --kind actors --format tsv

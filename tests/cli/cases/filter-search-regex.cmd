@@ -1,0 +1,1 @@
+search --regex 'Test.*Union' --format tsv

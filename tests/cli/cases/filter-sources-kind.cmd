@@ -1,0 +1,1 @@
+list sources --filter 'kind:news or kind:dataset' --format tsv
