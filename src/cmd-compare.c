@@ -39,7 +39,9 @@ cmd_compare(struct cli *c, int argc, char **argv)
 			if (!human && r->has_value[i] && r->link[i] == NULL) {
 				snprintf(numbers[i], sizeof numbers[i], "%.15g", r->value[i]);
 				v[i + 1] = (struct output_value){ SQLITE_FLOAT, numbers[i] };
-			} else
+			} else if (!human && strcmp(r->text[i], "–") == 0)
+				v[i + 1] = (struct output_value){ SQLITE_NULL, NULL };
+			else
 				v[i + 1] = (struct output_value){ SQLITE_TEXT, r->text[i] };
 		}
 		output_row(o, v);

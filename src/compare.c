@@ -55,8 +55,11 @@ static const char compare_totals_sql[] =
 	"  (SELECT id FROM top ORDER BY eur(coalesce(amount, amount_high), currency, announced_on)"
 	"   DESC NULLS LAST LIMIT 1),"
 	"  (SELECT max(eur(coalesce(amount, amount_high), currency, announced_on)) FROM top),"
-	"  (SELECT group_concat(DISTINCT currency || ' ' || substr(announced_on, 1, 4)) FROM top"
-	"   WHERE currency IS NOT NULL AND currency <> 'EUR')"
+	/* The rates used: of each currency and year, and of the dollar for
+	 * each year, which the dollar total takes. */
+	"  (SELECT group_concat(c) FROM (SELECT currency || ' ' || substr(announced_on, 1, 4) AS c"
+	"   FROM top WHERE currency IS NOT NULL AND currency <> 'EUR'"
+	"   UNION SELECT 'USD ' || substr(announced_on, 1, 4) FROM top WHERE currency IS NOT NULL))"
 	" FROM top";
 
 /* A record's place: population, GDP, their year and source; its events and
@@ -146,12 +149,13 @@ compare_money(double low, double high, int has, const char *currency)
 static char *
 compare_rates(sqlite3 *db, const char *list)
 {
-	char *copy, *item, *next, *text = xstrdup(""), *t, *e, cur[8];
+	char *copy, *item, *next, *text, *t, *e, cur[8];
 	struct norm_rate r;
 	int year;
 
 	if (list == NULL)
-		return xstrdup(_("all in euros"));
+		return xstrdup("–");
+	text = xstrdup("");
 	copy = xstrdup(list);
 	for (item = copy; item != NULL; item = next) {
 		if ((next = strchr(item, ',')) != NULL)
@@ -323,8 +327,8 @@ compare_build(sqlite3 *db, const char *lang, char *const *ids, int n, char **cau
 		}
 		if (strcmp(kind, "actor") != 0 && strcmp(kind, "bloc") != 0 &&
 		    strcmp(kind, "country") != 0) {
-			*cause = xasprintf(_("compare: '%s' is a %s; compare actors, countries "
-			    "and blocs"), ids[i], kind);
+			*cause = xasprintf(_("compare: '%s' is not an actor, a country or a bloc "
+			    "(it is of kind %s)"), ids[i], kind);
 			free(id);
 			free(kind);
 			compare_free(c);

@@ -48,6 +48,42 @@ static const char timeline_items_sql[] =
 	"  OR EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id AND p.actor_id = ?4)"
 	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id AND c.source_id = ?4))";
 
+/* In a message ending "; fields: ...", list the fields of events and of
+ * funding, each once. */
+static void
+timeline_both_fields(char **cause)
+{
+	char *at = strstr(*cause, "; fields: "), *funding, *all, *field, *next, *padded, *t;
+
+	if (at == NULL)
+		return;
+	all = filter_fields("events");
+	funding = filter_fields("funding");
+	for (field = funding; field != NULL && *field != '\0'; field = next) {
+		if ((next = strstr(field, ", ")) != NULL) {
+			*next = '\0';
+			next += 2;
+		}
+		padded = xasprintf(", %s, ", all);
+		t = xasprintf(", %s, ", field);
+		if (strstr(padded, t) == NULL) {
+			free(padded);
+			padded = xasprintf("%s, %s", all, field);
+			free(all);
+			all = padded;
+			padded = NULL;
+		}
+		free(padded);
+		free(t);
+	}
+	*at = '\0';
+	t = xasprintf("%s; fields: %s", *cause, all);
+	free(*cause);
+	*cause = t;
+	free(all);
+	free(funding);
+}
+
 /* Compile a filter for both kinds of item. */
 int
 timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause)
@@ -61,7 +97,8 @@ timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause)
 	t->funding = filter_compile(db, "funding", expr, TIMELINE_FILTER_PARAM +
 	    (t->events != NULL ? filter_nparams(t->events) : 0), &why_funding);
 	if (t->events == NULL && t->funding == NULL) {
-		/* Name the mistake, not that a field fits only the other kind. */
+		/* Name the mistake, not that a field fits only the other kind,
+		 * and offer the fields of both. */
 		if (strstr(why_events, "does not apply") != NULL) {
 			*cause = why_funding;
 			free(why_events);
@@ -69,6 +106,7 @@ timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause)
 			*cause = why_events;
 			free(why_funding);
 		}
+		timeline_both_fields(cause);
 		return -1;
 	}
 	t->no_events = t->events == NULL;

@@ -1,0 +1,1 @@
+compare alpha-labs gamma-fund --format csv

@@ -1,0 +1,1 @@
+compare test-union XTB --format json

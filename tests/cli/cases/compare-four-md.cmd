@@ -1,0 +1,1 @@
+compare XTA test-union gamma-fund alpha-labs --format md

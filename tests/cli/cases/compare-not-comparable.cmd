@@ -1,0 +1,1 @@
+compare XTA alpha-series-b-2025

@@ -1,0 +1,1 @@
+timeline --filter 'amount>=10bn' --format csv

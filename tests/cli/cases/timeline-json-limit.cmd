@@ -1,0 +1,1 @@
+timeline --format json --limit 2
