@@ -14,14 +14,16 @@ static const char fts_build_sql[] =
 	"DELETE FROM record_fts;"
 	"INSERT INTO record_fts (id, kind, name, alias, body)"
 	" SELECT l.id, l.kind,"
-	"  l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END,"
+	/* A figure's label is text about another record, not a name. */
+	"  CASE WHEN l.kind <> 'figure' THEN"
+	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
 	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
 	"  CASE l.kind"
 	"   WHEN 'actor' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM actor WHERE id = l.id)"
 	"   WHEN 'bloc' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM bloc WHERE id = l.id)"
 	"   WHEN 'funding' THEN (SELECT coalesce(round,'')||' '||coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM funding WHERE id = l.id)"
 	"   WHEN 'event' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM event WHERE id = l.id)"
-	"   WHEN 'figure' THEN (SELECT measure||' '||unit FROM figure WHERE id = l.id)"
+	"   WHEN 'figure' THEN (SELECT label_en||' '||label_fr||' '||measure||' '||unit FROM figure WHERE id = l.id)"
 	"   WHEN 'source' THEN (SELECT coalesce(publisher,'')||' '||coalesce(author,'')||' '||coalesce(note_en,'')||' '||coalesce(note_fr,'') FROM source WHERE id = l.id)"
 	"  END"
 	" FROM record_label AS l;"
@@ -68,14 +70,14 @@ fts_append(char **q, size_t *len, const char *s, size_t n)
 	(*q)[*len] = '\0';
 }
 
-/* Turn typed words into an FTS5 query of quoted prefix terms. */
-char *
-fts_query(const char *typed, char **cause)
+/* Append the typed words to q as quoted terms, as prefixes or not;
+ * phrases in quotes stay whole either way. Returns how many words. */
+static int
+fts_terms(const char *typed, int prefix, char **q, size_t *len)
 {
-	char *q = NULL;
-	size_t len = 0, n, i;
 	const char *p = typed, *end;
-	int phrase;
+	size_t n, i;
+	int phrase, words = 0;
 
 	while (*p != '\0') {
 		p += strspn(p, " \t\n\r");
@@ -89,20 +91,45 @@ fts_query(const char *typed, char **cause)
 		} else
 			n = strcspn(p, " \t\n\r");
 		if (n > 0) {
-			if (len > 0)
-				fts_append(&q, &len, " ", 1);
-			fts_append(&q, &len, "\"", 1);
+			if (*len > 0 && (*q)[*len - 1] != '(')
+				fts_append(q, len, " ", 1);
+			fts_append(q, len, "\"", 1);
 			/* Inside an FTS5 string a quote is doubled; nothing else is special. */
 			for (i = 0; i < n; i++)
-				fts_append(&q, &len, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
-			fts_append(&q, &len, phrase ? "\"" : "\"*", phrase ? 1 : 2);
+				fts_append(q, len, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
+			fts_append(q, len, "\"*", phrase || !prefix ? 1 : 2);
+			words += !phrase;
 		}
 		p += n;
 		if (phrase && *p == '"')
 			p++;
 	}
-	if (q == NULL)
+	return words;
+}
+
+/*
+ * Turn typed words into an FTS5 query: every word must match, as itself or
+ * as the start of a longer word. Records where the words match whole match
+ * both halves of "(exact) OR (prefixes)", so bm25 ranks them first: "AI
+ * Act" puts the AI Act before the AI Action Summit.
+ */
+char *
+fts_query(const char *typed, char **cause)
+{
+	char *q = NULL;
+	size_t len = 0;
+
+	fts_append(&q, &len, "(", 1);
+	if (fts_terms(typed, 0, &q, &len) > 0) {
+		fts_append(&q, &len, ") OR (", 6);
+		fts_terms(typed, 1, &q, &len);
+	}
+	fts_append(&q, &len, ")", 1);
+	if (len == 2) {
+		free(q);
 		*cause = xstrdup(_("nothing to search for"));
+		return NULL;
+	}
 	return q;
 }
 
