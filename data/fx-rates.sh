@@ -17,6 +17,10 @@
 # POSIX sh and awk only.
 
 CURRENCIES="USD GBP JPY CNY CAD SEK INR"
+# Currencies the ECB does not publish, through their official peg to one it
+# does: CODE:BASE:UNITS-PER-BASE:SOURCE-ID. The UAE dirham is pegged at 3.6725
+# per US dollar (the source row says where that is stated).
+PEGS="AED:USD:3.6725:alarabiya-reuters-2014-12-01-aed-peg"
 FIRST_YEAR=2015
 LAST_YEAR=2025
 SOURCE_ID=ecb-eurofxref
@@ -31,7 +35,7 @@ if [ ! -r "$1" ]; then
 fi
 
 awk -F, -v currencies="$CURRENCIES" -v first="$FIRST_YEAR" -v last="$LAST_YEAR" \
-    -v source_id="$SOURCE_ID" '
+    -v source_id="$SOURCE_ID" -v pegs="$PEGS" '
 function trim(s) { gsub(/^[ \t\r]+|[ \t\r]+$/, "", s); return s }
 NR == 1 {
 	ncur = split(currencies, cur, " ")
@@ -59,5 +63,14 @@ END {
 		for (y = first; y <= last; y++)
 			if (n[cur[c], y] > 0)
 				printf "%s,%d,%.6g,%s\n", cur[c], y, sum[cur[c], y] / n[cur[c], y], source_id
+	# A pegged currency: the yearly mean of its base times the peg.
+	npegs = split(pegs, peg, " ")
+	for (g = 1; g <= npegs; g++) {
+		split(peg[g], part, ":")
+		for (y = first; y <= last; y++)
+			if (n[part[2], y] > 0)
+				printf "%s,%d,%.6g,%s\n", part[1], y,
+				    sum[part[2], y] / n[part[2], y] * part[3], part[4]
+	}
 }
 ' "$1"

@@ -367,9 +367,17 @@ CREATE VIRTUAL TABLE record_fts USING fts5(
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 
+-- Each record's text in one string (names, aliases, summaries): what regular
+-- expressions are matched against. Filled with record_fts.
+CREATE TABLE record_text (
+  id   TEXT NOT NULL PRIMARY KEY,
+  text TEXT NOT NULL
+);
+
 -- The same text in trigrams, so that a regular expression is tried only on
 -- the records that hold a piece of text it cannot match without.
-CREATE VIRTUAL TABLE record_tri USING fts5(id UNINDEXED, text, tokenize = 'trigram');
+CREATE VIRTUAL TABLE record_tri USING fts5(text, content = 'record_text',
+  content_rowid = 'rowid', tokenize = 'trigram');
 
 -- One row per record with its display names, for lists, links and search.
 CREATE VIEW record_label (id, kind, name_en, name_fr, date) AS
