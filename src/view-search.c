@@ -76,7 +76,7 @@ view_search_update(struct view *v, const char *typed, int regex)
 	sqlite3 *db = explorer_db(v->ex);
 	sqlite3_stmt *stmt;
 	struct search_result *r;
-	char *query = NULL, *cause = NULL;
+	char *query = NULL, *cause = NULL, *literal;
 	int rc;
 
 	search_clear(s);
@@ -98,9 +98,8 @@ view_search_update(struct view *v, const char *typed, int regex)
 	if (!regex) {
 		sqlite3_bind_text(stmt, 5, "\001", -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, "\002", -1, SQLITE_STATIC);
-	} else if ((query = fts_literal_query(typed)) != NULL)
-		sqlite3_bind_text(stmt, 5, query, -1, free);
-	query = NULL;
+	} else if ((literal = fts_literal_query(typed)) != NULL)
+		sqlite3_bind_text(stmt, 5, literal, -1, free);
 	s->results = xcalloc(SEARCH_MAX_RESULTS, sizeof *s->results);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && s->n < SEARCH_MAX_RESULTS) {
 		r = &s->results[s->n++];

@@ -1,7 +1,7 @@
 /* Unit tests of normalisation and comparison over the fixture: euros and
  * dollars at each year's rate, the nearest year, the SQL functions, and
  * compare rows (nesting, ranges, status, per head, share of GDP). Every
- * figure below is worked out by hand from tests/fixtures/*.csv. */
+ * figure below is worked out by hand from the CSV files of tests/fixtures. */
 #include "config.h"
 
 #include <math.h>
@@ -528,7 +528,7 @@ test_money(void)
 	is_str(money_format_range(400e6, 1.7e9, "EUR", buf, sizeof buf), "€400M–€1.7bn",
 	    "a range across scales");
 	is_str(money_quantity(10, "GW", buf, sizeof buf), "10 GW", "10 GW");
-	is_str(money_quantity(42, "%", buf, sizeof buf), "42%", "42%");
+	is_str(money_quantity(42, "%", buf, sizeof buf), "42%", "42%%");
 	is_str(money_quantity(100000, "chips", buf, sizeof buf), "100k chips", "100k chips");
 	is_str(money_quantity(1500, "people", buf, sizeof buf), "1500 people", "1500 people");
 	is_str(money_quantity(10e6, "people", buf, sizeof buf), "10M people", "10M people");
