@@ -218,6 +218,33 @@ explorer_fill(int y, int x, int width, enum explorer_style style)
 	attrset(A_NORMAL);
 }
 
+/* Move a list's selection by a movement action. */
+int
+explorer_move(enum keys_action a, long *cur, long *top, long count, long page)
+{
+	switch (a) {
+	case ACTION_DOWN:	(*cur)++; break;
+	case ACTION_UP:		(*cur)--; break;
+	case ACTION_HALF_DOWN:	*cur += page / 2; *top += page / 2; break;
+	case ACTION_HALF_UP:	*cur -= page / 2; *top -= page / 2; break;
+	case ACTION_PAGE_DOWN:	*cur += page; *top += page; break;
+	case ACTION_PAGE_UP:	*cur -= page; *top -= page; break;
+	case ACTION_FIRST:	*cur = 0; break;
+	case ACTION_LAST:	*cur = count - 1; break;
+	default:
+		return 0;
+	}
+	if (*cur >= count)
+		*cur = count - 1;
+	if (*cur < 0)
+		*cur = 0;
+	if (*top > count - 1)
+		*top = count - 1;
+	if (*top < 0)
+		*top = 0;
+	return 1;
+}
+
 /* The database. */
 sqlite3 *
 explorer_db(struct explorer *ex)

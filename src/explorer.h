@@ -98,6 +98,10 @@ char *const	*explorer_marks(struct explorer *ex, int *n);
 /* Open a view of a kind with data for its open (a history step). */
 void		 explorer_open_view(struct explorer *ex, const struct view_ops *ops, void *data);
 
+/* Move a list's selection cur (and its first row shown, top) by a
+ * movement action, page rows a screen; 1 if a was one. */
+int		 explorer_move(enum keys_action a, long *cur, long *top, long count, long page);
+
 /* Drawing, for views: UTF-8 text at (y, x) cut to width with an ellipsis,
  * in a style; returns the columns drawn. */
 enum explorer_style {

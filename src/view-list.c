@@ -330,15 +330,12 @@ list_action(struct view *v, enum keys_action a)
 	long page = v->rows > 2 ? v->rows - 1 : 1;
 	const char *id;
 
+	if (explorer_move(a, &l->cur, &l->top, l->count, page)) {
+		list_follow(l, v->rows - 1);
+		explorer_dirty(v->ex);
+		return 1;
+	}
 	switch (a) {
-	case ACTION_DOWN:	l->cur++; break;
-	case ACTION_UP:		l->cur--; break;
-	case ACTION_HALF_DOWN:	l->cur += page / 2; l->top += page / 2; break;
-	case ACTION_HALF_UP:	l->cur -= page / 2; l->top -= page / 2; break;
-	case ACTION_PAGE_DOWN:	l->cur += page; l->top += page; break;
-	case ACTION_PAGE_UP:	l->cur -= page; l->top -= page; break;
-	case ACTION_FIRST:	l->cur = 0; break;
-	case ACTION_LAST:	l->cur = l->count - 1; break;
 	case ACTION_SORT_NEXT:
 		/* The id is not shown, so it is not a sort column. */
 		l->sort_col = l->sort_col < 1 || l->sort_col + 1 >= l->ncols ? 1 : l->sort_col + 1;

@@ -26,9 +26,9 @@ struct search_result {
 
 struct search_view {
 	struct search_result	*results;
-	int			 n;
-	int			 cur;
-	int			 top;
+	long			 n;
+	long			 cur;
+	long			 top;
 	char			*error;		/* a regex that does not compile */
 	size_t			 error_offset;
 	char			 title[256];
@@ -189,31 +189,19 @@ static int
 search_action(struct view *v, enum keys_action a)
 {
 	struct search_view *s = v->data;
-	int page = v->rows > 2 ? v->rows - 1 : 1;
+	long page = v->rows > 2 ? v->rows - 1 : 1;
 
-	switch (a) {
-	case ACTION_DOWN:
-	case ACTION_NEXT_MATCH:	s->cur++; break;
-	case ACTION_UP:
-	case ACTION_PREV_MATCH:	s->cur--; break;
-	case ACTION_HALF_DOWN:	s->cur += page / 2; break;
-	case ACTION_HALF_UP:	s->cur -= page / 2; break;
-	case ACTION_PAGE_DOWN:	s->cur += page; break;
-	case ACTION_PAGE_UP:	s->cur -= page; break;
-	case ACTION_FIRST:	s->cur = 0; break;
-	case ACTION_LAST:	s->cur = s->n - 1; break;
-	case ACTION_OPEN:
-		if (s->n > 0)
-			explorer_open_record(v->ex, s->results[s->cur].id);
+	/* n and N step through the results as j and k do. */
+	if (a == ACTION_NEXT_MATCH || a == ACTION_PREV_MATCH)
+		a = a == ACTION_NEXT_MATCH ? ACTION_DOWN : ACTION_UP;
+	if (explorer_move(a, &s->cur, &s->top, s->n, page)) {
+		explorer_dirty(v->ex);
 		return 1;
-	default:
-		return 0;
 	}
-	if (s->cur >= s->n)
-		s->cur = s->n - 1;
-	if (s->cur < 0)
-		s->cur = 0;
-	explorer_dirty(v->ex);
+	if (a != ACTION_OPEN)
+		return 0;
+	if (s->n > 0)
+		explorer_open_record(v->ex, s->results[s->cur].id);
 	return 1;
 }
 
@@ -233,7 +221,7 @@ search_position(struct view *v, char *buf, size_t size)
 {
 	struct search_view *s = v->data;
 
-	snprintf(buf, size, "%d/%d", s->n == 0 ? 0 : s->cur + 1, s->n);
+	snprintf(buf, size, "%ld/%ld", s->n == 0 ? 0 : s->cur + 1, s->n);
 }
 
 /* What was searched for. */

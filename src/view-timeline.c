@@ -273,15 +273,11 @@ tl_action(struct view *v, enum keys_action a)
 	long page = v->rows > 4 ? v->rows - 3 : 1;
 	const char *id;
 
+	if (explorer_move(a, &t->cur, &t->top, t->count, page)) {
+		explorer_dirty(v->ex);
+		return 1;
+	}
 	switch (a) {
-	case ACTION_DOWN:	t->cur++; break;
-	case ACTION_UP:		t->cur--; break;
-	case ACTION_HALF_DOWN:	t->cur += page / 2; break;
-	case ACTION_HALF_UP:	t->cur -= page / 2; break;
-	case ACTION_PAGE_DOWN:	t->cur += page; t->top += page; break;
-	case ACTION_PAGE_UP:	t->cur -= page; t->top -= page; break;
-	case ACTION_FIRST:	t->cur = 0; break;
-	case ACTION_LAST:	t->cur = t->count - 1; break;
 	case ACTION_ZOOM_IN:
 	case ACTION_ZOOM_OUT:
 		if ((a == ACTION_ZOOM_IN && t->zoom == ZOOM_MONTH) ||

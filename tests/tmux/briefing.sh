@@ -4,41 +4,7 @@
 # sources, jump to the investor, come back, quit.
 . "$top_srcdir/tests/cli/lib.sh"
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
-
-sock="$scratch/tmux.sock"
-T() { tmux -S "$sock" "$@"; }
-screen() { T capture-pane -p -t t; }
-
-# wait_for TEXT: poll the pane until it shows TEXT (10 s at most).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "waited for '$1'; the pane shows:"
-	diag "$(screen)"
-	return 1
-}
-
-# press_until KEY TEXT: press KEY until the pane shows TEXT (200 times at most).
-press_until() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen | grep -qF -- "$2" && return 0
-		T send-keys -t t "$1"
-		sleep 0.05
-		i=$((i + 1))
-	done
-	diag "pressed $1 200 times waiting for '$2'; the pane shows:"
-	diag "$(screen)"
-	return 1
-}
+. "$top_srcdir/tests/tmux/lib.sh"
 
 T -f /dev/null new-session -d -s t -x 80 -y 24 \
     "env -i PATH=\"$PATH\" TERM=screen LC_ALL=C.UTF-8 \"$AIATLAS\"; sleep 30"

@@ -4,52 +4,9 @@
 # what they were before. And the terminals it refuses.
 . "$top_srcdir/tests/cli/lib.sh"
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
+. "$top_srcdir/tests/tmux/lib.sh"
 
 cp "$FIXTURE" "$scratch/fx.db"
-sock="$scratch/tmux.sock"
-T() { tmux -S "$sock" "$@"; }
-
-# screen: the pane's text now.
-screen() { T capture-pane -p -t t; }
-
-# wait_for TEXT: poll the pane until it shows TEXT (10 s at most).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "waited for '$1'; the pane shows:"
-	diag "$(screen)"
-	return 1
-}
-
-# wait_gone TEXT: poll the pane until it no longer shows TEXT (10 s at most).
-wait_gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# wait_file FILE: poll until FILE exists (10 s at most).
-wait_file() {
-	i=0
-	while [ $i -lt 100 ]; do
-		[ -s "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 T -f /dev/null new-session -d -s t -x 80 -y 24 "env -i PATH=\"$PATH\" HOME=\"$scratch\" TERM=screen LC_ALL=C.UTF-8 sh"
 T set-option -t t status off >/dev/null
