@@ -27,6 +27,19 @@
 	"   AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER)) END AS eur" \
 	" FROM funding AS f)"
 
+/* The rows of a table whose date column d is not YYYY, YYYY-MM or a real
+ * YYYY-MM-DD (the schema says so too, but a database may not come from it). */
+#define CHECK_DATE(table, id, d) \
+	" UNION ALL SELECT printf('%s: %s ''%s'' is not a date as 2025, 2025-02 or" \
+	" 2025-02-10', " id ", '" d "', " d ") FROM " table " WHERE " d " IS NOT NULL AND NOT (" \
+	" (length(" d ") = 4 AND " d " GLOB '[0-9][0-9][0-9][0-9]')" \
+	" OR (length(" d ") = 7 AND date(" d " || '-01', '+0 days') IS " d " || '-01')" \
+	" OR (length(" d ") = 10 AND date(" d ", '+0 days') IS " d "))"
+/* The rows of a table whose text column c is empty. */
+#define CHECK_TEXT(table, id, c) \
+	" UNION ALL SELECT printf('%s: %s is empty', " id ", '" c "') FROM " table \
+	" WHERE length(trim(coalesce(" c ", ''))) = 0"
+
 /* Each check: what it verifies, and a query returning one line per problem. */
 static const struct {
 	const char	*what;
@@ -75,6 +88,38 @@ static const struct {
 	  " FROM " CHECK_FUNDING_EUR("amount_high") " AS whole"
 	  " JOIN " CHECK_FUNDING_EUR("amount_low") " AS part ON part.parent_id = whole.id"
 	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001" },
+	{ N_("dates are well-formed for their precision"),
+	  "SELECT NULL WHERE 0"
+	  CHECK_DATE("source", "id", "published_on")
+	  CHECK_DATE("actor", "id", "founded_on")
+	  CHECK_DATE("funding", "id", "announced_on")
+	  CHECK_DATE("funding", "id", "horizon_end")
+	  CHECK_DATE("event", "id", "date")
+	  CHECK_DATE("event", "id", "end_date")
+	  CHECK_DATE("bloc_member", "bloc_id || '/' || iso3", "since")
+	  CHECK_DATE("bloc_member", "bloc_id || '/' || iso3", "until")
+	  CHECK_DATE("figure", "id", "as_of")
+	  CHECK_DATE("figure", "id", "target_date") },
+	{ N_("amounts are above zero, in a known currency"),
+	  "SELECT printf('%s: an amount of %s is not above zero', id, coalesce(amount, amount_low))"
+	  " FROM funding WHERE amount <= 0 OR amount_low <= 0 OR amount_high < amount_low"
+	  " UNION ALL SELECT printf('%s: %s is not a currency of the rates', id, currency)"
+	  " FROM funding WHERE currency IS NOT NULL AND currency <> 'EUR'"
+	  " AND currency NOT IN (SELECT currency FROM fx_rate)"
+	  " UNION ALL SELECT printf('%s: %s''s share is not above zero', funding_id, actor_id)"
+	  " FROM funding_party WHERE amount <= 0" },
+	{ N_("names and summaries are given in both languages"),
+	  "SELECT NULL WHERE 0"
+	  CHECK_TEXT("actor", "id", "name") CHECK_TEXT("actor", "id", "name_fr")
+	  CHECK_TEXT("actor", "id", "summary_en") CHECK_TEXT("actor", "id", "summary_fr")
+	  CHECK_TEXT("bloc", "id", "name_en") CHECK_TEXT("bloc", "id", "name_fr")
+	  CHECK_TEXT("bloc", "id", "summary_en") CHECK_TEXT("bloc", "id", "summary_fr")
+	  CHECK_TEXT("funding", "id", "title_en") CHECK_TEXT("funding", "id", "title_fr")
+	  CHECK_TEXT("funding", "id", "summary_en") CHECK_TEXT("funding", "id", "summary_fr")
+	  CHECK_TEXT("event", "id", "title_en") CHECK_TEXT("event", "id", "title_fr")
+	  CHECK_TEXT("event", "id", "summary_en") CHECK_TEXT("event", "id", "summary_fr")
+	  CHECK_TEXT("country", "iso3", "name_en") CHECK_TEXT("country", "iso3", "name_fr")
+	  CHECK_TEXT("figure", "id", "label_en") CHECK_TEXT("figure", "id", "label_fr") },
 	{ N_("parent chains have no loop"),
 	  "WITH RECURSIVE up(start, id, depth) AS ("
 	  "  SELECT id, parent_id, 1 FROM funding WHERE parent_id IS NOT NULL"
