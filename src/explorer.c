@@ -198,13 +198,6 @@ explorer_text_marked(int y, int x, const char *s, int width, enum explorer_style
 	return w;
 }
 
-/* The words of the last search. */
-char *const *
-explorer_highlight(struct explorer *ex)
-{
-	return ex->highlight;
-}
-
 /* Fill width columns with spaces in a style. */
 void
 explorer_fill(int y, int x, int width, enum explorer_style style)

@@ -88,8 +88,6 @@ void		 explorer_message(struct explorer *ex, const char *fmt, ...)
 void		 explorer_open_record(struct explorer *ex, const char *id);
 /* The list kind a list view shows: the current tab's. */
 const char	*explorer_tab_kind(struct explorer *ex);
-/* The words of the last search, to highlight (NULL: none). */
-char *const	*explorer_highlight(struct explorer *ex);
 /* Mark or unmark a record to compare; whether a record is marked. */
 void		 explorer_mark(struct explorer *ex, const char *id);
 int		 explorer_marked(struct explorer *ex, const char *id);

@@ -60,11 +60,13 @@ fts_build(sqlite3 *db, char **cause)
 	return db_exec(db, fts_build_sql, cause);
 }
 
-/* Append s to the growing query q. */
+/* The longest term a query keeps, in bytes. */
+#define FTS_MAX_TERM 256
+
+/* Append s to the query q, allocated by fts_query() for the longest. */
 static void
 fts_append(char **q, size_t *len, const char *s, size_t n)
 {
-	*q = xrealloc(*q, *len + n + 1);
 	memcpy(*q + *len, s, n);
 	*len += n;
 	(*q)[*len] = '\0';
@@ -76,7 +78,7 @@ static int
 fts_terms(const char *typed, int prefix, char **q, size_t *len)
 {
 	const char *p = typed, *end;
-	size_t n, i;
+	size_t n, i, take;
 	int phrase, words = 0;
 
 	while (*p != '\0') {
@@ -94,8 +96,13 @@ fts_terms(const char *typed, int prefix, char **q, size_t *len)
 			if (*len > 0 && (*q)[*len - 1] != '(')
 				fts_append(q, len, " ", 1);
 			fts_append(q, len, "\"", 1);
+			/* No indexed word is longer: a longer one matches nothing
+			 * either way, and costs the index time. */
+			take = n > FTS_MAX_TERM ? FTS_MAX_TERM : n;
+			while (take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
+				take--;
 			/* Inside an FTS5 string a quote is doubled; nothing else is special. */
-			for (i = 0; i < n; i++)
+			for (i = 0; i < take; i++)
 				fts_append(q, len, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
 			fts_append(q, len, "\"*", phrase || !prefix ? 1 : 2);
 			words += !phrase;
@@ -116,7 +123,8 @@ fts_terms(const char *typed, int prefix, char **q, size_t *len)
 char *
 fts_query(const char *typed, char **cause)
 {
-	char *q = NULL;
+	/* Each pass writes at most two bytes a byte, and four around a word. */
+	char *q = xmalloc(12 * strlen(typed) + 32);
 	size_t len = 0;
 
 	fts_append(&q, &len, "(", 1);
