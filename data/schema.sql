@@ -343,6 +343,9 @@ CREATE TABLE fx_rate (
 -- Indexes for the lists' orders and for following links, so that lists and
 -- records stay instant on large databases.
 CREATE INDEX actor_name ON actor (name, id);
+CREATE INDEX actor_kind ON actor (kind);
+CREATE INDEX funding_kind ON funding (kind);
+CREATE INDEX event_kind ON event (kind);
 CREATE INDEX actor_name_fr ON actor (name_fr, id);
 CREATE INDEX actor_country ON actor (country);
 CREATE INDEX actor_parent ON actor (parent_id);

@@ -32,17 +32,20 @@ static const char fts_build_sql[] =
 	"INSERT INTO record_text (id, text) SELECT id,"
 	" coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 	" FROM record_fts;"
-	"INSERT INTO record_tri (record_tri) VALUES ('rebuild');";
+	"INSERT INTO record_tri (record_tri) VALUES ('rebuild');"
+	/* The rank the search orders by: names weigh most, then aliases. */
+	"INSERT INTO record_fts (record_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
 
-/* Matches ranked by bm25, names weighing most, then aliases, then text. */
+/* Matches ranked by bm25 (the rank fts_build() sets: names weighing most,
+ * then aliases, then text). The full-text table orders and limits first,
+ * so snippets and names are made for the rows shown only. */
 const char fts_search_sql[] =
 	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
-	" snippet(record_fts, -1, ?5, ?6, '…', 10) AS match"
-	" FROM record_fts AS f JOIN record_label AS l ON l.id = f.id"
-	" WHERE record_fts MATCH ?1 AND (?2 IS NULL OR f.kind = ?2)"
-	" ORDER BY bm25(record_fts, 0.0, 0.0, 10.0, 5.0, 1.0), f.id"
-	" LIMIT ?4";
+	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match"
+	" FROM (SELECT id, kind, snippet(record_fts, -1, ?5, ?6, '…', 10) AS match, rank"
+	"  FROM record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
+	"  ORDER BY rank LIMIT ?4) AS f"
+	" JOIN record_label AS l ON l.id = f.id ORDER BY f.rank, f.id";
 
 /* Matches of a regular expression over the same text, in name order. */
 const char fts_regex_sql[] =

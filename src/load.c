@@ -42,6 +42,8 @@ struct load_column {
 struct load {
 	sqlite3		*db;
 	int		 seq;		/* files loaded so far */
+	sqlite3_stmt	*origin;	/* notes where a row came from */
+	sqlite3_stmt	*cite;		/* adds a whole-record citation */
 };
 
 /* Where each loaded row came from, to name file and line in messages. */
@@ -76,6 +78,14 @@ load_begin(sqlite3 *db, char **cause)
 		return NULL;
 	l = xcalloc(1, sizeof *l);
 	l->db = db;
+	/* Prepared once: a large file makes a row of each per line. */
+	if (db_prepare(db, "INSERT INTO temp.load_origin (seq, tbl, row, file, line, col)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &l->origin, cause) != 0 ||
+	    db_prepare(db, "INSERT INTO citation (subject_id, source_id, field, stance, locator)"
+	    " VALUES (?1, ?2, '*', 'supports', ?3)", &l->cite, cause) != 0) {
+		load_abort(l);
+		return NULL;
+	}
 	return l;
 }
 
@@ -230,12 +240,10 @@ static int
 load_note_origin(struct load *l, const char *table, sqlite3_int64 row,
     const char *file, unsigned long line, const char *col, char **cause)
 {
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = l->origin;
 	int rc;
 
-	if (db_prepare(l->db, "INSERT INTO temp.load_origin (seq, tbl, row, file, line, col)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &stmt, cause) != 0)
-		return -1;
+	sqlite3_reset(stmt);
 	sqlite3_bind_int(stmt, 1, l->seq);
 	sqlite3_bind_text(stmt, 2, table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 3, row);
@@ -243,7 +251,6 @@ load_note_origin(struct load *l, const char *table, sqlite3_int64 row,
 	sqlite3_bind_int64(stmt, 5, (sqlite3_int64)line);
 	sqlite3_bind_text(stmt, 6, col, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		*cause = xasprintf("%s", sqlite3_errmsg(l->db));
 		return -1;
@@ -256,13 +263,10 @@ static int
 load_sources(struct load *l, const char *subject, const char *list,
     const char *file, unsigned long line, char **cause)
 {
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = l->cite;
 	char *copy, *item, *next, *hash, *id;
 	int rc = 0;
 
-	if (db_prepare(l->db, "INSERT INTO citation (subject_id, source_id, field, stance, locator)"
-	    " VALUES (?1, ?2, '*', 'supports', ?3)", &stmt, cause) != 0)
-		return -1;
 	copy = xstrdup(list);
 	for (item = copy; item != NULL && rc == 0; item = next) {
 		if ((next = strchr(item, ';')) != NULL)
@@ -295,7 +299,6 @@ load_sources(struct load *l, const char *subject, const char *list,
 		    file, line, "sources", cause);
 	}
 	free(copy);
-	sqlite3_finalize(stmt);
 	return rc;
 }
 
@@ -549,6 +552,8 @@ load_finish(struct load *l, char **cause)
 		return -1;
 	}
 	db_exec(l->db, "DELETE FROM temp.load_origin", NULL);
+	sqlite3_finalize(l->origin);
+	sqlite3_finalize(l->cite);
 	free(l);
 	return 0;
 }
@@ -559,6 +564,8 @@ load_abort(struct load *l)
 {
 	if (l == NULL)
 		return;
+	sqlite3_finalize(l->origin);
+	sqlite3_finalize(l->cite);
 	if (!sqlite3_get_autocommit(l->db))
 		db_exec(l->db, "ROLLBACK", NULL);
 	db_exec(l->db, "DELETE FROM temp.load_origin", NULL);
