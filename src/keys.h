@@ -13,7 +13,7 @@
 	X(UP,		"up",		N_("move up one line")) \
 	X(HALF_DOWN,	"half-down",	N_("move down half a screen")) \
 	X(HALF_UP,	"half-up",	N_("move up half a screen")) \
-	X(PAGE_DOWN,	"page-down",	N_("move down one screen")) \
+	X(PAGE_DOWN,	"page-down",	N_("move down one screen (Space outside a list)")) \
 	X(PAGE_UP,	"page-up",	N_("move up one screen")) \
 	X(FIRST,	"first",	N_("go to the first line")) \
 	X(LAST,		"last",		N_("go to the last line")) \
@@ -38,7 +38,7 @@
 	X(FILTER,	"filter",	N_("filter the tab's list (Tab completes, Up recalls)")) \
 	X(FILTER_CLEAR,	"filter-clear",	N_("clear the tab's filter")) \
 	X(COMMAND,	"command",	N_("run a command: filter NAME, save-filter NAME, dump FILE")) \
-	X(MARK,		"mark",		N_("in a list, mark or unmark an actor or bloc to compare")) \
+	X(MARK,		"mark",		N_("mark or unmark an actor, country or bloc to compare")) \
 	X(COMPARE,	"compare",	N_("compare the 2 to 4 marked records side by side")) \
 	X(SWAP,		"swap",		N_("in a comparison, swap the focused pane with the next")) \
 	X(NEXT_PANE,	"next-pane",	N_("in a comparison, focus the next pane")) \
