@@ -20,6 +20,18 @@ ok() {
 	fi
 }
 
+# skip DESCRIPTION REASON: one TAP line that counts as skipped.
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
+# have TOOL: whether TOOL is installed (./bootstrap installs sqlite3 and
+# tmux, but a test must not fail for want of them).
+have() {
+	command -v "$1" >/dev/null 2>&1
+}
+
 # diag TEXT: a TAP diagnostic, one "# " per line.
 diag() {
 	printf '%s\n' "$1" | sed 's/^/# /'
