@@ -21,7 +21,7 @@
 #include "xmalloc.h"
 
 /* A command: its name, what it runs, the options it takes, how many
- * arguments, and its synopsis for --help. */
+ * arguments, and its synopsis and summary for --help. */
 struct cli_command {
 	const char	*name;
 	int		(*run)(struct cli *, int, char **);
@@ -29,26 +29,52 @@ struct cli_command {
 	int		 min_args;
 	int		 max_args;
 	const char	*synopsis;
+	const char	*summary;
 };
 
 static const struct cli_command cli_commands[] = {
 	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT | CLI_OPT_FILTER, 1, 1,
-	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N]") },
+	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N]"),
+	  N_("Print the records of one kind: actors, funding, events, blocs, sources,\n"
+	  "countries or figures.") },
 	{ "timeline", cmd_timeline, CLI_OPT_FILTER | CLI_OPT_DATES | CLI_OPT_LIMIT, 0, 0,
-	  N_("timeline [--filter EXPR] [--from DATE] [--to DATE] [--limit N]") },
+	  N_("timeline [--filter EXPR] [--from DATE] [--to DATE] [--limit N]"),
+	  N_("Print events and funding announcements in date order.") },
 	{ "show", cmd_show, 0, 1, 1,
-	  N_("show ID") },
+	  N_("show ID"),
+	  N_("Print one record: its fields, its related records and its sources.") },
 	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT | CLI_OPT_REGEX, 1, -1,
-	  N_("search QUERY [--regex] [--kind KIND] [--limit N]") },
+	  N_("search QUERY [--regex] [--kind KIND] [--limit N]"),
+	  N_("Search names, aliases, titles and summaries in English and French.") },
 	{ "sql", cmd_sql, 0, 1, 1,
-	  N_("sql 'SELECT ...'") },
+	  N_("sql 'SELECT ...'"),
+	  N_("Run one read-only SQL statement over the database and print its rows.") },
 	{ "compare", cmd_compare, 0, 2, 4,
-	  N_("compare ID ID [ID ID]") },
+	  N_("compare ID ID [ID ID]"),
+	  N_("Put 2 to 4 actors, countries or blocs side by side: funding, per head,\n"
+	  "share of GDP, the exchange rates used.") },
 	{ "export-db", cmd_export_db, 0, 1, 1,
-	  N_("export-db FILE") },
+	  N_("export-db FILE"),
+	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },
 	{ "check", cmd_check, 0, 0, 0,
-	  N_("check") },
-	{ NULL, NULL, 0, 0, 0, NULL }
+	  N_("check"),
+	  N_("Check the integrity of the database and count the rows of each table.") },
+	{ NULL, NULL, 0, 0, 0, NULL, NULL }
+};
+
+/* The line of --help of each option a command may take, in the order of
+ * the synopses. */
+static const struct cli_option_help {
+	unsigned int	 option;
+	const char	*text;
+} cli_options_help[] = {
+	{ CLI_OPT_FILTER, N_("  --filter EXPR           keep the records that match EXPR (see aiatlas(1))\n") },
+	{ CLI_OPT_REGEX, N_("  --regex                 QUERY is a regular expression (PCRE2)\n") },
+	{ CLI_OPT_KIND, N_("  --kind KIND             keep one kind of record, as list's KIND\n") },
+	{ CLI_OPT_DATES, N_("  --from DATE, --to DATE  keep the dates within these (YYYY[-MM[-DD]])\n") },
+	{ CLI_OPT_SORT, N_("  --sort FIELD[,-FIELD]   sort by these columns, - first for descending\n") },
+	{ CLI_OPT_LIMIT, N_("  --limit N               print the first N rows only\n") },
+	{ 0, NULL }
 };
 
 /* Long options; the values above 255 stand for options without a letter. */
@@ -130,9 +156,41 @@ cli_usage(FILE *fp)
 	    "  --color auto|always|never       colour and emphasis (NO_COLOR is honoured)\n"
 	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
 	    "  --user-db FILE, --no-user-db    where saved filters are kept, or nowhere\n"
-	    "  --help, --version\n\n"
+	    "  -h, --help                      print this help (after a command, its own)\n"
+	    "  -V, --version                   print the version and the licence\n\n"
 	    "Exit status: 0 success, 1 nothing found, 2 bad usage or bad input.\n"
 	    "See aiatlas(1) for the details.\n"));
+	if (*PACKAGE_BUGREPORT != '\0')
+		fprintf(fp, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
+	if (*PACKAGE_URL != '\0')
+		fprintf(fp, _("%saiatlas home page: <%s>\n"),
+		    *PACKAGE_BUGREPORT != '\0' ? "" : "\n", PACKAGE_URL);
+}
+
+/* Print a command's usage, its summary and its options, for COMMAND --help. */
+static void
+cli_command_usage(const struct cli_command *cmd)
+{
+	const struct cli_option_help *oh;
+
+	printf(_("Usage: aiatlas %s\n%s\n\nOptions:\n"), _(cmd->synopsis), _(cmd->summary));
+	for (oh = cli_options_help; oh->text != NULL; oh++) {
+		if (cmd->options & oh->option)
+			fputs(_(oh->text), stdout);
+	}
+	printf(_("  -h, --help              print this help\n\n"
+	    "The options of every command: aiatlas --help. See aiatlas(1) for the details.\n"));
+}
+
+/* Print the version, the copyright and the licence, for --version. */
+static void
+cli_version(void)
+{
+	printf(_("aiatlas %s\n"
+	    "Copyright (C) 2026 the aiatlas authors.\n"
+	    "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n"), PACKAGE_VERSION);
 }
 
 /* Parse --limit's value. */
@@ -193,6 +251,37 @@ cli_option_name(unsigned int mask)
 	return "--kind";
 }
 
+/* The command called name, or NULL. */
+static const struct cli_command *
+cli_find_command(const char *name)
+{
+	const struct cli_command *cmd;
+
+	for (cmd = cli_commands; cmd->name != NULL; cmd++) {
+		if (strcmp(cmd->name, name) == 0)
+			return cmd;
+	}
+	return NULL;
+}
+
+/* Print the help of the command called name, or the whole usage for NULL. */
+static int
+cli_help(const char *name)
+{
+	const struct cli_command *cmd;
+
+	if (name == NULL) {
+		cli_usage(stdout);
+		return CLI_OK;
+	}
+	if ((cmd = cli_find_command(name)) == NULL) {
+		cli_error(_("unknown command '%s'; try 'aiatlas --help'"), name);
+		return CLI_USAGE;
+	}
+	cli_command_usage(cmd);
+	return CLI_OK;
+}
+
 /* Parse the command line and run a command. */
 int
 cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
@@ -201,15 +290,16 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	struct explorer_options eo = { .color = -1, .cols = 80, .rows = 24 };
 	const struct cli_command *cmd;
 	const char *db_path = NULL, *color = "auto", *format = NULL, *size = NULL;
-	const char *user_db = NULL;
+	const char *user_db = NULL, *limit = NULL;
 	char *default_user_db = NULL;
-	int no_user_db = 0;
+	int no_user_db = 0, help = 0;
 	unsigned int given = 0;
 	char *cause = NULL;
 	int opt, status, nargs;
 
 	opterr = 0;
-	/* GNU getopt: options may come before or after the command. */
+	/* GNU getopt: options may come before or after the command. After
+	 * --help, mistakes are ignored: only the command is looked for. */
 	while ((opt = getopt_long(argc, argv, ":hV", cli_long_options, NULL)) != -1) {
 		switch (opt) {
 		case CLI_LONG_FORMAT: format = optarg; break;
@@ -217,11 +307,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		case CLI_LONG_LANG: c.lang = optarg; break;
 		case CLI_LONG_COLOR: color = optarg; break;
 		case CLI_LONG_SORT: c.sort = optarg; given |= CLI_OPT_SORT; break;
-		case CLI_LONG_LIMIT:
-			if (cli_parse_limit(optarg, &c.limit) != 0)
-				return CLI_USAGE;
-			given |= CLI_OPT_LIMIT;
-			break;
+		case CLI_LONG_LIMIT: limit = optarg; given |= CLI_OPT_LIMIT; break;
 		case CLI_LONG_KIND: c.kind = optarg; given |= CLI_OPT_KIND; break;
 		case CLI_LONG_SCRIPT: eo.script = optarg; break;
 		case CLI_LONG_FILTER: c.filter = optarg; given |= CLI_OPT_FILTER; break;
@@ -231,16 +317,24 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		case CLI_LONG_FROM: c.from = optarg; given |= CLI_OPT_DATES; break;
 		case CLI_LONG_TO: c.to = optarg; given |= CLI_OPT_DATES; break;
 		case CLI_LONG_SIZE: size = optarg; break;
-		case 'h': cli_usage(stdout); return CLI_OK;
-		case 'V': printf("aiatlas %s\n", PACKAGE_VERSION); return CLI_OK;
+		case 'h': help = 1; break;
+		case 'V': cli_version(); return CLI_OK;
 		case ':':
+			if (help)
+				break;
 			cli_error(_("%s needs a value"), argv[optind - 1]);
 			return CLI_USAGE;
 		default:
+			if (help)
+				break;
 			cli_error(_("unknown option '%s'; try 'aiatlas --help'"), argv[optind - 1]);
 			return CLI_USAGE;
 		}
 	}
+	if (help)
+		return cli_help(optind < argc ? argv[optind] : NULL);
+	if (limit != NULL && cli_parse_limit(limit, &c.limit) != 0)
+		return CLI_USAGE;
 
 	if (format == NULL)
 		c.format = isatty(STDOUT_FILENO) ? OUTPUT_TABLE : OUTPUT_TSV;
@@ -266,11 +360,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	c.width = cli_terminal_width();
 
 	if (optind < argc) {
-		for (cmd = cli_commands; cmd->name != NULL; cmd++) {
-			if (strcmp(cmd->name, argv[optind]) == 0)
-				break;
-		}
-		if (cmd->name == NULL) {
+		if ((cmd = cli_find_command(argv[optind])) == NULL) {
 			cli_error(_("unknown command '%s'; try 'aiatlas --help'"), argv[optind]);
 			return CLI_USAGE;
 		}

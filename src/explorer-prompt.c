@@ -301,7 +301,7 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 	return r;
 }
 
-/* Run a command ("filter NAME"). */
+/* Run a command ("filter NAME", "q"). */
 int
 explorer_command(struct explorer *ex, const char *line, char **cause)
 {
@@ -327,9 +327,11 @@ explorer_command(struct explorer *ex, const char *line, char **cause)
 		nanosleep(&ts, NULL);
 	} else if (strcmp(name, "filter") == 0 || strcmp(name, "save-filter") == 0)
 		r = explorer_command_filter(ex, arg, strcmp(name, "save-filter") == 0, cause);
+	else if ((strcmp(name, "q") == 0 || strcmp(name, "quit") == 0) && *arg == '\0')
+		ex->quit = 1;
 	else {
 		*cause = xasprintf(_("unknown command ':%s%s%s'; commands: :filter NAME, "
-		    ":save-filter NAME, :dump FILE%s"), name, *arg ? " " : "", arg,
+		    ":save-filter NAME, :dump FILE, :q%s"), name, *arg ? " " : "", arg,
 		    ex->script != NULL ? _(", :resize COLSxROWS, :sleep MS") : "");
 		r = -1;
 	}

@@ -83,7 +83,7 @@ ok $? "its first screen shows the Actors tab"
 printf 'x\n:frobnicate\n' >"$scratch/bad.keys"
 run --script "$scratch/bad.keys"
 expect_status 2 "a bad script line"
-expect_err "aiatlas: $scratch/bad.keys:2: unknown command ':frobnicate'; commands: :filter NAME, :save-filter NAME, :dump FILE, :resize COLSxROWS, :sleep MS" "a bad script line"
+expect_err "aiatlas: $scratch/bad.keys:2: unknown command ':frobnicate'; commands: :filter NAME, :save-filter NAME, :dump FILE, :q, :resize COLSxROWS, :sleep MS" "a bad script line"
 run --script "$scratch/none.keys"
 expect_status 2 "a missing script"
 run --size 80x24
