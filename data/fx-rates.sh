@@ -16,6 +16,11 @@
 #
 # POSIX sh and awk only.
 
+# The ECB writes 1.0824 and so must we: under a locale with a decimal comma,
+# some awks (mawk; gawk --posix) would read it as 1.
+LC_ALL=C
+export LC_ALL
+
 CURRENCIES="USD GBP JPY CNY CAD SEK INR"
 # Currencies the ECB does not publish, through their official peg to one it
 # does: CODE:BASE:UNITS-PER-BASE:SOURCE-ID. The UAE dirham is pegged at 3.6725

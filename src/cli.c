@@ -410,8 +410,11 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		return CLI_USAGE;
 	}
 	eo.lang = c.lang;
-	if (!no_user_db)
-		eo.user_db = user_db != NULL ? user_db : (default_user_db = userdb_default_path());
+	if (no_user_db)
+		eo.no_user_db = _("--no-user-db was given");
+	else
+		eo.user_db = user_db != NULL ? user_db :
+		    (default_user_db = userdb_default_path(&eo.no_user_db));
 	if (cmd == NULL)
 		status = explorer_run(c.db, &eo);
 	else

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "norm.h"
+#include "number.h"
 #include "record.h"
 #include "xmalloc.h"
 
@@ -266,7 +267,8 @@ compare_fill(struct compare *c, sqlite3 *db, int i, int first)
 	    buf) : "–");
 	row = ROW(_("total, share of GDP"), 1);
 	compare_cell(row, i, gdp > 0 && has, gdp > 0 ? usd_hi / gdp * 100 : 0, "%s",
-	    gdp > 0 && has ? (snprintf(buf, sizeof buf, "%.2f%%", usd_hi / gdp * 100), buf) : "–");
+	    gdp > 0 && has ? (number_format(buf, sizeof buf, "%.2f%%", usd_hi / gdp * 100), buf) :
+	    "–");
 	row = ROW(_("population and GDP from"), 0);
 	compare_cell(row, i, 0, 0, "%s", place != NULL && sqlite3_column_text(place, 3) != NULL ?
 	    (snprintf(buf, sizeof buf, "%d", sqlite3_column_int(place, 2)), buf) : "–");

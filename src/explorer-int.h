@@ -33,6 +33,7 @@ struct explorer {
 	sqlite3			*db;
 	const char		*lang;
 	const char		*user_db;
+	const char		*no_user_db;	/* why user_db is NULL */
 	struct prompt		 prompts[PROMPT_COUNT];
 	enum explorer_prompt	 prompting;
 	int			 regex;		/* the search prompt takes a regex */

@@ -273,7 +273,8 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 		return -1;
 	}
 	if (ex->user_db == NULL) {
-		*cause = xstrdup(_("no user database (--no-user-db), so no saved filters"));
+		*cause = xasprintf(save ? _("cannot save: %s") : _("cannot read saved filters: %s"),
+		    ex->no_user_db);
 		return -1;
 	}
 	if (save) {

@@ -904,7 +904,7 @@ int
 explorer_run(sqlite3 *db, const struct explorer_options *opts)
 {
 	struct explorer ex = { .db = db, .lang = opts->lang, .user_db = opts->user_db,
-	    .prompting = PROMPT_NONE };
+	    .no_user_db = opts->no_user_db, .prompting = PROMPT_NONE };
 	char *cause = NULL;
 	int status = 0, r;
 

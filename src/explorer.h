@@ -71,6 +71,7 @@ struct explorer_options {
 	const char	*script;	/* headless: a key script, "-" for stdin */
 	int		 cols, rows;	/* headless: the screen size */
 	const char	*user_db;	/* where saved filters go; NULL: nowhere */
+	const char	*no_user_db;	/* why user_db is NULL */
 };
 
 /* Run the explorer on db; returns an exit status. */

@@ -9,7 +9,6 @@
 #include "filter.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 
 #include "fts.h"
 #include "i18n.h"
+#include "number.h"
 #include "regex.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -411,9 +411,7 @@ filter_number(const char *s, double *d, int amount)
 
 	if (!isdigit((unsigned char)*s) && !(*s == '.' && isdigit((unsigned char)s[1])))
 		return -1;
-	*d = strtod(s, &end);
-	/* Decimal only: strtod would read 0x10 too. */
-	if (end == s || !isfinite(*d) || end != s + strspn(s, "0123456789.eE+-"))
+	if (number_parse(s, d, &end) != 0)
 		return -1;
 	if (*end == '\0')
 		return 0;

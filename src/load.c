@@ -3,7 +3,6 @@
 #include "load.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "csv.h"
 #include "db.h"
 #include "i18n.h"
+#include "number.h"
 #include "xmalloc.h"
 
 const struct load_kind load_kinds[] = {
@@ -168,10 +168,7 @@ load_bind(sqlite3_stmt *stmt, int param, const struct load_column *col,
 		return 0;
 	}
 	if (strcmp(col->type, "REAL") == 0) {
-		errno = 0;
-		d = strtod(value, &end);
-		if (errno != 0 || *end != '\0' || end == value || !isfinite(d) ||
-		    strspn(value, "0123456789.eE+-") != strlen(value)) {
+		if (number_parse(value, &d, &end) != 0 || *end != '\0') {
 			*cause = xasprintf(_("%s: '%s' is not a number (write plain digits, "
 			    "as 1700000000 or 1.7e9)"), col->name, value);
 			return -1;

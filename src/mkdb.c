@@ -57,7 +57,8 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 	return db_exec(db, "VACUUM", cause);
 }
 
-/* aiatlas-mkdb -o OUT DATADIR */
+/* aiatlas-mkdb -o OUT DATADIR. It never calls setlocale: it runs in the C
+ * locale, so the database is the same whatever the builder's locale. */
 int
 main(int argc, char **argv)
 {

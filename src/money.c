@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "number.h"
+
 /* Currency symbols written before the number; others get their code. */
 static const struct {
 	const char	*code;
@@ -60,7 +62,7 @@ money_number(double value, char *buf, size_t size)
 	int decimals = fabs(value) >= 1000 ? 0 : fabs(value) >= 100 ? 1 : 2;
 
 	/* At most four significant digits: 442.5, 8.85, 109.1, 1.7. */
-	snprintf(buf, size, "%.*f", decimals, value);
+	number_format(buf, size, "%.*f", decimals, value);
 	if ((p = strchr(buf, '.')) != NULL) {
 		p += strlen(p) - 1;
 		while (*p == '0')

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "number.h"
 #include "xmalloc.h"
 
 /* The nearest year's rate of a currency; the euro is 1 in every year. */
@@ -67,12 +68,15 @@ norm_convert(sqlite3 *db, double amount, const char *currency, int year, struct 
 char *
 norm_explain(const struct norm_rate *r)
 {
+	char rate[32];
+
 	if (strcmp(r->currency, "EUR") == 0)
 		return xstrdup(_("in euros"));
+	number_format(rate, sizeof rate, "%.6g", r->per_eur);
 	if (r->fallback)
-		return xasprintf(_("%s %.6g per € (%d, the nearest year to %d)"), r->currency,
-		    r->per_eur, r->year, r->asked);
-	return xasprintf(_("%s %.6g per € (%d)"), r->currency, r->per_eur, r->year);
+		return xasprintf(_("%s %s per € (%d, the nearest year to %d)"), r->currency,
+		    rate, r->year, r->asked);
+	return xasprintf(_("%s %s per € (%d)"), r->currency, rate, r->year);
 }
 
 /* SQL eur(amount, currency, date) and usd(amount, currency, date): the

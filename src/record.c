@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "money.h"
+#include "number.h"
 #include "xmalloc.h"
 
 /* The display name of record alias r in the language ?2. */
@@ -238,7 +239,7 @@ record_field_text(const struct record_fields *f, int i)
 	const char *value = (const char *)sqlite3_column_text(f->stmt, i);
 	int type = sqlite3_column_type(f->stmt, i);
 	double d = sqlite3_column_double(f->stmt, i);
-	char buf[64];
+	char buf[64], num[32];
 
 	if (value == NULL)
 		return NULL;
@@ -247,8 +248,10 @@ record_field_text(const struct record_fields *f, int i)
 	if (f->currency != NULL && (strncmp(name, "amount", 6) == 0 ||
 	    strcmp(name, "valuation_post") == 0 || strcmp(name, "gdp_usd") == 0))
 		return xasprintf("%.0f (%s)", d, money_format(d, f->currency, buf, sizeof buf));
-	if (f->unit != NULL && strncmp(name, "value", 5) == 0)
-		return xasprintf("%.15g (%s)", d, money_quantity(d, f->unit, buf, sizeof buf));
+	if (f->unit != NULL && strncmp(name, "value", 5) == 0) {
+		number_format(num, sizeof num, "%.15g", d);
+		return xasprintf("%s (%s)", num, money_quantity(d, f->unit, buf, sizeof buf));
+	}
 	return xstrdup(value);
 }
 

@@ -21,9 +21,9 @@ static const char userdb_schema[] =
 	" expr TEXT NOT NULL,"
 	" saved_on TEXT NOT NULL)";
 
-/* Where the user database is by default. */
+/* Where the user database is by default, or why there is none. */
 char *
-userdb_default_path(void)
+userdb_default_path(const char **why)
 {
 	const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 
@@ -31,6 +31,7 @@ userdb_default_path(void)
 		return xasprintf("%s/aiatlas/user.db", data);
 	if (home != NULL && *home != '\0')
 		return xasprintf("%s/.local/share/aiatlas/user.db", home);
+	*why = _("neither XDG_DATA_HOME nor HOME is set; use --user-db FILE");
 	return NULL;
 }
 

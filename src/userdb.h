@@ -3,8 +3,9 @@
 #define AIATLAS_USERDB_H
 
 /* Where the user database is by default: $XDG_DATA_HOME/aiatlas/user.db,
- * or ~/.local/share/aiatlas/user.db; NULL if neither can be known. */
-char	*userdb_default_path(void);
+ * or ~/.local/share/aiatlas/user.db; NULL with *why if neither can be
+ * known. */
+char	*userdb_default_path(const char **why);
 /* Save a named filter of a list kind, replacing one of the same name; the
  * file and its directory are made if needed. 0, or -1 with *cause and the
  * database unchanged. */

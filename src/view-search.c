@@ -31,6 +31,7 @@ struct search_view {
 	long			 top;
 	char			*error;		/* a regex that does not compile */
 	size_t			 error_offset;
+	int			 regex;		/* what is typed is a regex, not words */
 	char			 title[256];
 };
 
@@ -80,6 +81,7 @@ view_search_update(struct view *v, const char *typed, int regex)
 	int rc;
 
 	search_clear(s);
+	s->regex = regex;
 	snprintf(s->title, sizeof s->title, _("search %s%s"), regex ? "~" : "", typed);
 	if (*typed == '\0')
 		return;
@@ -163,10 +165,13 @@ search_draw(struct view *v, int top, int rows, int cols)
 	explorer_text(top, 1, _("kind"), 8, STYLE_HEADER);
 	explorer_text(top, 10, _("name"), namew, STYLE_HEADER);
 	explorer_text(top, 11 + namew, _("match"), cols - namew - 12, STYLE_HEADER);
+	/* What is typed, and what Ctrl-R switches to. */
 	if (s->n == 0)
-		explorer_text(top + 2, 1, s->error != NULL ? s->error :
-		    _("No record matches. Type words (accents and case do not matter); "
-		    "Ctrl-R switches to a regex."), cols - 2, s->error != NULL ? STYLE_ALERT : STYLE_DIM);
+		explorer_text(top + 2, 1, s->error != NULL ? s->error : s->regex ?
+		    _("No record matches this regular expression (case matters); Ctrl-R: words.") :
+		    _("No record matches. Accents and case do not matter; "
+		    "Ctrl-R: regular expression."),
+		    cols - 2, s->error != NULL ? STYLE_ALERT : STYLE_DIM);
 	if (s->cur < s->top)
 		s->top = s->cur;
 	if (s->cur >= s->top + rows - 1)

@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "i18n.h"
 #include "money.h"
+#include "number.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -212,10 +213,11 @@ static void
 tl_draw(struct view *v, int top, int rows, int cols)
 {
 	struct tl_view *t = v->data;
-	int r, n = rows - 3, x, w;
+	int r, n = rows - 3, x, w, has_eur;
 	enum explorer_style style;
-	char **c, *line, buf[64];
+	char **c, *line, buf[64], *end;
 	const char *marker;
+	double eur;
 
 	tl_draw_histogram(t, top, cols);
 	if (t->cur >= t->count)
@@ -235,10 +237,10 @@ tl_draw(struct view *v, int top, int rows, int cols)
 		explorer_fill(top + 3 + r, 0, cols, style);
 		if (strcmp(c[TL_TYPE], "period") == 0) {
 			/* A period's heading, with the money announced in it. */
-			line = xasprintf(_("%s%s%s announced"), c[TL_PERIOD],
-			    c[TL_EUR] != NULL ? "  " : "", c[TL_EUR] != NULL ?
-			    money_format(atof(c[TL_EUR]), "EUR", buf, sizeof buf) : "");
-			explorer_text(top + 3 + r, 1, c[TL_EUR] != NULL ? line : c[TL_PERIOD],
+			has_eur = c[TL_EUR] != NULL && number_parse(c[TL_EUR], &eur, &end) == 0;
+			line = xasprintf(_("%s%s%s announced"), c[TL_PERIOD], has_eur ? "  " : "",
+			    has_eur ? money_format(eur, "EUR", buf, sizeof buf) : "");
+			explorer_text(top + 3 + r, 1, has_eur ? line : c[TL_PERIOD],
 			    cols - 2, style == STYLE_SELECTED ? style : STYLE_TITLE);
 			free(line);
 			continue;

@@ -3,12 +3,18 @@
 # problem, names the record, and the check fails with exit 2.
 . "$top_srcdir/tests/cli/lib.sh"
 
+# The tables of the schema, as "actor|funding|...".
+tables=$(have sqlite3 &&
+    sqlite3 "$FIXTURE" "SELECT group_concat(name, '|') FROM sqlite_master WHERE type = 'table'")
+
 # broken NAME SQL EXPECTED DESCRIPTION: damage a copy with SQL (constraints
-# off, as a database made elsewhere might be), then expect the problem.
+# off, as a database made elsewhere might be), then expect the problem, and
+# every problem to read "TABLE ROW: COLUMN: what is wrong".
 broken() {
 	if ! have sqlite3; then
 		skip "$4: the check fails" "sqlite3 is not installed"
 		skip "$4: it says '$3'" "sqlite3 is not installed"
+		skip "$4: each problem names its table, row and column" "sqlite3 is not installed"
 		return
 	fi
 	cp "$FIXTURE" "$scratch/$1.db"
@@ -19,6 +25,9 @@ broken() {
 	grep -qF -- "$3" "$scratch/err"
 	ok $? "$4: it says '$3'"
 	grep -qF -- "$3" "$scratch/err" || diag "$(cat "$scratch/err")"
+	sed -n "s|^aiatlas: check: $scratch/$1.db: ||p" "$scratch/err" >"$scratch/problems"
+	[ -s "$scratch/problems" ] && ! grep -vE "^($tables) [^ ]+: [a-z_0-9]+: " "$scratch/problems"
+	ok $? "$4: each problem names its table, row and column"
 }
 
 run --db "$FIXTURE" check --format tsv
@@ -27,26 +36,44 @@ expect_out_has "records cited by a primary source" "the counts include primary-s
 expect_out_has "disagreements (contradicting citations)	1" "and disagreements"
 
 broken uncited "DELETE FROM citation WHERE subject_id = 'beta-bank'" \
-    "beta-bank: the actor has no citation" "a record without citation"
+    "actor beta-bank: id: no citation names it" "a record without citation"
 broken nosource "PRAGMA foreign_keys = OFF; UPDATE citation SET source_id = 'nowhere' WHERE subject_id = 'beta-bank'" \
-    "citation: a row's source_id points to no source" "a citation of a missing source"
+    "citation beta-bank/nowhere/*: source_id: points to no source" "a citation of a missing source"
 broken norecord "PRAGMA foreign_keys = OFF; INSERT INTO citation (subject_id, source_id) VALUES ('ghost', 'fixture-news')" \
-    "citation: a row's subject_id points to no record" "a citation of a missing record"
+    "citation ghost/fixture-news/*: subject_id: points to no record" "a citation of a missing record"
+broken nocountry "PRAGMA foreign_keys = OFF; UPDATE actor SET country = 'FRA' WHERE id = 'beta-bank'" \
+    "actor beta-bank: country: points to no country" "a record's reference to nothing"
+broken noactor "PRAGMA foreign_keys = OFF; UPDATE funding_party SET actor_id = 'nobody' WHERE funding_id = 'alpha-series-b-2025' AND role = 'lead'" \
+    "funding_party alpha-series-b-2025/nobody/lead: actor_id: points to no actor" "a funding party that is no actor"
 broken field "INSERT INTO citation (subject_id, source_id, field) VALUES ('beta-bank', 'fixture-stats', 'colour')" \
-    "beta-bank: cited for 'colour', which is not a column of actor" "a citation of no column"
+    "citation beta-bank/fixture-stats/colour: field: 'colour' is not a column of actor" "a citation of no column"
 broken duplicate "DROP TRIGGER actor_record_insert; INSERT INTO actor (id, name, name_fr, kind, summary_en, summary_fr) VALUES ('fixture-news', 'X', 'X', 'company', 'x', 'x')" \
-    "fixture-news: the id is used by 2 records" "an id used twice"
+    "actor fixture-news: id: also the id of a row of source" "an id used twice"
+broken unregistered "DELETE FROM record WHERE id = 'beta-bank'" \
+    "actor beta-bank: id: missing from the record registry" "a record missing from the registry"
+broken registered "INSERT INTO record VALUES ('ghost', 'actor')" \
+    "record ghost: kind: no actor has this id" "a registered record that does not exist"
 broken date "UPDATE event SET date = '2025-02-30' WHERE id = 'ev-2025-02-10-test-summit'" \
-    "ev-2025-02-10-test-summit: date '2025-02-30' is not a date" "an impossible date"
+    "event ev-2025-02-10-test-summit: date: '2025-02-30' is not a date" "an impossible date"
+broken since "UPDATE bloc_member SET since = '2025-13' WHERE bloc_id = 'test-union' AND iso3 = 'XTA'" \
+    "bloc_member test-union/XTA: since: '2025-13' is not a date" "an impossible month"
 broken amount "UPDATE funding SET amount = -5 WHERE id = 'alpha-series-b-2025'" \
-    "alpha-series-b-2025: an amount of -5.0 is not above zero" "a negative amount"
+    "funding alpha-series-b-2025: amount: -5.0 is not above zero" "a negative amount"
+broken range "UPDATE funding SET amount_high = 10e9 WHERE id = 'delta-range-2025'" \
+    "funding delta-range-2025: amount_high: 10000000000.0 is below amount_low 20000000000.0" \
+    "a range upside down"
+broken share "UPDATE funding_party SET amount = -1 WHERE funding_id = 'alpha-series-b-2025' AND role = 'lead'" \
+    "funding_party alpha-series-b-2025/beta-bank/lead: amount: -1.0 is not above zero" \
+    "a negative share"
 broken currency "UPDATE funding SET currency = 'CHF' WHERE id = 'alpha-series-b-2025'" \
-    "alpha-series-b-2025: no fx_rate for CHF in 2025" "a currency without a rate"
+    "funding alpha-series-b-2025: currency: no fx_rate for CHF in 2025" "a currency without a rate"
+broken rates "UPDATE funding SET currency = 'CHF' WHERE id = 'alpha-series-b-2025'" \
+    "funding alpha-series-b-2025: currency: CHF is not a currency of the rates" \
+    "a currency of none of the rates"
 broken nesting "UPDATE funding SET amount = 90e9 WHERE id = 'gamma-pledge-2025'" \
-    "testonia-plan-2025: its parts add up to EUR" "parts above their whole"
+    "funding testonia-plan-2025: amount: its parts add up to EUR" "parts above their whole"
 broken language "UPDATE actor SET summary_fr = '' WHERE id = 'gamma-fund'" \
-    "gamma-fund: summary_fr is empty" "a missing French summary"
+    "actor gamma-fund: summary_fr: empty" "a missing French summary"
 broken loop "UPDATE funding SET parent_id = 'gamma-pledge-2025' WHERE id = 'testonia-plan-2025'" \
-    "its parent_id chain loops back to it" "a loop of parents"
-
+    "funding testonia-plan-2025: parent_id: its chain of parents loops back to it" "a loop of parents"
 done_testing

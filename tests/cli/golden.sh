@@ -3,18 +3,24 @@
 # Each case in tests/cli/cases/NAME.cmd is one line of arguments; its
 # expected stdout is NAME.out, its expected stderr NAME.err (empty if
 # there is none), its expected exit status NAME.status (0 if none).
+# Every case runs twice: in the test locale, then under fr_FR.UTF-8 (a comma
+# before decimals), where the output must be the same to the byte.
 # UPDATE_GOLDEN=1 rewrites the expected files from what the program does.
 . "$top_srcdir/tests/cli/lib.sh"
 
 cases="$top_srcdir/tests/cli/cases"
-for cmd in "$cases"/*.cmd; do
-	name=$(basename "$cmd" .cmd)
-	args=$(cat "$cmd")
+french=fr_FR.UTF-8
+locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\{0,1\}8' || french=""
+
+# golden NAME [LOCALE]: run case NAME (under LOCALE if given) and compare.
+golden() {
+	name=$1 lc=${2:-${LC_ALL-}} label=${2:+ ($2)}
+	args=$(cat "$cases/$name.cmd")
 	eval "set -- $args"
-	"$AIATLAS" --db "$FIXTURE" "$@" >"$scratch/out" 2>"$scratch/err"
+	LC_ALL=$lc "$AIATLAS" --db "$FIXTURE" "$@" >"$scratch/out" 2>"$scratch/err"
 	status=$?
 	sed "s|$scratch|SCRATCH|g" "$scratch/err" >"$scratch/err.clean"
-	if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+	if [ "${UPDATE_GOLDEN:-0}" = 1 ] && [ -z "$label" ]; then
 		cp "$scratch/out" "$cases/$name.out"
 		if [ -s "$scratch/err.clean" ]; then cp "$scratch/err.clean" "$cases/$name.err"; else rm -f "$cases/$name.err"; fi
 		if [ "$status" -ne 0 ]; then echo "$status" >"$cases/$name.status"; else rm -f "$cases/$name.status"; fi
@@ -24,12 +30,22 @@ for cmd in "$cases"/*.cmd; do
 	[ -f "$cases/$name.err" ] && want_err="$cases/$name.err" || want_err=/dev/null
 	if cmp -s "$cases/$name.out" "$scratch/out" && cmp -s "$want_err" "$scratch/err.clean" &&
 	    [ "$status" -eq "$want_status" ]; then
-		ok 0 "$name: aiatlas $args"
+		ok 0 "$name$label: aiatlas $args"
 	else
-		ok 1 "$name: aiatlas $args"
+		ok 1 "$name$label: aiatlas $args"
 		diag "exit $status, expected $want_status"
 		diag "$(diff -u "$cases/$name.out" "$scratch/out" | head -n 30)"
 		diag "$(diff -u "$want_err" "$scratch/err.clean" | head -n 10)"
+	fi
+}
+
+for cmd in "$cases"/*.cmd; do
+	name=$(basename "$cmd" .cmd)
+	golden "$name"
+	if [ -n "$french" ]; then
+		golden "$name" "$french"
+	else
+		skip "$name (fr_FR.UTF-8)" "fr_FR.UTF-8 locale is not available"
 	fi
 done
 done_testing

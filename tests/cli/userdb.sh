@@ -42,7 +42,25 @@ expect_status 2 "a name with spaces"
 
 run --db "$FIXTURE" --no-user-db --script "$scratch/save.keys"
 expect_status 2 "--no-user-db keeps nothing"
-expect_err "aiatlas: $scratch/save.keys:4: no user database (--no-user-db), so no saved filters" "--no-user-db keeps nothing"
+expect_err "aiatlas: $scratch/save.keys:4: cannot save: --no-user-db was given" "--no-user-db keeps nothing"
+run --db "$FIXTURE" --no-user-db --script "$scratch/restore.keys"
+expect_status 2 "--no-user-db reads nothing"
+expect_err "aiatlas: $scratch/restore.keys:1: cannot read saved filters: --no-user-db was given" "--no-user-db reads nothing"
+
+# Without HOME or XDG_DATA_HOME there is no default place: saying so, and
+# what to do instead.
+env -u HOME -u XDG_DATA_HOME "$AIATLAS" --db "$FIXTURE" --script "$scratch/save.keys" \
+    >"$scratch/out" 2>"$scratch/err"
+status=$?
+expect_status 2 "no HOME: nowhere to save"
+expect_err "aiatlas: $scratch/save.keys:4: cannot save: neither XDG_DATA_HOME nor HOME is set; use --user-db FILE" "no HOME: nowhere to save"
+rm -f "$scratch/restored.txt"
+env -u HOME -u XDG_DATA_HOME "$AIATLAS" --db "$FIXTURE" --user-db "$udb" \
+    --script "$scratch/restore.keys" >"$scratch/out" 2>"$scratch/err"
+status=$?
+expect_status 0 "no HOME, but --user-db FILE"
+grep -q "filter: kind:company" "$scratch/restored.txt"
+ok $? "no HOME, but --user-db FILE: the saved filter applies"
 
 XDG_DATA_HOME="$scratch/xdg" run --db "$FIXTURE" --script "$scratch/save.keys"
 [ -f "$scratch/xdg/aiatlas/user.db" ]
