@@ -524,13 +524,20 @@ explorer_action(struct explorer *ex, enum keys_action a)
 	}
 }
 
-/* A mouse click: on a tab, or in the view. */
+/* A mouse click: on a tab, or in the view. An open prompt is closed first,
+ * as Esc closes it, so no view changes under it. */
 static void
 explorer_click(struct explorer *ex, int y, int x)
 {
 	struct view *v = explorer_top(ex);
 	int i, col = 0;
 
+	if (ex->prompting != PROMPT_NONE) {
+		explorer_prompt_cancel(ex);
+		if (y != 0 && explorer_top(ex) != v)
+			return;		/* what was clicked went with the prompt */
+		v = explorer_top(ex);
+	}
 	if (y == 0) {
 		for (i = 0; i < EXPLORER_NTABS; i++) {
 			col += text_width(_(explorer_tabs[i].label)) + 5;
