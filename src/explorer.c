@@ -5,14 +5,12 @@
 
 #include <curses.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <term.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,6 +22,7 @@
 #include "prompt.h"
 #include "script.h"
 #include "text.h"
+#include "translit.h"
 #include "userdb.h"
 #include "xmalloc.h"
 
@@ -94,71 +93,17 @@ explorer_put(void *arg, const char *bytes, size_t n)
 	addnstr(bytes, (int)n);
 }
 
-/* Symbols the data and the explorer write, and what stands for them in
- * ASCII outside UTF-8 locales. */
-static const struct {
-	const char	*utf8;
-	const char	*ascii;
-} explorer_ascii[] = {
-	{ "€", "EUR " }, { "£", "GBP " }, { "¥", "JPY " }, { "–", "-" }, { "—", "-" },
-	{ "·", "-" }, { "…", "~" }, { "≈", "~" }, { "≥", ">=" }, { "≤", "<=" },
-	{ "’", "'" }, { "‘", "'" }, { "“", "\"" }, { "”", "\"" }, { "«", "<<" },
-	{ "»", ">>" }, { "×", "x" }, { "▸", ">" }, { "✓", "*" }, { "●", "*" },
-	{ "◐", "+" }, { "○", "o" }, { NULL, NULL }
-};
-
-/* Text as an ASCII terminal can show it: known symbols spelled out; other
- * characters are left for text_walk() to show as ?. */
-static char *
-explorer_transliterate(const char *s)
-{
-	char *out = xstrdup(""), *t;
-	const char *p = s;
-	size_t i, n;
-
-	while (*p != '\0') {
-		for (i = 0; explorer_ascii[i].utf8 != NULL; i++) {
-			n = strlen(explorer_ascii[i].utf8);
-			if (strncmp(p, explorer_ascii[i].utf8, n) == 0)
-				break;
-		}
-		if (explorer_ascii[i].utf8 != NULL) {
-			t = xasprintf("%s%s", out, explorer_ascii[i].ascii);
-			p += n;
-		} else
-			t = xasprintf("%s%c", out, *p++);
-		free(out);
-		out = t;
-	}
-	return out;
-}
-
-/* Whether s is plain ASCII. */
-static int
-explorer_is_ascii(const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	}
-	return 1;
-}
-
 /* Draw text at (y, x), cut to width with an ellipsis. */
 int
 explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 {
 	const char *bad = explorer_glyph("\xef\xbf\xbd", "?");
-	char *ascii = NULL;
 	int w;
-
 
 	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
-	if (explorer_active != NULL && !explorer_active->utf8 && !explorer_is_ascii(s))
-		s = ascii = explorer_transliterate(s);
 	move(y, x);
 	attrset(explorer_attr(style));
 	if (text_width(s) <= width)
@@ -169,7 +114,6 @@ explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 		w++;
 	}
 	attrset(A_NORMAL);
-	free(ascii);
 	return w;
 }
 
@@ -718,11 +662,11 @@ static int
 explorer_start(struct explorer *ex, const struct explorer_options *opts, char **cause)
 {
 	static const char *const headless_terms[] = { "xterm", "vt100", "ansi", NULL };
-	const char *codeset = nl_langinfo(CODESET), *no_color = getenv("NO_COLOR");
+	const char *no_color = getenv("NO_COLOR");
 	const char *const *t;
 	struct sigaction sa;
 
-	ex->utf8 = strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
+	ex->utf8 = translit_utf8();
 	if (opts->script != NULL) {
 		ex->tty_out = fopen("/dev/null", "w");
 		ex->tty_in = fopen("/dev/null", "r");
