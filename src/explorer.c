@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -43,6 +44,21 @@ static const struct {
 /* For the fatal hook and the glyphs, which have no explorer at hand. */
 static struct explorer		*explorer_active;
 static volatile sig_atomic_t	 explorer_signal;
+
+/* The signals that end the explorer through its loop, and those that kill
+ * it at once (see explorer_on_fatal). */
+static const int explorer_quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static const int explorer_fatal_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+#define EXPLORER_NFATAL (sizeof explorer_fatal_signals / sizeof explorer_fatal_signals[0])
+
+/* What a fatal signal's handler needs to give the terminal back, made
+ * before: the settings from before curses, and the sequence that resets
+ * what the explorer turned on. */
+static struct termios		 explorer_termios;
+static char			 explorer_reset[512];
+static size_t			 explorer_reset_len;
+static struct sigaction		 explorer_fatal_old[EXPLORER_NFATAL];
+static int			 explorer_fatal_caught;
 
 /* Colour pairs of the styles. */
 enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_LINK, PAIR_TITLE, PAIR_DIM, PAIR_ALERT, PAIR_MATCH,
@@ -634,6 +650,85 @@ explorer_on_signal(int sig)
 	explorer_signal = sig;
 }
 
+/*
+ * A fatal signal: give the terminal back with only async-signal-safe calls
+ * (write the reset sequence, set the saved settings), then let the signal
+ * do what it did before the explorer started (its default: a core dump).
+ */
+static void
+explorer_on_fatal(int sig)
+{
+	ssize_t written = 0;
+	size_t i;
+
+	if (explorer_reset_len > 0)
+		written = write(STDOUT_FILENO, explorer_reset, explorer_reset_len);
+	(void)written;		/* a dying process can do nothing more */
+	tcsetattr(STDOUT_FILENO, TCSANOW, &explorer_termios);
+	for (i = 0; i < EXPLORER_NFATAL; i++) {
+		if (explorer_fatal_signals[i] == sig)
+			sigaction(sig, &explorer_fatal_old[i], NULL);
+	}
+	raise(sig);
+}
+
+/* Add the terminal's string capability cap to the reset sequence. */
+static void
+explorer_reset_add(const char *cap)
+{
+	const char *seq = tigetstr(cap);
+	size_t n;
+
+	if (seq == NULL || seq == (char *)-1)
+		return;
+	n = strlen(seq);
+	if (explorer_reset_len + n < sizeof explorer_reset) {
+		memcpy(explorer_reset + explorer_reset_len, seq, n);
+		explorer_reset_len += n;
+	}
+}
+
+/* Catch the fatal signals, with the reset sequence for what the explorer
+ * turned on: mouse reports (when it asked for them), the keypad, the
+ * attributes, the hidden cursor and the alternate screen. */
+static void
+explorer_catch_fatal(int mouse)
+{
+	static const char mouse_off[] = "\033[?1006l\033[?1002l\033[?1000l";
+	struct sigaction sa;
+	size_t i;
+
+	explorer_reset_len = 0;
+	if (mouse) {
+		memcpy(explorer_reset, mouse_off, sizeof mouse_off - 1);
+		explorer_reset_len = sizeof mouse_off - 1;
+	}
+	explorer_reset_add("rmkx");
+	explorer_reset_add("sgr0");
+	explorer_reset_add("cnorm");
+	explorer_reset_add("rmcup");
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = explorer_on_fatal;
+	sa.sa_flags = SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < EXPLORER_NFATAL; i++)
+		sigaction(explorer_fatal_signals[i], &sa, &explorer_fatal_old[i]);
+	explorer_fatal_caught = 1;
+}
+
+/* Give the fatal signals back what they did before the explorer. */
+static void
+explorer_release_fatal(void)
+{
+	size_t i;
+
+	if (!explorer_fatal_caught)
+		return;
+	for (i = 0; i < EXPLORER_NFATAL; i++)
+		sigaction(explorer_fatal_signals[i], &explorer_fatal_old[i], NULL);
+	explorer_fatal_caught = 0;
+}
+
 /* Why this terminal cannot run the explorer, or NULL if it can. */
 static char *
 explorer_terminal_problem(void)
@@ -665,6 +760,7 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 	const char *no_color = getenv("NO_COLOR");
 	const char *const *t;
 	struct sigaction sa;
+	size_t i;
 
 	ex->utf8 = translit_utf8();
 	if (opts->script != NULL) {
@@ -686,6 +782,11 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 	} else {
 		if ((*cause = explorer_terminal_problem()) != NULL)
 			return -1;
+		if (tcgetattr(STDOUT_FILENO, &explorer_termios) != 0) {
+			*cause = xasprintf(_("cannot read the terminal's settings: %s"),
+			    strerror(errno));
+			return -1;
+		}
 		if ((ex->screen = newterm(NULL, stdout, stdin)) == NULL) {
 			*cause = xstrdup(_("cannot start the terminal"));
 			return -1;
@@ -693,10 +794,10 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = explorer_on_signal;
 		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		for (i = 0; i < sizeof explorer_quit_signals / sizeof explorer_quit_signals[0]; i++)
+			sigaction(explorer_quit_signals[i], &sa, NULL);
+		explorer_catch_fatal(mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL) != 0);
 		mouseinterval(0);
 		timeout(250);
 	}
@@ -838,6 +939,7 @@ explorer_stop(struct explorer *ex)
 		endwin();
 		delscreen(ex->screen);
 	}
+	explorer_release_fatal();
 	xmalloc_set_fatal_hook(NULL);
 	explorer_active = NULL;
 	explorer_prompt_free(ex);
