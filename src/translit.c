@@ -14,9 +14,10 @@
 
 #include "xmalloc.h"
 
-/* Symbols the data and the explorer write, spelled as iconv spells them
- * (for when it cannot transliterate at all), and those it spells as ?; the
- * · that separates parts of a line is a - as explorer_glyph() makes it. */
+/* Symbols the data and the explorer write, looked up before iconv: spelled
+ * as iconv spells them (so the same without C.UTF-8), those it spells as ?
+ * (▸ ✓ ● ◐ ○ ≈), and the · that separates parts of a line as the - that
+ * explorer_glyph() makes of it. */
 static const struct {
 	const char	*utf8;
 	const char	*ascii;
