@@ -69,6 +69,8 @@ int		 explorer_dump(const char *path, char **cause);
 void		 explorer_prompt_open(struct explorer *ex, enum explorer_prompt which, int regex);
 /* A key typed while a prompt is open. */
 void		 explorer_prompt_key(struct explorer *ex, keys_key key);
+/* Close the open prompt as Esc does: the view is as it was before it. */
+void		 explorer_prompt_cancel(struct explorer *ex);
 /* Draw the open prompt on the last line (and a regex error above it). */
 void		 explorer_prompt_draw(struct explorer *ex);
 /* Run a command ("filter NAME"); -1 with *cause. */

@@ -165,7 +165,7 @@ explorer_prompt_accept(struct explorer *ex)
 }
 
 /* Cancel: the view is as it was before the prompt. */
-static void
+void
 explorer_prompt_cancel(struct explorer *ex)
 {
 	struct explorer_history *h = &ex->history[ex->current];

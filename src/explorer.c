@@ -5,15 +5,14 @@
 
 #include <curses.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <term.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -24,6 +23,7 @@
 #include "prompt.h"
 #include "script.h"
 #include "text.h"
+#include "translit.h"
 #include "userdb.h"
 #include "xmalloc.h"
 
@@ -44,6 +44,21 @@ static const struct {
 /* For the fatal hook and the glyphs, which have no explorer at hand. */
 static struct explorer		*explorer_active;
 static volatile sig_atomic_t	 explorer_signal;
+
+/* The signals that end the explorer through its loop, and those that kill
+ * it at once (see explorer_on_fatal). */
+static const int explorer_quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static const int explorer_fatal_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+#define EXPLORER_NFATAL (sizeof explorer_fatal_signals / sizeof explorer_fatal_signals[0])
+
+/* What a fatal signal's handler needs to give the terminal back, made
+ * before: the settings from before curses, and the sequence that resets
+ * what the explorer turned on. */
+static struct termios		 explorer_termios;
+static char			 explorer_reset[512];
+static size_t			 explorer_reset_len;
+static struct sigaction		 explorer_fatal_old[EXPLORER_NFATAL];
+static int			 explorer_fatal_caught;
 
 /* Colour pairs of the styles. */
 enum { PAIR_HEADER = 1, PAIR_SELECTED, PAIR_LINK, PAIR_TITLE, PAIR_DIM, PAIR_ALERT, PAIR_MATCH,
@@ -94,71 +109,17 @@ explorer_put(void *arg, const char *bytes, size_t n)
 	addnstr(bytes, (int)n);
 }
 
-/* Symbols the data and the explorer write, and what stands for them in
- * ASCII outside UTF-8 locales. */
-static const struct {
-	const char	*utf8;
-	const char	*ascii;
-} explorer_ascii[] = {
-	{ "€", "EUR " }, { "£", "GBP " }, { "¥", "JPY " }, { "–", "-" }, { "—", "-" },
-	{ "·", "-" }, { "…", "~" }, { "≈", "~" }, { "≥", ">=" }, { "≤", "<=" },
-	{ "’", "'" }, { "‘", "'" }, { "“", "\"" }, { "”", "\"" }, { "«", "<<" },
-	{ "»", ">>" }, { "×", "x" }, { "▸", ">" }, { "✓", "*" }, { "●", "*" },
-	{ "◐", "+" }, { "○", "o" }, { NULL, NULL }
-};
-
-/* Text as an ASCII terminal can show it: known symbols spelled out; other
- * characters are left for text_walk() to show as ?. */
-static char *
-explorer_transliterate(const char *s)
-{
-	char *out = xstrdup(""), *t;
-	const char *p = s;
-	size_t i, n;
-
-	while (*p != '\0') {
-		for (i = 0; explorer_ascii[i].utf8 != NULL; i++) {
-			n = strlen(explorer_ascii[i].utf8);
-			if (strncmp(p, explorer_ascii[i].utf8, n) == 0)
-				break;
-		}
-		if (explorer_ascii[i].utf8 != NULL) {
-			t = xasprintf("%s%s", out, explorer_ascii[i].ascii);
-			p += n;
-		} else
-			t = xasprintf("%s%c", out, *p++);
-		free(out);
-		out = t;
-	}
-	return out;
-}
-
-/* Whether s is plain ASCII. */
-static int
-explorer_is_ascii(const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	}
-	return 1;
-}
-
 /* Draw text at (y, x), cut to width with an ellipsis. */
 int
 explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 {
 	const char *bad = explorer_glyph("\xef\xbf\xbd", "?");
-	char *ascii = NULL;
 	int w;
-
 
 	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
-	if (explorer_active != NULL && !explorer_active->utf8 && !explorer_is_ascii(s))
-		s = ascii = explorer_transliterate(s);
 	move(y, x);
 	attrset(explorer_attr(style));
 	if (text_width(s) <= width)
@@ -169,7 +130,6 @@ explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 		w++;
 	}
 	attrset(A_NORMAL);
-	free(ascii);
 	return w;
 }
 
@@ -524,13 +484,20 @@ explorer_action(struct explorer *ex, enum keys_action a)
 	}
 }
 
-/* A mouse click: on a tab, or in the view. */
+/* A mouse click: on a tab, or in the view. An open prompt is closed first,
+ * as Esc closes it, so no view changes under it. */
 static void
 explorer_click(struct explorer *ex, int y, int x)
 {
 	struct view *v = explorer_top(ex);
 	int i, col = 0;
 
+	if (ex->prompting != PROMPT_NONE) {
+		explorer_prompt_cancel(ex);
+		if (y != 0 && explorer_top(ex) != v)
+			return;		/* what was clicked went with the prompt */
+		v = explorer_top(ex);
+	}
 	if (y == 0) {
 		for (i = 0; i < EXPLORER_NTABS; i++) {
 			col += text_width(_(explorer_tabs[i].label)) + 5;
@@ -683,6 +650,85 @@ explorer_on_signal(int sig)
 	explorer_signal = sig;
 }
 
+/*
+ * A fatal signal: give the terminal back with only async-signal-safe calls
+ * (write the reset sequence, set the saved settings), then let the signal
+ * do what it did before the explorer started (its default: a core dump).
+ */
+static void
+explorer_on_fatal(int sig)
+{
+	ssize_t written = 0;
+	size_t i;
+
+	if (explorer_reset_len > 0)
+		written = write(STDOUT_FILENO, explorer_reset, explorer_reset_len);
+	(void)written;		/* a dying process can do nothing more */
+	tcsetattr(STDOUT_FILENO, TCSANOW, &explorer_termios);
+	for (i = 0; i < EXPLORER_NFATAL; i++) {
+		if (explorer_fatal_signals[i] == sig)
+			sigaction(sig, &explorer_fatal_old[i], NULL);
+	}
+	raise(sig);
+}
+
+/* Add the terminal's string capability cap to the reset sequence. */
+static void
+explorer_reset_add(const char *cap)
+{
+	const char *seq = tigetstr(cap);
+	size_t n;
+
+	if (seq == NULL || seq == (char *)-1)
+		return;
+	n = strlen(seq);
+	if (explorer_reset_len + n < sizeof explorer_reset) {
+		memcpy(explorer_reset + explorer_reset_len, seq, n);
+		explorer_reset_len += n;
+	}
+}
+
+/* Catch the fatal signals, with the reset sequence for what the explorer
+ * turned on: mouse reports (when it asked for them), the keypad, the
+ * attributes, the hidden cursor and the alternate screen. */
+static void
+explorer_catch_fatal(int mouse)
+{
+	static const char mouse_off[] = "\033[?1006l\033[?1002l\033[?1000l";
+	struct sigaction sa;
+	size_t i;
+
+	explorer_reset_len = 0;
+	if (mouse) {
+		memcpy(explorer_reset, mouse_off, sizeof mouse_off - 1);
+		explorer_reset_len = sizeof mouse_off - 1;
+	}
+	explorer_reset_add("rmkx");
+	explorer_reset_add("sgr0");
+	explorer_reset_add("cnorm");
+	explorer_reset_add("rmcup");
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = explorer_on_fatal;
+	sa.sa_flags = SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < EXPLORER_NFATAL; i++)
+		sigaction(explorer_fatal_signals[i], &sa, &explorer_fatal_old[i]);
+	explorer_fatal_caught = 1;
+}
+
+/* Give the fatal signals back what they did before the explorer. */
+static void
+explorer_release_fatal(void)
+{
+	size_t i;
+
+	if (!explorer_fatal_caught)
+		return;
+	for (i = 0; i < EXPLORER_NFATAL; i++)
+		sigaction(explorer_fatal_signals[i], &explorer_fatal_old[i], NULL);
+	explorer_fatal_caught = 0;
+}
+
 /* Why this terminal cannot run the explorer, or NULL if it can. */
 static char *
 explorer_terminal_problem(void)
@@ -711,11 +757,12 @@ static int
 explorer_start(struct explorer *ex, const struct explorer_options *opts, char **cause)
 {
 	static const char *const headless_terms[] = { "xterm", "vt100", "ansi", NULL };
-	const char *codeset = nl_langinfo(CODESET), *no_color = getenv("NO_COLOR");
+	const char *no_color = getenv("NO_COLOR");
 	const char *const *t;
 	struct sigaction sa;
+	size_t i;
 
-	ex->utf8 = strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
+	ex->utf8 = translit_utf8();
 	if (opts->script != NULL) {
 		ex->tty_out = fopen("/dev/null", "w");
 		ex->tty_in = fopen("/dev/null", "r");
@@ -735,6 +782,11 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 	} else {
 		if ((*cause = explorer_terminal_problem()) != NULL)
 			return -1;
+		if (tcgetattr(STDOUT_FILENO, &explorer_termios) != 0) {
+			*cause = xasprintf(_("cannot read the terminal's settings: %s"),
+			    strerror(errno));
+			return -1;
+		}
 		if ((ex->screen = newterm(NULL, stdout, stdin)) == NULL) {
 			*cause = xstrdup(_("cannot start the terminal"));
 			return -1;
@@ -742,10 +794,10 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = explorer_on_signal;
 		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		for (i = 0; i < sizeof explorer_quit_signals / sizeof explorer_quit_signals[0]; i++)
+			sigaction(explorer_quit_signals[i], &sa, NULL);
+		explorer_catch_fatal(mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL) != 0);
 		mouseinterval(0);
 		timeout(250);
 	}
@@ -887,6 +939,7 @@ explorer_stop(struct explorer *ex)
 		endwin();
 		delscreen(ex->screen);
 	}
+	explorer_release_fatal();
 	xmalloc_set_fatal_hook(NULL);
 	explorer_active = NULL;
 	explorer_prompt_free(ex);

@@ -2,14 +2,12 @@
 #include "config.h"
 #include "output.h"
 
-#include <langinfo.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <wchar.h>
 
 #include "text.h"
+#include "translit.h"
 #include "xmalloc.h"
 
 struct output {
@@ -74,26 +72,6 @@ output_is_number(const struct output_value *v)
 	    (v->type == SQLITE_INTEGER || v->type == SQLITE_FLOAT);
 }
 
-/* The length of the valid UTF-8 sequence s starts with, or 0 if invalid
- * (overlong, a surrogate, beyond U+10FFFF, or cut short). */
-static size_t
-output_utf8_length(const unsigned char *s)
-{
-	unsigned char lo = s[0] == 0xe0 ? 0xa0 : s[0] == 0xf0 ? 0x90 : 0x80;
-	unsigned char hi = s[0] == 0xed ? 0x9f : s[0] == 0xf4 ? 0x8f : 0xbf;
-	size_t n, i;
-
-	n = s[0] < 0x80 ? 1 : s[0] < 0xc2 ? 0 : s[0] < 0xe0 ? 2 :
-	    s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
-	if (n > 1 && (s[1] < lo || s[1] > hi))
-		return 0;
-	for (i = 2; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	}
-	return n;
-}
-
 /* Write s as a JSON string (NULL as null); invalid UTF-8 becomes U+FFFD. */
 void
 output_json_string(FILE *fp, const char *s)
@@ -114,7 +92,7 @@ output_json_string(FILE *fp, const char *s)
 			fprintf(fp, "\\%c", to[e - from]);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(fp, "\\u%04x", *p);
-		else if ((n = output_utf8_length(p)) != 0)
+		else if ((n = text_utf8_length((const char *)p)) != 0)
 			fwrite(p, 1, n, fp);
 		else {
 			fputs("\xef\xbf\xbd", fp);
@@ -257,11 +235,8 @@ struct output *
 output_open(FILE *fp, enum output_format fmt, int color, int width)
 {
 	struct output *o = xcalloc(1, sizeof *o);
-	const char *codeset = nl_langinfo(CODESET);
-	int utf8;
+	int utf8 = translit_utf8();
 
-	utf8 = strcasecmp(codeset, "UTF-8") == 0 ||
-	    strcasecmp(codeset, "UTF8") == 0;
 	o->fp = fp;
 	o->fmt = fmt;
 	o->color = color;

@@ -6,11 +6,43 @@
 #include <string.h>
 #include <wchar.h>
 
-/* Take the characters of s while they fit in max columns. */
-int
-text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg)
+#include "translit.h"
+
+/* One character as the terminal shows it (text_next). */
+struct text_char {
+	size_t		 n;		/* the bytes of the text it takes */
+	const char	*out;		/* what to write, len bytes */
+	size_t		 len;
+	int		 width;		/* in columns */
+	char		 buf[32];	/* a transliteration */
+};
+
+/* The length of the valid UTF-8 sequence s starts with, or 0 if invalid
+ * (overlong, a surrogate, beyond U+10FFFF, or cut short). */
+size_t
+text_utf8_length(const char *s)
 {
-	const char *out;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char lo = u[0] == 0xe0 ? 0xa0 : u[0] == 0xf0 ? 0x90 : 0x80;
+	unsigned char hi = u[0] == 0xed ? 0x9f : u[0] == 0xf4 ? 0x8f : 0xbf;
+	size_t n, i;
+
+	n = u[0] < 0x80 ? 1 : u[0] < 0xc2 ? 0 : u[0] < 0xe0 ? 2 :
+	    u[0] < 0xf0 ? 3 : u[0] < 0xf5 ? 4 : 0;
+	if (n > 1 && (u[1] < lo || u[1] > hi))
+		return 0;
+	for (i = 2; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+	}
+	return n;
+}
+
+/* The columns of s, in the locale's character set; -1 if a character of it
+ * is not printable. */
+static int
+text_local_width(const char *s)
+{
 	size_t left = strlen(s), n;
 	mbstate_t ps;
 	wchar_t wc;
@@ -19,25 +51,96 @@ text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg)
 	memset(&ps, 0, sizeof ps);
 	for (; left > 0; s += n, left -= n) {
 		n = mbrtowc(&wc, s, left, &ps);
-		out = s;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&ps, 0, sizeof ps);
-			n = w = 1;
-			out = bad;
-		} else if (wcschr(L" \t\n\r", wc) != NULL) {
-			w = 1;
-			out = " ";
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 1;
-			out = bad;
-		}
-		if (total + w > max)
-			break;
-		if (put != NULL)
-			put(arg, out, out == s ? n : strlen(out));
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0 || (w = wcwidth(wc)) < 0)
+			return -1;
 		total += w;
 	}
 	return total;
+}
+
+/*
+ * The character s starts with (left bytes remain) as the terminal shows it:
+ * the bytes it takes, what to write and its columns. Outside UTF-8 a UTF-8
+ * character is written as translit_char() spells it, so every width is
+ * measured on the text as shown.
+ */
+static void
+text_next(const char *s, size_t left, const char *bad, int utf8, mbstate_t *ps,
+    struct text_char *c)
+{
+	wchar_t wc;
+
+	c->out = s;
+	if (!utf8 && (unsigned char)*s >= 0x80) {
+		if ((c->n = text_utf8_length(s)) == 0 || c->n > left)
+			c->n = 0;
+		else {
+			c->out = translit_char(s, c->n, c->buf, sizeof c->buf);
+			c->len = strlen(c->out);
+			if ((c->width = text_local_width(c->out)) >= 0)
+				return;
+		}
+	} else {
+		c->n = mbrtowc(&wc, s, left, ps);
+		c->len = c->n;
+		if (c->n == (size_t)-1 || c->n == (size_t)-2 || c->n == 0)
+			c->n = 0;
+		else if (wcschr(L" \t\n\r", wc) != NULL) {
+			c->out = " ";
+			c->len = c->width = 1;
+			return;
+		} else if ((c->width = wcwidth(wc)) >= 0)
+			return;
+	}
+	if (c->n == 0) {
+		memset(ps, 0, sizeof *ps);
+		c->n = 1;
+	}
+	c->out = bad;
+	c->len = strlen(bad);
+	c->width = 1;
+}
+
+/* Take the characters of s while they fit in max columns; the bytes of s
+ * taken in *used. */
+static int
+text_take(const char *s, int max, const char *bad, text_put_fn put, void *arg, size_t *used)
+{
+	const char *start = s;
+	size_t left = strlen(s);
+	struct text_char c;
+	mbstate_t ps;
+	int utf8 = translit_utf8(), total = 0;
+
+	memset(&ps, 0, sizeof ps);
+	for (; left > 0; s += c.n, left -= c.n) {
+		text_next(s, left, bad, utf8, &ps, &c);
+		if (total + c.width > max)
+			break;
+		if (put != NULL)
+			put(arg, c.out, c.len);
+		total += c.width;
+	}
+	if (used != NULL)
+		*used = (size_t)(s - start);
+	return total;
+}
+
+/* Take the characters of s while they fit in max columns. */
+int
+text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg)
+{
+	return text_take(s, max, bad, put, arg, NULL);
+}
+
+/* The bytes of s whose characters fit in max columns. */
+size_t
+text_span(const char *s, int max)
+{
+	size_t used;
+
+	text_take(s, max, "?", NULL, NULL, &used);
+	return used;
 }
 
 /* Display width of a UTF-8 string in terminal columns. */

@@ -9,10 +9,17 @@ typedef void (*text_put_fn)(void *arg, const char *bytes, size_t n);
 
 /* Take the characters of s while they fit in max columns, giving each to
  * put (when not NULL): line breaks and tabs as a space, invalid bytes and
- * control characters as bad (so no escape sequence reaches a terminal).
- * Returns the columns taken. */
+ * control characters as bad (so no escape sequence reaches a terminal), and
+ * outside UTF-8 locales each other character as translit_char() spells it
+ * in the locale's character set. Returns the columns taken. */
 int	 text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg);
-/* Display width of a UTF-8 string in terminal columns (wcwidth). */
+/* The bytes of s whose characters, as text_walk() shows them, fit in max
+ * columns. */
+size_t	 text_span(const char *s, int max);
+/* The length of the valid UTF-8 sequence s starts with, or 0 if invalid. */
+size_t	 text_utf8_length(const char *s);
+/* Display width of a UTF-8 string in terminal columns, as text_walk()
+ * shows it. */
 int	 text_width(const char *s);
 /* The column, counted in characters from 1, of byte offset in s. */
 int	 text_column(const char *s, size_t offset);

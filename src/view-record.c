@@ -222,15 +222,8 @@ record_close(struct view *v)
 	free(r);
 }
 
-/* Count the bytes text_walk() takes (its put). */
-static void
-record_count(void *arg, const char *bytes, size_t n)
-{
-	(void)bytes;
-	*(size_t *)arg += n;
-}
-
-/* Break the lines into rows of at most width columns, at spaces. */
+/* Break the lines into rows of at most width columns, at spaces; widths
+ * are those of the text as shown, after any ASCII fallback. */
 static void
 record_wrap(struct record_view *r, int width)
 {
@@ -248,9 +241,7 @@ record_wrap(struct record_view *r, int width)
 		off = 0;
 		do {
 			indent = off == 0 ? l->indent : l->hang;
-			len = 0;
-			text_walk(l->text + off, width - indent > 1 ? width - indent : 1, "?",
-			    record_count, &len);
+			len = text_span(l->text + off, width - indent > 1 ? width - indent : 1);
 			if (off + len < total && l->text[off + len] != ' ') {
 				for (cut = len; cut > 0 && l->text[off + cut - 1] != ' '; cut--)
 					;

@@ -80,6 +80,17 @@ expect_status 0 "the explorer runs headless on the bundled data"
 grep -q "Actors" "$scratch/first.txt"
 ok $? "its first screen shows the Actors tab"
 
+# Outside UTF-8, the table and the explorer spell names as iconv //TRANSLIT.
+for setting in "LANG=C" "LC_ALL=C"; do
+	env -u LC_ALL -u LC_CTYPE $setting "$AIATLAS" list actors --format table >"$scratch/out" 2>&1
+	grep -q "^3ia-cote-d-azur  *3IA Cote d'Azur  " "$scratch/out"
+	ok $? "$setting: list actors --format table shows 3IA Cote d'Azur"
+done
+printf '/cote d azur\n:dump %s\n' "$scratch/ascii.txt" >"$scratch/ascii.keys"
+env -u LC_ALL -u LC_CTYPE LANG=C "$AIATLAS" --script "$scratch/ascii.keys" >/dev/null 2>&1 &&
+    grep -q "3IA Cote d'Azur" "$scratch/ascii.txt"
+ok $? "LANG=C: the explorer shows 3IA Cote d'Azur"
+
 printf 'x\n:frobnicate\n' >"$scratch/bad.keys"
 run --script "$scratch/bad.keys"
 expect_status 2 "a bad script line"

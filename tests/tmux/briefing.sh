@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/tmux/lib.sh"
 
 T -f /dev/null new-session -d -s t -x 80 -y 24 \
-    "env -i PATH=\"$PATH\" TERM=screen LC_ALL=C.UTF-8 \"$AIATLAS\"; sleep 30"
+    "env -i PATH=\"$PATH\" TERM=screen LC_ALL=C.UTF-8 \"$AIATLAS\"; echo \$? > \"$scratch/status\"; sleep 30"
 T set-option -t t status off >/dev/null
 
 wait_for " 1 Actors"
@@ -36,10 +36,8 @@ T send-keys -t t h
 wait_for " funding mistral-series-c-2025 "
 ok $? "h comes back to the Series C"
 T send-keys -t t Q
-i=0
-while [ $i -lt 50 ] && pgrep -f "^$AIATLAS\$" >/dev/null; do sleep 0.1; i=$((i + 1)); done
-! pgrep -f "^$AIATLAS\$" >/dev/null
-ok $? "Q quits"
+wait_file "$scratch/status" && [ "$(cat "$scratch/status")" = 0 ]
+ok $? "Q quits, with status 0"
 
 T kill-server
 done_testing

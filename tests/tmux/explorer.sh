@@ -12,10 +12,12 @@ T -f /dev/null new-session -d -s t -x 80 -y 24 "env -i PATH=\"$PATH\" HOME=\"$sc
 T set-option -t t status off >/dev/null
 run_in_pane() { T send-keys -t t "$1" Enter; }
 
-# One job, so that Ctrl-Z stops and fg resumes the whole of it.
+# One job, so that Ctrl-Z stops and fg resumes the whole of it. The
+# explorer's pid goes to a file, for the signal below (no pkill: procps
+# is not always installed).
 cat >"$scratch/run.sh" <<RUN
 stty -a > "$scratch/before"
-"$AIATLAS" --db "$scratch/fx.db"
+sh -c 'echo \$\$ > "$scratch/pid"; exec "$AIATLAS" --db "$scratch/fx.db"'
 echo \$? > "$scratch/status"
 stty -a > "$scratch/after"
 RUN
@@ -63,10 +65,10 @@ screen | grep -q "1 Actors"
 ok $? "the screen is the shell's again"
 
 # A signal ends it cleanly too.
-rm -f "$scratch/after" "$scratch/status"
+rm -f "$scratch/after" "$scratch/status" "$scratch/pid"
 run_in_pane "sh $scratch/run.sh"
-wait_for " 1 Actors"
-pkill -TERM -f "aiatlas --db $scratch/fx.db"
+wait_for " 1 Actors" && wait_file "$scratch/pid"
+kill -TERM "$(cat "$scratch/pid")"
 wait_file "$scratch/after"
 [ "$(cat "$scratch/status")" = 143 ]
 ok $? "SIGTERM ends it with status 143"

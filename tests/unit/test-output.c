@@ -304,15 +304,21 @@ test_ascii_locale(void)
 	static const struct output_value rows[] = {
 		{ T, "x" }, { T, "a\xff" "b" },
 		{ T, "y" }, { T, "abcdefgh" },
+		{ T, "z" }, { T, "d’Azur" },
+		{ T, "w" }, { T, "€1bn" },
+		{ T, "v" }, { T, "€10bn" },
 	};
 
 	if (setlocale(LC_ALL, "C") == NULL)
 		bail_out("cannot set the C locale");
-	test_is(test_render(OUTPUT_TABLE, 0, 9, 2, names, 2, rows),
+	test_is(test_render(OUTPUT_TABLE, 0, 9, 2, names, 5, rows),
 	    "k  text\n"
 	    "-  ------\n"
 	    "x  a?b\n"
-	    "y  abcde~\n", "table in the C locale");
+	    "y  abcde~\n"
+	    "z  d'Azur\n"
+	    "w  EUR1bn\n"
+	    "v  EUR10~\n", "table in the C locale: transliterated, then measured and cut");
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
 		bail_out("cannot set the C.UTF-8 locale again");
 }
