@@ -1,6 +1,7 @@
 /* aiatlas show: one record, its related records and its sources. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +20,34 @@ struct show {
 	int		 disagree;	/* a source contradicts the record */
 };
 
+/* printf, except that for the table the text is written as the terminal
+ * shows it (transliterated outside UTF-8, no control characters). */
+static void __attribute__((format(printf, 2, 3)))
+show_printf(const struct show *s, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	if (s->cli->format != OUTPUT_TABLE)
+		vprintf(fmt, ap);
+	else {
+		text = xvasprintf(fmt, ap);
+		text_print(stdout, text);
+		free(text);
+	}
+	va_end(ap);
+}
+
 /* Start a section: a heading for people, an array for JSON. */
 static void
 show_section(struct show *s, const char *key, const char *heading)
 {
 	switch (s->cli->format) {
 	case OUTPUT_TABLE:
-		printf("\n%s%s%s\n", s->cli->color ? "\033[1m" : "", heading,
-		    s->cli->color ? "\033[0m" : "");
+		printf("\n%s", s->cli->color ? "\033[1m" : "");
+		show_printf(s, "%s", heading);
+		printf("%s\n", s->cli->color ? "\033[0m" : "");
 		break;
 	case OUTPUT_MD:
 		printf("\n## %s\n\n", heading);
@@ -65,7 +86,7 @@ show_row(struct show *s, const char *section, const char *key, const char *value
 /* Write text from column indent on, wrapped at words to the terminal's
  * width (no wrapping when it has none). */
 static void
-show_wrapped(const char *text, int indent, int width)
+show_wrapped(const struct show *s, const char *text, int indent, int width)
 {
 	const char *p = text;
 	char *word;
@@ -83,7 +104,7 @@ show_wrapped(const char *text, int indent, int width)
 			putchar(' ');
 			col++;
 		}
-		fputs(word, stdout);
+		show_printf(s, "%s", word);
 		col += w;
 		free(word);
 		p += n;
@@ -133,7 +154,7 @@ show_fields(struct show *s, const char *kind, const char *id)
 			if (s->cli->format == OUTPUT_MD)
 				output_md_cell(stdout, text);
 			else
-				show_wrapped(text, 23, s->cli->width);
+				show_wrapped(s, text, 23, s->cli->width);
 			printf("\n");
 			free(text);
 			break;
@@ -171,7 +192,7 @@ show_aliases(struct show *s, const char *id)
 			show_row(s, "alias", NULL, alias, NULL);
 			break;
 		case OUTPUT_TABLE:
-			printf("%s%s", n == 0 ? "  aliases              " : ", ", alias);
+			show_printf(s, "%s%s", n == 0 ? "  aliases              " : ", ", alias);
 			break;
 		case OUTPUT_MD:
 			printf("%s", n == 0 ? "- **aliases**: " : ", ");
@@ -234,7 +255,7 @@ show_related(struct show *s, const char *kind, const char *id)
 			case OUTPUT_TABLE:
 				if (n == 0)
 					show_section(s, NULL, heading);
-				printf("  %s  %s%s%s%s\n", cols[0], cols[2],
+				show_printf(s, "  %s  %s%s%s%s\n", cols[0], cols[2],
 				    cols[3] ? "  (" : "", cols[3] ? cols[3] : "", cols[3] ? ")" : "");
 				break;
 			case OUTPUT_MD:
@@ -283,7 +304,7 @@ show_sources(struct show *s, const char *id)
 		if (strcmp(v[5], "contradicts") == 0 && !s->disagree) {
 			s->disagree = 1;
 			if (s->cli->format == OUTPUT_TABLE || s->cli->format == OUTPUT_MD)
-				printf(_("%sSources disagree on this record: see the "
+				show_printf(s, _("%sSources disagree on this record: see the "
 				    "contradicting ones below.\n"),
 				    s->cli->format == OUTPUT_MD ? "> " : "  ");
 		}
@@ -309,21 +330,21 @@ show_sources(struct show *s, const char *id)
 			break;
 		case OUTPUT_TABLE:
 		case OUTPUT_MD:
-			printf(s->cli->format == OUTPUT_MD ? "- **%s** `%s` " : "  %-11s  %s  ",
+			show_printf(s, s->cli->format == OUTPUT_MD ? "- **%s** `%s` " : "  %-11s  %s  ",
 			    v[5], v[0]);
-			printf("«%s»", v[1]);
+			show_printf(s, "«%s»", v[1]);
 			if (v[2] != NULL || v[3] != NULL)
-				printf(" (%s%s%s)", v[2] ? v[2] : "", v[2] && v[3] ? ", " : "",
+				show_printf(s, " (%s%s%s)", v[2] ? v[2] : "", v[2] && v[3] ? ", " : "",
 				    v[3] ? v[3] : "");
-			printf("\n");
+			show_printf(s, "\n");
 			if (strcmp(v[6], "*") != 0)
-				printf(_("      on: %s\n"), v[6]);
+				show_printf(s, _("      on: %s\n"), v[6]);
 			if (v[7] != NULL)
-				printf(_("      at: %s\n"), v[7]);
+				show_printf(s, _("      at: %s\n"), v[7]);
 			if (v[8] != NULL)
-				printf(_("      says: %s\n"), v[8]);
+				show_printf(s, _("      says: %s\n"), v[8]);
 			if (v[4] != NULL)
-				printf("      %s\n", v[4]);
+				show_printf(s, "      %s\n", v[4]);
 			break;
 		}
 	}
@@ -353,9 +374,12 @@ cmd_show(struct cli *c, int argc, char **argv)
 	if (c->format == OUTPUT_CSV || c->format == OUTPUT_TSV) {
 		s.rows = cli_output(c);
 		output_columns(s.rows, 4, columns);
-	} else if (c->format == OUTPUT_TABLE)
-		printf("%s%s%s — %s %s\n", c->color ? "\033[1m" : "", name ? name : id,
-		    c->color ? "\033[0m" : "", kind, id);
+	} else if (c->format == OUTPUT_TABLE) {
+		printf("%s", c->color ? "\033[1m" : "");
+		show_printf(&s, "%s", name ? name : id);
+		printf("%s", c->color ? "\033[0m" : "");
+		show_printf(&s, " — %s %s\n", kind, id);
+	}
 	else if (c->format == OUTPUT_MD) {
 		printf("# ");
 		output_md_cell(stdout, name ? name : id);

@@ -3,10 +3,12 @@
 #include "text.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "translit.h"
+#include "xmalloc.h"
 
 /* One character as the terminal shows it (text_next). */
 struct text_char {
@@ -131,6 +133,33 @@ int
 text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg)
 {
 	return text_take(s, max, bad, put, arg, NULL);
+}
+
+/* Give one character's bytes to a stream (text_walk's put). */
+static void
+text_put_stream(void *arg, const char *bytes, size_t n)
+{
+	fwrite(bytes, 1, n, arg);
+}
+
+/* Write s to fp as a terminal shows it, line breaks kept. */
+void
+text_print(FILE *fp, const char *s)
+{
+	const char *bad = translit_utf8() ? "\xef\xbf\xbd" : "?";
+	char *line;
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		line = xstrndup(s, n);
+		text_walk(line, INT_MAX, bad, text_put_stream, fp);
+		free(line);
+		if (s[n] == '\0')
+			break;
+		fputc('\n', fp);
+		s += n + 1;
+	}
 }
 
 /* The bytes of s whose characters fit in max columns. */

@@ -3,6 +3,7 @@
 #define AIATLAS_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Receives the bytes of one character as text_walk() takes it. */
 typedef void (*text_put_fn)(void *arg, const char *bytes, size_t n);
@@ -13,6 +14,9 @@ typedef void (*text_put_fn)(void *arg, const char *bytes, size_t n);
  * outside UTF-8 locales each other character as translit_char() spells it
  * in the locale's character set. Returns the columns taken. */
 int	 text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg);
+/* Write s to fp as text_walk() shows it on a terminal, line breaks kept:
+ * for text written to a terminal outside the explorer. */
+void	 text_print(FILE *fp, const char *s);
 /* The bytes of s whose characters, as text_walk() shows them, fit in max
  * columns. */
 size_t	 text_span(const char *s, int max);

@@ -85,6 +85,10 @@ for setting in "LANG=C" "LC_ALL=C"; do
 	env -u LC_ALL -u LC_CTYPE $setting "$AIATLAS" list actors --format table >"$scratch/out" 2>&1
 	grep -q "^3ia-cote-d-azur  *3IA Cote d'Azur  " "$scratch/out"
 	ok $? "$setting: list actors --format table shows 3IA Cote d'Azur"
+	env -u LC_ALL -u LC_CTYPE $setting "$AIATLAS" show 3ia-cote-d-azur --format table >"$scratch/out" 2>&1
+	grep -q "^3IA Cote d'Azur -- actor 3ia-cote-d-azur$" "$scratch/out" &&
+	    ! LC_ALL=C grep -q "$(printf '[\200-\377]')" "$scratch/out"
+	ok $? "$setting: show --format table spells the record in ASCII"
 done
 printf '/cote d azur\n:dump %s\n' "$scratch/ascii.txt" >"$scratch/ascii.keys"
 env -u LC_ALL -u LC_CTYPE LANG=C "$AIATLAS" --script "$scratch/ascii.keys" >/dev/null 2>&1 &&
