@@ -36,6 +36,8 @@ cache=${AIATLAS_FRESH_CACHE:-/var/cache/aiatlas-fresh}
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd -P)
 logs=$cache/logs
+# The root and the project's tree of the case running.
+r=""
 tree=""
 
 # The first Debian mirror this machine's apt uses for a release's main suite
@@ -108,6 +110,7 @@ step() {
 	echo "FAILED (exit status $status, ${took}s); the end of $log:"
 	tail -n 40 "$log" | sed 's/^/    /'
 	failed_tests
+	[ -z "$r" ] || echo "$me: $r stays as it is until the next run"
 	exit 1
 }
 
@@ -253,9 +256,9 @@ if ! flock -n 9; then
 	exit 1
 fi
 trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'echo " interrupted"; exit 129' HUP
+trap 'echo " interrupted"; exit 130' INT
+trap 'echo " interrupted"; exit 143' TERM
 mkdir -p "$logs" "$cache/runs"
 rm -f "$logs"/*.log
 echo "$me: Debian $suite from $mirror, in $cache (logs in $logs)"
