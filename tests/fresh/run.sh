@@ -181,9 +181,9 @@ in_clone() {
 
 # install_git ROOT [PACKAGE...]: git (and PACKAGEs) from the archive.
 install_git() {
-	r=$1
+	root=$1
 	shift
-	as_root "$r" "apt-get update -qq && apt-get install -y -qq git $*"
+	as_root "$root" "apt-get update -qq && apt-get install -y -qq git $*"
 }
 
 # copy_clone ROOT WHO: the clone of the project in WHO's home, WHO's own.
