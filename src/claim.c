@@ -79,6 +79,20 @@ claim_same(const struct claim *a, const struct claim *b)
 	    claim_same_text(a->end_value, b->end_value);
 }
 
+/* Whether a record's column holds what preferred gives: its value, its
+ * range, and for a date its end (none when preferred gives none). */
+int
+claim_held(const struct claim *column, const struct claim *preferred)
+{
+	if (preferred->ranged && (!column->ranged ||
+	    !claim_equal(preferred->low, column->low) || !claim_equal(preferred->high, column->high)))
+		return 0;
+	if (preferred->value == NULL)
+		return 1;
+	return claim_same_text(preferred->value, column->value) &&
+	    claim_same_text(preferred->end_value, column->end_value);
+}
+
 /* Whether range's range holds every value other gives: an amount range
  * holds a number or a narrower range; a date range (value..end_value)
  * holds a date or a shorter date range inside it. */

@@ -40,6 +40,9 @@ enum claim_class	claim_source_class(const char *kind, const char *id);
 int			claim_same(const struct claim *a, const struct claim *b);
 /* Whether range's range holds every value other gives. */
 int			claim_covers(const struct claim *range, const struct claim *other);
+/* Whether a record's column (column: its value, its range from the
+ * *_low and *_high columns, its end date) holds what preferred gives. */
+int			claim_held(const struct claim *column, const struct claim *preferred);
 /* Whether preferred may be preferred over other, and if not why. */
 enum claim_verdict	claim_prefer(const struct claim *preferred, const struct claim *other);
 /* Register the SQL functions claim_class(kind, id) and claim_prefer(p..., o...)

@@ -80,4 +80,34 @@ broken language "UPDATE actor SET summary_fr = '' WHERE id = 'gamma-fund'" \
     "actor gamma-fund: summary_fr: empty" "a missing French summary"
 broken loop "UPDATE funding SET parent_id = 'gamma-pledge-2025' WHERE id = 'testonia-plan-2025'" \
     "funding testonia-plan-2025: parent_id: its chain of parents loops back to it" "a loop of parents"
+broken unclaimed "DELETE FROM claim WHERE subject_id = 'alpha-series-b-2025'" \
+    "citation alpha-series-b-2025/fixture-news/amount: stance: contradicts amount, but no claim gives the values of amount" \
+    "a disagreement without claims"
+broken wholecontra "INSERT INTO citation (subject_id, source_id, field, stance) VALUES ('gamma-pledge-2025', 'fixture-stats', '*', 'contradicts')" \
+    "citation gamma-pledge-2025/fixture-stats/*: field: a contradicting citation names the field it disputes, not *" \
+    "a disagreement with a whole record"
+broken twopreferred "UPDATE claim SET rank = 'preferred' WHERE subject_id = 'alpha-series-b-2025'" \
+    "claim alpha-series-b-2025/amount: rank: disputed, with 2 preferred claims (give exactly one)" \
+    "two preferred claims"
+broken nopreferred "UPDATE claim SET rank = 'normal' WHERE subject_id = 'delta-range-2025'" \
+    "claim delta-range-2025/amount: rank: disputed, with 0 preferred claims (give exactly one)" \
+    "a disputed field without a preferred claim"
+broken notheld "UPDATE funding SET amount = 1.2e9 WHERE id = 'alpha-series-b-2025'" \
+    "funding alpha-series-b-2025: amount: holds '1200000000.0', but its preferred claim (fixture-release) gives '1000000000'" \
+    "a column that is not its preferred claim"
+broken rangenotheld "UPDATE funding SET amount_low = 25e9 WHERE id = 'delta-range-2025'" \
+    "funding delta-range-2025: amount: holds '25000000000..30000000000', but its preferred claim (seed-test-article) gives '20000000000..30000000000'" \
+    "a range that is not its preferred claim"
+broken lowerclass "UPDATE claim SET rank = iif(rank = 'preferred', 'normal', 'preferred') WHERE subject_id = 'alpha-series-b-2025'; UPDATE funding SET amount = 1.2e9 WHERE id = 'alpha-series-b-2025'" \
+    "claim alpha-series-b-2025/amount/fixture-news: rank: preferred, but fixture-release is a source of a higher class" \
+    "the press preferred over an official source"
+broken uncovered "UPDATE claim SET value = '35000000000' WHERE subject_id = 'delta-range-2025' AND rank = 'normal'" \
+    "claim delta-range-2025/amount/seed-test-article: rank: preferred, but fixture-news is a source of a higher class (official, then press, then the articles and opinion) and this value is no range covering its 35000000000" \
+    "an article's range that does not cover the press"
+broken superseded "UPDATE source SET published_on = '2025-10-01' WHERE id = 'fixture-gazette'; INSERT INTO claim (subject_id, field, value, source_id, note_en, note_fr) VALUES ('alpha-series-b-2025', 'amount', '1.1e9', 'fixture-gazette', 'Later.', 'Plus tard.')" \
+    "claim alpha-series-b-2025/amount/fixture-release: rank: preferred, but fixture-gazette is a later official source (2025-10-01, after 2025-09-09)" \
+    "an official source preferred over a later one"
+broken confidence "UPDATE funding SET confidence = 'confirmed' WHERE id = 'delta-range-2025'" \
+    "funding delta-range-2025: confidence: 'confirmed', but its citations and claims make it 'speculative'" \
+    "a confidence typed by hand"
 done_testing
