@@ -53,7 +53,8 @@ static const struct list_column list_bloc_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH },
 	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
 	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id)",
+	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id"
+	  " AND m.until IS NULL)",
 	  NULL, NULL, LIST_BOTH },
 	{ NULL, NULL, NULL, NULL, 0 }
 };

@@ -119,7 +119,7 @@ const struct record_relation record_relations[] = {
 	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
 
 	{ "country", N_("Blocs"),
-	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '')")
+	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
 	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
 	  " WHERE m.iso3 = ?1 ORDER BY 3" },
 	{ "country", N_("Actors"),

@@ -35,8 +35,8 @@ static sqlite3 *db;
 #define LIMIT_ERROR "regex: the pattern hit its matching limit (it backtracks too much); simplify it"
 /* Every field that applies to funding, as error messages list them. */
 #define FUNDING_FIELDS "fields: kind, bloc, country, status, role, currency, confidence, " \
-	"actor, source, stance, id, date, year, amount"
-#define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, id, date, year"
+	"actor, source, stance, disputed, id, date, year, amount"
+#define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, disputed, id, date, year"
 
 /* Load the fixture CSV files and index them, as aiatlas-mkdb does. */
 static void
@@ -278,10 +278,10 @@ test_fields(void)
 
 	s = filter_fields("funding");
 	is_str(s, "kind, bloc, country, status, role, currency, confidence, actor, source, "
-	    "stance, id, date, year, amount", "the fields of funding");
+	    "stance, disputed, id, date, year, amount", "the fields of funding");
 	free(s);
 	s = filter_fields("countries");
-	is_str(s, "bloc, country, source, stance, id, year, population", "the fields of countries");
+	is_str(s, "bloc, country, source, stance, disputed, id, year, population", "the fields of countries");
 	free(s);
 	s = filter_fields("records");
 	is_str(s, "", "no fields for an unknown kind");
@@ -431,6 +431,45 @@ test_comparisons(void)
 	selects("funding", "year:2025..2025",
 	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
 	selects("funding", "year>2025", "");
+}
+
+/* Disputed fields, and membership of a bloc in time: XTB left the test
+ * union on 2020-01-31. */
+static void
+test_claims_and_membership(void)
+{
+	selects("funding", "disputed:yes", "alpha-series-b-2025 delta-range-2025");
+	selects("funding", "disputed:YES", "alpha-series-b-2025 delta-range-2025");
+	selects("funding", "disputed:no", "gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "-disputed:yes", "gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "disputed:amount", "alpha-series-b-2025 delta-range-2025");
+	selects("funding", "disputed:currency", "");
+	selects("funding", "disputed:yes amount>=10bn", "delta-range-2025");
+	selects("actors", "disputed:yes", "");
+	selects("actors", "disputed:no",
+	    "alpha-labs beta-bank gamma-fund gamma-holding test-commission testonia");
+	rejects("funding", "disputed:colour",
+	    "filter: no funding has disputed 'colour' at column 10; values: amount, amount_high, "
+	    "amount_low, announced_on, bloc_id, confidence, country, currency, horizon_end, id, "
+	    "kind, no");
+	rejects("sources", "disputed:yes", "filter: 'disputed' does not apply to sources at "
+	    "column 1; fields: kind, source, id, date, year");
+
+	selects("actors", "bloc:test-union country:XTB", "");
+	selects("actors", "bloc:test-union", "alpha-labs beta-bank test-commission testonia");
+	selects("countries", "bloc:test-union", "XTA");
+	selects("blocs", "country:XTB", "test-states");
+	if (db_exec(db, "INSERT INTO event (id, date, kind, title_en, title_fr, summary_en,"
+	    " summary_fr, country) VALUES"
+	    " ('ev-2019-xtb', '2019-06-01', 'summit', 'A', 'A', 'A', 'A', 'XTB'),"
+	    " ('ev-2020-xtb', '2020', 'summit', 'B', 'B', 'B', 'B', 'XTB'),"
+	    " ('ev-2020-02-xtb', '2020-02', 'summit', 'C', 'C', 'C', 'C', 'XTB'),"
+	    " ('ev-2023-xtb', '2023-11-01', 'summit', 'D', 'D', 'D', 'D', 'XTB')", NULL) != 0)
+		bail_out("cannot add the events of XTB");
+	selects("events", "bloc:test-union country:XTB", "ev-2019-xtb ev-2020-xtb");
+	selects("events", "bloc:test-states country:XTB",
+	    "ev-2019-xtb ev-2020-02-xtb ev-2020-xtb ev-2023-xtb");
+	db_exec(db, "DELETE FROM event WHERE id GLOB 'ev-20*-xtb'", NULL);
 }
 
 /* Words, phrases, regular expressions, and the ways terms combine. */
@@ -865,10 +904,11 @@ test_complete(void)
 	} cases[] = {
 		{ "funding", "st", "status: stance:" },
 		{ "funding", "a", "actor: amount" },
-		{ "funding", "kind:company d", "date" },
+		{ "funding", "kind:company d", "disputed: date" },
+		{ "funding", "disputed:y", "disputed:yes" },
 		{ "actors", "s", "sector: source: stance:" },
 		{ "funding", "", "kind: bloc: country: status: role: currency: confidence: actor: "
-		  "source: stance: id: date year amount" },
+		  "source: stance: disputed: id: date year amount" },
 		{ "funding", "status:c", "status:committed" },
 		{ "funding", "status:", "status:announced status:committed" },
 		{ "funding", "-kind:p", "kind:private_commitment kind:public_programme" },
@@ -909,6 +949,7 @@ main(void)
 	test_fields();
 	test_comparisons();
 	test_terms();
+	test_claims_and_membership();
 	test_errors();
 	test_injection();
 	test_regex();
