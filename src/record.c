@@ -280,3 +280,85 @@ record_name(sqlite3 *db, const char *id, const char *lang)
 	sqlite3_finalize(stmt);
 	return name;
 }
+
+/* The claims on a record, each value as people read it: amounts in ?3 (the
+ * record's currency), figures' values in ?4 (their unit), other values as
+ * written, a date range from its start to its end. */
+static const char record_claims_sql[] =
+	"SELECT c.field,"
+	" CASE WHEN (c.field GLOB 'amount*' OR c.field IN ('valuation_post', 'gdp_usd'))"
+	"  AND ?3 IS NOT NULL THEN coalesce(money(c.value, ?3),"
+	"   money_range(c.value_low, c.value_high, ?3), c.value)"
+	"  WHEN c.field GLOB 'value*' AND ?4 IS NOT NULL THEN coalesce(quantity(c.value, ?4),"
+	"   quantity_range(c.value_low, c.value_high, ?4), c.value)"
+	"  ELSE coalesce(c.value || coalesce(' – ' || c.end_value, ''),"
+	"   printf('%.15g', c.value_low) || '–' || printf('%.15g', c.value_high),"
+	"   printf('%.15g', coalesce(c.value_low, c.value_high))) END,"
+	" c.rank, c.source_id, coalesce(s.publisher, s.title), s.published_on, c.locator,"
+	" CASE ?2 WHEN 'fr' THEN c.note_fr ELSE c.note_en END,"
+	" EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = c.subject_id"
+	"  AND d.field = c.field)"
+	" FROM claim AS c JOIN source AS s ON s.id = c.source_id WHERE c.subject_id = ?1"
+	" ORDER BY c.field, CASE c.rank WHEN 'preferred' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END,"
+	" s.published_on, s.id";
+
+/* A copy of column i of stmt, or NULL. */
+static char *
+record_column(sqlite3_stmt *stmt, int i)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, i);
+
+	return text != NULL ? xstrdup(text) : NULL;
+}
+
+/* The claims on a record. */
+int
+record_claims(sqlite3 *db, const char *id, const char *lang, const char *currency,
+    const char *unit, struct record_claim **claims)
+{
+	sqlite3_stmt *stmt;
+	struct record_claim *c;
+	int n = 0;
+
+	*claims = NULL;
+	if (sqlite3_prepare_v2(db, record_claims_sql, -1, &stmt, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, currency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, unit, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		*claims = xreallocarray(*claims, n + 1, sizeof **claims);
+		c = &(*claims)[n++];
+		c->field = record_column(stmt, 0);
+		c->value = record_column(stmt, 1);
+		c->rank = record_column(stmt, 2);
+		c->source_id = record_column(stmt, 3);
+		c->source = record_column(stmt, 4);
+		c->date = record_column(stmt, 5);
+		c->locator = record_column(stmt, 6);
+		c->note = record_column(stmt, 7);
+		c->disputed = sqlite3_column_int(stmt, 8);
+	}
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* Free what record_claims() gave. */
+void
+record_claims_free(struct record_claim *claims, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(claims[i].field);
+		free(claims[i].value);
+		free(claims[i].rank);
+		free(claims[i].source_id);
+		free(claims[i].source);
+		free(claims[i].date);
+		free(claims[i].locator);
+		free(claims[i].note);
+	}
+	free(claims);
+}
