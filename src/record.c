@@ -362,3 +362,49 @@ record_claims_free(struct record_claim *claims, int n)
 	}
 	free(claims);
 }
+
+/* The claims on a field in one line, as "Élysée, 2025-02-06: €30–50bn ·
+ * Reuters, ...": those shown wrong (deprecated) or the others, joined by
+ * sep. NULL if none. */
+char *
+record_claims_line(const struct record_claim *claims, int n, const char *field,
+    int deprecated, const char *sep)
+{
+	char *text = NULL, *t;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(claims[i].field, field) != 0 ||
+		    (strcmp(claims[i].rank, "deprecated") == 0) != deprecated)
+			continue;
+		t = xasprintf("%s%s%s%s%s: %s", text != NULL ? text : "", text != NULL ? sep : "",
+		    claims[i].source, claims[i].date != NULL ? ", " : "",
+		    claims[i].date != NULL ? claims[i].date : "",
+		    claims[i].value != NULL ? claims[i].value : "");
+		free(text);
+		text = t;
+	}
+	return text;
+}
+
+/* The disputed field whose claims show under column name: the column's
+ * own, or for the high end of a range (amount_high) the range's (amount).
+ * NULL if none. */
+const char *
+record_claims_field(const char *name, const struct record_claim *claims, int n)
+{
+	size_t len = strlen(name);
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!claims[i].disputed)
+			continue;
+		if (strcmp(claims[i].field, name) == 0)
+			return claims[i].field;
+		if (len > 5 && strcmp(name + len - 5, "_high") == 0 &&
+		    strlen(claims[i].field) == len - 5 &&
+		    strncmp(claims[i].field, name, len - 5) == 0)
+			return claims[i].field;
+	}
+	return NULL;
+}

@@ -70,5 +70,13 @@ struct record_claim {
 int		 record_claims(sqlite3 *db, const char *id, const char *lang,
 		     const char *currency, const char *unit, struct record_claim **claims);
 void		 record_claims_free(struct record_claim *claims, int n);
+/* The claims on field in one line, "source, date: value" joined by sep:
+ * those shown wrong (deprecated), or the others; NULL if none. */
+char		*record_claims_line(const struct record_claim *claims, int n,
+		     const char *field, int deprecated, const char *sep);
+/* The disputed field whose claims go under column name (the column's own,
+ * or for the high end of a range, amount_high, the range's), or NULL. */
+const char	*record_claims_field(const char *name, const struct record_claim *claims,
+		     int n);
 
 #endif
