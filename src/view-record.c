@@ -65,49 +65,6 @@ record_add(struct record_view *r, char *text, const char *link, enum explorer_st
 	r->nlines++;
 }
 
-/* The claims on a field, those shown wrong (deprecated) or the others, in
- * one line: "Élysée, 2025-02-06: €30–50bn · Reuters, ...". NULL if none. */
-static char *
-record_claims_text(const struct record_claim *claims, int n, const char *field, int deprecated)
-{
-	char *text = NULL, *t;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (strcmp(claims[i].field, field) != 0 ||
-		    (strcmp(claims[i].rank, "deprecated") == 0) != deprecated)
-			continue;
-		t = xasprintf("%s%s%s%s%s: %s", text != NULL ? text : "",
-		    text != NULL ? explorer_glyph(" · ", " - ") : "", claims[i].source,
-		    claims[i].date != NULL ? ", " : "", claims[i].date != NULL ? claims[i].date : "",
-		    claims[i].value != NULL ? claims[i].value : "");
-		free(text);
-		text = t;
-	}
-	return text;
-}
-
-/* The disputed field whose claims show under column name: the column's
- * own, or for the high end of a range (amount_high) the range's (amount);
- * NULL if none. */
-static const char *
-record_disputed_field(const char *name, const struct record_claim *claims, int nclaims)
-{
-	size_t len = strlen(name);
-	int i;
-
-	for (i = 0; i < nclaims; i++) {
-		if (!claims[i].disputed)
-			continue;
-		if (strcmp(claims[i].field, name) == 0)
-			return claims[i].field;
-		if (len > 5 && strcmp(name + len - 5, "_high") == 0 &&
-		    strlen(claims[i].field) == len - 5 && strncmp(claims[i].field, name, len - 5) == 0)
-			return claims[i].field;
-	}
-	return NULL;
-}
-
 /* Add a field's line; a disputed field carries the marker, and under it
  * what each source says: the preferred value first, those shown wrong
  * dim on a line of their own. *shown is the last field whose claims were
@@ -119,18 +76,20 @@ record_add_field(struct record_view *r, const char *name, const char *text,
 	const char *flag = explorer_glyph("⚑", "!"), *field;
 	char *alternatives, *wrong;
 
-	if ((field = record_disputed_field(name, claims, nclaims)) == NULL ||
+	if ((field = record_claims_field(name, claims, nclaims)) == NULL ||
 	    (*shown != NULL && strcmp(*shown, field) == 0)) {
 		record_add(r, xasprintf("%-20s %s", name, text), NULL, STYLE_NORMAL, 2, 23);
 		return;
 	}
 	*shown = field;
 	record_add(r, xasprintf("%-20s %s  %s", name, text, flag), NULL, STYLE_NORMAL, 2, 23);
-	if ((alternatives = record_claims_text(claims, nclaims, field, 0)) != NULL) {
+	if ((alternatives = record_claims_line(claims, nclaims, field, 0,
+	    explorer_glyph(" · ", " - "))) != NULL) {
 		record_add(r, xasprintf("%s %s", flag, alternatives), NULL, STYLE_ALERT, 23, 25);
 		free(alternatives);
 	}
-	if ((wrong = record_claims_text(claims, nclaims, field, 1)) != NULL) {
+	if ((wrong = record_claims_line(claims, nclaims, field, 1,
+	    explorer_glyph(" · ", " - "))) != NULL) {
 		record_add(r, xasprintf(_("shown wrong: %s"), wrong), NULL, STYLE_DIM, 25, 27);
 		free(wrong);
 	}
