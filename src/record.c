@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "number.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* The display name of record alias r in the language ?2. */
@@ -281,26 +282,62 @@ record_name(sqlite3 *db, const char *id, const char *lang)
 	return name;
 }
 
-/* The claims on a record, each value as people read it: amounts in ?3 (the
- * record's currency), figures' values in ?4 (their unit), other values as
- * written, a date range from its start to its end. */
+/* The claims on a record, each value as people read it: amounts in the
+ * currency the same source gives for the record, else in ?3 (the record's
+ * currency), figures' values in ?4 (their unit), other values as written,
+ * a date range from its start to its end. */
 static const char record_claims_sql[] =
 	"SELECT c.field,"
 	" CASE WHEN (c.field GLOB 'amount*' OR c.field IN ('valuation_post', 'gdp_usd'))"
-	"  AND ?3 IS NOT NULL THEN coalesce(money(c.value, ?3),"
-	"   money_range(c.value_low, c.value_high, ?3), c.value)"
+	"  AND c.cur IS NOT NULL THEN coalesce(money(c.value, c.cur),"
+	"   money_range(c.value_low, c.value_high, c.cur), c.value)"
 	"  WHEN c.field GLOB 'value*' AND ?4 IS NOT NULL THEN coalesce(quantity(c.value, ?4),"
 	"   quantity_range(c.value_low, c.value_high, ?4), c.value)"
 	"  ELSE coalesce(c.value || coalesce(' – ' || c.end_value, ''),"
 	"   printf('%.15g', c.value_low) || '–' || printf('%.15g', c.value_high),"
 	"   printf('%.15g', coalesce(c.value_low, c.value_high))) END,"
-	" c.rank, c.source_id, coalesce(s.publisher, s.title), s.published_on, c.locator,"
+	" c.rank, c.source_id, s.publisher, s.published_on, c.locator,"
 	" CASE ?2 WHEN 'fr' THEN c.note_fr ELSE c.note_en END,"
 	" EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = c.subject_id"
-	"  AND d.field = c.field)"
-	" FROM claim AS c JOIN source AS s ON s.id = c.source_id WHERE c.subject_id = ?1"
+	"  AND d.field = c.field), s.author, s.title"
+	" FROM (SELECT claim.*, coalesce((SELECT k.value FROM claim AS k"
+	"   WHERE k.subject_id = claim.subject_id AND k.field = 'currency'"
+	"   AND k.source_id = claim.source_id LIMIT 1), ?3) AS cur"
+	"  FROM claim WHERE subject_id = ?1) AS c"
+	" JOIN source AS s ON s.id = c.source_id"
 	" ORDER BY c.field, CASE c.rank WHEN 'preferred' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END,"
 	" s.published_on, s.id";
+
+/* The longest short title of a source, in characters. */
+#define RECORD_SHORT_TITLE 40
+
+/* A source as a reader names it: its publisher, else its author, else its
+ * title before any colon, cut at a space to at most RECORD_SHORT_TITLE
+ * characters. */
+static char *
+record_source_name(const char *publisher, const char *author, const char *title)
+{
+	const char *colon = strchr(title, ':');
+	size_t len = colon != NULL && colon > title ? (size_t)(colon - title) : strlen(title);
+	size_t n = 0, cut = 0, step;
+	int chars;
+
+	if (publisher != NULL)
+		return xstrdup(publisher);
+	if (author != NULL)
+		return xstrdup(author);
+	while (len > 0 && title[len - 1] == ' ')
+		len--;
+	for (chars = 0; n < len && chars < RECORD_SHORT_TITLE; chars++) {
+		if (title[n] == ' ')
+			cut = n;
+		step = text_utf8_length(title + n);
+		n += step > 0 ? step : 1;
+	}
+	if (n >= len)
+		return xstrndup(title, len);
+	return xasprintf("%.*s…", (int)(cut > 0 ? cut : n), title);
+}
 
 /* A copy of column i of stmt, or NULL. */
 static char *
@@ -334,7 +371,9 @@ record_claims(sqlite3 *db, const char *id, const char *lang, const char *currenc
 		c->value = record_column(stmt, 1);
 		c->rank = record_column(stmt, 2);
 		c->source_id = record_column(stmt, 3);
-		c->source = record_column(stmt, 4);
+		c->source = record_source_name((const char *)sqlite3_column_text(stmt, 4),
+		    (const char *)sqlite3_column_text(stmt, 9),
+		    (const char *)sqlite3_column_text(stmt, 10));
 		c->date = record_column(stmt, 5);
 		c->locator = record_column(stmt, 6);
 		c->note = record_column(stmt, 7);

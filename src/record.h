@@ -48,8 +48,8 @@ char		*record_name(sqlite3 *db, const char *id, const char *lang);
 
 /* One claim on a field of a record: the value as people read it ("€30–50bn",
  * "2025-02-10 – 2025-02-11"), the source named as a reader cites it (its
- * publisher, else its title) with its date, and whether the field is
- * disputed (its claims hold more than one value). */
+ * publisher, else its author, else its title shortened) with its date, and
+ * whether the field is disputed (its claims hold more than one value). */
 struct record_claim {
 	char	*field;
 	char	*value;
@@ -63,8 +63,9 @@ struct record_claim {
 };
 
 /* The claims on record id, by field, each field's preferred claim first
- * then the others by date; amounts in currency (the record's, unless the
- * claim is about the currency itself) and values in unit (NULL: none).
+ * then the others by date; amounts in the currency their source gives for
+ * the record, else in currency (the record's), and values in unit (NULL:
+ * none).
  * Returns how many (0 with *claims NULL if none or on an error); free
  * them with record_claims_free(). Shared by show and the record view. */
 int		 record_claims(sqlite3 *db, const char *id, const char *lang,
