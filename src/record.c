@@ -281,14 +281,20 @@ record_name(sqlite3 *db, const char *id, const char *lang)
 	return name;
 }
 
-/* The claims on a record, each value as people read it: amounts in ?3 (the
- * record's currency), figures' values in ?4 (their unit), other values as
- * written, a date range from its start to its end. */
+/* The currency of claim c's amount: the one its source gives for the
+ * record, if it gives one (Reuters: $30-50bn), else ?3, the record's. */
+#define RECORD_CLAIM_CURRENCY \
+	"coalesce((SELECT k.value FROM claim AS k WHERE k.subject_id = c.subject_id" \
+	" AND k.field = 'currency' AND k.source_id = c.source_id), ?3)"
+
+/* The claims on a record, each value as people read it: amounts in their
+ * currency, figures' values in ?4 (their unit), other values as written, a
+ * date range from its start to its end. */
 static const char record_claims_sql[] =
 	"SELECT c.field,"
 	" CASE WHEN (c.field GLOB 'amount*' OR c.field IN ('valuation_post', 'gdp_usd'))"
-	"  AND ?3 IS NOT NULL THEN coalesce(money(c.value, ?3),"
-	"   money_range(c.value_low, c.value_high, ?3), c.value)"
+	"  AND ?3 IS NOT NULL THEN coalesce(money(c.value, " RECORD_CLAIM_CURRENCY "),"
+	"   money_range(c.value_low, c.value_high, " RECORD_CLAIM_CURRENCY "), c.value)"
 	"  WHEN c.field GLOB 'value*' AND ?4 IS NOT NULL THEN coalesce(quantity(c.value, ?4),"
 	"   quantity_range(c.value_low, c.value_high, ?4), c.value)"
 	"  ELSE coalesce(c.value || coalesce(' – ' || c.end_value, ''),"

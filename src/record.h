@@ -63,8 +63,9 @@ struct record_claim {
 };
 
 /* The claims on record id, by field, each field's preferred claim first
- * then the others by date; amounts in currency (the record's, unless the
- * claim is about the currency itself) and values in unit (NULL: none).
+ * then the others by date; amounts in the currency their source gives for
+ * the record, else in currency (the record's), and values in unit (NULL:
+ * none).
  * Returns how many (0 with *claims NULL if none or on an error); free
  * them with record_claims_free(). Shared by show and the record view. */
 int		 record_claims(sqlite3 *db, const char *id, const char *lang,
