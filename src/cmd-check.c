@@ -51,7 +51,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	char *cause = NULL;
 	int problems, status;
 
-	problems = check_database(c->db, CHECK_SOFT_FATAL, cmd_check_report, (void *)c->db_name, &cause);
+	problems = check_database(c->db, CHECK_SOFT_FATAL, cmd_check_report,
+	    (void *)c->db_name, &cause);
 	if (problems < 0) {
 		cli_error(_("check: %s: %s"), c->db_name, cause);
 		free(cause);
