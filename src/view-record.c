@@ -73,7 +73,7 @@ static void
 record_add_field(struct record_view *r, const char *name, const char *text,
     const struct record_claim *claims, int nclaims, const char **shown)
 {
-	const char *flag = explorer_glyph("⚑", "!"), *field;
+	const char *flag = explorer_glyph("⚑", "!"), *sep = explorer_glyph(" · ", " - "), *field;
 	char *alternatives, *wrong;
 
 	if ((field = record_claims_field(name, claims, nclaims)) == NULL ||
@@ -83,13 +83,11 @@ record_add_field(struct record_view *r, const char *name, const char *text,
 	}
 	*shown = field;
 	record_add(r, xasprintf("%-20s %s  %s", name, text, flag), NULL, STYLE_NORMAL, 2, 23);
-	if ((alternatives = record_claims_line(claims, nclaims, field, 0,
-	    explorer_glyph(" · ", " - "))) != NULL) {
+	if ((alternatives = record_claims_line(claims, nclaims, field, 0, sep)) != NULL) {
 		record_add(r, xasprintf("%s %s", flag, alternatives), NULL, STYLE_ALERT, 23, 25);
 		free(alternatives);
 	}
-	if ((wrong = record_claims_line(claims, nclaims, field, 1,
-	    explorer_glyph(" · ", " - "))) != NULL) {
+	if ((wrong = record_claims_line(claims, nclaims, field, 1, sep)) != NULL) {
 		record_add(r, xasprintf(_("shown wrong: %s"), wrong), NULL, STYLE_DIM, 25, 27);
 		free(wrong);
 	}
