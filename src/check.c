@@ -3,7 +3,9 @@
 #include "check.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "claim.h"
 #include "db.h"
 #include "i18n.h"
 #include "xmalloc.h"
@@ -16,6 +18,7 @@
 #define CHECK_ID_EVENT_ACTOR	"event_id || '/' || actor_id || '/' || role"
 #define CHECK_ID_CITATION	"subject_id || '/' || source_id || '/' || field"
 #define CHECK_ID_FX_RATE	"currency || '/' || year"
+#define CHECK_ID_CLAIM		"subject_id || '/' || field || '/' || source_id"
 
 /* The name of the row of table t (an SQL expression) whose rowid is r. */
 #define CHECK_ROW_NAME(t, r) \
@@ -36,6 +39,7 @@
 	" WHEN 'figure' THEN (SELECT id FROM figure WHERE rowid = " r ")" \
 	" WHEN 'citation' THEN (SELECT " CHECK_ID_CITATION " FROM citation WHERE rowid = " r ")" \
 	" WHEN 'fx_rate' THEN (SELECT " CHECK_ID_FX_RATE " FROM fx_rate WHERE rowid = " r ")" \
+	" WHEN 'claim' THEN (SELECT " CHECK_ID_CLAIM " FROM claim WHERE rowid = " r ")" \
 	" ELSE 'rowid ' || " r " END"
 
 /* Every record table with its id column, as SQL: the id, the table (the
@@ -83,19 +87,48 @@
 	" SELECT DISTINCT printf('" table " %s: parent_id: its chain of parents loops back" \
 	" to it', start) FROM up WHERE id = start)"
 
-/* Each check: what it verifies, and a query returning one line per problem. */
+/* The seven arguments of claim_prefer() for claim c of source s. */
+#define CHECK_PREFER_ARGS(c, s) \
+	c ".value, " c ".value_low, " c ".value_high, " c ".end_value, " \
+	s ".kind, " s ".id, " s ".published_on"
+/* Each preferred claim p, with each other claim o of the same field, with
+ * their sources ps and os; and whether claim_prefer() finds the verdict v. */
+#define CHECK_PREFERRED_PAIRS(v) \
+	" FROM claim AS p JOIN source AS ps ON ps.id = p.source_id" \
+	" JOIN claim AS o ON o.subject_id = p.subject_id AND o.field = p.field" \
+	"  AND o.rowid <> p.rowid" \
+	" JOIN source AS os ON os.id = o.source_id WHERE p.rank = 'preferred'" \
+	" AND claim_prefer(" CHECK_PREFER_ARGS("p", "ps") ", " \
+	CHECK_PREFER_ARGS("o", "os") ") = " v
+
+/* Where a rule's problems go: the caller's function, and whether they are
+ * warnings. */
+struct check_sink {
+	check_report_fn	 report;
+	void		*arg;
+	int		 warning;
+};
+
+static int	check_preferred_held(sqlite3 *, struct check_sink *, char **);
+
+/* Each check: what it verifies, and a query returning one line per problem
+ * or a function reporting them. A rule about claims is soft: a dataset
+ * whose claims are still being written builds, with warnings, but does not
+ * pass aiatlas check. */
 static const struct {
 	const char	*what;
 	const char	*sql;
+	int		(*fn)(sqlite3 *, struct check_sink *, char **);
+	int		 soft;
 } check_rules[] = {
 	{ N_("the database file is sound"),
 	  "SELECT 'integrity: ' || quick_check FROM pragma_quick_check"
-	  " WHERE quick_check <> 'ok'" },
+	  " WHERE quick_check <> 'ok'", NULL, 0 },
 	{ N_("every reference points to a record"),
 	  "SELECT printf('%s %s: %s: points to no %s', fk.\"table\","
 	  "  " CHECK_ROW_NAME("fk.\"table\"", "fk.rowid") ", f.\"from\", fk.parent)"
 	  " FROM pragma_foreign_key_check AS fk"
-	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid" },
+	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid", NULL, 0 },
 	{ N_("ids are unique across all tables"),
 	  "SELECT printf('%s %s: %s: also the id of a row of %s', a.kind, a.id, a.col,"
 	  "  group_concat(b.kind, ', '))"
@@ -107,18 +140,22 @@ static const struct {
 	  " (SELECT 1 FROM record AS r WHERE r.id = t.id AND r.kind = t.kind)"
 	  " UNION ALL SELECT printf('record %s: kind: no %s has this id', r.id, r.kind)"
 	  " FROM record AS r WHERE NOT EXISTS"
-	  " (SELECT 1 FROM " CHECK_RECORDS " AS t WHERE t.id = r.id)" },
+	  " (SELECT 1 FROM " CHECK_RECORDS " AS t WHERE t.id = r.id)", NULL, 0 },
 	{ N_("every record cites a source"),
 	  "SELECT printf('%s %s: %s: no citation names it', r.kind, r.id,"
 	  "  iif(r.kind = 'country', 'iso3', 'id')) FROM record AS r"
 	  " WHERE r.kind <> 'source'"
-	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)" },
-	{ N_("a citation's field is a column of its record"),
+	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)", NULL, 0 },
+	{ N_("a citation's or a claim's field is a column of its record"),
 	  "SELECT printf('citation %s: field: ''%s'' is not a column of %s', "
 	  CHECK_ID_CITATION ", c.field, r.kind)"
 	  " FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
 	  " WHERE c.field <> '*'"
-	  " AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)" },
+	  " AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
+	  " UNION ALL SELECT printf('claim %s: field: ''%s'' is not a column of %s', "
+	  CHECK_ID_CLAIM ", c.field, r.kind)"
+	  " FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)", NULL, 0 },
 	{ N_("every currency has a rate for its year"),
 	  "SELECT printf('funding %s: currency: no fx_rate for %s in %s', id, currency,"
 	  "  substr(announced_on, 1, 4))"
@@ -130,13 +167,13 @@ static const struct {
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " WHERE p.currency <> 'EUR' AND NOT EXISTS"
 	  " (SELECT 1 FROM fx_rate AS r WHERE r.currency = p.currency"
-	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))" },
+	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))", NULL, 0 },
 	{ N_("nested pledges never sum above their parent"),
 	  "SELECT printf('funding %s: %s: its parts add up to EUR %.0f, above its own EUR %.0f',"
 	  "  whole.id, whole.col, sum(part.eur), whole.eur)"
 	  " FROM " CHECK_FUNDING_EUR("amount_high") " AS whole"
 	  " JOIN " CHECK_FUNDING_EUR("amount_low") " AS part ON part.parent_id = whole.id"
-	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001" },
+	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001", NULL, 0 },
 	{ N_("dates are well-formed for their precision"),
 	  "SELECT NULL WHERE 0"
 	  CHECK_DATE("source", "id", "published_on")
@@ -148,7 +185,7 @@ static const struct {
 	  CHECK_DATE("bloc_member", CHECK_ID_BLOC_MEMBER, "since")
 	  CHECK_DATE("bloc_member", CHECK_ID_BLOC_MEMBER, "until")
 	  CHECK_DATE("figure", "id", "as_of")
-	  CHECK_DATE("figure", "id", "target_date") },
+	  CHECK_DATE("figure", "id", "target_date"), NULL, 0 },
 	{ N_("amounts are above zero, in a known currency"),
 	  "SELECT printf('funding %s: amount: %s is not above zero', id, amount)"
 	  " FROM funding WHERE amount <= 0"
@@ -161,7 +198,7 @@ static const struct {
 	  " FROM funding WHERE currency IS NOT NULL AND currency <> 'EUR'"
 	  " AND currency NOT IN (SELECT currency FROM fx_rate)"
 	  " UNION ALL SELECT printf('funding_party %s: amount: %s is not above zero', "
-	  CHECK_ID_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0" },
+	  CHECK_ID_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL, 0 },
 	{ N_("names and summaries are given in both languages"),
 	  "SELECT NULL WHERE 0"
 	  CHECK_TEXT("actor", "id", "name") CHECK_TEXT("actor", "id", "name_fr")
@@ -173,20 +210,197 @@ static const struct {
 	  CHECK_TEXT("event", "id", "title_en") CHECK_TEXT("event", "id", "title_fr")
 	  CHECK_TEXT("event", "id", "summary_en") CHECK_TEXT("event", "id", "summary_fr")
 	  CHECK_TEXT("country", "iso3", "name_en") CHECK_TEXT("country", "iso3", "name_fr")
-	  CHECK_TEXT("figure", "id", "label_en") CHECK_TEXT("figure", "id", "label_fr") },
+	  CHECK_TEXT("figure", "id", "label_en") CHECK_TEXT("figure", "id", "label_fr"), NULL, 0 },
 	{ N_("parent chains have no loop"),
-	  CHECK_LOOP("funding") " UNION ALL " CHECK_LOOP("actor") },
-	{ NULL, NULL }
+	  CHECK_LOOP("funding") " UNION ALL " CHECK_LOOP("actor"), NULL, 0 },
+	{ N_("every disagreement has its claims"),
+	  "SELECT printf('citation %s: field: a contradicting citation names the field it"
+	  " disputes, not *', " CHECK_ID_CITATION ")"
+	  " FROM citation WHERE stance = 'contradicts' AND field = '*'"
+	  " UNION ALL SELECT printf('citation %s: stance: contradicts %s, but no claim gives"
+	  " the values of %s', " CHECK_ID_CITATION ", field, field)"
+	  " FROM citation AS c WHERE stance = 'contradicts' AND field <> '*' AND NOT EXISTS"
+	  " (SELECT 1 FROM claim AS k WHERE k.subject_id = c.subject_id AND k.field = c.field)",
+	  NULL, 1 },
+	{ N_("a disputed field has one preferred claim"),
+	  "SELECT printf('claim %s/%s: rank: %s, with %d preferred claims (give exactly one)',"
+	  "  c.subject_id, c.field, iif(d.field IS NULL, 'one value', 'disputed'),"
+	  "  sum(c.rank = 'preferred'))"
+	  " FROM claim AS c LEFT JOIN disputed AS d"
+	  "  ON d.subject_id = c.subject_id AND d.field = c.field"
+	  " GROUP BY c.subject_id, c.field"
+	  " HAVING sum(c.rank = 'preferred') > 1"
+	  "  OR (d.field IS NOT NULL AND sum(c.rank = 'preferred') = 0)", NULL, 1 },
+	{ N_("a record holds its preferred claims"), NULL, check_preferred_held, 1 },
+	{ N_("the preferred claim has the best-supported source"),
+	  "SELECT printf('claim %s/%s/%s: rank: preferred, but %s is a source of a higher"
+	  " class (official, then press, then the articles and opinion) and this value is"
+	  " no range covering its %s', p.subject_id, p.field, p.source_id, o.source_id,"
+	  "  coalesce(o.value, printf('%!.15g..%!.15g', o.value_low, o.value_high)))"
+	  CHECK_PREFERRED_PAIRS("1")
+	  " UNION ALL SELECT printf('claim %s/%s/%s: rank: preferred, but %s is a later"
+	  " official source (%s, after %s)', p.subject_id, p.field, p.source_id, o.source_id,"
+	  "  os.published_on, ps.published_on)"
+	  CHECK_PREFERRED_PAIRS("2"), NULL, 1 },
+	{ N_("a funding's confidence is computed from its sources"),
+	  "SELECT printf('funding %s: confidence: ''%s'', but its citations and claims make"
+	  " it ''%s''', f.id, f.confidence, " CLAIM_CONFIDENCE_SQL ")"
+	  " FROM funding AS f WHERE f.confidence IS NOT " CLAIM_CONFIDENCE_SQL, NULL, 1 },
+	{ NULL, NULL, NULL, 0 }
 };
 
-/* Run every check, reporting each problem. */
-int
-check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
+/* Whether table has a column named column. */
+static int
+check_has_column(sqlite3 *db, const char *table, const char *column)
 {
+	sqlite3_stmt *stmt;
+	int found;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2",
+	    -1, &stmt, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, column, -1, SQLITE_STATIC);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+/* A claim as a problem quotes it: its value, its range, its end. */
+static char *
+check_claim_text(const struct claim *c)
+{
+	char *range, *text;
+
+	range = c->ranged ? xasprintf("%.15g..%.15g", c->low, c->high) : xstrdup("");
+	text = xasprintf("%s%s%s%s%s", c->value != NULL ? c->value : "",
+	    c->value != NULL && c->ranged ? " in " : "", range,
+	    c->end_value != NULL ? " to " : "", c->end_value != NULL ? c->end_value : "");
+	free(range);
+	return text;
+}
+
+/* Read a record's column field, with its range (field_low, field_high) and
+ * for a date its end (end_date), and report if it does not hold p, the
+ * preferred claim of that field from source. 1 if it was reported, 0 if
+ * not, -1 with *cause. */
+static int
+check_held(sqlite3 *db, const char *kind, const char *id, const char *field,
+    const char *source, const struct claim *p, struct check_sink *sink, char **cause)
+{
+	sqlite3_stmt *stmt;
+	struct claim column;
+	char *low, *high, *sql, *has, *wants, *problem;
+	int reported = 0;
+
+	low = xasprintf("%s_low", field);
+	high = xasprintf("%s_high", field);
+	/* Every name is a column of the table: claim fields are checked so. */
+	sql = xasprintf("SELECT \"%s\", %s%s%s, %s%s%s, %s FROM \"%s\" WHERE \"%s\" = ?1", field,
+	    check_has_column(db, kind, low) ? "\"" : "",
+	    check_has_column(db, kind, low) ? low : "NULL",
+	    check_has_column(db, kind, low) ? "\"" : "",
+	    check_has_column(db, kind, high) ? "\"" : "",
+	    check_has_column(db, kind, high) ? high : "NULL",
+	    check_has_column(db, kind, high) ? "\"" : "",
+	    strcmp(field, "date") == 0 && check_has_column(db, kind, "end_date") ?
+	    "end_date" : "NULL", kind, strcmp(kind, "country") == 0 ? "iso3" : "id");
+	free(low);
+	free(high);
+	if (db_prepare(db, sql, &stmt, cause) != 0) {
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		memset(&column, 0, sizeof column);
+		column.value = (const char *)sqlite3_column_text(stmt, 0);
+		column.ranged = sqlite3_column_type(stmt, 1) != SQLITE_NULL &&
+		    sqlite3_column_type(stmt, 2) != SQLITE_NULL;
+		column.low = sqlite3_column_double(stmt, 1);
+		column.high = sqlite3_column_double(stmt, 2);
+		column.end_value = (const char *)sqlite3_column_text(stmt, 3);
+		if (!claim_held(&column, p)) {
+			has = check_claim_text(&column);
+			wants = check_claim_text(p);
+			problem = xasprintf("%s %s: %s: holds '%s', but its preferred claim "
+			    "(%s) gives '%s'", kind, id, field, has, source, wants);
+			sink->report(sink->arg, sink->warning, problem);
+			free(problem);
+			free(has);
+			free(wants);
+			reported = 1;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return reported;
+}
+
+/* Report each record whose column does not hold its preferred claim;
+ * returns the number of problems, or -1 with *cause. */
+static int
+check_preferred_held(sqlite3 *db, struct check_sink *sink, char **cause)
+{
+	static const char sql[] =
+		"SELECT r.kind, c.subject_id, c.field, c.source_id, c.value, c.value_low,"
+		"  c.value_high, c.end_value"
+		" FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
+		" WHERE c.rank = 'preferred'"
+		" AND EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
+		" ORDER BY c.subject_id, c.field";
+	sqlite3_stmt *stmt;
+	struct claim p;
+	int problems = 0, r;
+
+	if (db_prepare(db, sql, &stmt, cause) != 0)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		memset(&p, 0, sizeof p);
+		p.value = (const char *)sqlite3_column_text(stmt, 4);
+		p.ranged = sqlite3_column_type(stmt, 5) != SQLITE_NULL &&
+		    sqlite3_column_type(stmt, 6) != SQLITE_NULL;
+		p.low = sqlite3_column_double(stmt, 5);
+		p.high = sqlite3_column_double(stmt, 6);
+		p.end_value = (const char *)sqlite3_column_text(stmt, 7);
+		r = check_held(db, (const char *)sqlite3_column_text(stmt, 0),
+		    (const char *)sqlite3_column_text(stmt, 1),
+		    (const char *)sqlite3_column_text(stmt, 2),
+		    (const char *)sqlite3_column_text(stmt, 3), &p, sink, cause);
+		if (r < 0) {
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+		problems += r;
+	}
+	sqlite3_finalize(stmt);
+	return problems;
+}
+
+/* Run every check, reporting each problem; the problems of soft rules are
+ * warnings, not counted, unless flags has CHECK_SOFT_FATAL. */
+int
+check_database(sqlite3 *db, int flags, check_report_fn report, void *arg, char **cause)
+{
+	struct check_sink sink;
 	sqlite3_stmt *stmt;
 	int i, problems = 0, rc;
 
+	sink.report = report;
+	sink.arg = arg;
 	for (i = 0; check_rules[i].what != NULL; i++) {
+		sink.warning = check_rules[i].soft && !(flags & CHECK_SOFT_FATAL);
+		if (check_rules[i].fn != NULL) {
+			if ((rc = check_rules[i].fn(db, &sink, cause)) < 0) {
+				char *why = *cause;
+				*cause = xasprintf(_("cannot check that %s: %s"),
+				    _(check_rules[i].what), why);
+				free(why);
+				return -1;
+			}
+			problems += sink.warning ? 0 : rc;
+			continue;
+		}
 		if (db_prepare(db, check_rules[i].sql, &stmt, cause) != 0) {
 			char *why = *cause;
 			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what), why);
@@ -194,8 +408,8 @@ check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 			return -1;
 		}
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			report(arg, (const char *)sqlite3_column_text(stmt, 0));
-			problems++;
+			report(arg, sink.warning, (const char *)sqlite3_column_text(stmt, 0));
+			problems += !sink.warning;
 		}
 		if (rc != SQLITE_DONE) {
 			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what),

@@ -22,19 +22,23 @@ static const char cmd_check_counts_sql[] =
 	" UNION ALL SELECT 'event actors', count(*) FROM event_actor"
 	" UNION ALL SELECT 'figures', count(*) FROM figure"
 	" UNION ALL SELECT 'citations', count(*) FROM citation"
+	" UNION ALL SELECT 'claims', count(*) FROM claim"
 	" UNION ALL SELECT 'fx rates', count(*) FROM fx_rate"
 	" UNION ALL SELECT 'records cited by a primary source', count(DISTINCT c.subject_id)"
 	"  FROM citation AS c JOIN source AS s ON s.id = c.source_id"
 	"  WHERE s.kind IN ('press_release', 'official', 'report')"
 	" UNION ALL SELECT 'disagreements (contradicting citations)', count(*)"
-	"  FROM citation WHERE stance = 'contradicts'";
+	"  FROM citation WHERE stance = 'contradicts'"
+	" UNION ALL SELECT 'disputed fields', count(*) FROM disputed"
+	" UNION ALL SELECT 'disputed records', count(DISTINCT subject_id) FROM disputed";
 
-/* Print one problem on stderr. */
+/* Print one problem on stderr (every one fails the check). */
 static void
-cmd_check_report(void *arg, const char *problem)
+cmd_check_report(void *arg, int warning, const char *problem)
 {
 	const char *name = arg;
 
+	(void)warning;
 	cli_error(_("check: %s: %s"), name, problem);
 }
 
@@ -47,7 +51,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	char *cause = NULL;
 	int problems, status;
 
-	problems = check_database(c->db, cmd_check_report, (void *)c->db_name, &cause);
+	problems = check_database(c->db, CHECK_SOFT_FATAL, cmd_check_report,
+	    (void *)c->db_name, &cause);
 	if (problems < 0) {
 		cli_error(_("check: %s: %s"), c->db_name, cause);
 		free(cause);

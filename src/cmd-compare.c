@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "compare.h"
 #include "i18n.h"
+#include "xmalloc.h"
 
 /* Print the comparison of 2 to 4 records as a table of rows. */
 int
@@ -17,7 +18,7 @@ cmd_compare(struct cli *c, int argc, char **argv)
 	struct output *o;
 	struct output_value v[COMPARE_MAX + 1];
 	const char *names[COMPARE_MAX + 1];
-	char numbers[COMPARE_MAX][64], *cause = NULL;
+	char numbers[COMPARE_MAX][64], *marked[COMPARE_MAX], *cause = NULL;
 	int human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD, i, j;
 
 	if ((cmp = compare_build(c->db, c->lang, argv, argc, &cause)) == NULL) {
@@ -35,8 +36,13 @@ cmd_compare(struct cli *c, int argc, char **argv)
 
 		v[0] = (struct output_value){ SQLITE_TEXT, r->label };
 		for (i = 0; i < cmp->n; i++) {
-			/* Data formats give numbers as numbers, text elsewhere. */
-			if (!human && r->has_value[i] && r->link[i] == NULL) {
+			marked[i] = NULL;
+			/* Data formats give numbers as numbers, text elsewhere; for
+			 * people, a sum that holds a disputed amount is marked. */
+			if (human && r->disputed[i]) {
+				marked[i] = xasprintf("%s ⚑", r->text[i]);
+				v[i + 1] = (struct output_value){ SQLITE_TEXT, marked[i] };
+			} else if (!human && r->has_value[i] && r->link[i] == NULL) {
 				snprintf(numbers[i], sizeof numbers[i], "%.15g", r->value[i]);
 				v[i + 1] = (struct output_value){ SQLITE_FLOAT, numbers[i] };
 			} else if (!human && strcmp(r->text[i], "–") == 0)
@@ -45,6 +51,8 @@ cmd_compare(struct cli *c, int argc, char **argv)
 				v[i + 1] = (struct output_value){ SQLITE_TEXT, r->text[i] };
 		}
 		output_row(o, v);
+		for (i = 0; i < cmp->n; i++)
+			free(marked[i]);
 	}
 	compare_free(cmp);
 	return cli_output_close(o);

@@ -83,6 +83,10 @@ cmd_search(struct cli *c, int argc, char **argv)
 		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, c->lang, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, c->limit);
+	/* A disputed record: a marker for people, yes or no for data. */
+	sqlite3_bind_text(stmt, 7, human ? "⚑" : "yes", -1, SQLITE_STATIC);
+	if (!human)
+		sqlite3_bind_text(stmt, 8, "no", -1, SQLITE_STATIC);
 	if (!c->regex) {
 		sqlite3_bind_text(stmt, 5, human ? "«" : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, human ? "»" : "", -1, SQLITE_STATIC);

@@ -112,17 +112,114 @@ show_wrapped(const struct show *s, const char *text, int indent, int width)
 	}
 }
 
-/* Write the record's own fields. */
+/* The claims on a record as JSON, raw: ?1 is the record, ?2 the language. */
+static const char show_claims_sql[] =
+	"SELECT c.field, c.value, c.value_low, c.value_high, c.end_value, c.rank, c.source_id,"
+	" coalesce(s.publisher, s.title), s.published_on, c.locator,"
+	" CASE ?2 WHEN 'fr' THEN c.note_fr ELSE c.note_en END,"
+	" EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = c.subject_id"
+	"  AND d.field = c.field)"
+	" FROM claim AS c JOIN source AS s ON s.id = c.source_id WHERE c.subject_id = ?1"
+	" ORDER BY c.field, CASE c.rank WHEN 'preferred' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END,"
+	" s.published_on, s.id";
+
+/* Write the claims array of the JSON output: every value a source gives
+ * for a field of the record, as stored. */
+static int
+show_claims_json(struct show *s, const char *id)
+{
+	static const char *const keys[] = {
+		"field", "value", "value_low", "value_high", "end_value", "rank", "source_id",
+		"source", "source_date", "locator", "note", "disputed"
+	};
+	sqlite3_stmt *stmt;
+	int j;
+
+	if (sqlite3_prepare_v2(s->cli->db, show_claims_sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
+	show_section(s, "claims", NULL);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		printf("%s\n{", s->items++ > 0 ? "," : "");
+		for (j = 0; j < 12; j++) {
+			printf("%s\"%s\": ", j > 0 ? ", " : "", keys[j]);
+			if (j == 11)
+				printf("%s", sqlite3_column_int(stmt, j) ? "true" : "false");
+			else if (sqlite3_column_type(stmt, j) == SQLITE_NULL)
+				printf("null");
+			else if (sqlite3_column_type(stmt, j) == SQLITE_FLOAT)
+				printf("%s", sqlite3_column_text(stmt, j));
+			else
+				output_json_string(stdout, (const char *)sqlite3_column_text(stmt, j));
+		}
+		printf("}");
+	}
+	show_section_end(s);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Write the claims of a disputed field under its line: the marker and what
+ * each source says, the preferred value first; those shown wrong after. */
+static void
+show_claims_under(struct show *s, const struct record_claim *claims, int n,
+    const char *field)
+{
+	char *line, *text;
+	int deprecated;
+
+	for (deprecated = 0; deprecated <= 1; deprecated++) {
+		if ((line = record_claims_line(claims, n, field, deprecated, " · ")) == NULL)
+			continue;
+		text = deprecated ? xasprintf(_("shown wrong: %s"), line) : xasprintf("⚑ %s", line);
+		if (s->cli->format == OUTPUT_MD) {
+			printf("  - ");
+			output_md_cell(stdout, text);
+			printf("\n");
+		} else {
+			printf("%*s", deprecated ? 25 : 23, "");
+			show_wrapped(s, text, deprecated ? 25 : 23, s->cli->width);
+			printf("\n");
+		}
+		free(text);
+		free(line);
+	}
+}
+
+/* Write the claims as csv/tsv rows: section claim, the field, the value as
+ * people read it, and its rank, source, locator and note. */
+static void
+show_claims_rows(struct show *s, const struct record_claim *claims, int n)
+{
+	char *detail;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		detail = xasprintf("%s · %s (%s%s%s)%s%s%s%s", claims[i].rank, claims[i].source_id,
+		    claims[i].source, claims[i].date != NULL ? ", " : "",
+		    claims[i].date != NULL ? claims[i].date : "",
+		    claims[i].locator != NULL ? " · " : "",
+		    claims[i].locator != NULL ? claims[i].locator : "",
+		    claims[i].note != NULL ? " · " : "", claims[i].note != NULL ? claims[i].note : "");
+		show_row(s, "claim", claims[i].field, claims[i].value, detail);
+		free(detail);
+	}
+}
+
+/* Write the record's own fields, a disputed one with its claims. */
 static int
 show_fields(struct show *s, const char *kind, const char *id)
 {
 	struct record_fields f;
-	const char *name, *value;
+	struct record_claim *claims;
+	const char *name, *value, *field, *shown = NULL;
 	char *text;
-	int i, type;
+	int i, type, nclaims;
 
 	if (record_fields_open(s->cli->db, kind, id, &f) != 0)
 		return -1;
+	nclaims = record_claims(s->cli->db, id, s->cli->lang, f.currency, f.unit, &claims);
 	if (s->cli->format == OUTPUT_JSON)
 		printf("{\"id\": "), output_json_string(stdout, id),
 		printf(", \"kind\": \"%s\",\n\"record\": {", kind);
@@ -150,19 +247,32 @@ show_fields(struct show *s, const char *kind, const char *id)
 		case OUTPUT_MD:
 			if ((text = record_field_text(&f, i)) == NULL)
 				break;
+			/* A range's claims come once, under its first end shown. */
+			if ((field = record_claims_field(name, claims, nclaims)) != NULL &&
+			    shown != NULL && strcmp(shown, field) == 0)
+				field = NULL;
 			printf(s->cli->format == OUTPUT_MD ? "- **%s**: " : "  %-20s ", name);
 			if (s->cli->format == OUTPUT_MD)
 				output_md_cell(stdout, text);
 			else
 				show_wrapped(s, text, 23, s->cli->width);
+			if (field != NULL)
+				show_printf(s, "  ⚑");
 			printf("\n");
+			if (field != NULL)
+				show_claims_under(s, claims, nclaims, shown = field);
 			free(text);
 			break;
 		}
 	}
 	if (s->cli->format == OUTPUT_JSON)
 		printf("}");
+	if (s->cli->format == OUTPUT_CSV || s->cli->format == OUTPUT_TSV)
+		show_claims_rows(s, claims, nclaims);
+	record_claims_free(claims, nclaims);
 	record_fields_close(&f);
+	if (s->cli->format == OUTPUT_JSON && show_claims_json(s, id) != 0)
+		return -1;
 	return 0;
 }
 

@@ -32,10 +32,22 @@ static const char compare_received_sql[] =
 static const char compare_given_sql[] =
 	"SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role <> 'recipient'";
 
+/* Whether the amount of a funding counted in a total (top.id) is disputed:
+ * its amount, range or currency. */
+#define COMPARE_DISPUTED \
+	"EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = top.id" \
+	" AND (d.field GLOB 'amount*' OR d.field = 'currency'))"
+
+/* The largest item counted in a total, first. */
+#define COMPARE_LARGEST_FIRST \
+	" ORDER BY eur(coalesce(amount, amount_high), currency, announced_on) DESC NULLS LAST"
+
 /*
  * Totals of a set of funding (%s), each pledge counted once: a part whose
  * parent is in the set too is left out. Low and high ends of ranges in
  * euros and dollars at each year's rate; cancelled funding does not count.
+ * Then whether a disputed amount is in the total, in each status's, and
+ * is the largest item.
  */
 static const char compare_totals_sql[] =
 	"WITH RECURSIVE s(id) AS (%s),"
@@ -53,14 +65,18 @@ static const char compare_totals_sql[] =
 	"  sum(CASE status WHEN 'announced' THEN eur(coalesce(amount, amount_high), currency, announced_on) END),"
 	"  sum(CASE status WHEN 'committed' THEN eur(coalesce(amount, amount_high), currency, announced_on) END),"
 	"  sum(CASE status WHEN 'disbursed' THEN eur(coalesce(amount, amount_high), currency, announced_on) END),"
-	"  (SELECT id FROM top ORDER BY eur(coalesce(amount, amount_high), currency, announced_on)"
-	"   DESC NULLS LAST LIMIT 1),"
+	"  (SELECT id FROM top" COMPARE_LARGEST_FIRST " LIMIT 1),"
 	"  (SELECT max(eur(coalesce(amount, amount_high), currency, announced_on)) FROM top),"
 	/* The rates used: of each currency and year, and of the dollar for
 	 * each year, which the dollar total takes. */
 	"  (SELECT group_concat(c) FROM (SELECT currency || ' ' || substr(announced_on, 1, 4) AS c"
 	"   FROM top WHERE currency IS NOT NULL AND currency <> 'EUR'"
-	"   UNION SELECT 'USD ' || substr(announced_on, 1, 4) FROM top WHERE currency IS NOT NULL))"
+	"   UNION SELECT 'USD ' || substr(announced_on, 1, 4) FROM top WHERE currency IS NOT NULL)),"
+	"  max(" COMPARE_DISPUTED "),"
+	"  max(CASE status WHEN 'announced' THEN " COMPARE_DISPUTED " END),"
+	"  max(CASE status WHEN 'committed' THEN " COMPARE_DISPUTED " END),"
+	"  max(CASE status WHEN 'disbursed' THEN " COMPARE_DISPUTED " END),"
+	"  (SELECT " COMPARE_DISPUTED " FROM top" COMPARE_LARGEST_FIRST " LIMIT 1)"
 	" FROM top";
 
 /* A record's place: population, GDP, their year and source; its events and
@@ -181,7 +197,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, int first)
 	const char *place_kind = strcmp(kind, "actor") == 0 ? "actor" : kind;
 	sqlite3_stmt *stmt, *place;
 	double lo, hi, usd_lo, usd_hi, pop = 0, gdp = 0, largest;
-	int has, r = 0, count;
+	int has, r = 0, count, disputed, largest_disputed;
 	char *sql, *text;
 	const char *largest_id, *rates;
 	struct compare_row *row;
@@ -212,15 +228,19 @@ compare_fill(struct compare *c, sqlite3 *db, int i, int first)
 	hi = has ? sqlite3_column_double(stmt, 2) : 0;
 	usd_lo = has ? sqlite3_column_double(stmt, 3) : 0;
 	usd_hi = has ? sqlite3_column_double(stmt, 4) : 0;
+	disputed = stmt != NULL && sqlite3_column_int(stmt, 11);
+	largest_disputed = stmt != NULL && sqlite3_column_int(stmt, 15);
 	row = ROW(strcmp(kind, "actor") == 0 ? _("funding received") : _("funding to it"), 0);
 	compare_cell(row, i, 1, count, "%d", count);
 	row = ROW(_("total, in euros"), 1);
 	text = compare_money(lo, hi, has, "EUR");
 	compare_cell(row, i, has, hi, "%s", text);
+	row->disputed[i] = disputed;
 	free(text);
 	row = ROW(_("total, in dollars"), 1);
 	text = compare_money(usd_lo, usd_hi, has, "USD");
 	compare_cell(row, i, has, usd_hi, "%s", text);
+	row->disputed[i] = disputed;
 	free(text);
 	for (int s = 0; s < 3; s++) {
 		static const char *const status[] = { N_("announced"), N_("committed"), N_("disbursed") };
@@ -232,6 +252,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, int first)
 		free(text);
 		compare_cell(row, i, has_s, v, "%s", has_s ?
 		    money_format(v, "EUR", buf, sizeof buf) : "–");
+		row->disputed[i] = stmt != NULL && sqlite3_column_int(stmt, 12 + s);
 	}
 	largest_id = stmt != NULL ? (const char *)sqlite3_column_text(stmt, 8) : NULL;
 	largest = stmt != NULL ? sqlite3_column_double(stmt, 9) : 0;
@@ -241,6 +262,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, int first)
 		compare_cell(row, i, 1, largest, "%s (%s)", text != NULL ? text : largest_id,
 		    money_format(largest, "EUR", buf, sizeof buf));
 		row->link[i] = xstrdup(largest_id);
+		row->disputed[i] = largest_disputed;
 		free(text);
 	} else
 		compare_cell(row, i, 0, 0, "–");
@@ -261,14 +283,17 @@ compare_fill(struct compare *c, sqlite3 *db, int i, int first)
 	row = ROW(_("total per head"), 1);
 	compare_cell(row, i, pop > 0 && has, pop > 0 ? hi / pop : 0, "%s",
 	    pop > 0 && has ? (snprintf(buf, sizeof buf, "€%.0f", hi / pop), buf) : "–");
+	row->disputed[i] = pop > 0 && disputed;
 	row = ROW(_("largest item per head"), 1);
 	compare_cell(row, i, pop > 0 && largest_id != NULL, pop > 0 ? largest / pop : 0, "%s",
 	    pop > 0 && largest_id != NULL ? (snprintf(buf, sizeof buf, "€%.0f", largest / pop),
 	    buf) : "–");
+	row->disputed[i] = pop > 0 && largest_disputed;
 	row = ROW(_("total, share of GDP"), 1);
 	compare_cell(row, i, gdp > 0 && has, gdp > 0 ? usd_hi / gdp * 100 : 0, "%s",
 	    gdp > 0 && has ? (number_format(buf, sizeof buf, "%.2f%%", usd_hi / gdp * 100), buf) :
 	    "–");
+	row->disputed[i] = gdp > 0 && disputed;
 	row = ROW(_("population and GDP from"), 0);
 	compare_cell(row, i, 0, 0, "%s", place != NULL && sqlite3_column_text(place, 3) != NULL ?
 	    (snprintf(buf, sizeof buf, "%d", sqlite3_column_int(place, 2)), buf) : "–");
@@ -290,6 +315,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, int first)
 	text = compare_money(has ? sqlite3_column_double(stmt, 1) : 0,
 	    has ? sqlite3_column_double(stmt, 2) : 0, has, "EUR");
 	compare_cell(row, i, has, has ? sqlite3_column_double(stmt, 2) : 0, "%s", text);
+	row->disputed[i] = stmt != NULL && sqlite3_column_int(stmt, 11);
 	free(text);
 	sqlite3_finalize(stmt);
 

@@ -16,6 +16,7 @@ struct compare_row {
 	int	 has_value[COMPARE_MAX];
 	int	 chart;		/* worth a bar chart: money or per-head figures */
 	char	*link[COMPARE_MAX];	/* a record the cell is about, or NULL */
+	int	 disputed[COMPARE_MAX];	/* the cell's sum holds a disputed amount */
 };
 
 struct compare {

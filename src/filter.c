@@ -4,6 +4,7 @@
  *	amount>=1bn date>=2025-02 date:2025-01..2025-06 year:2025
  *	mistral "data centre" /gigafact(ory|ories)/i
  *	-kind:person not bloc:us (bloc:eu or bloc:uk) and amount>1e9
+ *	disputed:yes disputed:amount
  */
 #include "config.h"
 #include "filter.h"
@@ -56,8 +57,28 @@ enum filter_type {
 	"(SELECT id FROM bloc WHERE id = lower(?) OR name_en = ? COLLATE NOCASE" \
 	" OR name_fr = ? COLLATE NOCASE UNION SELECT a.subject_id FROM alias AS a" \
 	" JOIN bloc AS b ON b.id = a.subject_id WHERE a.alias = ? COLLATE NOCASE)"
+/* The countries that are members now (records without a date: actors,
+ * countries), and those that were members at date d (compared at the
+ * precision both give: 2020 is within a membership that ends 2020-01-31). */
 #define MEMBERS_OF_BLOCS_NAMED \
-	"(SELECT iso3 FROM bloc_member WHERE bloc_id IN " BLOCS_NAMED ")"
+	"(SELECT iso3 FROM bloc_member WHERE until IS NULL AND bloc_id IN " BLOCS_NAMED ")"
+#define MEMBERS_AT_OF_BLOCS_NAMED(d) \
+	"(SELECT iso3 FROM bloc_member AS m WHERE m.bloc_id IN " BLOCS_NAMED \
+	" AND (m.since IS NULL OR substr(" d ", 1, length(m.since))" \
+	"  >= substr(m.since, 1, length(" d ")))" \
+	" AND (m.until IS NULL OR substr(" d ", 1, length(m.until))" \
+	"  <= substr(m.until, 1, length(" d "))))"
+/* Whether a record has a disputed field: disputed:yes, disputed:no, or
+ * disputed:FIELD for that field. */
+#define DISPUTED(id) \
+	"CASE lower(?) WHEN 'yes' THEN EXISTS (SELECT 1 FROM disputed AS d" \
+	"  WHERE d.subject_id = " id ")" \
+	" WHEN 'no' THEN NOT EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = " id ")" \
+	" ELSE EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = " id \
+	"  AND d.field = ?) END"
+/* The values disputed: takes for records of table t: yes, no, a column. */
+#define DISPUTED_VALUES(t) \
+	"SELECT 'yes' UNION ALL SELECT 'no' UNION ALL SELECT name FROM pragma_table_info('" t "')"
 #define CITED(id, what) \
 	"EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = " id " AND c." what " = ?)"
 /* A funding's amount in euros at the rate of its year (the nearest year's
@@ -85,15 +106,18 @@ static const struct filter_field {
 	  { "SELECT id FROM bloc", "SELECT id FROM bloc", "SELECT id FROM bloc",
 	    "SELECT id FROM bloc", NULL, "SELECT id FROM bloc", NULL },
 	  { "(actor.bloc_id IN " BLOCS_NAMED " OR actor.country IN " MEMBERS_OF_BLOCS_NAMED ")",
-	    "(funding.bloc_id IN " BLOCS_NAMED " OR funding.country IN " MEMBERS_OF_BLOCS_NAMED ")",
-	    "(event.bloc_id IN " BLOCS_NAMED " OR event.country IN " MEMBERS_OF_BLOCS_NAMED ")",
+	    "(funding.bloc_id IN " BLOCS_NAMED " OR funding.country IN "
+	    MEMBERS_AT_OF_BLOCS_NAMED("funding.announced_on") ")",
+	    "(event.bloc_id IN " BLOCS_NAMED " OR event.country IN "
+	    MEMBERS_AT_OF_BLOCS_NAMED("event.date") ")",
 	    "bloc.id IN " BLOCS_NAMED, NULL, "country.iso3 IN " MEMBERS_OF_BLOCS_NAMED, NULL } },
 	{ "country", FT_MATCH,
 	  { "SELECT iso3 FROM country", "SELECT iso3 FROM country", "SELECT iso3 FROM country",
 	    "SELECT iso3 FROM country", NULL, "SELECT iso3 FROM country", NULL },
 	  { "actor.country IN " COUNTRIES_NAMED, "funding.country IN " COUNTRIES_NAMED,
 	    "event.country IN " COUNTRIES_NAMED,
-	    "bloc.id IN (SELECT bloc_id FROM bloc_member WHERE iso3 IN " COUNTRIES_NAMED ")",
+	    "bloc.id IN (SELECT bloc_id FROM bloc_member WHERE until IS NULL"
+	    " AND iso3 IN " COUNTRIES_NAMED ")",
 	    NULL, "country.iso3 IN " COUNTRIES_NAMED, NULL } },
 	{ "status", FT_MATCH,
 	  { NULL, "SELECT DISTINCT status FROM funding", NULL, NULL, NULL, NULL, NULL },
@@ -141,6 +165,11 @@ static const struct filter_field {
 	  { CITED("actor.id", "stance"), CITED("funding.id", "stance"), CITED("event.id", "stance"),
 	    CITED("bloc.id", "stance"), NULL, CITED("country.iso3", "stance"),
 	    CITED("figure.id", "stance") } },
+	{ "disputed", FT_MATCH,
+	  { DISPUTED_VALUES("actor"), DISPUTED_VALUES("funding"), DISPUTED_VALUES("event"),
+	    DISPUTED_VALUES("bloc"), NULL, DISPUTED_VALUES("country"), DISPUTED_VALUES("figure") },
+	  { DISPUTED("actor.id"), DISPUTED("funding.id"), DISPUTED("event.id"),
+	    DISPUTED("bloc.id"), NULL, DISPUTED("country.iso3"), DISPUTED("figure.id") } },
 	{ "id", FT_MATCH,
 	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 	  { "actor.id = ?", "funding.id = ?", "event.id = ?", "bloc.id = ?", "source.id = ?",

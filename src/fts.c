@@ -7,6 +7,7 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "record.h"
 #include "xmalloc.h"
 
 /* Names, aliases and text of every record, in both languages. */
@@ -41,7 +42,8 @@ static const char fts_build_sql[] =
  * so snippets and names are made for the rows shown only. */
 const char fts_search_sql[] =
 	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match"
+	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match,"
+	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
 	" FROM (SELECT id, kind, snippet(record_fts, -1, ?5, ?6, '…', 10) AS match, rank"
 	"  FROM record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"  ORDER BY rank LIMIT ?4) AS f"
@@ -50,7 +52,8 @@ const char fts_search_sql[] =
 /* Matches of a regular expression over the same text, in name order. */
 const char fts_regex_sql[] =
 	"SELECT t.id AS id, l.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name"
+	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
+	" CASE WHEN " RECORD_DISPUTED("t.id") " THEN ?7 ELSE ?8 END AS disputed"
 	" FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
 	" WHERE (?5 IS NULL OR t.rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH ?5))"
 	" AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"

@@ -7,10 +7,16 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "record.h"
 #include "xmalloc.h"
 
 /* A column named in each language: its English and French columns. */
 #define LIST_NAME(en, fr) en, fr
+/* Whether the record whose id is the SQL id has a disputed field: yes or
+ * no for data, the marker (or nothing) for people. */
+#define LIST_DISPUTED(id) \
+	{ "disputed", "CASE WHEN " RECORD_DISPUTED(id) " THEN 'yes' ELSE 'no' END", NULL, \
+	  "CASE WHEN " RECORD_DISPUTED(id) " THEN '⚑' END", LIST_BOTH | LIST_MARK }
 
 static const struct list_column list_actor_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH },
@@ -20,6 +26,7 @@ static const struct list_column list_actor_columns[] = {
 	{ "sector", "sector", NULL, NULL, LIST_BOTH },
 	{ "founded", "founded_on", NULL, NULL, LIST_BOTH },
 	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("actor.id"),
 	{ NULL, NULL, NULL, NULL, 0 }
 };
 
@@ -37,6 +44,7 @@ static const struct list_column list_funding_columns[] = {
 	{ "announced", "announced_on", NULL, NULL, LIST_BOTH },
 	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH },
 	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("funding.id"),
 	{ NULL, NULL, NULL, NULL, 0 }
 };
 
@@ -46,6 +54,7 @@ static const struct list_column list_event_columns[] = {
 	{ "kind", "kind", NULL, NULL, LIST_BOTH },
 	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
 	{ "country", "country", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("event.id"),
 	{ NULL, NULL, NULL, NULL, 0 }
 };
 
@@ -53,7 +62,8 @@ static const struct list_column list_bloc_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH },
 	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
 	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id)",
+	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id"
+	  " AND m.until IS NULL)",
 	  NULL, NULL, LIST_BOTH },
 	{ NULL, NULL, NULL, NULL, 0 }
 };
@@ -75,6 +85,7 @@ static const struct list_column list_country_columns[] = {
 	{ "population", "population", NULL, NULL, LIST_BOTH },
 	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH },
 	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("country.iso3"),
 	{ NULL, NULL, NULL, NULL, 0 }
 };
 
@@ -92,6 +103,7 @@ static const struct list_column list_figure_columns[] = {
 	{ "as_of", "as_of", NULL, NULL, LIST_BOTH },
 	{ "target", "target_date", NULL, NULL, LIST_BOTH },
 	{ "subject", "subject_id", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("figure.id"),
 	{ NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -7,6 +7,9 @@
 #define LIST_HUMAN	1
 #define LIST_DATA	2
 #define LIST_BOTH	(LIST_HUMAN | LIST_DATA)
+/* A column that marks rows (disputed ones): the explorer shows it as one
+ * column in the margin, not as a column of the table. */
+#define LIST_MARK	4
 
 /* One column: its name, the SQL that sorts and exports it (and its
  * French form, NULL if the same), the SQL that shows it to people (NULL:

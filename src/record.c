@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "number.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* The display name of record alias r in the language ?2. */
@@ -119,7 +120,7 @@ const struct record_relation record_relations[] = {
 	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
 
 	{ "country", N_("Blocs"),
-	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '')")
+	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
 	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
 	  " WHERE m.iso3 = ?1 ORDER BY 3" },
 	{ "country", N_("Actors"),
@@ -279,4 +280,170 @@ record_name(sqlite3 *db, const char *id, const char *lang)
 		name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	return name;
+}
+
+/* The claims on a record, each value as people read it: amounts in the
+ * currency the same source gives for the record, else in ?3 (the record's
+ * currency), figures' values in ?4 (their unit), other values as written,
+ * a date range from its start to its end. */
+static const char record_claims_sql[] =
+	"SELECT c.field,"
+	" CASE WHEN (c.field GLOB 'amount*' OR c.field IN ('valuation_post', 'gdp_usd'))"
+	"  AND c.cur IS NOT NULL THEN coalesce(money(c.value, c.cur),"
+	"   money_range(c.value_low, c.value_high, c.cur), c.value)"
+	"  WHEN c.field GLOB 'value*' AND ?4 IS NOT NULL THEN coalesce(quantity(c.value, ?4),"
+	"   quantity_range(c.value_low, c.value_high, ?4), c.value)"
+	"  ELSE coalesce(c.value || coalesce(' – ' || c.end_value, ''),"
+	"   printf('%.15g', c.value_low) || '–' || printf('%.15g', c.value_high),"
+	"   printf('%.15g', coalesce(c.value_low, c.value_high))) END,"
+	" c.rank, c.source_id, s.publisher, s.published_on, c.locator,"
+	" CASE ?2 WHEN 'fr' THEN c.note_fr ELSE c.note_en END,"
+	" EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = c.subject_id"
+	"  AND d.field = c.field), s.author, s.title"
+	" FROM (SELECT claim.*, coalesce((SELECT k.value FROM claim AS k"
+	"   WHERE k.subject_id = claim.subject_id AND k.field = 'currency'"
+	"   AND k.source_id = claim.source_id LIMIT 1), ?3) AS cur"
+	"  FROM claim WHERE subject_id = ?1) AS c"
+	" JOIN source AS s ON s.id = c.source_id"
+	" ORDER BY c.field, CASE c.rank WHEN 'preferred' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END,"
+	" s.published_on, s.id";
+
+/* The longest short title of a source, in characters. */
+#define RECORD_SHORT_TITLE 40
+
+/* A source as a reader names it: its publisher, else its author, else its
+ * title before any colon, cut at a space to at most RECORD_SHORT_TITLE
+ * characters. */
+static char *
+record_source_name(const char *publisher, const char *author, const char *title)
+{
+	const char *colon = strchr(title, ':');
+	size_t len = colon != NULL && colon > title ? (size_t)(colon - title) : strlen(title);
+	size_t n = 0, cut = 0, step;
+	int chars;
+
+	if (publisher != NULL)
+		return xstrdup(publisher);
+	if (author != NULL)
+		return xstrdup(author);
+	while (len > 0 && title[len - 1] == ' ')
+		len--;
+	for (chars = 0; n < len && chars < RECORD_SHORT_TITLE; chars++) {
+		if (title[n] == ' ')
+			cut = n;
+		step = text_utf8_length(title + n);
+		n += step > 0 ? step : 1;
+	}
+	if (n >= len)
+		return xstrndup(title, len);
+	return xasprintf("%.*s…", (int)(cut > 0 ? cut : n), title);
+}
+
+/* A copy of column i of stmt, or NULL. */
+static char *
+record_column(sqlite3_stmt *stmt, int i)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, i);
+
+	return text != NULL ? xstrdup(text) : NULL;
+}
+
+/* The claims on a record. */
+int
+record_claims(sqlite3 *db, const char *id, const char *lang, const char *currency,
+    const char *unit, struct record_claim **claims)
+{
+	sqlite3_stmt *stmt;
+	struct record_claim *c;
+	int n = 0;
+
+	*claims = NULL;
+	if (sqlite3_prepare_v2(db, record_claims_sql, -1, &stmt, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, currency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, unit, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		*claims = xreallocarray(*claims, n + 1, sizeof **claims);
+		c = &(*claims)[n++];
+		c->field = record_column(stmt, 0);
+		c->value = record_column(stmt, 1);
+		c->rank = record_column(stmt, 2);
+		c->source_id = record_column(stmt, 3);
+		c->source = record_source_name((const char *)sqlite3_column_text(stmt, 4),
+		    (const char *)sqlite3_column_text(stmt, 9),
+		    (const char *)sqlite3_column_text(stmt, 10));
+		c->date = record_column(stmt, 5);
+		c->locator = record_column(stmt, 6);
+		c->note = record_column(stmt, 7);
+		c->disputed = sqlite3_column_int(stmt, 8);
+	}
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* Free what record_claims() gave. */
+void
+record_claims_free(struct record_claim *claims, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(claims[i].field);
+		free(claims[i].value);
+		free(claims[i].rank);
+		free(claims[i].source_id);
+		free(claims[i].source);
+		free(claims[i].date);
+		free(claims[i].locator);
+		free(claims[i].note);
+	}
+	free(claims);
+}
+
+/* The claims on a field in one line, as "Élysée, 2025-02-06: €30–50bn ·
+ * Reuters, ...": those shown wrong (deprecated) or the others, joined by
+ * sep. NULL if none. */
+char *
+record_claims_line(const struct record_claim *claims, int n, const char *field,
+    int deprecated, const char *sep)
+{
+	char *text = NULL, *t;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(claims[i].field, field) != 0 ||
+		    (strcmp(claims[i].rank, "deprecated") == 0) != deprecated)
+			continue;
+		t = xasprintf("%s%s%s%s%s: %s", text != NULL ? text : "", text != NULL ? sep : "",
+		    claims[i].source, claims[i].date != NULL ? ", " : "",
+		    claims[i].date != NULL ? claims[i].date : "",
+		    claims[i].value != NULL ? claims[i].value : "");
+		free(text);
+		text = t;
+	}
+	return text;
+}
+
+/* The disputed field whose claims show under column name: the column's
+ * own, or for the high end of a range (amount_high) the range's (amount).
+ * NULL if none. */
+const char *
+record_claims_field(const char *name, const struct record_claim *claims, int n)
+{
+	size_t len = strlen(name);
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!claims[i].disputed)
+			continue;
+		if (strcmp(claims[i].field, name) == 0)
+			return claims[i].field;
+		if (len > 5 && strcmp(name + len - 5, "_high") == 0 &&
+		    strlen(claims[i].field) == len - 5 &&
+		    strncmp(claims[i].field, name, len - 5) == 0)
+			return claims[i].field;
+	}
+	return NULL;
 }

@@ -8,6 +8,7 @@
 
 #include "filter.h"
 #include "i18n.h"
+#include "record.h"
 #include "xmalloc.h"
 
 /* The first parameter of the filters. */
@@ -27,7 +28,8 @@ static const char timeline_items_sql[] =
 	" event.id AS id, CASE ?3 WHEN 'fr' THEN event.title_fr ELSE event.title_en END AS title,"
 	" NULL AS amount, NULL AS eur, NULL AS parent, coalesce(event.country, event.bloc_id) AS place,"
 	" coalesce(event.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
-	"  WHERE m.iso3 = event.country AND m.until IS NULL)) AS bloc"
+	"  WHERE m.iso3 = event.country AND m.until IS NULL)) AS bloc,"
+	" " RECORD_DISPUTED("event.id") " AS disputed"
 	" FROM event WHERE %s AND (?4 IS NULL OR event.id = ?4 OR event.funding_id = ?4"
 	"  OR event.country = ?4 OR event.bloc_id = ?4"
 	"  OR event.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
@@ -41,7 +43,8 @@ static const char timeline_items_sql[] =
 	" eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on),"
 	" funding.parent_id, coalesce(funding.country, funding.bloc_id),"
 	" coalesce(funding.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
-	"  WHERE m.iso3 = funding.country AND m.until IS NULL))"
+	"  WHERE m.iso3 = funding.country AND m.until IS NULL)),"
+	" " RECORD_DISPUTED("funding.id")
 	" FROM funding WHERE %s AND (?4 IS NULL OR funding.id = ?4 OR funding.parent_id = ?4"
 	"  OR funding.recipient_id = ?4 OR funding.country = ?4 OR funding.bloc_id = ?4"
 	"  OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
@@ -145,16 +148,16 @@ timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings)
 	if (headings)
 		sql = xasprintf("WITH i AS (%s) SELECT * FROM ("
 		    " SELECT %s AS period, date, precision, type, kind, id, title, amount, eur,"
-		    "  place, bloc, 1 AS o FROM i"
+		    "  place, bloc, disputed, 1 AS o FROM i"
 		    " UNION ALL SELECT %s, min(date), NULL, 'period', NULL, NULL, NULL, NULL,"
 		    /* A pledge whose parent is on the timeline too counts once. */
 		    "  sum(CASE WHEN parent IS NULL OR parent NOT IN (SELECT id FROM i) THEN eur END),"
-		    "  NULL, NULL, 0 FROM i GROUP BY 1)"
+		    "  NULL, NULL, NULL, 0 FROM i GROUP BY 1)"
 		    " ORDER BY period, o, date, type, id LIMIT ?5 OFFSET ?6", items,
 		    timeline_periods[zoom], timeline_periods[zoom]);
 	else
 		sql = xasprintf("WITH i AS (%s) SELECT %s AS period, date, precision, type, kind,"
-		    " id, title, amount, eur, place, bloc FROM i ORDER BY date, type, id"
+		    " id, title, amount, eur, place, bloc, disputed FROM i ORDER BY date, type, id"
 		    " LIMIT ?5 OFFSET ?6", items, timeline_periods[zoom]);
 	free(items);
 	return sql;

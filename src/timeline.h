@@ -28,7 +28,8 @@ int	 timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **c
 /*
  * The SELECT of the items, and with headings a row per period first:
  * period, date, precision, type (event, funding, or period), kind, id,
- * title, amount (short, in its currency), eur, place, bloc. Parameters:
+ * title, amount (short, in its currency), eur, place, bloc, disputed (1
+ * when the record has a disputed field, 0; NULL for a period). Parameters:
  * ?1 from, ?2 to (dates or NULL), ?3 language, ?4 a record the items must
  * relate to (or NULL), ?5 limit, ?6 offset; the filters' from ?10.
  */

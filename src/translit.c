@@ -16,7 +16,7 @@
 
 /* Symbols the data and the explorer write, looked up before iconv: spelled
  * as iconv spells them (so the same without C.UTF-8), those it spells as ?
- * (▸ ✓ ● ◐ ○ ≈), and the · that separates parts of a line as the - that
+ * (▸ ✓ ● ◐ ○ ⚑ ≈), and the · that separates parts of a line as the - that
  * explorer_glyph() makes of it. */
 static const struct {
 	const char	*utf8;
@@ -26,7 +26,7 @@ static const struct {
 	{ "·", "-" }, { "…", "..." }, { "≈", "~" }, { "≥", ">=" }, { "≤", "<=" },
 	{ "’", "'" }, { "‘", "'" }, { "“", "\"" }, { "”", "\"" }, { "«", "<<" },
 	{ "»", ">>" }, { "×", "x" }, { "▸", ">" }, { "✓", "*" }, { "●", "*" },
-	{ "◐", "+" }, { "○", "o" }, { NULL, NULL }
+	{ "◐", "+" }, { "○", "o" }, { "⚑", "!" }, { NULL, NULL }
 };
 
 /* Whether the locale's character set is UTF-8. */

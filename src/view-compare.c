@@ -96,6 +96,20 @@ cmp_bar(double value, double max, int width)
 	return bar;
 }
 
+/* Draw cell i of a row at (y, x) in width, and after it the marker of a
+ * sum that holds a disputed amount. */
+static void
+cmp_cell(int y, int x, const struct compare_row *r, int i, int width, enum explorer_style style)
+{
+	int w;
+
+	w = explorer_text(y, x, r->text[i] ? r->text[i] : "", r->disputed[i] ? width - 2 : width,
+	    style);
+	if (r->disputed[i])
+		explorer_text(y, x + w + 1, explorer_glyph("⚑", "!"), 1,
+		    style == STYLE_SELECTED ? style : STYLE_ALERT);
+}
+
 /* Draw one line of content at screen row y: line number n of the layout
  * (side by side if wide, else stacked); returns the number of lines. */
 static int
@@ -107,7 +121,7 @@ cmp_line(struct view *v, int y, int n, int cols, int draw)
 	int i, j, line = 0, pane, x, best, wide;
 	enum explorer_style style;
 	double max;
-	char *bar, *text;
+	char *bar;
 
 	pane = cmp->n > 0 ? (cols - CMP_LABEL) / cmp->n : cols;
 	wide = pane >= CMP_MIN_PANE;
@@ -131,8 +145,7 @@ cmp_line(struct view *v, int y, int n, int cols, int draw)
 				style = i == best ? STYLE_TITLE : STYLE_NORMAL;
 				if (j == c->row && i == c->focus)
 					style = STYLE_SELECTED;
-				explorer_text(y, CMP_LABEL + i * pane, r->text[i] ? r->text[i] : "",
-				    pane - 2, style);
+				cmp_cell(y, CMP_LABEL + i * pane, r, i, pane - 2, style);
 			}
 		}
 	} else {
@@ -150,8 +163,7 @@ cmp_line(struct view *v, int y, int n, int cols, int draw)
 				style = i == best ? STYLE_TITLE : STYLE_NORMAL;
 				if (j == c->row && i == c->focus)
 					style = STYLE_SELECTED;
-				explorer_text(y, CMP_LABEL, r->text[i] ? r->text[i] : "",
-				    cols - CMP_LABEL, style);
+				cmp_cell(y, CMP_LABEL, r, i, cols - CMP_LABEL, style);
 			}
 		}
 	}
@@ -176,9 +188,7 @@ cmp_line(struct view *v, int y, int n, int cols, int draw)
 			x = CMP_LABEL;
 			bar = cmp_bar(r->has_value[i] ? r->value[i] : 0, max, cols - x - 14);
 			x += explorer_text(y, x, bar, cols - x, STYLE_LINK);
-			text = xasprintf(" %s", r->text[i] ? r->text[i] : "");
-			explorer_text(y, x, text, cols - x, STYLE_NORMAL);
-			free(text);
+			cmp_cell(y, x + 1, r, i, cols - x - 1, STYLE_NORMAL);
 			free(bar);
 		}
 	}
@@ -224,6 +234,7 @@ cmp_swap(struct compare *cmp, int i)
 		CMP_SWAP(cmp->rows[k].link[i], cmp->rows[k].link[j], t);
 		CMP_SWAP(cmp->rows[k].value[i], cmp->rows[k].value[j], d);
 		CMP_SWAP(cmp->rows[k].has_value[i], cmp->rows[k].has_value[j], h);
+		CMP_SWAP(cmp->rows[k].disputed[i], cmp->rows[k].disputed[j], h);
 	}
 #undef CMP_SWAP
 }

@@ -28,6 +28,7 @@ struct list_view {
 	char				**cells;	/* win_n × ncols, NULL for none */
 	int				*numeric;	/* per cell: right-aligned */
 	int				 col_x[LIST_MAX_COLUMNS + 1]; /* where columns start */
+	int				 mark;		/* the marker column, or -1 */
 	struct filter			*filter;
 	char				*filter_text;
 	struct list_order		 order;
@@ -108,6 +109,11 @@ list_open(struct view *v)
 	l->kind = lists_find(explorer_tab_kind(v->ex));
 	l->ncols = lists_columns(l->kind, LIST_HUMAN, l->cols, LIST_MAX_COLUMNS);
 	l->sort_col = -1;
+	for (l->mark = l->ncols - 1; l->mark > 0 && !(l->cols[l->mark]->where & LIST_MARK);
+	    l->mark--)
+		;
+	if (l->mark == 0)
+		l->mark = -1;
 	list_count(v, l);
 	list_prepare(v, l);
 }
@@ -212,11 +218,24 @@ list_name_column(const struct list_view *l)
 	return 1;
 }
 
+/* The width columns 1 to last take, with the gaps between those shown. */
+static int
+list_total(const int *cw, int last)
+{
+	int i, total = -2;
+
+	for (i = 1; i <= last; i++) {
+		if (cw[i] > 0)
+			total += cw[i] + 2;
+	}
+	return total;
+}
+
 /*
- * Lay the columns out in width: the id (column 0) is not shown, the name
- * takes what it needs, the others at most 24; when that is too wide the
- * name gives up to its first 24, then columns go from the right, then the
- * name shrinks. A width of 0 hides a column.
+ * Lay the columns out in width: the id (column 0) and the marker column
+ * are not shown, the name takes what it needs, the others at most 24; when
+ * that is too wide the name gives up to its first 24, then columns go from
+ * the right, then the name shrinks. A width of 0 hides a column.
  */
 static void
 list_layout(struct list_view *l, int width, int *cw)
@@ -226,6 +245,10 @@ list_layout(struct list_view *l, int width, int *cw)
 
 	cw[0] = 0;
 	for (i = 1; i < l->ncols; i++) {
+		if (i == l->mark) {
+			cw[i] = 0;
+			continue;
+		}
 		cw[i] = text_width(l->cols[i]->name) + (i == l->sort_col ? 2 : 0);
 		for (r = 0; r < l->win_n; r++) {
 			cell = l->cells[r * l->ncols + i];
@@ -237,8 +260,7 @@ list_layout(struct list_view *l, int width, int *cw)
 	}
 	natural = cw[name];
 	for (last = l->ncols - 1;; ) {
-		for (i = 1, total = -2; i <= last; i++)
-			total += cw[i] + 2;
+		total = list_total(cw, last);
 		if (total <= width)
 			break;
 		if (cw[name] > 24)
@@ -255,27 +277,29 @@ list_layout(struct list_view *l, int width, int *cw)
 	for (i = last + 1; i < l->ncols; i++)
 		cw[i] = 0;
 	/* What is left goes back to the name. */
-	for (i = 1, total = -2; i <= last; i++)
-		total += cw[i] + 2;
+	total = list_total(cw, last);
 	if (total < width && cw[name] < natural)
 		cw[name] += natural - cw[name] < width - total ? natural - cw[name] : width - total;
 }
 
-/* Draw the header and the rows that fit. */
+/* Draw the header and the rows that fit: the selection or the mark to
+ * compare in the first column, the marker of a disputed row in the next
+ * (when the list has one) and a space, then the columns. */
 static void
 list_draw(struct view *v, int top, int rows, int cols)
 {
 	struct list_view *l = v->data;
-	int cw[LIST_MAX_COLUMNS], i, r, x, w, n = rows - 1;
+	int cw[LIST_MAX_COLUMNS], i, r, x, w, n = rows - 1, left = l->mark >= 0 ? 3 : 1;
 	enum explorer_style style;
 	const char *cell;
 	char heading[64];
 
 	list_follow(l, n);
 	list_fetch(v, l, l->top, n);
-	list_layout(l, cols - 2, cw);
+	/* The marker and its space take the column otherwise left free on the right. */
+	list_layout(l, cols - left - (l->mark >= 0 ? 0 : 1), cw);
 	explorer_fill(top, 0, cols, STYLE_HEADER);
-	for (i = 0, x = 1; i < l->ncols; i++) {
+	for (i = 0, x = left; i < l->ncols; i++) {
 		l->col_x[i] = x;
 		if (cw[i] == 0)
 			continue;
@@ -295,6 +319,9 @@ list_draw(struct view *v, int top, int rows, int cols)
 			explorer_text(top + 1 + r, 0, explorer_glyph("✓", "*"), 1, style);
 		else if (style == STYLE_SELECTED)
 			explorer_text(top + 1 + r, 0, explorer_glyph("▸", ">"), 1, style);
+		if (l->mark >= 0 && (cell = l->cells[r * l->ncols + l->mark]) != NULL && *cell != '\0')
+			explorer_text(top + 1 + r, 1, explorer_glyph("⚑", "!"), 1,
+			    style == STYLE_SELECTED ? style : STYLE_ALERT);
 		for (i = 1; i < l->ncols; i++) {
 			cell = l->cells[r * l->ncols + i];
 			if (cell == NULL || cw[i] == 0)

@@ -65,25 +65,56 @@ record_add(struct record_view *r, char *text, const char *link, enum explorer_st
 	r->nlines++;
 }
 
+/* Add a field's line; a disputed field carries the marker, and under it
+ * what each source says: the preferred value first, those shown wrong
+ * dim on a line of their own. *shown is the last field whose claims were
+ * shown, so that a range's claims come once. */
+static void
+record_add_field(struct record_view *r, const char *name, const char *text,
+    const struct record_claim *claims, int nclaims, const char **shown)
+{
+	const char *flag = explorer_glyph("⚑", "!"), *sep = explorer_glyph(" · ", " - "), *field;
+	char *alternatives, *wrong;
+
+	if ((field = record_claims_field(name, claims, nclaims)) == NULL ||
+	    (*shown != NULL && strcmp(*shown, field) == 0)) {
+		record_add(r, xasprintf("%-20s %s", name, text), NULL, STYLE_NORMAL, 2, 23);
+		return;
+	}
+	*shown = field;
+	record_add(r, xasprintf("%-20s %s  %s", name, text, flag), NULL, STYLE_NORMAL, 2, 23);
+	if ((alternatives = record_claims_line(claims, nclaims, field, 0, sep)) != NULL) {
+		record_add(r, xasprintf("%s %s", flag, alternatives), NULL, STYLE_ALERT, 23, 25);
+		free(alternatives);
+	}
+	if ((wrong = record_claims_line(claims, nclaims, field, 1, sep)) != NULL) {
+		record_add(r, xasprintf(_("shown wrong: %s"), wrong), NULL, STYLE_DIM, 25, 27);
+		free(wrong);
+	}
+}
+
 /* Add the record's own fields and aliases. */
 static void
 record_add_fields(struct view *v, struct record_view *r)
 {
 	sqlite3 *db = explorer_db(v->ex);
 	struct record_fields f;
+	struct record_claim *claims;
 	sqlite3_stmt *stmt;
 	char *text, *aliases = NULL, *t;
-	int i;
+	const char *shown = NULL;
+	int i, nclaims;
 
 	if (record_fields_open(db, r->kind, r->id, &f) != 0)
 		return;
+	nclaims = record_claims(db, r->id, explorer_lang(v->ex), f.currency, f.unit, &claims);
 	for (i = 0; i < f.n; i++) {
 		if ((text = record_field_text(&f, i)) == NULL)
 			continue;
-		record_add(r, xasprintf("%-20s %s", sqlite3_column_name(f.stmt, i), text), NULL,
-		    STYLE_NORMAL, 2, 23);
+		record_add_field(r, sqlite3_column_name(f.stmt, i), text, claims, nclaims, &shown);
 		free(text);
 	}
+	record_claims_free(claims, nclaims);
 	record_fields_close(&f);
 	if (sqlite3_prepare_v2(db, "SELECT alias FROM alias WHERE subject_id = ?1 ORDER BY alias",
 	    -1, &stmt, NULL) != SQLITE_OK)

@@ -22,6 +22,7 @@ struct search_result {
 	char	*kind;
 	char	*name;
 	char	*match;
+	int	 disputed;	/* the record has a disputed field */
 };
 
 struct search_view {
@@ -97,6 +98,8 @@ view_search_update(struct view *v, const char *typed, int regex)
 	sqlite3_bind_text(stmt, 1, regex ? typed : query, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 3, explorer_lang(v->ex), -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 4, SEARCH_MAX_RESULTS);
+	sqlite3_bind_int(stmt, 7, 1);
+	sqlite3_bind_int(stmt, 8, 0);
 	if (!regex) {
 		sqlite3_bind_text(stmt, 5, "\001", -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, "\002", -1, SQLITE_STATIC);
@@ -110,6 +113,7 @@ view_search_update(struct view *v, const char *typed, int regex)
 		r->name = xstrdup((const char *)sqlite3_column_text(stmt, 2));
 		r->match = regex ? xstrdup("") :
 		    xstrdup((const char *)sqlite3_column_text(stmt, 3));
+		r->disputed = sqlite3_column_int(stmt, regex ? 3 : 4);
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s->error = xstrdup(sqlite3_errmsg(db));	/* a regex that hit its limit */
@@ -153,7 +157,8 @@ search_draw_marked(int y, int x, const char *text, int width, enum explorer_styl
 	free(copy);
 }
 
-/* Draw the results that fit. */
+/* Draw the results that fit: the selection, then the marker of a record
+ * with a disputed field, in the first two columns; a space, the columns. */
 static void
 search_draw(struct view *v, int top, int rows, int cols)
 {
@@ -162,9 +167,9 @@ search_draw(struct view *v, int top, int rows, int cols)
 	int i, namew = cols / 3;
 
 	explorer_fill(top, 0, cols, STYLE_HEADER);
-	explorer_text(top, 1, _("kind"), 8, STYLE_HEADER);
-	explorer_text(top, 10, _("name"), namew, STYLE_HEADER);
-	explorer_text(top, 11 + namew, _("match"), cols - namew - 12, STYLE_HEADER);
+	explorer_text(top, 3, _("kind"), 7, STYLE_HEADER);
+	explorer_text(top, 11, _("name"), namew, STYLE_HEADER);
+	explorer_text(top, 12 + namew, _("match"), cols - namew - 13, STYLE_HEADER);
 	/* What is typed, and what Ctrl-R switches to. */
 	if (s->n == 0)
 		explorer_text(top + 2, 1, s->error != NULL ? s->error : s->regex ?
@@ -183,9 +188,12 @@ search_draw(struct view *v, int top, int rows, int cols)
 		explorer_fill(top + 1 + i, 0, cols, style);
 		if (style == STYLE_SELECTED)
 			explorer_text(top + 1 + i, 0, explorer_glyph("▸", ">"), 1, style);
-		explorer_text(top + 1 + i, 1, r->kind, 8, style);
-		explorer_text_marked(top + 1 + i, 10, r->name, namew, style);
-		search_draw_marked(top + 1 + i, 11 + namew, r->match, cols - namew - 12, style);
+		if (r->disputed)
+			explorer_text(top + 1 + i, 1, explorer_glyph("⚑", "!"), 1,
+			    style == STYLE_SELECTED ? style : STYLE_ALERT);
+		explorer_text(top + 1 + i, 3, r->kind, 7, style);
+		explorer_text_marked(top + 1 + i, 11, r->name, namew, style);
+		search_draw_marked(top + 1 + i, 12 + namew, r->match, cols - namew - 13, style);
 	}
 }
 

@@ -17,7 +17,7 @@
 
 /* The columns of timeline_sql(). */
 enum { TL_PERIOD, TL_DATE, TL_PRECISION, TL_TYPE, TL_KIND, TL_ID, TL_TITLE, TL_AMOUNT,
-    TL_EUR, TL_PLACE, TL_BLOC, TL_NCOLS };
+    TL_EUR, TL_PLACE, TL_BLOC, TL_DISPUTED, TL_NCOLS };
 
 struct tl_view {
 	char			*subject;	/* the record it is about, or NULL */
@@ -249,6 +249,10 @@ tl_draw(struct view *v, int top, int rows, int cols)
 		marker = strcmp(c[TL_PRECISION], "day") == 0 ? explorer_glyph("●", "*") :
 		    strcmp(c[TL_PRECISION], "month") == 0 ? explorer_glyph("◐", "+") :
 		    explorer_glyph("○", "o");
+		/* A record with a disputed field is marked in the first column. */
+		if (c[TL_DISPUTED] != NULL && strcmp(c[TL_DISPUTED], "1") == 0)
+			explorer_text(top + 3 + r, 0, explorer_glyph("⚑", "!"), 1,
+			    style == STYLE_SELECTED ? style : STYLE_ALERT);
 		x = 2;
 		x += explorer_text(top + 3 + r, x, c[TL_DATE], 10, style) + 1;
 		x = 13;

@@ -33,7 +33,7 @@ broken() {
 run --db "$FIXTURE" check --format tsv
 expect_status 0 "the fixture passes every check"
 expect_out_has "records cited by a primary source" "the counts include primary-source citations"
-expect_out_has "disagreements (contradicting citations)	1" "and disagreements"
+expect_out_has "disagreements (contradicting citations)	2" "and disagreements"
 
 broken uncited "DELETE FROM citation WHERE subject_id = 'beta-bank'" \
     "actor beta-bank: id: no citation names it" "a record without citation"
@@ -47,6 +47,10 @@ broken noactor "PRAGMA foreign_keys = OFF; UPDATE funding_party SET actor_id = '
     "funding_party alpha-series-b-2025/nobody/lead: actor_id: points to no actor" "a funding party that is no actor"
 broken field "INSERT INTO citation (subject_id, source_id, field) VALUES ('beta-bank', 'fixture-stats', 'colour')" \
     "citation beta-bank/fixture-stats/colour: field: 'colour' is not a column of actor" "a citation of no column"
+broken claimfield "INSERT INTO claim (subject_id, field, value, source_id, note_en, note_fr) VALUES ('beta-bank', 'colour', 'red', 'fixture-news', 'Red.', 'Rouge.')" \
+    "claim beta-bank/colour/fixture-news: field: 'colour' is not a column of actor" "a claim of no column"
+broken claimsource "PRAGMA foreign_keys = OFF; UPDATE claim SET source_id = 'nowhere' WHERE subject_id = 'delta-range-2025' AND rank = 'normal'" \
+    "claim delta-range-2025/amount/nowhere: source_id: points to no source" "a claim of a missing source"
 broken duplicate "DROP TRIGGER actor_record_insert; INSERT INTO actor (id, name, name_fr, kind, summary_en, summary_fr) VALUES ('fixture-news', 'X', 'X', 'company', 'x', 'x')" \
     "actor fixture-news: id: also the id of a row of source" "an id used twice"
 broken unregistered "DELETE FROM record WHERE id = 'beta-bank'" \
@@ -76,4 +80,34 @@ broken language "UPDATE actor SET summary_fr = '' WHERE id = 'gamma-fund'" \
     "actor gamma-fund: summary_fr: empty" "a missing French summary"
 broken loop "UPDATE funding SET parent_id = 'gamma-pledge-2025' WHERE id = 'testonia-plan-2025'" \
     "funding testonia-plan-2025: parent_id: its chain of parents loops back to it" "a loop of parents"
+broken unclaimed "DELETE FROM claim WHERE subject_id = 'alpha-series-b-2025'" \
+    "citation alpha-series-b-2025/fixture-news/amount: stance: contradicts amount, but no claim gives the values of amount" \
+    "a disagreement without claims"
+broken wholecontra "INSERT INTO citation (subject_id, source_id, field, stance) VALUES ('gamma-pledge-2025', 'fixture-stats', '*', 'contradicts')" \
+    "citation gamma-pledge-2025/fixture-stats/*: field: a contradicting citation names the field it disputes, not *" \
+    "a disagreement with a whole record"
+broken twopreferred "UPDATE claim SET rank = 'preferred' WHERE subject_id = 'alpha-series-b-2025'" \
+    "claim alpha-series-b-2025/amount: rank: disputed, with 2 preferred claims (give exactly one)" \
+    "two preferred claims"
+broken nopreferred "UPDATE claim SET rank = 'normal' WHERE subject_id = 'delta-range-2025'" \
+    "claim delta-range-2025/amount: rank: disputed, with 0 preferred claims (give exactly one)" \
+    "a disputed field without a preferred claim"
+broken notheld "UPDATE funding SET amount = 1.2e9 WHERE id = 'alpha-series-b-2025'" \
+    "funding alpha-series-b-2025: amount: holds '1200000000.0', but its preferred claim (fixture-release) gives '1000000000'" \
+    "a column that is not its preferred claim"
+broken rangenotheld "UPDATE funding SET amount_low = 25e9 WHERE id = 'delta-range-2025'" \
+    "funding delta-range-2025: amount: holds '25000000000..30000000000', but its preferred claim (seed-test-article) gives '20000000000..30000000000'" \
+    "a range that is not its preferred claim"
+broken lowerclass "UPDATE claim SET rank = iif(rank = 'preferred', 'normal', 'preferred') WHERE subject_id = 'alpha-series-b-2025'; UPDATE funding SET amount = 1.2e9 WHERE id = 'alpha-series-b-2025'" \
+    "claim alpha-series-b-2025/amount/fixture-news: rank: preferred, but fixture-release is a source of a higher class" \
+    "the press preferred over an official source"
+broken uncovered "UPDATE claim SET value = '35000000000' WHERE subject_id = 'delta-range-2025' AND rank = 'normal'" \
+    "claim delta-range-2025/amount/seed-test-article: rank: preferred, but fixture-news is a source of a higher class (official, then press, then the articles and opinion) and this value is no range covering its 35000000000" \
+    "an article's range that does not cover the press"
+broken superseded "UPDATE source SET published_on = '2025-10-01' WHERE id = 'fixture-gazette'; INSERT INTO claim (subject_id, field, value, source_id, note_en, note_fr) VALUES ('alpha-series-b-2025', 'amount', '1.1e9', 'fixture-gazette', 'Later.', 'Plus tard.')" \
+    "claim alpha-series-b-2025/amount/fixture-release: rank: preferred, but fixture-gazette is a later official source (2025-10-01, after 2025-09-09)" \
+    "an official source preferred over a later one"
+broken confidence "UPDATE funding SET confidence = 'confirmed' WHERE id = 'delta-range-2025'" \
+    "funding delta-range-2025: confidence: 'confirmed', but its citations and claims make it 'speculative'" \
+    "a confidence typed by hand"
 done_testing

@@ -12,7 +12,7 @@ T set-option -t t status off >/dev/null
 
 wait_for " 1 Actors"
 ok $? "the explorer opens on the Actors tab"
-press_until j "▸Mistral AI "
+press_until j "▸  Mistral AI "
 ok $? "j walks down the list to Mistral AI"
 T send-keys -t t Enter
 wait_for "actor · mistral-ai"

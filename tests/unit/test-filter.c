@@ -35,8 +35,8 @@ static sqlite3 *db;
 #define LIMIT_ERROR "regex: the pattern hit its matching limit (it backtracks too much); simplify it"
 /* Every field that applies to funding, as error messages list them. */
 #define FUNDING_FIELDS "fields: kind, bloc, country, status, role, currency, confidence, " \
-	"actor, source, stance, id, date, year, amount"
-#define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, id, date, year"
+	"actor, source, stance, disputed, id, date, year, amount"
+#define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, disputed, id, date, year"
 
 /* Load the fixture CSV files and index them, as aiatlas-mkdb does. */
 static void
@@ -278,10 +278,10 @@ test_fields(void)
 
 	s = filter_fields("funding");
 	is_str(s, "kind, bloc, country, status, role, currency, confidence, actor, source, "
-	    "stance, id, date, year, amount", "the fields of funding");
+	    "stance, disputed, id, date, year, amount", "the fields of funding");
 	free(s);
 	s = filter_fields("countries");
-	is_str(s, "bloc, country, source, stance, id, year, population", "the fields of countries");
+	is_str(s, "bloc, country, source, stance, disputed, id, year, population", "the fields of countries");
 	free(s);
 	s = filter_fields("records");
 	is_str(s, "", "no fields for an unknown kind");
@@ -325,7 +325,7 @@ test_fields(void)
 	selects("funding", "currency:usd", "gamma-pledge-2025");
 	selects("figures", "currency:GW", "testonia-plan-capacity");
 
-	selects("funding", "confidence:likely", "gamma-pledge-2025");
+	selects("funding", "confidence:likely", "alpha-series-b-2025 gamma-pledge-2025");
 	selects("actors", "sector:public", "beta-bank test-commission testonia");
 	selects("figures", "measure:chips", "alpha-chips");
 
@@ -344,7 +344,7 @@ test_fields(void)
 	selects("countries", "source:fixture-stats", "XTA XTB XTU");
 	selects("figures", "source:fixture-news", "test-summit-participants testonia-plan-capacity");
 
-	selects("funding", "stance:contradicts", "alpha-series-b-2025");
+	selects("funding", "stance:contradicts", "alpha-series-b-2025 delta-range-2025");
 	selects("funding", "stance:context", "gamma-pledge-2025");
 	selects("actors", "stance:supports", "alpha-labs beta-bank gamma-fund gamma-holding "
 	    "test-commission testonia");
@@ -365,7 +365,7 @@ test_fields(void)
 
 	selects("actors", "date>=2023", "alpha-labs");
 	selects("events", "date:2025-02", "ev-2025-02-09-testonia-plan ev-2025-02-10-test-summit");
-	selects("sources", "date:2025-02", "fixture-news");
+	selects("sources", "date:2025-02", "fixture-gazette fixture-news seed-test-article");
 	selects("figures", "date:2025", "alpha-chips test-summit-participants testonia-plan-capacity");
 
 	selects("actors", "year:2023", "alpha-labs");
@@ -373,7 +373,8 @@ test_fields(void)
 	selects("funding", "year:2025",
 	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
 	selects("events", "year<2025", "");
-	selects("sources", "year:2025", "fixture-news fixture-release fixture-stats");
+	selects("sources", "year:2025",
+	    "fixture-gazette fixture-news fixture-release fixture-stats seed-test-article");
 	selects("countries", "year:2024", "XTA XTB XTU");
 	selects("figures", "year>=2025", "alpha-chips test-summit-participants testonia-plan-capacity");
 
@@ -432,6 +433,45 @@ test_comparisons(void)
 	selects("funding", "year>2025", "");
 }
 
+/* Disputed fields, and membership of a bloc in time: XTB left the test
+ * union on 2020-01-31. */
+static void
+test_claims_and_membership(void)
+{
+	selects("funding", "disputed:yes", "alpha-series-b-2025 delta-range-2025");
+	selects("funding", "disputed:YES", "alpha-series-b-2025 delta-range-2025");
+	selects("funding", "disputed:no", "gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "-disputed:yes", "gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "disputed:amount", "alpha-series-b-2025 delta-range-2025");
+	selects("funding", "disputed:currency", "");
+	selects("funding", "disputed:yes amount>=10bn", "delta-range-2025");
+	selects("actors", "disputed:yes", "");
+	selects("actors", "disputed:no",
+	    "alpha-labs beta-bank gamma-fund gamma-holding test-commission testonia");
+	rejects("funding", "disputed:colour",
+	    "filter: no funding has disputed 'colour' at column 10; values: amount, amount_high, "
+	    "amount_low, announced_on, bloc_id, confidence, country, currency, horizon_end, id, "
+	    "kind, no");
+	rejects("sources", "disputed:yes", "filter: 'disputed' does not apply to sources at "
+	    "column 1; fields: kind, source, id, date, year");
+
+	selects("actors", "bloc:test-union country:XTB", "");
+	selects("actors", "bloc:test-union", "alpha-labs beta-bank test-commission testonia");
+	selects("countries", "bloc:test-union", "XTA");
+	selects("blocs", "country:XTB", "test-states");
+	if (db_exec(db, "INSERT INTO event (id, date, kind, title_en, title_fr, summary_en,"
+	    " summary_fr, country) VALUES"
+	    " ('ev-2019-xtb', '2019-06-01', 'summit', 'A', 'A', 'A', 'A', 'XTB'),"
+	    " ('ev-2020-xtb', '2020', 'summit', 'B', 'B', 'B', 'B', 'XTB'),"
+	    " ('ev-2020-02-xtb', '2020-02', 'summit', 'C', 'C', 'C', 'C', 'XTB'),"
+	    " ('ev-2023-xtb', '2023-11-01', 'summit', 'D', 'D', 'D', 'D', 'XTB')", NULL) != 0)
+		bail_out("cannot add the events of XTB");
+	selects("events", "bloc:test-union country:XTB", "ev-2019-xtb ev-2020-xtb");
+	selects("events", "bloc:test-states country:XTB",
+	    "ev-2019-xtb ev-2020-02-xtb ev-2020-xtb ev-2023-xtb");
+	db_exec(db, "DELETE FROM event WHERE id GLOB 'ev-20*-xtb'", NULL);
+}
+
 /* Words, phrases, regular expressions, and the ways terms combine. */
 static void
 test_terms(void)
@@ -479,21 +519,21 @@ test_terms(void)
 	selects("funding", "NOT status:committed", "delta-range-2025 testonia-plan-2025");
 	selects("funding", "-status:committed", "delta-range-2025 testonia-plan-2025");
 	selects("funding", "not -status:committed", "alpha-series-b-2025 gamma-pledge-2025");
-	selects("funding", "status:committed and confidence:confirmed", "alpha-series-b-2025");
-	selects("funding", "status:committed AND confidence:confirmed", "alpha-series-b-2025");
-	selects("funding", "status:committed confidence:confirmed", "alpha-series-b-2025");
+	selects("funding", "status:announced and confidence:speculative", "delta-range-2025");
+	selects("funding", "status:announced AND confidence:speculative", "delta-range-2025");
+	selects("funding", "status:announced confidence:speculative", "delta-range-2025");
 	selects("funding", "confidence:likely or confidence:speculative",
-	    "delta-range-2025 gamma-pledge-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025");
 	selects("funding", "confidence:likely OR confidence:speculative",
-	    "delta-range-2025 gamma-pledge-2025");
-	selects("funding", "status:announced or status:committed confidence:confirmed",
-	    "alpha-series-b-2025 delta-range-2025 testonia-plan-2025");
-	selects("funding", "(status:announced or status:committed) confidence:confirmed",
-	    "alpha-series-b-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025");
+	selects("funding", "status:announced or status:committed confidence:likely",
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "(status:announced or status:committed) confidence:likely",
+	    "alpha-series-b-2025 gamma-pledge-2025");
 	selects("funding", "-(confidence:likely or confidence:speculative)",
-	    "alpha-series-b-2025 testonia-plan-2025");
+	    "testonia-plan-2025");
 	selects("funding", "not(confidence:likely or confidence:speculative)",
-	    "alpha-series-b-2025 testonia-plan-2025");
+	    "testonia-plan-2025");
 	selects("funding", "((kind:equity_round))", "alpha-series-b-2025");
 	selects("funding", "plan -pledge", "testonia-plan-2025");
 	selects("funding", "(status:committed or kind:public_programme) and amount>1e9",
@@ -864,10 +904,11 @@ test_complete(void)
 	} cases[] = {
 		{ "funding", "st", "status: stance:" },
 		{ "funding", "a", "actor: amount" },
-		{ "funding", "kind:company d", "date" },
+		{ "funding", "kind:company d", "disputed: date" },
+		{ "funding", "disputed:y", "disputed:yes" },
 		{ "actors", "s", "sector: source: stance:" },
 		{ "funding", "", "kind: bloc: country: status: role: currency: confidence: actor: "
-		  "source: stance: id: date year amount" },
+		  "source: stance: disputed: id: date year amount" },
 		{ "funding", "status:c", "status:committed" },
 		{ "funding", "status:", "status:announced status:committed" },
 		{ "funding", "-kind:p", "kind:private_commitment kind:public_programme" },
@@ -908,6 +949,7 @@ main(void)
 	test_fields();
 	test_comparisons();
 	test_terms();
+	test_claims_and_membership();
 	test_errors();
 	test_injection();
 	test_regex();

@@ -63,7 +63,7 @@ test_ascii(void)
 	walk_is("3IA Côte d’Azur", 100, "3IA Cote d'Azur", "C: accents and quotes as iconv spells them");
 	walk_is("€50bn", 100, "EUR50bn", "C: the euro sign");
 	walk_is("Zürich, Œuvre, straße", 100, "Zurich, OEuvre, strasse", "C: letters spelled out");
-	walk_is("▸ ✓ ● ◐ ○ ≥ ≤ ×", 100, "> * * + o >= <= x", "C: the explorer's symbols");
+	walk_is("▸ ✓ ● ◐ ○ ⚑ ≥ ≤ ×", 100, "> * * + o ! >= <= x", "C: the explorer's symbols");
 	walk_is("a · b … c", 100, "a - b ... c", "C: separators and ellipses");
 	walk_is("日本", 100, "??", "C: one ? per character with no spelling");
 	walk_is("a\xff" "b\xe2\x82", 100, "a?b??", "C: one ? per invalid byte");

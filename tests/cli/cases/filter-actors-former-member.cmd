@@ -1,0 +1,1 @@
+list actors --filter 'bloc:test-union country:XTB' --format tsv

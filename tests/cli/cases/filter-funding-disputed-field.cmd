@@ -1,0 +1,1 @@
+list funding --filter 'disputed:currency' --format tsv

@@ -1,0 +1,1 @@
+search alpha --kind funding --format table

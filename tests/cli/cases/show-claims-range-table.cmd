@@ -1,0 +1,1 @@
+show delta-range-2025 --format table

@@ -1,0 +1,1 @@
+timeline --from 2025-09 --format table
