@@ -328,6 +328,56 @@ CREATE TABLE citation (
   PRIMARY KEY (subject_id, source_id, field)
 );
 
+-- A value a source gives for one field of a record, where sources disagree
+-- (or may): every value is kept with its source, and one is preferred.
+-- The record's own column holds the preferred value. A range is given by
+-- value_low and value_high (amounts) or by value and end_value (dates).
+CREATE TABLE claim (
+  subject_id TEXT NOT NULL REFERENCES record(id),
+  field      TEXT NOT NULL
+    CONSTRAINT "field: a column name" CHECK (field GLOB '[a-z]*'),
+  -- as the column would hold it: an ISO date, a number (plain digits or an
+  -- exponent), a currency code, text; NULL when the claim is a range
+  value      TEXT,
+  value_low  REAL,
+  value_high REAL
+    CONSTRAINT "value_high: a number not below value_low, given with value_low"
+    CHECK ((value_low IS NULL AND value_high IS NULL)
+           OR (value_low IS NOT NULL AND value_high >= value_low)),
+  -- the end of a date range (a summit's last day)
+  end_value  TEXT
+    CONSTRAINT "end_value: a date YYYY, YYYY-MM or YYYY-MM-DD, not before value"
+    CHECK (end_value IS NULL
+           OR (((length(end_value) = 4 AND end_value GLOB '[0-9][0-9][0-9][0-9]')
+               OR (length(end_value) = 7 AND date(end_value || '-01', '+0 days') IS end_value || '-01')
+               OR (length(end_value) = 10 AND date(end_value, '+0 days') IS end_value))
+               AND (value IS NULL OR end_value >= value))),
+  -- year, month or day for a date field, as the other *_precision columns
+  precision  TEXT GENERATED ALWAYS AS
+    (CASE WHEN field IN ('published_on', 'founded_on', 'announced_on', 'horizon_end',
+                         'date', 'end_date', 'since', 'until', 'as_of', 'target_date')
+     THEN CASE length(value) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END
+     END) VIRTUAL,
+  source_id  TEXT NOT NULL REFERENCES source(id),
+  -- a few words that find the place in the source
+  locator    TEXT,
+  rank       TEXT NOT NULL DEFAULT 'normal'
+    CONSTRAINT "rank: one of preferred, normal, deprecated"
+    CHECK (rank IN ('preferred', 'normal', 'deprecated')),
+  -- one line, in our own words: what the source says and why it ranks so
+  note_en    TEXT NOT NULL CONSTRAINT "note_en: not empty" CHECK (length(trim(note_en)) > 0),
+  note_fr    TEXT NOT NULL CONSTRAINT "note_fr: not empty" CHECK (length(trim(note_fr)) > 0),
+  CONSTRAINT "value: a date YYYY, YYYY-MM or YYYY-MM-DD for a date field"
+    CHECK (value IS NULL
+           OR field NOT IN ('published_on', 'founded_on', 'announced_on', 'horizon_end',
+                            'date', 'end_date', 'since', 'until', 'as_of', 'target_date')
+           OR (length(value) = 4 AND value GLOB '[0-9][0-9][0-9][0-9]')
+           OR (length(value) = 7 AND date(value || '-01', '+0 days') IS value || '-01')
+           OR (length(value) = 10 AND date(value, '+0 days') IS value)),
+  CONSTRAINT "value: a value or a range (value_low and value_high)"
+    CHECK (value IS NOT NULL OR value_low IS NOT NULL OR value_high IS NOT NULL)
+);
+
 CREATE TABLE fx_rate (
   currency  TEXT NOT NULL
     CONSTRAINT "currency: three capital letters (ISO 4217)"
@@ -362,6 +412,8 @@ CREATE INDEX event_actor_actor ON event_actor (actor_id);
 CREATE INDEX bloc_member_country ON bloc_member (iso3);
 CREATE INDEX figure_subject ON figure (subject_id, id);
 CREATE INDEX citation_source ON citation (source_id);
+CREATE INDEX claim_subject ON claim (subject_id, field);
+CREATE INDEX claim_source ON claim (source_id);
 
 -- Full-text index over names, aliases, titles and summaries in both
 -- languages; filled by aiatlas-mkdb and by import.
@@ -391,6 +443,17 @@ CREATE VIEW record_label (id, kind, name_en, name_fr, date) AS
   UNION ALL SELECT id, 'funding', title_en, title_fr, announced_on FROM funding
   UNION ALL SELECT id, 'event', title_en, title_fr, date FROM event
   UNION ALL SELECT id, 'figure', label_en, label_fr, as_of FROM figure;
+
+-- The fields whose claims hold more than one value. Numbers are compared as
+-- numbers (1e9 is 1000000000); a range, or a date with its end, is one value.
+CREATE VIEW disputed (subject_id, field) AS
+  SELECT subject_id, field FROM claim GROUP BY subject_id, field
+  HAVING count(DISTINCT
+    coalesce(CASE WHEN value GLOB '[0-9]*' AND value NOT GLOB '*[^0-9.eE+]*'
+                  THEN printf('%!.15g', CAST(value AS REAL)) ELSE value END, '')
+    || '|' || iif(value_low IS NULL, '', printf('%!.15g', value_low))
+    || '|' || iif(value_high IS NULL, '', printf('%!.15g', value_high))
+    || '|' || coalesce(end_value, '')) > 1;
 
 -- Keep the record registry in step with each record table; ids never change.
 CREATE TRIGGER source_record_insert AFTER INSERT ON source

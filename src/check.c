@@ -16,6 +16,7 @@
 #define CHECK_ID_EVENT_ACTOR	"event_id || '/' || actor_id || '/' || role"
 #define CHECK_ID_CITATION	"subject_id || '/' || source_id || '/' || field"
 #define CHECK_ID_FX_RATE	"currency || '/' || year"
+#define CHECK_ID_CLAIM		"subject_id || '/' || field || '/' || source_id"
 
 /* The name of the row of table t (an SQL expression) whose rowid is r. */
 #define CHECK_ROW_NAME(t, r) \
@@ -36,6 +37,7 @@
 	" WHEN 'figure' THEN (SELECT id FROM figure WHERE rowid = " r ")" \
 	" WHEN 'citation' THEN (SELECT " CHECK_ID_CITATION " FROM citation WHERE rowid = " r ")" \
 	" WHEN 'fx_rate' THEN (SELECT " CHECK_ID_FX_RATE " FROM fx_rate WHERE rowid = " r ")" \
+	" WHEN 'claim' THEN (SELECT " CHECK_ID_CLAIM " FROM claim WHERE rowid = " r ")" \
 	" ELSE 'rowid ' || " r " END"
 
 /* Every record table with its id column, as SQL: the id, the table (the
@@ -113,12 +115,16 @@ static const struct {
 	  "  iif(r.kind = 'country', 'iso3', 'id')) FROM record AS r"
 	  " WHERE r.kind <> 'source'"
 	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)" },
-	{ N_("a citation's field is a column of its record"),
+	{ N_("a citation's or a claim's field is a column of its record"),
 	  "SELECT printf('citation %s: field: ''%s'' is not a column of %s', "
 	  CHECK_ID_CITATION ", c.field, r.kind)"
 	  " FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
 	  " WHERE c.field <> '*'"
-	  " AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)" },
+	  " AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
+	  " UNION ALL SELECT printf('claim %s: field: ''%s'' is not a column of %s', "
+	  CHECK_ID_CLAIM ", c.field, r.kind)"
+	  " FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)" },
 	{ N_("every currency has a rate for its year"),
 	  "SELECT printf('funding %s: currency: no fx_rate for %s in %s', id, currency,"
 	  "  substr(announced_on, 1, 4))"

@@ -22,12 +22,15 @@ static const char cmd_check_counts_sql[] =
 	" UNION ALL SELECT 'event actors', count(*) FROM event_actor"
 	" UNION ALL SELECT 'figures', count(*) FROM figure"
 	" UNION ALL SELECT 'citations', count(*) FROM citation"
+	" UNION ALL SELECT 'claims', count(*) FROM claim"
 	" UNION ALL SELECT 'fx rates', count(*) FROM fx_rate"
 	" UNION ALL SELECT 'records cited by a primary source', count(DISTINCT c.subject_id)"
 	"  FROM citation AS c JOIN source AS s ON s.id = c.source_id"
 	"  WHERE s.kind IN ('press_release', 'official', 'report')"
 	" UNION ALL SELECT 'disagreements (contradicting citations)', count(*)"
-	"  FROM citation WHERE stance = 'contradicts'";
+	"  FROM citation WHERE stance = 'contradicts'"
+	" UNION ALL SELECT 'disputed fields', count(*) FROM disputed"
+	" UNION ALL SELECT 'disputed records', count(DISTINCT subject_id) FROM disputed";
 
 /* Print one problem on stderr. */
 static void

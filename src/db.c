@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "claim.h"
 #include "i18n.h"
 #include "money.h"
 #include "norm.h"
@@ -36,6 +37,7 @@ db_harden(sqlite3 *db)
 	money_register(db);
 	regex_register(db);
 	norm_register(db);
+	claim_register(db);
 }
 
 /* Check that the schema has every table aiatlas reads. */

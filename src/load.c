@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claim.h"
 #include "csv.h"
 #include "db.h"
 #include "i18n.h"
@@ -14,20 +15,32 @@
 #include "xmalloc.h"
 
 const struct load_kind load_kinds[] = {
-	{ "sources",		"source",	 "sources.csv",		0 },
-	{ "countries",		"country",	 "countries.csv",	1 },
-	{ "blocs",		"bloc",		 "blocs.csv",		1 },
-	{ "bloc-members",	"bloc_member",	 "bloc_members.csv",	0 },
-	{ "actors",		"actor",	 "actors.csv",		1 },
-	{ "aliases",		"alias",	 "aliases.csv",		0 },
-	{ "funding",		"funding",	 "funding.csv",		1 },
-	{ "funding-parties",	"funding_party", "funding_parties.csv",	0 },
-	{ "events",		"event",	 "events.csv",		1 },
-	{ "event-actors",	"event_actor",	 "event_actors.csv",	0 },
-	{ "figures",		"figure",	 "figures.csv",		1 },
-	{ "citations",		"citation",	 "citations.csv",	0 },
-	{ "fx-rates",		"fx_rate",	 "fx_rates.csv",	0 },
-	{ NULL,			NULL,		 NULL,			0 }
+	{ "sources",		"source",	 "sources.csv",		0, 0 },
+	{ "countries",		"country",	 "countries.csv",	1, 0 },
+	{ "blocs",		"bloc",		 "blocs.csv",		1, 0 },
+	{ "bloc-members",	"bloc_member",	 "bloc_members.csv",	0, 0 },
+	{ "actors",		"actor",	 "actors.csv",		1, 0 },
+	{ "aliases",		"alias",	 "aliases.csv",		0, 0 },
+	{ "funding",		"funding",	 "funding.csv",		1, 0 },
+	{ "funding-parties",	"funding_party", "funding_parties.csv",	0, 0 },
+	{ "events",		"event",	 "events.csv",		1, 0 },
+	{ "event-actors",	"event_actor",	 "event_actors.csv",	0, 0 },
+	{ "figures",		"figure",	 "figures.csv",		1, 0 },
+	{ "citations",		"citation",	 "citations.csv",	0, 0 },
+	{ "claims",		"claim",	 "claims.csv",		0, 1 },
+	{ "fx-rates",		"fx_rate",	 "fx_rates.csv",	0, 0 },
+	{ NULL,			NULL,		 NULL,			0, 0 }
+};
+
+/* Columns the loader computes once everything is loaded: no file gives
+ * them, so no one types them by hand. */
+static const struct {
+	const char	*table;
+	const char	*column;
+	const char	*from;
+} load_computed[] = {
+	{ "funding", "confidence", N_("the claims and the kinds of the sources") },
+	{ NULL, NULL, NULL }
 };
 
 /* One column of the target table, as PRAGMA table_xinfo describes it. */
@@ -87,6 +100,20 @@ load_begin(sqlite3 *db, char **cause)
 		return NULL;
 	}
 	return l;
+}
+
+/* The index in load_computed of table's column, or -1. */
+static int
+load_computed_find(const char *table, const char *column)
+{
+	int i;
+
+	for (i = 0; load_computed[i].table != NULL; i++) {
+		if (strcmp(load_computed[i].table, table) == 0 &&
+		    strcmp(load_computed[i].column, column) == 0)
+			return i;
+	}
+	return -1;
 }
 
 /* Read the columns of a table. */
@@ -209,7 +236,7 @@ load_explain(sqlite3 *db, const struct load_column *cols, size_t ncols,
 		col = xstrndup(msg, (size_t)(colon - msg));
 		value = load_field(header, fields, nfields, col);
 		free(col);
-		if (value == NULL)
+		if (value == NULL || *value == '\0')
 			return xstrdup(msg);
 		return xasprintf(_("%s (got '%s')"), msg, value);
 	}
@@ -370,6 +397,11 @@ load_file(struct load *l, const char *path, const struct load_kind *k, char **ca
 			sources_at = (int)i;
 			continue;
 		}
+		if ((r = load_computed_find(k->table, header[i])) >= 0) {
+			*cause = xasprintf(_("%s:1: header: the column '%s' is computed from %s: "
+			    "leave it out"), path, header[i], _(load_computed[r].from));
+			goto out;
+		}
 		if (map[i] < 0) {
 			*cause = xasprintf(_("%s:1: header: unknown column '%s' for %s%s"),
 			    path, header[i], k->kind, strcmp(header[i], "sources") == 0 ?
@@ -511,19 +543,25 @@ load_check_references(struct load *l, char **cause)
 	return rc;
 }
 
-/* Name the first citation of a field its record does not have. (A record
- * without any citation cannot get this far: its sources cell is required.) */
+/* Name the first citation or claim of a field its record does not have.
+ * (A record without any citation cannot get this far: its sources cell is
+ * required.) */
 static int
 load_check_citations(struct load *l, char **cause)
 {
 	static const char sql[] =
 		"SELECT o.file, o.line, printf('field: ''%s'' is not a column of %s ''%s''',"
-		"  c.field, r.kind, r.id)"
+		"  c.field, r.kind, r.id), o.seq"
 		" FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
 		" JOIN temp.load_origin AS o ON o.tbl = 'citation' AND o.row = c.rowid"
 		" WHERE c.field <> '*'"
 		"   AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
-		" ORDER BY o.seq, o.line LIMIT 1";
+		" UNION ALL SELECT o.file, o.line, printf('field: ''%s'' is not a column of %s ''%s''',"
+		"  c.field, r.kind, r.id), o.seq"
+		" FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
+		" JOIN temp.load_origin AS o ON o.tbl = 'claim' AND o.row = c.rowid"
+		" WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
+		" ORDER BY 4, 2 LIMIT 1";
 	sqlite3_stmt *stmt;
 	int rc = 0;
 
@@ -538,12 +576,15 @@ load_check_citations(struct load *l, char **cause)
 	return rc;
 }
 
-/* Check references and citations, then commit. */
+/* Check references, citations and claims, compute what is computed from
+ * them, then commit. */
 int
 load_finish(struct load *l, char **cause)
 {
 	if (load_check_references(l, cause) != 0 ||
 	    load_check_citations(l, cause) != 0 ||
+	    db_exec(l->db, "UPDATE funding AS f SET confidence = " CLAIM_CONFIDENCE_SQL,
+	    cause) != 0 ||
 	    db_exec(l->db, "COMMIT", cause) != 0) {
 		load_abort(l);
 		return -1;

@@ -5,12 +5,14 @@
 #include <sqlite3.h>
 
 /* A kind of record file: its name on the command line, its table, its
- * file name in a data directory, and whether it takes a sources column. */
+ * file name in a data directory, whether it takes a sources column, and
+ * whether a data directory may go without it. */
 struct load_kind {
 	const char	*kind;
 	const char	*table;
 	const char	*file;
 	int		 cited;
+	int		 optional;
 };
 
 /* The kinds in dependency order, ending with a NULL kind. */
@@ -27,7 +29,8 @@ struct load	*load_begin(sqlite3 *db, char **cause);
  * "file:line: column: reason" and the caller must call load_abort(). */
 int		 load_file(struct load *l, const char *path, const struct load_kind *k,
 		     char **cause);
-/* Check references and citations, then commit; frees l. On error the
+/* Check references, citations and claims, compute each funding's
+ * confidence, then commit; frees l. On error the
  * transaction is rolled back and *cause names the first bad row. */
 int		 load_finish(struct load *l, char **cause);
 /* Roll back and free. */

@@ -38,6 +38,10 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 		return -1;
 	for (k = load_kinds; k->kind != NULL; k++) {
 		path = xasprintf("%s/%s", dir, k->file);
+		if (k->optional && access(path, F_OK) != 0) {
+			free(path);
+			continue;
+		}
 		if (load_file(l, path, k, cause) != 0) {
 			free(path);
 			load_abort(l);

@@ -33,7 +33,7 @@ broken() {
 run --db "$FIXTURE" check --format tsv
 expect_status 0 "the fixture passes every check"
 expect_out_has "records cited by a primary source" "the counts include primary-source citations"
-expect_out_has "disagreements (contradicting citations)	1" "and disagreements"
+expect_out_has "disagreements (contradicting citations)	2" "and disagreements"
 
 broken uncited "DELETE FROM citation WHERE subject_id = 'beta-bank'" \
     "actor beta-bank: id: no citation names it" "a record without citation"
@@ -47,6 +47,10 @@ broken noactor "PRAGMA foreign_keys = OFF; UPDATE funding_party SET actor_id = '
     "funding_party alpha-series-b-2025/nobody/lead: actor_id: points to no actor" "a funding party that is no actor"
 broken field "INSERT INTO citation (subject_id, source_id, field) VALUES ('beta-bank', 'fixture-stats', 'colour')" \
     "citation beta-bank/fixture-stats/colour: field: 'colour' is not a column of actor" "a citation of no column"
+broken claimfield "INSERT INTO claim (subject_id, field, value, source_id, note_en, note_fr) VALUES ('beta-bank', 'colour', 'red', 'fixture-news', 'Red.', 'Rouge.')" \
+    "claim beta-bank/colour/fixture-news: field: 'colour' is not a column of actor" "a claim of no column"
+broken claimsource "PRAGMA foreign_keys = OFF; UPDATE claim SET source_id = 'nowhere' WHERE subject_id = 'delta-range-2025' AND rank = 'normal'" \
+    "claim delta-range-2025/amount/nowhere: source_id: points to no source" "a claim of a missing source"
 broken duplicate "DROP TRIGGER actor_record_insert; INSERT INTO actor (id, name, name_fr, kind, summary_en, summary_fr) VALUES ('fixture-news', 'X', 'X', 'company', 'x', 'x')" \
     "actor fixture-news: id: also the id of a row of source" "an id used twice"
 broken unregistered "DELETE FROM record WHERE id = 'beta-bank'" \

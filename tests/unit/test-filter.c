@@ -325,7 +325,7 @@ test_fields(void)
 	selects("funding", "currency:usd", "gamma-pledge-2025");
 	selects("figures", "currency:GW", "testonia-plan-capacity");
 
-	selects("funding", "confidence:likely", "gamma-pledge-2025");
+	selects("funding", "confidence:likely", "alpha-series-b-2025 gamma-pledge-2025");
 	selects("actors", "sector:public", "beta-bank test-commission testonia");
 	selects("figures", "measure:chips", "alpha-chips");
 
@@ -344,7 +344,7 @@ test_fields(void)
 	selects("countries", "source:fixture-stats", "XTA XTB XTU");
 	selects("figures", "source:fixture-news", "test-summit-participants testonia-plan-capacity");
 
-	selects("funding", "stance:contradicts", "alpha-series-b-2025");
+	selects("funding", "stance:contradicts", "alpha-series-b-2025 delta-range-2025");
 	selects("funding", "stance:context", "gamma-pledge-2025");
 	selects("actors", "stance:supports", "alpha-labs beta-bank gamma-fund gamma-holding "
 	    "test-commission testonia");
@@ -365,7 +365,7 @@ test_fields(void)
 
 	selects("actors", "date>=2023", "alpha-labs");
 	selects("events", "date:2025-02", "ev-2025-02-09-testonia-plan ev-2025-02-10-test-summit");
-	selects("sources", "date:2025-02", "fixture-news");
+	selects("sources", "date:2025-02", "fixture-gazette fixture-news seed-test-article");
 	selects("figures", "date:2025", "alpha-chips test-summit-participants testonia-plan-capacity");
 
 	selects("actors", "year:2023", "alpha-labs");
@@ -373,7 +373,8 @@ test_fields(void)
 	selects("funding", "year:2025",
 	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
 	selects("events", "year<2025", "");
-	selects("sources", "year:2025", "fixture-news fixture-release fixture-stats");
+	selects("sources", "year:2025",
+	    "fixture-gazette fixture-news fixture-release fixture-stats seed-test-article");
 	selects("countries", "year:2024", "XTA XTB XTU");
 	selects("figures", "year>=2025", "alpha-chips test-summit-participants testonia-plan-capacity");
 
@@ -479,21 +480,21 @@ test_terms(void)
 	selects("funding", "NOT status:committed", "delta-range-2025 testonia-plan-2025");
 	selects("funding", "-status:committed", "delta-range-2025 testonia-plan-2025");
 	selects("funding", "not -status:committed", "alpha-series-b-2025 gamma-pledge-2025");
-	selects("funding", "status:committed and confidence:confirmed", "alpha-series-b-2025");
-	selects("funding", "status:committed AND confidence:confirmed", "alpha-series-b-2025");
-	selects("funding", "status:committed confidence:confirmed", "alpha-series-b-2025");
+	selects("funding", "status:announced and confidence:speculative", "delta-range-2025");
+	selects("funding", "status:announced AND confidence:speculative", "delta-range-2025");
+	selects("funding", "status:announced confidence:speculative", "delta-range-2025");
 	selects("funding", "confidence:likely or confidence:speculative",
-	    "delta-range-2025 gamma-pledge-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025");
 	selects("funding", "confidence:likely OR confidence:speculative",
-	    "delta-range-2025 gamma-pledge-2025");
-	selects("funding", "status:announced or status:committed confidence:confirmed",
-	    "alpha-series-b-2025 delta-range-2025 testonia-plan-2025");
-	selects("funding", "(status:announced or status:committed) confidence:confirmed",
-	    "alpha-series-b-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025");
+	selects("funding", "status:announced or status:committed confidence:likely",
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "(status:announced or status:committed) confidence:likely",
+	    "alpha-series-b-2025 gamma-pledge-2025");
 	selects("funding", "-(confidence:likely or confidence:speculative)",
-	    "alpha-series-b-2025 testonia-plan-2025");
+	    "testonia-plan-2025");
 	selects("funding", "not(confidence:likely or confidence:speculative)",
-	    "alpha-series-b-2025 testonia-plan-2025");
+	    "testonia-plan-2025");
 	selects("funding", "((kind:equity_round))", "alpha-series-b-2025");
 	selects("funding", "plan -pledge", "testonia-plan-2025");
 	selects("funding", "(status:committed or kind:public_programme) and amount>1e9",

@@ -15,6 +15,8 @@ static char tmpdir[] = "/tmp/aiatlas-test-load-XXXXXX";
 
 #define SOURCES "id,title,lang,kind\nsrc-a,Article A,fr,news\n"
 #define ACTORS_HEAD "id,name,name_fr,kind,country,summary_en,summary_fr,sources\n"
+#define CLAIMS_HEAD "subject_id,field,value,value_low,value_high,end_value,source_id," \
+	"locator,rank,note_en,note_fr\n"
 #define ACTOR_ROW "acme,Acme,Acme,company,,A company.,Une entreprise.,src-a#§1\n"
 
 /* Load files given as kind, text, kind, text, ..., NULL into a new
@@ -165,6 +167,38 @@ main(void)
 	is_str(got, "citations.csv:2: field: 'colour' is not a column of actor 'acme'",
 	    "a citation of no column");
 	ok(clean, "a citation of no column: nothing is left behind");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "funding",
+	    "id,title_en,title_fr,kind,status,announced_on,confidence,summary_en,summary_fr,"
+	    "sources\nf,F,F,grant,announced,2025,confirmed,A.,B.,src-a\n", NULL);
+	is_str(got, "funding.csv:1: header: the column 'confidence' is computed from the "
+	    "claims and the kinds of the sources: leave it out", "a confidence typed by hand");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "actors", ACTORS_HEAD ACTOR_ROW,
+	    "claims", CLAIMS_HEAD "acme,colour,red,,,,src-a,,normal,Red.,Rouge.\n", NULL);
+	is_str(got, "claims.csv:2: field: 'colour' is not a column of actor 'acme'",
+	    "a claim of no column");
+	ok(clean, "a claim of no column: nothing is left behind");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "actors", ACTORS_HEAD ACTOR_ROW,
+	    "claims", CLAIMS_HEAD "acme,founded_on,,,,,src-a,,normal,None.,Aucune.\n", NULL);
+	is_str(got, "claims.csv:2: value: a value or a range (value_low and value_high)",
+	    "a claim without a value");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "actors", ACTORS_HEAD ACTOR_ROW,
+	    "claims", CLAIMS_HEAD "acme,founded_on,2023-02-30,,,,src-a,,normal,A.,B.\n", NULL);
+	is_str(got, "claims.csv:2: value: a date YYYY, YYYY-MM or YYYY-MM-DD for a date "
+	    "field (got '2023-02-30')", "a claimed date that does not exist");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "actors", ACTORS_HEAD ACTOR_ROW,
+	    "claims", CLAIMS_HEAD "acme,name,Acme,,,,src-a,,best,A.,B.\n", NULL);
+	is_str(got, "claims.csv:2: rank: one of preferred, normal, deprecated (got 'best')",
+	    "a rank of none of the three");
 	free(got);
 
 	got = try_load(&clean, "sources", SOURCES, "bloc-members",
