@@ -101,34 +101,29 @@
 	" AND claim_prefer(" CHECK_PREFER_ARGS("p", "ps") ", " \
 	CHECK_PREFER_ARGS("o", "os") ") = " v
 
-/* Where a rule's problems go: the caller's function, and whether they are
- * warnings. */
+/* Where a rule's problems go: the caller's function and its argument. */
 struct check_sink {
 	check_report_fn	 report;
 	void		*arg;
-	int		 warning;
 };
 
 static int	check_preferred_held(sqlite3 *, struct check_sink *, char **);
 
 /* Each check: what it verifies, and a query returning one line per problem
- * or a function reporting them. A rule about claims is soft: a dataset
- * whose claims are still being written builds, with warnings, but does not
- * pass aiatlas check. */
+ * or a function reporting them. */
 static const struct {
 	const char	*what;
 	const char	*sql;
 	int		(*fn)(sqlite3 *, struct check_sink *, char **);
-	int		 soft;
 } check_rules[] = {
 	{ N_("the database file is sound"),
 	  "SELECT 'integrity: ' || quick_check FROM pragma_quick_check"
-	  " WHERE quick_check <> 'ok'", NULL, 0 },
+	  " WHERE quick_check <> 'ok'", NULL },
 	{ N_("every reference points to a record"),
 	  "SELECT printf('%s %s: %s: points to no %s', fk.\"table\","
 	  "  " CHECK_ROW_NAME("fk.\"table\"", "fk.rowid") ", f.\"from\", fk.parent)"
 	  " FROM pragma_foreign_key_check AS fk"
-	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid", NULL, 0 },
+	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid", NULL },
 	{ N_("ids are unique across all tables"),
 	  "SELECT printf('%s %s: %s: also the id of a row of %s', a.kind, a.id, a.col,"
 	  "  group_concat(b.kind, ', '))"
@@ -140,12 +135,12 @@ static const struct {
 	  " (SELECT 1 FROM record AS r WHERE r.id = t.id AND r.kind = t.kind)"
 	  " UNION ALL SELECT printf('record %s: kind: no %s has this id', r.id, r.kind)"
 	  " FROM record AS r WHERE NOT EXISTS"
-	  " (SELECT 1 FROM " CHECK_RECORDS " AS t WHERE t.id = r.id)", NULL, 0 },
+	  " (SELECT 1 FROM " CHECK_RECORDS " AS t WHERE t.id = r.id)", NULL },
 	{ N_("every record cites a source"),
 	  "SELECT printf('%s %s: %s: no citation names it', r.kind, r.id,"
 	  "  iif(r.kind = 'country', 'iso3', 'id')) FROM record AS r"
 	  " WHERE r.kind <> 'source'"
-	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)", NULL, 0 },
+	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)", NULL },
 	{ N_("a citation's or a claim's field is a column of its record"),
 	  "SELECT printf('citation %s: field: ''%s'' is not a column of %s', "
 	  CHECK_ID_CITATION ", c.field, r.kind)"
@@ -155,7 +150,7 @@ static const struct {
 	  " UNION ALL SELECT printf('claim %s: field: ''%s'' is not a column of %s', "
 	  CHECK_ID_CLAIM ", c.field, r.kind)"
 	  " FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
-	  " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)", NULL, 0 },
+	  " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)", NULL },
 	{ N_("every currency has a rate for its year"),
 	  "SELECT printf('funding %s: currency: no fx_rate for %s in %s', id, currency,"
 	  "  substr(announced_on, 1, 4))"
@@ -167,13 +162,13 @@ static const struct {
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " WHERE p.currency <> 'EUR' AND NOT EXISTS"
 	  " (SELECT 1 FROM fx_rate AS r WHERE r.currency = p.currency"
-	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))", NULL, 0 },
+	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))", NULL },
 	{ N_("nested pledges never sum above their parent"),
 	  "SELECT printf('funding %s: %s: its parts add up to EUR %.0f, above its own EUR %.0f',"
 	  "  whole.id, whole.col, sum(part.eur), whole.eur)"
 	  " FROM " CHECK_FUNDING_EUR("amount_high") " AS whole"
 	  " JOIN " CHECK_FUNDING_EUR("amount_low") " AS part ON part.parent_id = whole.id"
-	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001", NULL, 0 },
+	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001", NULL },
 	{ N_("dates are well-formed for their precision"),
 	  "SELECT NULL WHERE 0"
 	  CHECK_DATE("source", "id", "published_on")
@@ -185,7 +180,7 @@ static const struct {
 	  CHECK_DATE("bloc_member", CHECK_ID_BLOC_MEMBER, "since")
 	  CHECK_DATE("bloc_member", CHECK_ID_BLOC_MEMBER, "until")
 	  CHECK_DATE("figure", "id", "as_of")
-	  CHECK_DATE("figure", "id", "target_date"), NULL, 0 },
+	  CHECK_DATE("figure", "id", "target_date"), NULL },
 	{ N_("amounts are above zero, in a known currency"),
 	  "SELECT printf('funding %s: amount: %s is not above zero', id, amount)"
 	  " FROM funding WHERE amount <= 0"
@@ -198,7 +193,7 @@ static const struct {
 	  " FROM funding WHERE currency IS NOT NULL AND currency <> 'EUR'"
 	  " AND currency NOT IN (SELECT currency FROM fx_rate)"
 	  " UNION ALL SELECT printf('funding_party %s: amount: %s is not above zero', "
-	  CHECK_ID_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL, 0 },
+	  CHECK_ID_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL },
 	{ N_("names and summaries are given in both languages"),
 	  "SELECT NULL WHERE 0"
 	  CHECK_TEXT("actor", "id", "name") CHECK_TEXT("actor", "id", "name_fr")
@@ -210,9 +205,9 @@ static const struct {
 	  CHECK_TEXT("event", "id", "title_en") CHECK_TEXT("event", "id", "title_fr")
 	  CHECK_TEXT("event", "id", "summary_en") CHECK_TEXT("event", "id", "summary_fr")
 	  CHECK_TEXT("country", "iso3", "name_en") CHECK_TEXT("country", "iso3", "name_fr")
-	  CHECK_TEXT("figure", "id", "label_en") CHECK_TEXT("figure", "id", "label_fr"), NULL, 0 },
+	  CHECK_TEXT("figure", "id", "label_en") CHECK_TEXT("figure", "id", "label_fr"), NULL },
 	{ N_("parent chains have no loop"),
-	  CHECK_LOOP("funding") " UNION ALL " CHECK_LOOP("actor"), NULL, 0 },
+	  CHECK_LOOP("funding") " UNION ALL " CHECK_LOOP("actor"), NULL },
 	{ N_("every disagreement has its claims"),
 	  "SELECT printf('citation %s: field: a contradicting citation names the field it"
 	  " disputes, not *', " CHECK_ID_CITATION ")"
@@ -221,7 +216,7 @@ static const struct {
 	  " the values of %s', " CHECK_ID_CITATION ", field, field)"
 	  " FROM citation AS c WHERE stance = 'contradicts' AND field <> '*' AND NOT EXISTS"
 	  " (SELECT 1 FROM claim AS k WHERE k.subject_id = c.subject_id AND k.field = c.field)",
-	  NULL, 1 },
+	  NULL },
 	{ N_("a disputed field has one preferred claim"),
 	  "SELECT printf('claim %s/%s: rank: %s, with %d preferred claims (give exactly one)',"
 	  "  c.subject_id, c.field, iif(d.field IS NULL, 'one value', 'disputed'),"
@@ -230,8 +225,8 @@ static const struct {
 	  "  ON d.subject_id = c.subject_id AND d.field = c.field"
 	  " GROUP BY c.subject_id, c.field"
 	  " HAVING sum(c.rank = 'preferred') > 1"
-	  "  OR (d.field IS NOT NULL AND sum(c.rank = 'preferred') = 0)", NULL, 1 },
-	{ N_("a record holds its preferred claims"), NULL, check_preferred_held, 1 },
+	  "  OR (d.field IS NOT NULL AND sum(c.rank = 'preferred') = 0)", NULL },
+	{ N_("a record holds its preferred claims"), NULL, check_preferred_held },
 	{ N_("the preferred claim has the best-supported source"),
 	  "SELECT printf('claim %s/%s/%s: rank: preferred, but %s is a source of a higher"
 	  " class (official, then press, then the articles and opinion) and this value is"
@@ -241,12 +236,12 @@ static const struct {
 	  " UNION ALL SELECT printf('claim %s/%s/%s: rank: preferred, but %s is a later"
 	  " official source (%s, after %s)', p.subject_id, p.field, p.source_id, o.source_id,"
 	  "  os.published_on, ps.published_on)"
-	  CHECK_PREFERRED_PAIRS("2"), NULL, 1 },
+	  CHECK_PREFERRED_PAIRS("2"), NULL },
 	{ N_("a funding's confidence is computed from its sources"),
 	  "SELECT printf('funding %s: confidence: ''%s'', but its citations and claims make"
 	  " it ''%s''', f.id, f.confidence, " CLAIM_CONFIDENCE_SQL ")"
-	  " FROM funding AS f WHERE f.confidence IS NOT " CLAIM_CONFIDENCE_SQL, NULL, 1 },
-	{ NULL, NULL, NULL, 0 }
+	  " FROM funding AS f WHERE f.confidence IS NOT " CLAIM_CONFIDENCE_SQL, NULL },
+	{ NULL, NULL, NULL }
 };
 
 /* Whether table has a column named column. */
@@ -326,7 +321,7 @@ check_held(sqlite3 *db, const char *kind, const char *id, const char *field,
 			wants = check_claim_text(p);
 			problem = xasprintf("%s %s: %s: holds '%s', but its preferred claim "
 			    "(%s) gives '%s'", kind, id, field, has, source, wants);
-			sink->report(sink->arg, sink->warning, problem);
+			sink->report(sink->arg, problem);
 			free(problem);
 			free(has);
 			free(wants);
@@ -377,10 +372,9 @@ check_preferred_held(sqlite3 *db, struct check_sink *sink, char **cause)
 	return problems;
 }
 
-/* Run every check, reporting each problem; the problems of soft rules are
- * warnings, not counted, unless flags has CHECK_SOFT_FATAL. */
+/* Run every check, reporting each problem. */
 int
-check_database(sqlite3 *db, int flags, check_report_fn report, void *arg, char **cause)
+check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 {
 	struct check_sink sink;
 	sqlite3_stmt *stmt;
@@ -389,7 +383,6 @@ check_database(sqlite3 *db, int flags, check_report_fn report, void *arg, char *
 	sink.report = report;
 	sink.arg = arg;
 	for (i = 0; check_rules[i].what != NULL; i++) {
-		sink.warning = check_rules[i].soft && !(flags & CHECK_SOFT_FATAL);
 		if (check_rules[i].fn != NULL) {
 			if ((rc = check_rules[i].fn(db, &sink, cause)) < 0) {
 				char *why = *cause;
@@ -398,7 +391,7 @@ check_database(sqlite3 *db, int flags, check_report_fn report, void *arg, char *
 				free(why);
 				return -1;
 			}
-			problems += sink.warning ? 0 : rc;
+			problems += rc;
 			continue;
 		}
 		if (db_prepare(db, check_rules[i].sql, &stmt, cause) != 0) {
@@ -408,8 +401,8 @@ check_database(sqlite3 *db, int flags, check_report_fn report, void *arg, char *
 			return -1;
 		}
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			report(arg, sink.warning, (const char *)sqlite3_column_text(stmt, 0));
-			problems += !sink.warning;
+			report(arg, (const char *)sqlite3_column_text(stmt, 0));
+			problems++;
 		}
 		if (rc != SQLITE_DONE) {
 			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what),

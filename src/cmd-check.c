@@ -34,11 +34,10 @@ static const char cmd_check_counts_sql[] =
 
 /* Print one problem on stderr (every one fails the check). */
 static void
-cmd_check_report(void *arg, int warning, const char *problem)
+cmd_check_report(void *arg, const char *problem)
 {
 	const char *name = arg;
 
-	(void)warning;
 	cli_error(_("check: %s: %s"), name, problem);
 }
 
@@ -51,7 +50,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	char *cause = NULL;
 	int problems, status;
 
-	problems = check_database(c->db, CHECK_SOFT_FATAL, cmd_check_report,
+	problems = check_database(c->db, cmd_check_report,
 	    (void *)c->db_name, &cause);
 	if (problems < 0) {
 		cli_error(_("check: %s: %s"), c->db_name, cause);

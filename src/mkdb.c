@@ -16,10 +16,9 @@
 
 /* Print one problem found by the checks. */
 static void
-mkdb_report(void *arg, int warning, const char *problem)
+mkdb_report(void *arg, const char *problem)
 {
-	fprintf(stderr, "aiatlas-mkdb: %s: %s%s\n", (const char *)arg,
-	    warning ? _("warning: ") : "", problem);
+	fprintf(stderr, "aiatlas-mkdb: %s: %s\n", (const char *)arg, problem);
 }
 
 /* Load every kind's file from dir into db, index and check it. */
@@ -52,7 +51,7 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 	}
 	if (load_finish(l, cause) != 0 || fts_build(db, cause) != 0)
 		return -1;
-	problems = check_database(db, 0, mkdb_report, (void *)dir, cause);
+	problems = check_database(db, mkdb_report, (void *)dir, cause);
 	if (problems != 0) {
 		if (problems > 0)
 			*cause = xasprintf(_("%s: %d problem%s found by the checks"), dir,
