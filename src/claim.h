@@ -50,13 +50,15 @@ enum claim_verdict	claim_prefer(const struct claim *preferred, const struct clai
  * each claim, returning a claim_verdict). */
 void			claim_register(sqlite3 *db);
 
-/* The fields that hold a funding's headline amount. */
-#define CLAIM_HEADLINE_FUNDING "('amount', 'amount_low', 'amount_high')"
+/* The fields of a funding's headline: its amount, currency and date. */
+#define CLAIM_HEADLINE_FUNDING \
+	"('amount', 'amount_low', 'amount_high', 'currency', 'announced_on')"
 
 /* A funding's confidence (an SQL expression on the row f), computed from its
  * citations and claims: confirmed when an official source cites the record
- * or its amount and the amount is not disputed; likely when the press cites
- * it, or the amount is disputed but its preferred value is official;
+ * or its headline and no headline field is disputed; likely when the press
+ * cites it, or a headline field is disputed but its preferred value is
+ * official;
  * speculative when only the articles and opinion do. */
 #define CLAIM_CONFIDENCE_SQL \
 	"(CASE WHEN EXISTS (SELECT 1 FROM citation AS c JOIN source AS s ON s.id = c.source_id" \
