@@ -45,6 +45,21 @@ expect_out_has "€109bn" "its amount shows in euros"
 expect_out_has "Parts" "its pledges show"
 expect_out_has "Sources" "its sources show"
 
+# Texts name a source as a reader cites it, never by the seed's number.
+run sql "SELECT id FROM (
+  SELECT id, summary_en || ' ' || summary_fr AS t FROM actor
+  UNION ALL SELECT id, summary_en || ' ' || summary_fr FROM bloc
+  UNION ALL SELECT id, title_en || ' ' || title_fr || ' ' || summary_en || ' ' || summary_fr FROM funding
+  UNION ALL SELECT id, title_en || ' ' || title_fr || ' ' || summary_en || ' ' || summary_fr FROM event
+  UNION ALL SELECT id, label_en || ' ' || label_fr FROM figure
+  UNION ALL SELECT id, coalesce(note_en, '') || ' ' || coalesce(note_fr, '') FROM source
+  UNION ALL SELECT subject_id, coalesce(note_en, '') || ' ' || coalesce(note_fr, '') FROM citation
+  UNION ALL SELECT subject_id, note_en || ' ' || note_fr FROM claim)
+  WHERE t LIKE '%article 0%'" --format tsv
+[ "$status" -eq 1 ]
+ok $? "no summary, title or note says 'article 0NN' (nothing found)"
+[ "$status" -eq 1 ] || diag "$(cat "$scratch/out" "$scratch/err")"
+
 run export-db "$scratch/x.db"
 expect_status 0 "export-db"
 if have sqlite3; then
