@@ -29,11 +29,13 @@ flags() {
 	    'alternate=#{alternate_on} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag} cursor=#{cursor_flag} keypad=#{keypad_flag}'
 }
 
-# start: in a new terminal, run the explorer and wait for its first screen.
+# start: in a new terminal, run the explorer and wait for its first screen
+# (in a sanitizer build, the program's own handlers take the fatal signals).
 start() {
 	rm -f "$scratch/pid" "$scratch/status" "$scratch/after"
 	T -f /dev/null new-session -d -s next -x 80 -y 24 \
-	    "env -i PATH=\"$PATH\" HOME=\"$scratch\" TERM=screen LC_ALL=C.UTF-8 sh"
+	    "env -i PATH=\"$PATH\" HOME=\"$scratch\" TERM=screen LC_ALL=C.UTF-8 \
+	    ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:handle_abort=0 sh"
 	T kill-session -t t 2>/dev/null
 	T rename-session -t next t
 	T set-option -t t status off >/dev/null
@@ -53,7 +55,7 @@ ended() {
 	    diag "$(diff "$scratch/before" "$scratch/after")"
 	[ "$(flags)" = "alternate=0 mouse=000 cursor=1 keypad=0" ]
 	ok $? "$1: no alternate screen, mouse reports or keypad mode, and a cursor"
-	diag "$1: $(flags)"
+	[ "$(flags)" = "alternate=0 mouse=000 cursor=1 keypad=0" ] || diag "$1: $(flags)"
 	run_in_pane 'echo typed-$((6 * 7))'
 	wait_for 'echo typed-$((6 * 7))' && wait_for "typed-42"
 	ok $? "$1: what is typed in the shell echoes"
@@ -62,8 +64,7 @@ ended() {
 start
 ok $? "the explorer starts"
 [ "$(flags)" != "alternate=0 mouse=000 cursor=1 keypad=0" ]
-ok $? "it turns on terminal modes (so what follows can fail)"
-diag "running: $(flags)"
+ok $? "it turns on terminal modes (so what follows can fail)" || diag "running: $(flags)"
 T send-keys -t t 'C-\'
 ended "Ctrl-\\" 131
 
