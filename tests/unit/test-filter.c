@@ -450,8 +450,8 @@ test_claims_and_membership(void)
 	    "alpha-labs beta-bank gamma-fund gamma-holding test-commission testonia");
 	rejects("funding", "disputed:colour",
 	    "filter: no funding has disputed 'colour' at column 10; values: amount, amount_high, "
-	    "amount_low, announced_on, bloc_id, confidence, country, currency, horizon_end, id, "
-	    "kind, no");
+	    "amount_low, announced_on, bloc_id, confidence, country, currency, domain, horizon_end, "
+	    "id, kind");
 	rejects("sources", "disputed:yes", "filter: 'disputed' does not apply to sources at "
 	    "column 1; fields: kind, source, id, date, year");
 
