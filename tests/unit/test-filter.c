@@ -34,8 +34,8 @@ static sqlite3 *db;
 /* The message of the limit regexp() stops at. */
 #define LIMIT_ERROR "regex: the pattern hit its matching limit (it backtracks too much); simplify it"
 /* Every field that applies to funding, as error messages list them. */
-#define FUNDING_FIELDS "fields: kind, bloc, country, status, role, currency, confidence, " \
-	"actor, source, stance, disputed, id, date, year, amount"
+#define FUNDING_FIELDS "fields: kind, bloc, country, status, nature, domain, role, currency, " \
+	"confidence, actor, source, stance, disputed, id, date, year, amount"
 #define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, disputed, id, date, year"
 
 /* Load the fixture CSV files and index them, as aiatlas-mkdb does. */
@@ -277,8 +277,8 @@ test_fields(void)
 	char *s;
 
 	s = filter_fields("funding");
-	is_str(s, "kind, bloc, country, status, role, currency, confidence, actor, source, "
-	    "stance, disputed, id, date, year, amount", "the fields of funding");
+	is_str(s, "kind, bloc, country, status, nature, domain, role, currency, confidence, "
+	    "actor, source, stance, disputed, id, date, year, amount", "the fields of funding");
 	free(s);
 	s = filter_fields("countries");
 	is_str(s, "bloc, country, source, stance, disputed, id, year, population", "the fields of countries");
@@ -312,6 +312,15 @@ test_fields(void)
 	selects("blocs", "country:XTA", "test-union");
 	selects("countries", "country:XTB", "XTB");
 
+	selects("funding", "nature:mixed", "alpha-series-b-2025 testonia-plan-2025");
+	selects("funding", "nature:public", "test-union-chips-2025 testonia-ai-grants-2024");
+	selects("funding", "domain:ai", "alpha-series-b-2025 testonia-ai-grants-2024");
+	selects("funding", "domain:compute -nature:mixed",
+	    "delta-range-2025 gamma-pledge-2025");
+	selects("funding", "-domain:semiconductors year:2025",
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	rejects("funding", "domain:general", "filter: no funding has domain 'general' at "
+	    "column 8; values: ai, compute, semiconductors");
 	selects("funding", "status:committed", "alpha-series-b-2025 gamma-pledge-2025 "
 	    "test-union-chips-2025");
 	selects("funding", "status:announced", "delta-range-2025 testonia-plan-2025");
@@ -927,13 +936,15 @@ test_complete(void)
 	} cases[] = {
 		{ "funding", "st", "status: stance:" },
 		{ "funding", "a", "actor: amount" },
-		{ "funding", "kind:company d", "disputed: date" },
+		{ "funding", "kind:company d", "domain: disputed: date" },
 		{ "funding", "disputed:y", "disputed:yes" },
 		{ "actors", "s", "sector: source: stance:" },
-		{ "funding", "", "kind: bloc: country: status: role: currency: confidence: actor: "
-		  "source: stance: disputed: id: date year amount" },
+		{ "funding", "", "kind: bloc: country: status: nature: domain: role: currency: "
+		  "confidence: actor: source: stance: disputed: id: date year amount" },
 		{ "funding", "status:c", "status:committed" },
 		{ "funding", "status:", "status:announced status:committed status:disbursed" },
+		{ "funding", "nature:", "nature:mixed nature:private nature:public" },
+		{ "funding", "domain:s", "domain:semiconductors" },
 		{ "funding", "-kind:p", "kind:private_commitment kind:public_programme" },
 		{ "actors", "(role:s", "role:sponsor role:subject" },
 		{ "countries", "country:X", "country:XTA country:XTB country:XTU" },
