@@ -157,6 +157,14 @@ CREATE TABLE funding (
     CHECK (kind IN ('equity_round', 'public_programme', 'private_commitment',
                     'sovereign_investment', 'fund', 'loan', 'grant')),
   round          TEXT,
+  -- whose money: a state's, companies' and investors', or both
+  nature         TEXT NOT NULL
+    CONSTRAINT "nature: one of public, private, mixed"
+    CHECK (nature IN ('public', 'private', 'mixed')),
+  -- what the money is for: its dominant use
+  domain         TEXT NOT NULL
+    CONSTRAINT "domain: one of ai, compute, semiconductors, general"
+    CHECK (domain IN ('ai', 'compute', 'semiconductors', 'general')),
   status         TEXT NOT NULL
     CONSTRAINT "status: one of announced, committed, disbursed, revised, cancelled"
     CHECK (status IN ('announced', 'committed', 'disbursed', 'revised', 'cancelled')),

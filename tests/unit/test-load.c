@@ -149,17 +149,44 @@ main(void)
 
 	got = try_load(&clean, "sources", SOURCES, "funding",
 	    "id,title_en,title_fr,kind,status,currency,amount,announced_on,"
-	    "summary_en,summary_fr,sources\n"
-	    "f,F,F,grant,announced,EUR,1.7bn,2025,A.,B.,src-a\n", NULL);
+	    "summary_en,summary_fr,nature,domain,sources\n"
+	    "f,F,F,grant,announced,EUR,1.7bn,2025,A.,B.,public,ai,src-a\n", NULL);
 	is_str(got, "funding.csv:2: amount: '1.7bn' is not a number (write plain digits, "
 	    "as 1700000000 or 1.7e9)", "a suffix in an amount");
 	free(got);
 
 	got = try_load(&clean, "sources", SOURCES, "funding",
-	    "id,title_en,title_fr,kind,status,amount,announced_on,summary_en,summary_fr,sources\n"
-	    "f,F,F,grant,announced,5,2025,A.,B.,src-a\n", NULL);
+	    "id,title_en,title_fr,kind,status,amount,announced_on,summary_en,summary_fr,nature,"
+	    "domain,sources\nf,F,F,grant,announced,5,2025,A.,B.,public,ai,src-a\n", NULL);
 	is_str(got, "funding.csv:2: currency: three capital letters (ISO 4217), "
 	    "required with any amount", "an amount without a currency");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "funding",
+	    "id,title_en,title_fr,kind,status,announced_on,summary_en,summary_fr,domain,sources\n"
+	    "f,F,F,grant,announced,2025,A.,B.,ai,src-a\n", NULL);
+	is_str(got, "funding.csv:1: header: the required column 'nature' is missing",
+	    "a funding without its nature");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "funding",
+	    "id,title_en,title_fr,kind,status,announced_on,summary_en,summary_fr,nature,domain,"
+	    "sources\nf,F,F,grant,announced,2025,A.,B.,state,ai,src-a\n", NULL);
+	is_str(got, "funding.csv:2: nature: one of public, private, mixed (got 'state')",
+	    "a funding of an unknown nature");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "funding",
+	    "id,title_en,title_fr,kind,status,announced_on,summary_en,summary_fr,nature,domain,"
+	    "sources\nf,F,F,grant,announced,2025,A.,B.,public,,src-a\n", NULL);
+	is_str(got, "funding.csv:2: domain: required, but empty", "a funding without its domain");
+	free(got);
+
+	got = try_load(&clean, "sources", SOURCES, "funding",
+	    "id,title_en,title_fr,kind,status,summary_en,summary_fr,nature,domain,sources\n"
+	    "f,F,F,grant,announced,A.,B.,public,ai,src-a\n", NULL);
+	is_str(got, "funding.csv:1: header: the required column 'announced_on' is missing",
+	    "a funding without its announcement date");
 	free(got);
 
 	got = try_load(&clean, "sources", SOURCES, "actors", ACTORS_HEAD ACTOR_ROW,
@@ -171,7 +198,8 @@ main(void)
 
 	got = try_load(&clean, "sources", SOURCES, "funding",
 	    "id,title_en,title_fr,kind,status,announced_on,confidence,summary_en,summary_fr,"
-	    "sources\nf,F,F,grant,announced,2025,confirmed,A.,B.,src-a\n", NULL);
+	    "nature,domain,sources\nf,F,F,grant,announced,2025,confirmed,A.,B.,public,ai,src-a\n",
+	    NULL);
 	is_str(got, "funding.csv:1: header: the column 'confidence' is computed from the "
 	    "claims and the kinds of the sources: leave it out", "a confidence typed by hand");
 	free(got);

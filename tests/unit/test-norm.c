@@ -271,9 +271,10 @@ test_sql(sqlite3 *db)
 	    " WHERE id = 'gamma-pledge-2025'", 8849557522.12);
 	sql_is_null(db, "SELECT eur(amount, currency, announced_on) FROM funding"
 	    " WHERE id = 'delta-range-2025'");
-	/* 50e9 × 1.13 + 10e9 + 30e9 × 1.13 + 1e9 × 1.13 = 101.53e9 */
+	/* 50e9 × 1.13 + 10e9 + 30e9 × 1.13 + 1e9 × 1.13 + 2e9 × 1.0824 + 8e9 × 1.13
+	 * = 112.7348e9 */
 	sql_is(db, "SELECT sum(usd(coalesce(amount, amount_high), currency, announced_on))"
-	    " FROM funding", 101.53e9);
+	    " FROM funding", 112.7348e9);
 }
 
 /* Two countries: Testonia has all four funding items, two nested in its
@@ -291,32 +292,33 @@ test_countries(sqlite3 *db)
 	cell_is(c, "kind", 0, "country");
 	cell_is(c, "blocs and members", 0, "test-union");
 	cell_is(c, "blocs and members", 1, "test-states");
-	cell_value(c, "funding to it", 0, "4", 4);
+	cell_value(c, "funding to it", 0, "5", 5);
 	cell_value(c, "funding to it", 1, "0", 0);
-	/* €50bn plan + €1bn round; the $10bn pledge and €20–30bn campus are
-	 * inside the plan. */
-	cell_value(c, "total, in euros", 0, "€51bn", 51e9);
+	/* €50bn plan + €1bn round + €2bn of 2024 grants; the $10bn pledge and
+	 * €20–30bn campus are inside the plan. */
+	cell_value(c, "total, in euros", 0, "€53bn", 53e9);
 	cell_none(c, "total, in euros", 1);
-	cell_value(c, "total, in dollars", 0, "$57.63bn", 57.63e9);
+	/* 51e9 × 1.13 + 2e9 × 1.0824 */
+	cell_value(c, "total, in dollars", 0, "$59.79bn", 59.7948e9);
 	cell_none(c, "total, in dollars", 1);
 	cell_value(c, "of which announced", 0, "€50bn", 50e9);
 	cell_value(c, "of which committed", 0, "€1bn", 1e9);
-	cell_none(c, "of which disbursed", 0);
+	cell_value(c, "of which disbursed", 0, "€2bn", 2e9);
 	cell_is(c, "largest item", 0, "Testonia's €50bn plan (€50bn)");
 	is_str(row_of(c, "largest item")->link[0], "testonia-plan-2025", "the largest item's link");
 	cell_none(c, "largest item", 1);
-	cell_is(c, "rates used", 0, "USD 1.13 per € (2025)");
+	cell_is(c, "rates used", 0, "USD 1.0824 per € (2024); USD 1.13 per € (2025)");
 	cell_is(c, "rates used", 1, "–");
 	cell_value(c, "population", 0, "10M people", 10e6);
 	cell_value(c, "population", 1, "50M people", 50e6);
 	cell_value(c, "GDP", 0, "$500bn", 500e9);
 	cell_value(c, "GDP", 1, "$2T", 2e12);
-	/* 51e9 / 10e6 and 50e9 / 10e6 */
-	cell_value(c, "total per head", 0, "€5100", 5100);
+	/* 53e9 / 10e6 and 50e9 / 10e6 */
+	cell_value(c, "total per head", 0, "€5300", 5300);
 	cell_none(c, "total per head", 1);
 	cell_value(c, "largest item per head", 0, "€5000", 5000);
-	/* $57.63bn / $500bn */
-	cell_value(c, "total, share of GDP", 0, "11.53%", 11.526);
+	/* $59.7948bn / $500bn */
+	cell_value(c, "total, share of GDP", 0, "11.96%", 11.95896);
 	cell_none(c, "total, share of GDP", 1);
 	cell_is(c, "population and GDP from", 0, "Test statistics, 2024");
 	cell_is(c, "population and GDP from", 1, "Test statistics, 2024");
@@ -345,12 +347,13 @@ test_bloc_actors(sqlite3 *db)
 	cell_is(c, "blocs and members", 0, "members: 1");
 	cell_is(c, "blocs and members", 1, "company · XTA");
 	cell_is(c, "blocs and members", 2, "fund · XTB");
-	cell_value(c, "funding to it", 0, "4", 4);
-	cell_value(c, "total, in euros", 0, "€51bn", 51e9);
+	/* Testonia's five items and the union's own €8bn for chips. */
+	cell_value(c, "funding to it", 0, "6", 6);
+	cell_value(c, "total, in euros", 0, "€61bn", 61e9);
 	/* The bloc's figures are XTU's: 60M people, no GDP. */
 	cell_value(c, "population", 0, "60M people", 60e6);
 	cell_none(c, "GDP", 0);
-	cell_value(c, "total per head", 0, "€850", 850);
+	cell_value(c, "total per head", 0, "€1017", 1016.67);
 	cell_value(c, "largest item per head", 0, "€833", 833.33);
 	cell_none(c, "total, share of GDP", 0);
 	cell_value(c, "events", 0, "3", 3);
@@ -392,10 +395,10 @@ test_four(sqlite3 *db)
 	is_int(c->n, 4, "four records");
 	is_int(c->nrows, two->nrows, "as many rows for four records as for two");
 	cell_is(c, "blocs and members", 2, "state · XTA");
-	cell_value(c, "funding to it", 2, "4", 4);
-	cell_value(c, "total, in euros", 2, "€51bn", 51e9);
-	cell_value(c, "total per head", 2, "€5100", 5100);
-	cell_value(c, "total, share of GDP", 2, "11.53%", 11.526);
+	cell_value(c, "funding to it", 2, "5", 5);
+	cell_value(c, "total, in euros", 2, "€53bn", 53e9);
+	cell_value(c, "total per head", 2, "€5300", 5300);
+	cell_value(c, "total, share of GDP", 2, "11.96%", 11.95896);
 	cell_value(c, "funding given", 2, "1", 1);
 	cell_value(c, "given, in euros (whole items)", 2, "€50bn", 50e9);
 	cell_value(c, "events", 2, "2", 2);
@@ -430,36 +433,37 @@ test_nesting(sqlite3 *db)
 {
 	struct compare *c;
 
-	/* The campus on its own: €50bn + €20–30bn + €1bn. */
+	/* The campus on its own: €50bn + €20–30bn + €1bn + €2bn (2024). */
 	change(db, "UPDATE funding SET parent_id = NULL WHERE id = 'delta-range-2025'");
 	c = compare(db, 2, "XTA", "XTB");
-	cell_value(c, "total, in euros", 0, "€71–81bn", 81e9);
-	cell_value(c, "total, in dollars", 0, "$80.23–91.53bn", 91.53e9);
+	cell_value(c, "total, in euros", 0, "€73–83bn", 83e9);
+	/* 81e9 × 1.13 + 2e9 × 1.0824 */
+	cell_value(c, "total, in dollars", 0, "$82.39–93.69bn", 93.6948e9);
 	cell_value(c, "of which announced", 0, "€80bn", 80e9);
 	cell_value(c, "of which committed", 0, "€1bn", 1e9);
-	cell_value(c, "total per head", 0, "€8100", 8100);
-	cell_is(c, "rates used", 0, "USD 1.13 per € (2025)");
+	cell_value(c, "total per head", 0, "€8300", 8300);
+	cell_is(c, "rates used", 0, "USD 1.0824 per € (2024); USD 1.13 per € (2025)");
 	compare_free(c);
 	change(db, "UPDATE funding SET parent_id = 'testonia-plan-2025'"
 	    " WHERE id = 'delta-range-2025'");
 
-	/* The pledge on its own: €50bn + $10bn / 1.13 + €1bn. */
+	/* The pledge on its own: €50bn + $10bn / 1.13 + €1bn + €2bn (2024). */
 	change(db, "UPDATE funding SET parent_id = NULL WHERE id = 'gamma-pledge-2025'");
 	c = compare(db, 2, "XTA", "XTB");
-	cell_value(c, "total, in euros", 0, "€59.85bn", 59849557522.12);
-	/* 50e9 × 1.13 + 10e9 + 1e9 × 1.13 */
-	cell_value(c, "total, in dollars", 0, "$67.63bn", 67.63e9);
+	cell_value(c, "total, in euros", 0, "€61.85bn", 61849557522.12);
+	/* 50e9 × 1.13 + 10e9 + 1e9 × 1.13 + 2e9 × 1.0824 */
+	cell_value(c, "total, in dollars", 0, "$69.79bn", 69.7948e9);
 	cell_value(c, "of which committed", 0, "€9.85bn", 9849557522.12);
-	cell_is(c, "rates used", 0, "USD 1.13 per € (2025)");
-	cell_value(c, "total, share of GDP", 0, "13.53%", 13.526);
+	cell_is(c, "rates used", 0, "USD 1.0824 per € (2024); USD 1.13 per € (2025)");
+	cell_value(c, "total, share of GDP", 0, "13.96%", 13.95896);
 	compare_free(c);
 
 	/* Announced in a year with no rate: 2024's, and said so. */
 	change(db, "UPDATE funding SET announced_on = '2023-03' WHERE id = 'gamma-pledge-2025'");
 	c = compare(db, 2, "XTA", "XTB");
-	cell_value(c, "total, in euros", 0, "€60.24bn", 60238728750.92);
+	cell_value(c, "total, in euros", 0, "€62.24bn", 62238728750.92);
 	cell_is(c, "rates used", 0, "USD 1.0824 per € (2024, the nearest year to 2023); "
-	    "USD 1.13 per € (2025)");
+	    "USD 1.0824 per € (2024); USD 1.13 per € (2025)");
 	compare_free(c);
 	change(db, "UPDATE funding SET announced_on = '2025-02',"
 	    " parent_id = 'testonia-plan-2025' WHERE id = 'gamma-pledge-2025'");
@@ -468,7 +472,7 @@ test_nesting(sqlite3 *db)
 	change(db, "UPDATE funding SET parent_id = 'gamma-pledge-2025'"
 	    " WHERE id = 'delta-range-2025'");
 	c = compare(db, 2, "XTA", "XTB");
-	cell_value(c, "total, in euros", 0, "€51bn", 51e9);
+	cell_value(c, "total, in euros", 0, "€53bn", 53e9);
 	cell_value(c, "of which announced", 0, "€50bn", 50e9);
 	compare_free(c);
 
@@ -476,8 +480,8 @@ test_nesting(sqlite3 *db)
 	 * inside the plan, through a parent that is not compared. */
 	change(db, "UPDATE funding SET country = 'XTB' WHERE id = 'gamma-pledge-2025'");
 	c = compare(db, 2, "XTA", "XTB");
-	cell_value(c, "funding to it", 0, "3", 3);
-	cell_value(c, "total, in euros", 0, "€51bn", 51e9);
+	cell_value(c, "funding to it", 0, "4", 4);
+	cell_value(c, "total, in euros", 0, "€53bn", 53e9);
 	cell_value(c, "funding to it", 1, "1", 1);
 	cell_value(c, "total, in euros", 1, "€8.85bn", 8849557522.12);
 	cell_is(c, "rates used", 1, "USD 1.13 per € (2025)");
@@ -489,8 +493,8 @@ test_nesting(sqlite3 *db)
 	/* A cancelled round counts as an item but not in the totals. */
 	change(db, "UPDATE funding SET status = 'cancelled' WHERE id = 'alpha-series-b-2025'");
 	c = compare(db, 2, "XTA", "alpha-labs");
-	cell_value(c, "funding to it", 0, "4", 4);
-	cell_value(c, "total, in euros", 0, "€50bn", 50e9);
+	cell_value(c, "funding to it", 0, "5", 5);
+	cell_value(c, "total, in euros", 0, "€52bn", 52e9);
 	cell_none(c, "of which committed", 0);
 	cell_value(c, "funding to it", 1, "1", 1);
 	cell_none(c, "total, in euros", 1);
@@ -500,7 +504,7 @@ test_nesting(sqlite3 *db)
 
 	/* Back as loaded. */
 	c = compare(db, 2, "XTA", "XTB");
-	cell_value(c, "total, in euros", 0, "€51bn", 51e9);
+	cell_value(c, "total, in euros", 0, "€53bn", 53e9);
 	compare_free(c);
 }
 
