@@ -49,10 +49,11 @@ static const struct cli_command cli_commands[] = {
 	{ "sql", cmd_sql, 0, 1, 1,
 	  N_("sql 'SELECT ...'"),
 	  N_("Run one read-only SQL statement over the database and print its rows.") },
-	{ "compare", cmd_compare, 0, 2, 4,
-	  N_("compare ID ID [ID ID]"),
-	  N_("Put 2 to 4 actors, countries or blocs side by side: funding, per head,\n"
-	  "share of GDP, the exchange rates used.") },
+	{ "compare", cmd_compare, CLI_OPT_DATES, 2, 4,
+	  N_("compare ID ID [ID ID] [--from DATE] [--to DATE]"),
+	  N_("Put 2 to 4 countries, blocs, actors or funding items side by side: the\n"
+	  "top-level funding of a period (the latest year by default) in AI and compute,\n"
+	  "per head, per year as a share of GDP, the exchange rates used.") },
 	{ "export-db", cmd_export_db, 0, 1, 1,
 	  N_("export-db FILE"),
 	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },

@@ -19,6 +19,7 @@
 
 struct cmp_view {
 	struct compare	*cmp;
+	struct compare_scope scope;	/* as the keys set it; 0: the default */
 	int		 focus;		/* the focused pane */
 	int		 row;		/* the focused row */
 	int		 top;		/* the first line shown */
@@ -38,7 +39,7 @@ cmp_open(struct view *v)
 	v->data = c;
 	marks = explorer_marks(v->ex, &n);
 	if ((c->cmp = compare_build(explorer_db(v->ex), explorer_lang(v->ex), marks, n,
-	    &cause)) == NULL) {
+	    &c->scope, &cause)) == NULL) {
 		explorer_message(v->ex, "%s", cause);
 		free(cause);
 	}
@@ -125,6 +126,9 @@ cmp_line(struct view *v, int y, int n, int cols, int draw)
 
 	pane = cmp->n > 0 ? (cols - CMP_LABEL) / cmp->n : cols;
 	wide = pane >= CMP_MIN_PANE;
+	/* What the figures add, above them. */
+	if (line++ == n && draw)
+		explorer_text(y, 1, cmp->scope_text, cols - 2, STYLE_DIM);
 	if (wide) {
 		/* Headings, then one line per row. */
 		if (line++ == n && draw) {
@@ -231,6 +235,7 @@ cmp_swap(struct compare *cmp, int i)
 	CMP_SWAP(cmp->name[i], cmp->name[j], t);
 	for (k = 0; k < cmp->nrows; k++) {
 		CMP_SWAP(cmp->rows[k].text[i], cmp->rows[k].text[j], t);
+		CMP_SWAP(cmp->rows[k].plain[i], cmp->rows[k].plain[j], t);
 		CMP_SWAP(cmp->rows[k].link[i], cmp->rows[k].link[j], t);
 		CMP_SWAP(cmp->rows[k].value[i], cmp->rows[k].value[j], d);
 		CMP_SWAP(cmp->rows[k].has_value[i], cmp->rows[k].has_value[j], h);
@@ -274,12 +279,13 @@ cmp_action(struct view *v, enum keys_action a)
 		c->row = 0;
 	if (c->row >= cmp->nrows)
 		c->row = cmp->nrows - 1;
-	/* Keep the focused row on screen, side by side (heading + rows). */
+	/* Keep the focused row on screen, side by side (scope, heading,
+	 * rows). */
 	if (a == ACTION_DOWN || a == ACTION_UP) {
-		if (c->row + 1 < c->top)
-			c->top = c->row + 1;
-		if (c->row + 1 >= c->top + v->rows)
-			c->top = c->row + 2 - v->rows;
+		if (c->row + 2 < c->top)
+			c->top = c->row + 2;
+		if (c->row + 2 >= c->top + v->rows)
+			c->top = c->row + 3 - v->rows;
 	}
 	explorer_dirty(v->ex);
 	return 1;
