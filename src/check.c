@@ -194,6 +194,33 @@ static const struct {
 	  " AND currency NOT IN (SELECT currency FROM fx_rate)"
 	  " UNION ALL SELECT printf('funding_party %s: amount: %s is not above zero', "
 	  CHECK_ID_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL },
+	{ N_("a funding says whose money it is and what it is for"),
+	  "SELECT printf('funding %s: nature: ''%s'' is not public, private or mixed', id,"
+	  "  coalesce(nature, '')) FROM funding"
+	  " WHERE coalesce(nature NOT IN ('public', 'private', 'mixed'), 1)"
+	  " UNION ALL SELECT printf('funding %s: domain: ''%s'' is not ai, compute,"
+	  " semiconductors or general', id, coalesce(domain, '')) FROM funding"
+	  " WHERE coalesce(domain NOT IN ('ai', 'compute', 'semiconductors', 'general'), 1)",
+	  NULL },
+	{ N_("a funding's nature fits its kind and its parent"),
+	  "SELECT printf('funding %s: nature: %s, but a sovereign investment is a state''s"
+	  " money (public)', id, nature)"
+	  " FROM funding WHERE kind = 'sovereign_investment' AND nature <> 'public'"
+	  " UNION ALL SELECT printf('funding %s: nature: private, but a public programme is"
+	  " a public body''s (public or mixed)', id)"
+	  " FROM funding WHERE kind = 'public_programme' AND nature = 'private'"
+	  " UNION ALL SELECT printf('funding %s: nature: public, but a private commitment is"
+	  " companies'' or investors'' money (private or mixed)', id)"
+	  " FROM funding WHERE kind = 'private_commitment' AND nature = 'public'"
+	  " UNION ALL SELECT printf('funding %s: nature: private, but it is part of %s,"
+	  " which is public money', f.id, p.id)"
+	  " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
+	  " WHERE f.nature = 'private' AND p.nature = 'public'", NULL },
+	{ N_("a part is spent within its parent's horizon"),
+	  "SELECT printf('funding %s: horizon_end: %s, after %s, the horizon of %s, which it"
+	  " is part of', f.id, f.horizon_end, p.horizon_end, p.id)"
+	  " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
+	  " WHERE substr(f.horizon_end, 1, 4) > substr(p.horizon_end, 1, 4)", NULL },
 	{ N_("names and summaries are given in both languages"),
 	  "SELECT NULL WHERE 0"
 	  CHECK_TEXT("actor", "id", "name") CHECK_TEXT("actor", "id", "name_fr")

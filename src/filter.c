@@ -1,6 +1,7 @@
 /* The filter language, compiled to SQL with bound parameters only.
  *
  *	kind:company bloc:eu country:FRA status:committed role:lead
+ *	nature:public domain:compute
  *	amount>=1bn date>=2025-02 date:2025-01..2025-06 year:2025
  *	mistral "data centre" /gigafact(ory|ories)/i
  *	-kind:person not bloc:us (bloc:eu or bloc:uk) and amount>1e9
@@ -122,6 +123,12 @@ static const struct filter_field {
 	{ "status", FT_MATCH,
 	  { NULL, "SELECT DISTINCT status FROM funding", NULL, NULL, NULL, NULL, NULL },
 	  { NULL, "funding.status = ?", NULL, NULL, NULL, NULL, NULL } },
+	{ "nature", FT_MATCH,
+	  { NULL, "SELECT DISTINCT nature FROM funding", NULL, NULL, NULL, NULL, NULL },
+	  { NULL, "funding.nature = ?", NULL, NULL, NULL, NULL, NULL } },
+	{ "domain", FT_MATCH,
+	  { NULL, "SELECT DISTINCT domain FROM funding", NULL, NULL, NULL, NULL, NULL },
+	  { NULL, "funding.domain = ?", NULL, NULL, NULL, NULL, NULL } },
 	{ "role", FT_MATCH,
 	  { "SELECT role FROM funding_party UNION SELECT role FROM event_actor",
 	    "SELECT DISTINCT role FROM funding_party", "SELECT DISTINCT role FROM event_actor",

@@ -76,6 +76,27 @@ broken rates "UPDATE funding SET currency = 'CHF' WHERE id = 'alpha-series-b-202
     "a currency of none of the rates"
 broken nesting "UPDATE funding SET amount = 90e9 WHERE id = 'gamma-pledge-2025'" \
     "funding testonia-plan-2025: amount: its parts add up to EUR" "parts above their whole"
+broken sovereign "UPDATE funding SET kind = 'sovereign_investment' WHERE id = 'gamma-pledge-2025'" \
+    "funding gamma-pledge-2025: nature: private, but a sovereign investment is a state's money (public)" \
+    "a state's investment said to be private"
+broken programme "UPDATE funding SET nature = 'private' WHERE id = 'test-union-chips-2025'" \
+    "funding test-union-chips-2025: nature: private, but a public programme is a public body's (public or mixed)" \
+    "a public programme said to be private"
+broken commitment "UPDATE funding SET nature = 'public' WHERE id = 'delta-range-2025'" \
+    "funding delta-range-2025: nature: public, but a private commitment is companies' or investors' money (private or mixed)" \
+    "a private commitment said to be public"
+broken publicparent "UPDATE funding SET nature = 'public' WHERE id = 'testonia-plan-2025'" \
+    "funding gamma-pledge-2025: nature: private, but it is part of testonia-plan-2025, which is public money" \
+    "private money inside a public whole"
+broken badnature "UPDATE funding SET nature = 'state' WHERE id = 'alpha-series-b-2025'" \
+    "funding alpha-series-b-2025: nature: 'state' is not public, private or mixed" \
+    "a nature the schema does not know"
+broken baddomain "UPDATE funding SET domain = 'chips' WHERE id = 'alpha-series-b-2025'" \
+    "funding alpha-series-b-2025: domain: 'chips' is not ai, compute, semiconductors or general" \
+    "a domain the schema does not know"
+broken horizon "UPDATE funding SET horizon_end = '2031-06' WHERE id = 'delta-range-2025'" \
+    "funding delta-range-2025: horizon_end: 2031-06, after 2030, the horizon of testonia-plan-2025, which it is part of" \
+    "a part spent after its whole"
 broken language "UPDATE actor SET summary_fr = '' WHERE id = 'gamma-fund'" \
     "actor gamma-fund: summary_fr: empty" "a missing French summary"
 broken loop "UPDATE funding SET parent_id = 'gamma-pledge-2025' WHERE id = 'testonia-plan-2025'" \

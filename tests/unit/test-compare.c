@@ -4,9 +4,11 @@
  * Every figure below is worked out by hand from the CSV files of
  * tests/fixtures: Testonia (XTA, 10M people, $500bn GDP) has a €50bn plan
  * (mixed, compute, 2025 to 2030) holding a $10bn pledge and a €20–30bn
- * campus, and Alpha Labs' €1bn round (mixed, ai, 2025, no horizon); the
- * United States of Test (XTB, 50M people, $2T) has none; the dollar is
- * 1.13 per euro in 2025, 1.0824 in 2024. */
+ * campus, Alpha Labs' €1bn round (mixed, ai, 2025, no horizon) and €2bn of
+ * grants (public, ai, 2024 to 2027); the Test Union (XTU's 60M people,
+ * its one present member Testonia) has €8bn of its own for chips
+ * (semiconductors, 2025); the United States of Test (XTB, 50M people, $2T)
+ * has none; the dollar is 1.13 per euro in 2025, 1.0824 in 2024. */
 #include "config.h"
 
 #include <math.h>
@@ -141,7 +143,7 @@ compare(sqlite3 *db, const struct compare_scope *s, int n, ...)
 
 /* The default scope: 2025, the latest year with funding; ai and compute;
  * the plan and the round added, the pledge and campus inside the plan
- * not. */
+ * not, the 2024 grants left out. */
 static void
 test_default(sqlite3 *db)
 {
@@ -156,7 +158,7 @@ test_default(sqlite3 *db)
 	    "the scope as people read it");
 	cell_is(c, "kind", 0, "country");
 	cell_value(c, "items added", 0, "2", 2);
-	cell_is(c, "left out", 0, "none left out");
+	cell_is(c, "left out", 0, "1 left out: 1 before 2025");
 	cell_is(c, "headline item", 0, "Testonia's €50bn plan");
 	is_str(row_of(c, "headline item")->link[0], "testonia-plan-2025", "the headline's link");
 	cell_is(c, "headline amount", 0, "€50bn");
@@ -202,15 +204,14 @@ test_default(sqlite3 *db)
 	compare_free(c);
 }
 
-/* Periods and domains: a 2024 compute item and a 2025 semiconductors
- * item of Testonia, in memory. */
+/* Periods and domains: the fixture's 2024 grants, and a 2025
+ * semiconductors item of Testonia in memory. */
 static void
 test_period_domains(sqlite3 *db)
 {
 	struct compare_scope s = { 0 };
 	struct compare *c;
 
-	add_item(db, "xta-old-2024", "public", "compute", 2e9, "2024-06", "2026", "XTA", NULL);
 	add_item(db, "xta-chips-2025", "mixed", "semiconductors", 5e9, "2025-03", NULL, "XTA", NULL);
 
 	c = compare(db, NULL, 2, "XTA", "XTB");
@@ -233,9 +234,9 @@ test_period_domains(sqlite3 *db)
 	cell_value(c, "per head/year, €", 0, "€1,600", 1600);
 	compare_free(c);
 
-	/* 2024 to 2025, ai and compute: the old item too, €2bn over
-	 * 2024–2026, 2 years: 1e9 a year. Dollars: 2e9 × 1.0824 = 2.1648e9,
-	 * + 57.63e9 = 59.7948e9. */
+	/* 2024 to 2025, ai and compute: the grants too, €2bn over 2024–2027,
+	 * 3 years. Dollars: 2e9 × 1.0824 = 2.1648e9, + 57.63e9 = 59.7948e9.
+	 * A year: 10e9 + 2e9 / 3 + 1e9 = 11.667e9, €1,166.67 a head. */
 	s.domains = 0;
 	s.from = 2024;
 	s.to = 2025;
@@ -247,8 +248,9 @@ test_period_domains(sqlite3 *db)
 	cell_value(c, "total, €", 0, "€53bn", 53e9);
 	cell_value(c, "total, $", 0, "$59.79bn", 59.7948e9);
 	cell_value(c, "of which public", 0, "€2bn", 2e9);
-	cell_value(c, "per head/year, €", 0, "€1,200", 1200);
-	cell_is(c, "years used", 0, "€50bn: 2025–2030, 5 years; €2bn: 2024–2026, 2 years; "
+	cell_value(c, "of which disbursed", 0, "€2bn", 2e9);
+	cell_value(c, "per head/year, €", 0, "€1,167", 1166.67);
+	cell_is(c, "years used", 0, "€50bn: 2025–2030, 5 years; €2bn: 2024–2027, 3 years; "
 	    "€1bn: no horizon, counted as 1 year");
 	cell_is(c, "rates used", 0, "USD 1.13 per € (2025); USD 1.0824 per € (2024)");
 	compare_free(c);
@@ -273,8 +275,7 @@ test_period_domains(sqlite3 *db)
 	/* 3e9 / 50e6 */
 	cell_value(c, "per head, €", 1, "€60", 60);
 	compare_free(c);
-	change(db, "DELETE FROM funding WHERE id IN ('xta-old-2024', 'xta-chips-2025',"
-	    " 'xtb-later-2026')");
+	change(db, "DELETE FROM funding WHERE id IN ('xta-chips-2025', 'xtb-later-2026')");
 }
 
 /* Nesting: a part never adds to its parent's total, and a part whose
@@ -308,7 +309,7 @@ test_nesting(sqlite3 *db)
 	change(db, "UPDATE funding SET status = 'cancelled' WHERE id = 'alpha-series-b-2025'");
 	c = compare(db, NULL, 2, "XTA", "alpha-labs");
 	cell_value(c, "total, €", 0, "€50bn", 50e9);
-	cell_is(c, "left out", 0, "1 left out: 1 cancelled");
+	cell_is(c, "left out", 0, "2 left out: 1 cancelled, 1 before 2025");
 	cell_none(c, "total, €", 1);
 	cell_is(c, "headline item", 1, "–");
 	compare_free(c);
@@ -328,9 +329,10 @@ test_members(sqlite3 *db)
 	is_str(c->kind[0], "bloc", "the Test Union is a bloc");
 	cell_is(c, "blocs and members", 0, "members: 1");
 	/* Its own: €6bn over 2025–2027, 2 years, for XTU's 60M people: €100
-	 * a head, €50 a head a year. XTU has no GDP: its one present member's
+	 * a head, €50 a head a year; its €8bn for chips left out. XTU has no GDP: its one present member's
 	 * stands for it, $500bn; 6e9 × 1.13 / 2 = 3.39e9 a year: 0.678%. */
 	cell_value(c, "items added", 0, "1", 1);
+	cell_is(c, "left out", 0, "1 left out: 1 semiconductors");
 	cell_value(c, "total, €", 0, "€6bn", 6e9);
 	cell_value(c, "per head, €", 0, "€100", 100);
 	cell_value(c, "per head/year, €", 0, "€50", 50);
@@ -340,7 +342,7 @@ test_members(sqlite3 *db)
 	/* Its members' (Testonia; XTB left in 2020): the plan and the round,
 	 * €51bn for 60M people: €850; €11bn a year: €183. */
 	cell_value(c, "members: items", 0, "2", 2);
-	cell_is(c, "members: left out", 0, "none left out");
+	cell_is(c, "members: left out", 0, "1 left out: 1 before 2025");
 	cell_value(c, "members: total, €", 0, "€51bn", 51e9);
 	cell_value(c, "members: total, $", 0, "$57.63bn", 57.63e9);
 	cell_value(c, "members: per head", 0, "€850", 850);
@@ -359,6 +361,15 @@ test_members(sqlite3 *db)
 	    "members left out");
 	ok(row_of(c, "members: total, €") == NULL, "members left out: no members' rows");
 	cell_value(c, "total, €", 0, "€6bn", 6e9);
+	compare_free(c);
+
+	/* Every domain: the chips add to the union's own money, €14bn, never
+	 * to its members'. */
+	s.members_out = 0;
+	s.domains = COMPARE_DOMAINS_ALL;
+	c = compare(db, &s, 2, "TU", "XTA");
+	cell_value(c, "total, €", 0, "€14bn", 14e9);
+	cell_value(c, "members: total, €", 0, "€51bn", 51e9);
 	compare_free(c);
 	change(db, "DELETE FROM funding WHERE id = 'union-fund-2025'");
 }

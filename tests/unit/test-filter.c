@@ -34,8 +34,8 @@ static sqlite3 *db;
 /* The message of the limit regexp() stops at. */
 #define LIMIT_ERROR "regex: the pattern hit its matching limit (it backtracks too much); simplify it"
 /* Every field that applies to funding, as error messages list them. */
-#define FUNDING_FIELDS "fields: kind, bloc, country, status, role, currency, confidence, " \
-	"actor, source, stance, disputed, id, date, year, amount"
+#define FUNDING_FIELDS "fields: kind, bloc, country, status, nature, domain, role, currency, " \
+	"confidence, actor, source, stance, disputed, id, date, year, amount"
 #define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, disputed, id, date, year"
 
 /* Load the fixture CSV files and index them, as aiatlas-mkdb does. */
@@ -277,8 +277,8 @@ test_fields(void)
 	char *s;
 
 	s = filter_fields("funding");
-	is_str(s, "kind, bloc, country, status, role, currency, confidence, actor, source, "
-	    "stance, disputed, id, date, year, amount", "the fields of funding");
+	is_str(s, "kind, bloc, country, status, nature, domain, role, currency, confidence, "
+	    "actor, source, stance, disputed, id, date, year, amount", "the fields of funding");
 	free(s);
 	s = filter_fields("countries");
 	is_str(s, "bloc, country, source, stance, disputed, id, year, population", "the fields of countries");
@@ -296,7 +296,8 @@ test_fields(void)
 	selects("actors", "bloc:test-union", "alpha-labs beta-bank test-commission testonia");
 	selects("actors", "bloc:test-states", "gamma-fund gamma-holding");
 	selects("funding", "bloc:test-union",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "bloc:test-states", "");
 	selects("events", "bloc:test-union", "ev-2025-02-09-testonia-plan "
 	    "ev-2025-02-10-test-summit ev-2025-09-09-alpha-series-b");
@@ -305,12 +306,23 @@ test_fields(void)
 
 	selects("actors", "country:XTB", "gamma-fund gamma-holding");
 	selects("funding", "country:XTA",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("events", "country:XTB", "");
 	selects("blocs", "country:XTA", "test-union");
 	selects("countries", "country:XTB", "XTB");
 
-	selects("funding", "status:committed", "alpha-series-b-2025 gamma-pledge-2025");
+	selects("funding", "nature:mixed", "alpha-series-b-2025 testonia-plan-2025");
+	selects("funding", "nature:public", "test-union-chips-2025 testonia-ai-grants-2024");
+	selects("funding", "domain:ai", "alpha-series-b-2025 testonia-ai-grants-2024");
+	selects("funding", "domain:compute -nature:mixed",
+	    "delta-range-2025 gamma-pledge-2025");
+	selects("funding", "-domain:semiconductors year:2025",
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	rejects("funding", "domain:general", "filter: no funding has domain 'general' at "
+	    "column 8; values: ai, compute, semiconductors");
+	selects("funding", "status:committed", "alpha-series-b-2025 gamma-pledge-2025 "
+	    "test-union-chips-2025");
 	selects("funding", "status:announced", "delta-range-2025 testonia-plan-2025");
 
 	selects("actors", "role:sponsor", "gamma-fund testonia");
@@ -325,7 +337,8 @@ test_fields(void)
 	selects("funding", "currency:usd", "gamma-pledge-2025");
 	selects("figures", "currency:GW", "testonia-plan-capacity");
 
-	selects("funding", "confidence:likely", "alpha-series-b-2025 gamma-pledge-2025");
+	selects("funding", "confidence:likely", "alpha-series-b-2025 gamma-pledge-2025 "
+	    "test-union-chips-2025");
 	selects("actors", "sector:public", "beta-bank test-commission testonia");
 	selects("figures", "measure:chips", "alpha-chips");
 
@@ -371,7 +384,8 @@ test_fields(void)
 	selects("actors", "year:2023", "alpha-labs");
 	selects("actors", "year:2024", "");
 	selects("funding", "year:2025",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-plan-2025");
 	selects("events", "year<2025", "");
 	selects("sources", "year:2025",
 	    "fixture-gazette fixture-news fixture-release fixture-stats seed-test-article");
@@ -390,10 +404,12 @@ test_comparisons(void)
 {
 	/* gamma-pledge-2025 is USD 10bn in 2025: EUR 8.85bn at 1.13. */
 	selects("funding", "amount>=1bn",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "amount>=10bn", "delta-range-2025 testonia-plan-2025");
-	selects("funding", "amount<5e9", "alpha-series-b-2025");
-	selects("funding", "amount:1bn..20bn", "alpha-series-b-2025 gamma-pledge-2025");
+	selects("funding", "amount<5e9", "alpha-series-b-2025 testonia-ai-grants-2024");
+	selects("funding", "amount:1bn..20bn", "alpha-series-b-2025 gamma-pledge-2025 "
+	    "test-union-chips-2025 testonia-ai-grants-2024");
 	selects("funding", "amount:8.8bn..8.9bn", "gamma-pledge-2025");
 	selects("funding", "amount>8.86bn", "delta-range-2025 testonia-plan-2025");
 	selects("funding", "amount=1bn", "alpha-series-b-2025");
@@ -414,22 +430,26 @@ test_comparisons(void)
 
 	/* Dates compare by prefix: a day is within its month. */
 	selects("funding", "date>=2025-02",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
-	selects("funding", "date>2025-02", "alpha-series-b-2025");
-	selects("funding", "date<2025-02", "");
-	selects("funding", "date<=2025-02", "delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-plan-2025");
+	selects("funding", "date>2025-02", "alpha-series-b-2025 test-union-chips-2025");
+	selects("funding", "date<2025-02", "testonia-ai-grants-2024");
+	selects("funding", "date<=2025-02", "delta-range-2025 gamma-pledge-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "date:2025-02", "delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
 	selects("funding", "date:2025-01..2025-06",
-	    "delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "delta-range-2025 gamma-pledge-2025 test-union-chips-2025 testonia-plan-2025");
 	selects("funding", "date:2025-01..2025-02",
 	    "delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
-	selects("funding", "date:2025-03..2025-12", "alpha-series-b-2025");
+	selects("funding", "date:2025-03..2025-12", "alpha-series-b-2025 "
+	    "test-union-chips-2025");
 	selects("events", "date<=2025-02-09", "ev-2025-02-09-testonia-plan");
 	selects("events", "date>2025-02-09", "ev-2025-02-10-test-summit ev-2025-09-09-alpha-series-b");
 	selects("events", "date:2025-02-10", "ev-2025-02-10-test-summit");
 	selects("events", "date=2025-02-10", "ev-2025-02-10-test-summit");
 	selects("funding", "year:2025..2025",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-plan-2025");
 	selects("funding", "year>2025", "");
 }
 
@@ -440,8 +460,10 @@ test_claims_and_membership(void)
 {
 	selects("funding", "disputed:yes", "alpha-series-b-2025 delta-range-2025");
 	selects("funding", "disputed:YES", "alpha-series-b-2025 delta-range-2025");
-	selects("funding", "disputed:no", "gamma-pledge-2025 testonia-plan-2025");
-	selects("funding", "-disputed:yes", "gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "disputed:no", "gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
+	selects("funding", "-disputed:yes", "gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "disputed:amount", "alpha-series-b-2025 delta-range-2025");
 	selects("funding", "disputed:currency", "");
 	selects("funding", "disputed:yes amount>=10bn", "delta-range-2025");
@@ -476,7 +498,8 @@ test_claims_and_membership(void)
 static void
 test_terms(void)
 {
-	selects("funding", "plan", "gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "plan", "gamma-pledge-2025 testonia-ai-grants-2024 "
+	    "testonia-plan-2025");
 	selects("funding", "PLEDGE", "gamma-pledge-2025");
 	selects("funding", "pled", "gamma-pledge-2025");
 	selects("actors", "etats", "gamma-fund");
@@ -486,8 +509,9 @@ test_terms(void)
 	selects("actors", "\"test comp\"", "");
 	selects("actors", "alpha", "alpha-labs");
 
-	selects("funding", "/test/", "testonia-plan-2025");
-	selects("funding", "/TEST/i", "gamma-pledge-2025 testonia-plan-2025");
+	selects("funding", "/test/", "test-union-chips-2025 testonia-plan-2025");
+	selects("funding", "/TEST/i", "gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "/gamma's pledge/", "");
 	selects("funding", "/Gamma's pledge/", "gamma-pledge-2025");
 	selects("funding", "/Series [AB]/", "alpha-series-b-2025");
@@ -515,29 +539,34 @@ test_terms(void)
 	selects("actors", "/Labs Alpha A test/", "alpha-labs");
 	selects("blocs", "/Union de test TU UT A union/", "test-union");
 
-	selects("funding", "not status:committed", "delta-range-2025 testonia-plan-2025");
-	selects("funding", "NOT status:committed", "delta-range-2025 testonia-plan-2025");
-	selects("funding", "-status:committed", "delta-range-2025 testonia-plan-2025");
-	selects("funding", "not -status:committed", "alpha-series-b-2025 gamma-pledge-2025");
+	selects("funding", "not status:committed", "delta-range-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
+	selects("funding", "NOT status:committed", "delta-range-2025 "
+	    "testonia-ai-grants-2024 testonia-plan-2025");
+	selects("funding", "-status:committed", "delta-range-2025 testonia-ai-grants-2024 "
+	    "testonia-plan-2025");
+	selects("funding", "not -status:committed", "alpha-series-b-2025 "
+	    "gamma-pledge-2025 test-union-chips-2025");
 	selects("funding", "status:announced and confidence:speculative", "delta-range-2025");
 	selects("funding", "status:announced AND confidence:speculative", "delta-range-2025");
 	selects("funding", "status:announced confidence:speculative", "delta-range-2025");
 	selects("funding", "confidence:likely or confidence:speculative",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025");
 	selects("funding", "confidence:likely OR confidence:speculative",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025");
 	selects("funding", "status:announced or status:committed confidence:likely",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-plan-2025");
 	selects("funding", "(status:announced or status:committed) confidence:likely",
-	    "alpha-series-b-2025 gamma-pledge-2025");
+	    "alpha-series-b-2025 gamma-pledge-2025 test-union-chips-2025");
 	selects("funding", "-(confidence:likely or confidence:speculative)",
-	    "testonia-plan-2025");
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "not(confidence:likely or confidence:speculative)",
-	    "testonia-plan-2025");
+	    "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "((kind:equity_round))", "alpha-series-b-2025");
-	selects("funding", "plan -pledge", "testonia-plan-2025");
+	selects("funding", "plan -pledge", "testonia-ai-grants-2024 testonia-plan-2025");
 	selects("funding", "(status:committed or kind:public_programme) and amount>1e9",
-	    "gamma-pledge-2025 testonia-plan-2025");
+	    "gamma-pledge-2025 test-union-chips-2025 testonia-plan-2025");
 	selects("funding", "bloc:test-union amount>=10bn year:2025",
 	    "delta-range-2025 testonia-plan-2025");
 	selects("actors", "kind:company or kind:fund -country:XTB", "alpha-labs gamma-holding");
@@ -583,8 +612,8 @@ test_errors(void)
 {
 	rejects("funding", "colour:red", "filter: unknown field 'colour' at column 1; "
 	    FUNDING_FIELDS);
-	rejects("funding", "kind:loan colour:red", "filter: no funding has kind 'loan' at column 6; "
-	    "values: equity_round, private_commitment, public_programme");
+	rejects("funding", "kind:loan colour:red", "filter: no funding has kind 'loan' at "
+	    "column 6; values: equity_round, grant, private_commitment, public_programme");
 	rejects("funding", "plan colour:red", "filter: unknown field 'colour' at column 6; "
 	    FUNDING_FIELDS);
 	rejects("actors", "amount>1bn", "filter: 'amount' does not apply to actors at column 1; "
@@ -641,7 +670,8 @@ test_errors(void)
 	    "filter: expected a number, not '10M' at column 12");
 
 	rejects("funding", "status:comitted",
-	    "filter: no funding has status 'comitted' at column 8; values: announced, committed");
+	    "filter: no funding has status 'comitted' at column 8; values: announced, "
+	    "committed, disbursed");
 	rejects("actors", "role:operator", "filter: no actor has role 'operator' at column 6; values: "
 	    "announcer, host, investor, lead, participant, recipient, sponsor, subject");
 	rejects("funding", "actor:nobody", "filter: no funding has actor 'nobody' at column 7; "
@@ -679,8 +709,8 @@ test_errors(void)
 	/* Columns count characters, not bytes. */
 	rejects("funding", "données colour:x", "filter: unknown field 'colour' at column 9; "
 	    FUNDING_FIELDS);
-	rejects("funding", "\"États-Unis\" status:x", "filter: no funding has status 'x' at column 21; "
-	    "values: announced, committed");
+	rejects("funding", "\"États-Unis\" status:x", "filter: no funding has status 'x' "
+	    "at column 21; values: announced, committed, disbursed");
 	rejects("funding", "/é(/", "filter: regex: missing closing parenthesis at column 4");
 	rejects("funding", "/€€€)/", "filter: regex: unmatched closing parenthesis at column 5");
 	rejects("funding", "/Ü(/i", "filter: regex: missing closing parenthesis at column 4");
@@ -699,7 +729,8 @@ test_errors(void)
 		free(got);
 		got = test_select("funding", "status:COMMITTED");
 		ok(strncmp(got, "filter: ", 8) == 0 ||
-		    strcmp(got, "alpha-series-b-2025 gamma-pledge-2025") == 0, "%s", "status:COMMITTED is an error or finds the committed funding");
+		    strcmp(got, "alpha-series-b-2025 gamma-pledge-2025 test-union-chips-2025") == 0,
+		    "%s", "status:COMMITTED is an error or finds the committed funding");
 		free(got);
 		got = test_select("actors", "kind:Company");
 		ok(strncmp(got, "filter: ", 8) == 0 ||
@@ -734,7 +765,7 @@ test_injection(void)
 	hostile("funding", "date:2025'..2026", "filter: expected a date as 2025, 2025-02 or "
 	    "2025-02-10, not '2025'' at column 6", NULL, NULL);
 	hostile("funding", "status:\"committed' --\"", "filter: no funding has status "
-	    "'committed' --' at column 8; values: announced, committed", NULL, NULL);
+	    "'committed' --' at column 8; values: announced, committed, disbursed", NULL, NULL);
 	hostile("funding", "amount>1e9--", "filter: expected an amount in euros as 1.5bn, 200M, "
 	    "10Md or 3e9, not '1e9--' at column 8", NULL, NULL);
 	hostile("actors", "id:x' OR '1'='1", NULL, "id:y OR z", "");
@@ -752,7 +783,8 @@ test_injection(void)
 	    "alpha-labs beta-bank gamma-fund gamma-holding test-commission testonia");
 	hostile("actors", "kind;DROP:x", NULL, "x", "");
 	hostile("funding", "date>=2025 OR 1=1", NULL, "date>=2025 OR x",
-	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 testonia-plan-2025");
+	    "alpha-series-b-2025 delta-range-2025 gamma-pledge-2025 test-union-chips-2025 "
+	    "testonia-plan-2025");
 
 	/* A very long value, as a word, an id and a country. */
 	memset(longword, 'q', 100000);
@@ -904,13 +936,15 @@ test_complete(void)
 	} cases[] = {
 		{ "funding", "st", "status: stance:" },
 		{ "funding", "a", "actor: amount" },
-		{ "funding", "kind:company d", "disputed: date" },
+		{ "funding", "kind:company d", "domain: disputed: date" },
 		{ "funding", "disputed:y", "disputed:yes" },
 		{ "actors", "s", "sector: source: stance:" },
-		{ "funding", "", "kind: bloc: country: status: role: currency: confidence: actor: "
-		  "source: stance: disputed: id: date year amount" },
+		{ "funding", "", "kind: bloc: country: status: nature: domain: role: currency: "
+		  "confidence: actor: source: stance: disputed: id: date year amount" },
 		{ "funding", "status:c", "status:committed" },
-		{ "funding", "status:", "status:announced status:committed" },
+		{ "funding", "status:", "status:announced status:committed status:disbursed" },
+		{ "funding", "nature:", "nature:mixed nature:private nature:public" },
+		{ "funding", "domain:s", "domain:semiconductors" },
 		{ "funding", "-kind:p", "kind:private_commitment kind:public_programme" },
 		{ "actors", "(role:s", "role:sponsor role:subject" },
 		{ "countries", "country:X", "country:XTA country:XTB country:XTU" },

@@ -183,9 +183,10 @@ test_sql(sqlite3 *db)
 	    " WHERE id = 'gamma-pledge-2025'", 8849557522.12);
 	sql_is_null(db, "SELECT eur(amount, currency, announced_on) FROM funding"
 	    " WHERE id = 'delta-range-2025'");
-	/* 50e9 × 1.13 + 10e9 + 30e9 × 1.13 + 1e9 × 1.13 = 101.53e9 */
+	/* 50e9 × 1.13 + 10e9 + 30e9 × 1.13 + 1e9 × 1.13 + 2e9 × 1.0824 + 8e9 × 1.13
+	 * = 112.7348e9 */
 	sql_is(db, "SELECT sum(usd(coalesce(amount, amount_high), currency, announced_on))"
-	    " FROM funding", 101.53e9);
+	    " FROM funding", 112.7348e9);
 }
 
 /* Amounts and quantities written for people. */
