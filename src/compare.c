@@ -84,13 +84,12 @@ static const char compare_items_sql[] =
 	" FROM items ORDER BY eur_hi DESC NULLS LAST, id";
 
 /* A place's population, GDP, their year and source (?1 a country); GDP as
- * the sum of a bloc's present members' (?2) when its own row has none,
- * and how many members that sum has. */
+ * the sum of a bloc's present members' (?2) for when its own row has none
+ * (NULL unless every one of them has a GDP). */
 static const char compare_place_sql[] =
 	"SELECT c.population, c.gdp_usd, c.stats_year, s.title,"
 	" (SELECT sum(m.gdp_usd) FROM bloc_member AS b JOIN country AS m ON m.iso3 = b.iso3"
-	"  WHERE b.bloc_id = ?2 AND b.until IS NULL HAVING count(*) = count(m.gdp_usd)),"
-	" (SELECT count(*) FROM bloc_member WHERE bloc_id = ?2 AND until IS NULL)"
+	"  WHERE b.bloc_id = ?2 AND b.until IS NULL HAVING count(*) = count(m.gdp_usd))"
 	" FROM country AS c LEFT JOIN source AS s ON s.id = c.source_id WHERE c.iso3 = ?1";
 /* The country or bloc of a funding item. */
 static const char compare_item_place_sql[] =
@@ -586,7 +585,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	struct compare_sum own, mem, given;
 	struct compare_row *row;
 	char buf[64], *text, *rates = NULL;
-	int r = 0, count, gdp_sum = 0, nmembers = 0;
+	int r = 0, count, gdp_sum = 0;
 
 #define ROW(label, chart) compare_next(c, first, &r, label, chart)
 	stmt = compare_query(db, compare_membership_sql, id, kind);
@@ -605,7 +604,6 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 		if (gdp <= 0 && sqlite3_column_type(stmt, 4) != SQLITE_NULL) {
 			gdp = sqlite3_column_double(stmt, 4);
 			gdp_sum = 1;
-			nmembers = sqlite3_column_int(stmt, 5);
 		}
 	}
 
@@ -672,8 +670,8 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	    money_format(gdp, "USD", buf, sizeof buf) : "–");
 	row = ROW(_("pop. and GDP from"), 0);
 	if (stmt != NULL && sqlite3_column_text(stmt, 3) != NULL) {
-		text = gdp_sum ? xasprintf(_("%s, %d (GDP: the sum of its %d members' GDP)"),
-		    sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 2), nmembers) :
+		text = gdp_sum ? xasprintf(_("%s, %d (GDP: its present members' added up)"),
+		    sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 2)) :
 		    xasprintf("%s, %d", sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 2));
 		compare_cell(row, i, 0, 0, "%s", text);
 		free(text);
@@ -842,6 +840,52 @@ compare_build(sqlite3 *db, const char *lang, char *const *ids, int n,
 	for (i = 0; i < c->n; i++)
 		compare_place_free(&p[i]);
 	return c;
+}
+
+/* Write a comparison's rows to o: for people (human), text with a sum that
+ * holds a disputed amount marked; for data, numbers as numbers, the scope
+ * as the first row. */
+void
+compare_write(const struct compare *c, struct output *o, int human)
+{
+	struct output_value v[COMPARE_MAX + 1];
+	const char *names[COMPARE_MAX + 1];
+	char numbers[COMPARE_MAX][64], *marked[COMPARE_MAX];
+	int i, j;
+
+	names[0] = human ? "" : "row";
+	for (i = 0; i < c->n; i++)
+		names[i + 1] = human ? (c->name[i] != NULL ? c->name[i] : c->id[i]) : c->id[i];
+	output_columns(o, c->n + 1, names);
+	if (!human) {
+		v[0] = (struct output_value){ SQLITE_TEXT, "scope" };
+		for (i = 0; i < c->n; i++)
+			v[i + 1] = (struct output_value){ SQLITE_TEXT, c->scope_text };
+		output_row(o, v);
+	}
+	for (j = 0; j < c->nrows; j++) {
+		const struct compare_row *r = &c->rows[j];
+
+		v[0] = (struct output_value){ SQLITE_TEXT, r->label };
+		for (i = 0; i < c->n; i++) {
+			marked[i] = NULL;
+			if (human && r->disputed[i]) {
+				marked[i] = xasprintf("%s ⚑", r->text[i]);
+				v[i + 1] = (struct output_value){ SQLITE_TEXT, marked[i] };
+			} else if (!human && r->plain[i] != NULL)
+				v[i + 1] = (struct output_value){ SQLITE_TEXT, r->plain[i] };
+			else if (!human && r->has_value[i] && r->link[i] == NULL) {
+				snprintf(numbers[i], sizeof numbers[i], "%.15g", r->value[i]);
+				v[i + 1] = (struct output_value){ SQLITE_FLOAT, numbers[i] };
+			} else if (!human && strcmp(r->text[i], "–") == 0)
+				v[i + 1] = (struct output_value){ SQLITE_NULL, NULL };
+			else
+				v[i + 1] = (struct output_value){ SQLITE_TEXT, r->text[i] };
+		}
+		output_row(o, v);
+		for (i = 0; i < c->n; i++)
+			free(marked[i]);
+	}
 }
 
 /* Free a comparison. */

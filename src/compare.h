@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include "output.h"
+
 #define COMPARE_MAX 4
 
 /* The domains of funding, as bits of compare_scope.domains. */
@@ -58,6 +60,9 @@ struct compare	*compare_build(sqlite3 *db, const char *lang, char *const *ids, i
 /* The scope as people read it: "scope: 2025 · ai, compute · top-level items
  * only · members apart" (freed by the caller). */
 char		*compare_scope_format(const struct compare_scope *s);
+/* Write the rows to o (columns named after the records): text for people
+ * when human, else plain numbers and the scope as a first row. */
+void		 compare_write(const struct compare *c, struct output *o, int human);
 void		 compare_free(struct compare *c);
 
 #endif
