@@ -514,6 +514,15 @@ static const char *const compare_members_labels[COMPARE_L_N] = {
 	N_("members: total, $"), N_("members: per head"), NULL, N_("members: €/head/yr"),
 	N_("members: GDP/year"), N_("members: years")
 };
+/* Which of them are worth a bar chart. */
+static const int compare_charts[COMPARE_L_N] = { 0, 0, 1, 0, 1, 0, 1, 1, 0 };
+
+/* The next row of a sum, label k of labels l. */
+static struct compare_row *
+compare_sum_next(struct compare *c, int first, int *r, const char *const *l, int k)
+{
+	return compare_next(c, first, r, _(l[k]), compare_charts[k]);
+}
 
 /* The rows of a sum (own: split by nature and status, else a bloc's
  * members'): items added, left out, totals, per head, per year. */
@@ -530,21 +539,20 @@ compare_sum_rows(struct compare *c, int i, int first, int *r, const struct compa
 		/* Not a bloc: no members' money. */
 		for (k = 0; k < COMPARE_L_N; k++) {
 			if (l[k] != NULL)
-				compare_cell(compare_next(c, first, r, _(l[k]), k == COMPARE_L_EUR),
-				    i, 0, 0, "–");
+				compare_cell(compare_sum_next(c, first, r, l, k), i, 0, 0, "–");
 		}
 		return;
 	}
 
-	row = compare_next(c, first, r, _(l[COMPARE_L_ITEMS]), 0);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_ITEMS);
 	compare_cell(row, i, 1, sum->n, "%d", sum->n);
-	row = compare_next(c, first, r, _(l[COMPARE_L_LEFT]), 0);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_LEFT);
 	text = compare_left(sum, &c->scope);
 	compare_cell(row, i, 0, 0, "%s", text);
 	free(text);
-	row = compare_next(c, first, r, _(l[COMPARE_L_EUR]), 1);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_EUR);
 	compare_money_cell(row, i, sum->eur_lo, sum->eur_hi, sum->has, "EUR", sum->disputed);
-	row = compare_next(c, first, r, _(l[COMPARE_L_USD]), 0);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_USD);
 	compare_money_cell(row, i, sum->usd_lo, sum->usd_hi, sum->has, "USD", sum->disputed);
 	for (k = 0; own && k < 3; k++) {
 		text = xasprintf(_("of which %s"), _(compare_natures[k]));
@@ -560,17 +568,17 @@ compare_sum_rows(struct compare *c, int i, int first, int *r, const struct compa
 		compare_money_cell(row, i, sum->status[k], sum->status[k], sum->has_status[k], "EUR",
 		    sum->disputed_status[k]);
 	}
-	row = compare_next(c, first, r, _(l[COMPARE_L_HEAD]), 1);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_HEAD);
 	compare_head_cell(row, i, sum->eur_hi, pop, sum->has, "EUR", sum->disputed);
 	if (own) {
-		row = compare_next(c, first, r, _(l[COMPARE_L_HEAD_USD]), 0);
+		row = compare_sum_next(c, first, r, l, COMPARE_L_HEAD_USD);
 		compare_head_cell(row, i, sum->usd_hi, pop, sum->has, "USD", sum->disputed);
 	}
-	row = compare_next(c, first, r, _(l[COMPARE_L_HEAD_YEAR]), 1);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_HEAD_YEAR);
 	compare_head_cell(row, i, sum->eur_year, pop, sum->has, "EUR", sum->disputed);
-	row = compare_next(c, first, r, _(l[COMPARE_L_GDP_YEAR]), 1);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_GDP_YEAR);
 	compare_share_cell(row, i, sum->usd_year, gdp, sum->has, sum->disputed);
-	row = compare_next(c, first, r, _(l[COMPARE_L_YEARS]), 0);
+	row = compare_sum_next(c, first, r, l, COMPARE_L_YEARS);
 	compare_cell(row, i, 0, 0, "%s", sum->years != NULL ? sum->years : "–");
 }
 

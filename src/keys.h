@@ -45,8 +45,8 @@
 	X(PERIOD_PREV,	"period-prev",	N_("in a comparison, count the year before")) \
 	X(PERIOD_NEXT,	"period-next",	N_("in a comparison, count the year after")) \
 	X(DOMAINS,	"domains",	N_("in a comparison, count ai and compute, or every domain")) \
-	X(MEMBERS,	"members",	N_("in a comparison, show a bloc's members' money apart, or leave it out")) \
-	X(COPY,		"copy",		N_("in a comparison, copy it as Markdown: to aiatlas-compare.md and the terminal's clipboard")) \
+	X(MEMBERS,	"members",	N_("in a comparison, show members' money apart or leave it out")) \
+	X(COPY,		"copy",		N_("in a comparison, copy it as Markdown (file and clipboard)")) \
 	X(TIMELINE,	"timeline",	N_("in a record, show its timeline")) \
 	X(ZOOM_IN,	"zoom-in",	N_("in a timeline, group by quarter, then by month")) \
 	X(ZOOM_OUT,	"zoom-out",	N_("in a timeline, group by quarter, then by year")) \
