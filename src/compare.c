@@ -115,6 +115,9 @@ static const char compare_membership_sql[] =
 	"  || coalesce(' · ' || coalesce(country, bloc_id), '') FROM funding WHERE id = ?1)"
 	" ELSE (SELECT kind || coalesce(' · ' || country, '') || coalesce(' · ' || bloc_id, '')"
 	"  FROM actor WHERE id = ?1) END";
+/* An event's funding item. */
+static const char compare_event_funding_sql[] =
+	"SELECT funding_id FROM event WHERE id = ?1 AND funding_id IS NOT NULL";
 /* A state actor's country, or a bloc of one state's. */
 static const char compare_stands_for_sql[] =
 	"SELECT country FROM actor WHERE ?2 = 'actor' AND id = ?1 AND kind = 'state'"
@@ -712,18 +715,24 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 }
 
 /* Find what record id of a kind stands for: its place (a state, or a bloc
- * of one state, is its country), and the country whose figures it takes.
- * 0, or -1 if it cannot be compared. */
+ * of one state, is its country; an event, the funding it announces), and
+ * the country whose figures it takes. 0, or -1 if it cannot be compared. */
 static int
 compare_place(sqlite3 *db, const char *id, const char *kind, struct compare_place *p)
 {
 	sqlite3_stmt *stmt;
 
 	memset(p, 0, sizeof *p);
-	if (strcmp(kind, "actor") != 0 && strcmp(kind, "bloc") != 0 &&
+	if (strcmp(kind, "event") == 0) {
+		if ((stmt = compare_query(db, compare_event_funding_sql, id, kind)) == NULL)
+			return -1;
+		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		p->kind = xstrdup("funding");
+		sqlite3_finalize(stmt);
+	} else if (strcmp(kind, "actor") != 0 && strcmp(kind, "bloc") != 0 &&
 	    strcmp(kind, "country") != 0 && strcmp(kind, "funding") != 0)
 		return -1;
-	if ((stmt = compare_query(db, compare_stands_for_sql, id, kind)) != NULL) {
+	else if ((stmt = compare_query(db, compare_stands_for_sql, id, kind)) != NULL) {
 		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
 		p->kind = xstrdup("country");
 		sqlite3_finalize(stmt);
@@ -810,8 +819,10 @@ compare_build(sqlite3 *db, const char *lang, char *const *ids, int n,
 			break;
 		}
 		if (compare_place(db, id, kind, &p[i]) != 0) {
-			*cause = xasprintf(_("compare: '%s' is not an actor, a country, a bloc or a "
-			    "funding item (it is of kind %s)"), ids[i], kind);
+			*cause = strcmp(kind, "event") == 0 ?
+			    xasprintf(_("compare: the event '%s' announces no funding"), ids[i]) :
+			    xasprintf(_("compare: '%s' is not an actor, a country, a bloc, a "
+			    "funding item or an event announcing one (it is of kind %s)"), ids[i], kind);
 			free(id);
 			free(kind);
 			break;

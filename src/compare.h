@@ -53,8 +53,8 @@ struct compare {
 
 /* Compare records (ids or aliases) in lang within scope (NULL: the
  * default); NULL with *cause naming one that is not an actor, a country, a
- * bloc or a funding item. A state actor and a bloc of one state stand for
- * their country. */
+ * bloc, a funding item or an event that announces one. A state actor and a
+ * bloc of one state stand for their country, an event for its funding. */
 struct compare	*compare_build(sqlite3 *db, const char *lang, char *const *ids, int n,
 		     const struct compare_scope *scope, char **cause);
 /* The scope as people read it: "scope: 2025 · ai, compute · top-level items

@@ -436,6 +436,13 @@ test_items(sqlite3 *db)
 	/* $10bn of $500bn GDP, in one year: 2%. */
 	cell_value(c, "GDP share/year", 1, "2.0%", 2);
 	compare_free(c);
+
+	/* An event stands for the funding it announces. */
+	c = compare(db, NULL, 2, "ev-2025-02-09-testonia-plan", "alpha-series-b-2025");
+	is_str(c->kind[0], "funding", "the event is its funding");
+	is_str(c->name[0], "Testonia's €50bn plan", "named as its funding");
+	cell_value(c, "total, €", 0, "€50bn", 50e9);
+	compare_free(c);
 }
 
 /* Records that cannot be compared. */
@@ -452,8 +459,16 @@ test_errors(sqlite3 *db)
 	ids[1] = "fixture-news";
 	c = compare_build(db, "en", ids, 2, NULL, &cause);
 	ok(c == NULL, "a source fails");
-	is_str(cause, "compare: 'fixture-news' is not an actor, a country, a bloc or a funding item"
-	    " (it is of kind source)", "the message says what can be compared");
+	is_str(cause, "compare: 'fixture-news' is not an actor, a country, a bloc, a funding item"
+	    " or an event announcing one (it is of kind source)",
+	    "the message says what can be compared");
+	free(cause);
+	cause = NULL;
+	ids[1] = "ev-2025-02-10-test-summit";
+	c = compare_build(db, "en", ids, 2, NULL, &cause);
+	ok(c == NULL, "an event without funding fails");
+	is_str(cause, "compare: the event 'ev-2025-02-10-test-summit' announces no funding",
+	    "the message says why");
 	free(cause);
 }
 
