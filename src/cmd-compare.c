@@ -11,14 +11,22 @@
 #include "filter.h"
 #include "i18n.h"
 
-/* Read --from and --to as years into a scope; 0, or -1 after a message. */
+/* Read --from and --to as years, --domain as domains, into a scope; 0, or
+ * -1 after a message. */
 static int
 cmd_compare_scope(const struct cli *c, struct compare_scope *s)
 {
 	const char *dates[2] = { c->from, c->to }, *names[2] = { "--from", "--to" };
+	char *bad = NULL;
 	int i, year[2] = { 0, 0 };
 
 	memset(s, 0, sizeof *s);
+	if (c->domain != NULL && compare_domains_parse(c->domain, &s->domains, &bad) != 0) {
+		cli_error(_("--domain: '%s' is not ai, compute, semiconductors, general or all"),
+		    bad);
+		free(bad);
+		return -1;
+	}
 	for (i = 0; i < 2; i++) {
 		if (dates[i] == NULL)
 			continue;

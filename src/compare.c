@@ -344,6 +344,35 @@ compare_left(const struct compare_sum *sum, const struct compare_scope *s)
 	return t;
 }
 
+/* Read a list of domains. */
+int
+compare_domains_parse(const char *list, unsigned int *domains, char **bad)
+{
+	const char *p = list;
+	size_t n, i;
+
+	*domains = 0;
+	if (strcmp(list, "all") == 0) {
+		*domains = COMPARE_DOMAINS_ALL;
+		return 0;
+	}
+	for (;;) {
+		n = strcspn(p, ",");
+		for (i = 0; i < sizeof compare_domains / sizeof compare_domains[0]; i++) {
+			if (strlen(compare_domains[i]) == n && strncmp(p, compare_domains[i], n) == 0)
+				break;
+		}
+		if (i == sizeof compare_domains / sizeof compare_domains[0]) {
+			*bad = xstrndup(p, n);
+			return -1;
+		}
+		*domains |= 1u << i;
+		if (p[n] == '\0')
+			return 0;
+		p += n + 1;
+	}
+}
+
 /* The scope as people read it. */
 char *
 compare_scope_format(const struct compare_scope *s)

@@ -57,6 +57,9 @@ struct compare {
  * bloc of one state stand for their country, an event for its funding. */
 struct compare	*compare_build(sqlite3 *db, const char *lang, char *const *ids, int n,
 		     const struct compare_scope *scope, char **cause);
+/* Read a list of domains ("ai,compute", or "all") into COMPARE_* bits;
+ * 0, or -1 with *bad (freed by the caller) the first unknown name. */
+int		 compare_domains_parse(const char *list, unsigned int *domains, char **bad);
 /* The scope as people read it: "scope: 2025 · ai, compute · top-level items
  * only · members apart" (freed by the caller). */
 char		*compare_scope_format(const struct compare_scope *s);

@@ -445,6 +445,26 @@ test_items(sqlite3 *db)
 	compare_free(c);
 }
 
+/* Lists of domains, as --domain reads them. */
+static void
+test_domains_parse(void)
+{
+	unsigned int d;
+	char *bad = NULL;
+
+	ok(compare_domains_parse("ai,compute", &d, &bad) == 0 && d == COMPARE_DOMAINS_DEFAULT,
+	    "ai,compute is the default");
+	ok(compare_domains_parse("all", &d, &bad) == 0 && d == COMPARE_DOMAINS_ALL, "all");
+	ok(compare_domains_parse("semiconductors", &d, &bad) == 0 && d == COMPARE_SEMICONDUCTORS,
+	    "one domain");
+	ok(compare_domains_parse("ai,chips", &d, &bad) == -1, "an unknown domain fails");
+	is_str(bad, "chips", "and is named");
+	free(bad);
+	bad = NULL;
+	ok(compare_domains_parse("ai,", &d, &bad) == -1, "an empty name fails");
+	free(bad);
+}
+
 /* Records that cannot be compared. */
 static void
 test_errors(sqlite3 *db)
@@ -484,6 +504,7 @@ main(void)
 	test_one_place(db);
 	test_actors(db);
 	test_items(db);
+	test_domains_parse();
 	test_errors(db);
 	sqlite3_close(db);
 	return exit_status();
