@@ -49,10 +49,11 @@ static const struct cli_command cli_commands[] = {
 	{ "sql", cmd_sql, 0, 1, 1,
 	  N_("sql 'SELECT ...'"),
 	  N_("Run one read-only SQL statement over the database and print its rows.") },
-	{ "compare", cmd_compare, 0, 2, 4,
-	  N_("compare ID ID [ID ID]"),
-	  N_("Put 2 to 4 actors, countries or blocs side by side: funding, per head,\n"
-	  "share of GDP, the exchange rates used.") },
+	{ "compare", cmd_compare, CLI_OPT_DATES | CLI_OPT_DOMAIN, 2, 4,
+	  N_("compare ID ID [ID ID] [--from DATE] [--to DATE] [--domain LIST]"),
+	  N_("Put 2 to 4 countries, blocs, actors or funding items side by side: the\n"
+	  "top-level funding of a period (the latest year by default) in AI and compute,\n"
+	  "per head, per year as a share of GDP, the exchange rates used.") },
 	{ "export-db", cmd_export_db, 0, 1, 1,
 	  N_("export-db FILE"),
 	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },
@@ -72,6 +73,8 @@ static const struct cli_option_help {
 	{ CLI_OPT_REGEX, N_("  --regex                 QUERY is a regular expression (PCRE2)\n") },
 	{ CLI_OPT_KIND, N_("  --kind KIND             keep one kind of record, as list's KIND\n") },
 	{ CLI_OPT_DATES, N_("  --from DATE, --to DATE  keep the dates within these (YYYY[-MM[-DD]])\n") },
+	{ CLI_OPT_DOMAIN, N_("  --domain LIST           count these domains (ai,compute,semiconductors,general\n"
+	  "                          or all; ai,compute if not given)\n") },
 	{ CLI_OPT_SORT, N_("  --sort FIELD[,-FIELD]   sort by these columns, - first for descending\n") },
 	{ CLI_OPT_LIMIT, N_("  --limit N               print the first N rows only\n") },
 	{ 0, NULL }
@@ -82,7 +85,7 @@ enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
 	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
-	CLI_LONG_FROM, CLI_LONG_TO
+	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN
 };
 
 static const struct option cli_long_options[] = {
@@ -100,6 +103,7 @@ static const struct option cli_long_options[] = {
 	{ "no-user-db",	no_argument,		NULL, CLI_LONG_NO_USER_DB },
 	{ "from",	required_argument,	NULL, CLI_LONG_FROM },
 	{ "to",		required_argument,	NULL, CLI_LONG_TO },
+	{ "domain",	required_argument,	NULL, CLI_LONG_DOMAIN },
 	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -248,6 +252,8 @@ cli_option_name(unsigned int mask)
 		return "--regex";
 	if (mask & CLI_OPT_DATES)
 		return "--from/--to";
+	if (mask & CLI_OPT_DOMAIN)
+		return "--domain";
 	return "--kind";
 }
 
@@ -316,6 +322,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		case CLI_LONG_NO_USER_DB: no_user_db = 1; break;
 		case CLI_LONG_FROM: c.from = optarg; given |= CLI_OPT_DATES; break;
 		case CLI_LONG_TO: c.to = optarg; given |= CLI_OPT_DATES; break;
+		case CLI_LONG_DOMAIN: c.domain = optarg; given |= CLI_OPT_DOMAIN; break;
 		case CLI_LONG_SIZE: size = optarg; break;
 		case 'h': help = 1; break;
 		case 'V': cli_version(); return CLI_OK;

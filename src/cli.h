@@ -19,7 +19,8 @@ enum cli_option {
 	CLI_OPT_KIND	= 1 << 2,
 	CLI_OPT_FILTER	= 1 << 3,
 	CLI_OPT_REGEX	= 1 << 4,
-	CLI_OPT_DATES	= 1 << 5
+	CLI_OPT_DATES	= 1 << 5,
+	CLI_OPT_DOMAIN	= 1 << 6
 };
 
 /* What a command runs with. */
@@ -35,7 +36,8 @@ struct cli {
 	const char		*kind;
 	const char		*filter;
 	int			 regex;		/* search: the query is a PCRE2 pattern */
-	const char		*from, *to;	/* timeline: dates */
+	const char		*from, *to;	/* timeline, compare: dates */
+	const char		*domain;	/* compare: the domains counted */
 };
 
 /* Run the program: parse argv, open the database, run a command, return

@@ -1,4 +1,5 @@
-/* aiatlas compare: actors, countries or blocs side by side. */
+/* aiatlas compare: places, actors or funding items side by side, within a
+ * scope. */
 #include "config.h"
 
 #include <stdio.h>
@@ -7,53 +8,68 @@
 
 #include "commands.h"
 #include "compare.h"
+#include "filter.h"
 #include "i18n.h"
-#include "xmalloc.h"
 
-/* Print the comparison of 2 to 4 records as a table of rows. */
+/* Read --from and --to as years, --domain as domains, into a scope; 0, or
+ * -1 after a message. */
+static int
+cmd_compare_scope(const struct cli *c, struct compare_scope *s)
+{
+	const char *dates[2] = { c->from, c->to }, *names[2] = { "--from", "--to" };
+	char *bad = NULL;
+	int i, year[2] = { 0, 0 };
+
+	memset(s, 0, sizeof *s);
+	if (c->domain != NULL && compare_domains_parse(c->domain, &s->domains, &bad) != 0) {
+		cli_error(_("--domain: '%s' is not ai, compute, semiconductors, general or all"),
+		    bad);
+		free(bad);
+		return -1;
+	}
+	for (i = 0; i < 2; i++) {
+		if (dates[i] == NULL)
+			continue;
+		if (!filter_is_date(dates[i])) {
+			cli_error(_("%s: '%s' is not a date as 2025, 2025-02 or 2025-02-10"),
+			    names[i], dates[i]);
+			return -1;
+		}
+		year[i] = atoi(dates[i]);
+	}
+	/* One end alone leaves the other open. */
+	s->from = year[0] > 0 ? year[0] : year[1] > 0 ? -1 : 0;
+	s->to = year[1];
+	if (s->to > 0 && s->from > s->to) {
+		cli_error(_("--from %s is after --to %s"), c->from, c->to);
+		return -1;
+	}
+	return 0;
+}
+
+/* Print the comparison of 2 to 4 records as a table of rows, the scope
+ * first. */
 int
 cmd_compare(struct cli *c, int argc, char **argv)
 {
 	struct compare *cmp;
+	struct compare_scope scope;
 	struct output *o;
-	struct output_value v[COMPARE_MAX + 1];
-	const char *names[COMPARE_MAX + 1];
-	char numbers[COMPARE_MAX][64], *marked[COMPARE_MAX], *cause = NULL;
-	int human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD, i, j;
+	char *cause = NULL;
+	int human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 
-	if ((cmp = compare_build(c->db, c->lang, argv, argc, &cause)) == NULL) {
+	if (cmd_compare_scope(c, &scope) != 0)
+		return CLI_USAGE;
+	if ((cmp = compare_build(c->db, c->lang, argv, argc, &scope, &cause)) == NULL) {
 		cli_error("%s", cause);
 		free(cause);
 		return CLI_USAGE;
 	}
-	names[0] = human ? "" : "row";
-	for (i = 0; i < cmp->n; i++)
-		names[i + 1] = human ? (cmp->name[i] != NULL ? cmp->name[i] : cmp->id[i]) : cmp->id[i];
+	/* The scope: a line above the table for people, a row for data. */
+	if (human)
+		printf("%s\n%s", cmp->scope_text, c->format == OUTPUT_MD ? "\n" : "");
 	o = cli_output(c);
-	output_columns(o, cmp->n + 1, names);
-	for (j = 0; j < cmp->nrows; j++) {
-		const struct compare_row *r = &cmp->rows[j];
-
-		v[0] = (struct output_value){ SQLITE_TEXT, r->label };
-		for (i = 0; i < cmp->n; i++) {
-			marked[i] = NULL;
-			/* Data formats give numbers as numbers, text elsewhere; for
-			 * people, a sum that holds a disputed amount is marked. */
-			if (human && r->disputed[i]) {
-				marked[i] = xasprintf("%s ⚑", r->text[i]);
-				v[i + 1] = (struct output_value){ SQLITE_TEXT, marked[i] };
-			} else if (!human && r->has_value[i] && r->link[i] == NULL) {
-				snprintf(numbers[i], sizeof numbers[i], "%.15g", r->value[i]);
-				v[i + 1] = (struct output_value){ SQLITE_FLOAT, numbers[i] };
-			} else if (!human && strcmp(r->text[i], "–") == 0)
-				v[i + 1] = (struct output_value){ SQLITE_NULL, NULL };
-			else
-				v[i + 1] = (struct output_value){ SQLITE_TEXT, r->text[i] };
-		}
-		output_row(o, v);
-		for (i = 0; i < cmp->n; i++)
-			free(marked[i]);
-	}
+	compare_write(cmp, o, human);
 	compare_free(cmp);
 	return cli_output_close(o);
 }

@@ -42,6 +42,11 @@
 	X(COMPARE,	"compare",	N_("compare the 2 to 4 marked records side by side")) \
 	X(SWAP,		"swap",		N_("in a comparison, swap the focused pane with the next")) \
 	X(NEXT_PANE,	"next-pane",	N_("in a comparison, focus the next pane")) \
+	X(PERIOD_PREV,	"period-prev",	N_("in a comparison, count the year before")) \
+	X(PERIOD_NEXT,	"period-next",	N_("in a comparison, count the year after")) \
+	X(DOMAINS,	"domains",	N_("in a comparison, count ai and compute, or every domain")) \
+	X(MEMBERS,	"members",	N_("in a comparison, show members' money apart or leave it out")) \
+	X(COPY,		"copy",		N_("in a comparison, copy it as Markdown (file and clipboard)")) \
 	X(TIMELINE,	"timeline",	N_("in a record, show its timeline")) \
 	X(ZOOM_IN,	"zoom-in",	N_("in a timeline, group by quarter, then by month")) \
 	X(ZOOM_OUT,	"zoom-out",	N_("in a timeline, group by quarter, then by year")) \

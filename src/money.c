@@ -85,6 +85,32 @@ money_format(double amount, const char *currency, char *buf, size_t size)
 	return buf;
 }
 
+/* Write amount in full with thousands separators: "€1,590"; two decimals
+ * below ten ("€0.42"). */
+char *
+money_format_whole(double amount, const char *currency, char *buf, size_t size)
+{
+	char prefix[16], digits[64], grouped[96];
+	size_t len, i, j = 0;
+
+	money_prefix(currency, prefix, sizeof prefix);
+	if (fabs(amount) < 10) {
+		number_format(digits, sizeof digits, "%.2f", amount);
+		snprintf(buf, size, "%s%s", prefix, digits);
+		return buf;
+	}
+	number_format(digits, sizeof digits, "%.0f", amount);
+	len = strlen(digits);
+	for (i = 0; i < len && j < sizeof grouped - 2; i++) {
+		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
+			grouped[j++] = ',';
+		grouped[j++] = digits[i];
+	}
+	grouped[j] = '\0';
+	snprintf(buf, size, "%s%s", prefix, grouped);
+	return buf;
+}
+
 /* Write a range shortly. */
 char *
 money_format_range(double low, double high, const char *currency, char *buf, size_t size)

@@ -8,6 +8,9 @@
 /* Write amount in currency (ISO 4217) shortly: "€1.7bn", "$500bn",
  * "CHF 12M". Returns buf. */
 char	*money_format(double amount, const char *currency, char *buf, size_t size);
+/* Write amount in full, grouped by thousands: "€1,590", "$12,345,678";
+ * two decimals below ten. Returns buf. */
+char	*money_format_whole(double amount, const char *currency, char *buf, size_t size);
 /* Write a range: "€30–50bn" (one scale when both share it). */
 char	*money_format_range(double low, double high, const char *currency,
 	     char *buf, size_t size);

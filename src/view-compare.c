@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "compare.h"
 #include "explorer.h"
 #include "i18n.h"
+#include "output.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -19,10 +22,12 @@
 
 struct cmp_view {
 	struct compare	*cmp;
+	struct compare_scope scope;	/* as the keys set it; 0: the default */
 	int		 focus;		/* the focused pane */
 	int		 row;		/* the focused row */
 	int		 top;		/* the first line shown */
 	int		 lines;		/* lines at the last draw */
+	int		 cols;		/* columns at the last draw */
 	char		 title[256];
 };
 
@@ -38,7 +43,7 @@ cmp_open(struct view *v)
 	v->data = c;
 	marks = explorer_marks(v->ex, &n);
 	if ((c->cmp = compare_build(explorer_db(v->ex), explorer_lang(v->ex), marks, n,
-	    &cause)) == NULL) {
+	    &c->scope, &cause)) == NULL) {
 		explorer_message(v->ex, "%s", cause);
 		free(cause);
 	}
@@ -96,18 +101,134 @@ cmp_bar(double value, double max, int width)
 	return bar;
 }
 
-/* Draw cell i of a row at (y, x) in width, and after it the marker of a
- * sum that holds a disputed amount. */
+/* Line k of text s wrapped at spaces to width columns: its start and
+ * length in bytes; 0 when s has no line k. */
+static int
+cmp_wrap(const char *s, int width, int k, size_t *start, size_t *len)
+{
+	size_t off = 0, span, cut;
+	int line;
+
+	for (line = 0;; line++) {
+		span = text_span(s + off, width > 1 ? width : 1);
+		cut = span;
+		if (s[off + span] != '\0' && s[off + span] != ' ') {
+			/* Break after the last space that fits, if there is one. */
+			while (cut > 0 && s[off + cut - 1] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = span;
+		}
+		if (line == k) {
+			*start = off;
+			*len = cut;
+			while (*len > 0 && s[off + *len - 1] == ' ')
+				(*len)--;
+			return 1;
+		}
+		off += cut;
+		off += strspn(s + off, " ");
+		if (s[off] == '\0' || cut == 0)
+			return 0;
+	}
+}
+
+/* The width a cell's text has: width, less the marker of a dispute. */
+static int
+cmp_text_width(const struct compare_row *r, int i, int width)
+{
+	return r->disputed[i] ? width - 2 : width;
+}
+
+/* How many lines cell i of a row takes, wrapped in width. */
+static int
+cmp_cell_lines(const struct compare_row *r, int i, int width)
+{
+	size_t start, len;
+	int k = 0;
+
+	while (r->text[i] != NULL && cmp_wrap(r->text[i], cmp_text_width(r, i, width), k, &start,
+	    &len))
+		k++;
+	return k > 0 ? k : 1;
+}
+
+/* Draw line k of cell i of a row at (y, x) in width, and after its last
+ * line the marker of a sum that holds a disputed amount. */
+static void
+cmp_cell_line(int y, int x, const struct compare_row *r, int i, int width, int k,
+    enum explorer_style style)
+{
+	size_t start, len;
+	char *part;
+	int w = 0, tw = cmp_text_width(r, i, width);
+
+	if (r->text[i] == NULL || !cmp_wrap(r->text[i], tw, k, &start, &len))
+		return;
+	part = xstrndup(r->text[i] + start, len);
+	w = explorer_text(y, x, part, tw, style);
+	free(part);
+	if (r->disputed[i] && k == cmp_cell_lines(r, i, width) - 1)
+		explorer_text(y, x + w + 1, explorer_glyph("⚑", "!"), 1,
+		    style == STYLE_SELECTED ? style : STYLE_ALERT);
+}
+
+/* Draw cell i of a row at (y, x) in width, on one line. */
 static void
 cmp_cell(int y, int x, const struct compare_row *r, int i, int width, enum explorer_style style)
 {
 	int w;
 
-	w = explorer_text(y, x, r->text[i] ? r->text[i] : "", r->disputed[i] ? width - 2 : width,
-	    style);
+	w = explorer_text(y, x, r->text[i] ? r->text[i] : "", cmp_text_width(r, i, width), style);
 	if (r->disputed[i])
 		explorer_text(y, x + w + 1, explorer_glyph("⚑", "!"), 1,
 		    style == STYLE_SELECTED ? style : STYLE_ALERT);
+}
+
+/* The panes' width side by side in cols, or 0 when they stack. */
+static int
+cmp_pane(const struct compare *cmp, int cols)
+{
+	int pane = cmp->n > 0 ? (cols - CMP_LABEL) / cmp->n : cols;
+
+	return pane >= CMP_MIN_PANE ? pane : 0;
+}
+
+/* How many lines row j takes side by side: its tallest cell's. */
+static int
+cmp_row_lines(const struct compare *cmp, int j, int pane)
+{
+	int i, h, most = 1;
+
+	for (i = 0; i < cmp->n; i++) {
+		if ((h = cmp_cell_lines(&cmp->rows[j], i, pane - 2)) > most)
+			most = h;
+	}
+	return most;
+}
+
+/* How many lines the scope takes, wrapped in cols. */
+static int
+cmp_scope_lines(const struct compare *cmp, int cols)
+{
+	size_t start, len;
+	int k = 0;
+
+	while (cmp_wrap(cmp->scope_text, cols - 2, k, &start, &len))
+		k++;
+	return k;
+}
+
+/* The line of the layout row j starts on side by side: after the scope,
+ * the headings and the rows above. */
+static int
+cmp_row_line(const struct compare *cmp, int j, int cols)
+{
+	int k, line = cmp_scope_lines(cmp, cols) + 1, pane = cmp_pane(cmp, cols);
+
+	for (k = 0; k < j; k++)
+		line += pane > 0 ? cmp_row_lines(cmp, k, pane) : 1;
+	return line;
 }
 
 /* Draw one line of content at screen row y: line number n of the layout
@@ -118,34 +239,51 @@ cmp_line(struct view *v, int y, int n, int cols, int draw)
 	struct cmp_view *c = v->data;
 	const struct compare *cmp = c->cmp;
 	const struct compare_row *r;
-	int i, j, line = 0, pane, x, best, wide;
+	int i, j, k, h, line = 0, pane, x, best, wide;
 	enum explorer_style style;
+	size_t start, len;
 	double max;
-	char *bar;
+	char *bar, *part;
 
-	pane = cmp->n > 0 ? (cols - CMP_LABEL) / cmp->n : cols;
-	wide = pane >= CMP_MIN_PANE;
+	pane = cmp_pane(cmp, cols);
+	wide = pane > 0;
+	/* What the figures add, above them. */
+	for (k = 0; cmp_wrap(cmp->scope_text, cols - 2, k, &start, &len); k++) {
+		if (line++ == n && draw) {
+			part = xstrndup(cmp->scope_text + start, len);
+			explorer_text(y, 1, part, cols - 2, STYLE_DIM);
+			free(part);
+		}
+	}
 	if (wide) {
-		/* Headings, then one line per row. */
+		/* Headings, then the rows. */
 		if (line++ == n && draw) {
 			explorer_fill(y, 0, cols, STYLE_HEADER);
 			for (i = 0; i < cmp->n; i++)
 				explorer_text(y, CMP_LABEL + i * pane, cmp->name[i] ? cmp->name[i] :
 				    cmp->id[i], pane - 2, i == c->focus ? STYLE_SELECTED : STYLE_HEADER);
 		}
-		for (j = 0; j < cmp->nrows; j++, line++) {
-			if (line != n || !draw)
+		/* Each row on as many lines as its longest cell wraps to. */
+		for (j = 0; j < cmp->nrows; j++) {
+			h = cmp_row_lines(cmp, j, pane);
+			if (!draw || n < line || n >= line + h) {
+				line += h;
 				continue;
+			}
+			k = n - line;
+			line += h;
 			r = &cmp->rows[j];
 			best = cmp_largest(cmp, r);
 			if (j == c->row)
 				explorer_fill(y, 0, cols, STYLE_DIM);
-			explorer_text(y, 1, r->label, CMP_LABEL - 2, j == c->row ? STYLE_TITLE : STYLE_DIM);
+			if (k == 0)
+				explorer_text(y, 1, r->label, CMP_LABEL - 2, j == c->row ? STYLE_TITLE :
+				    STYLE_DIM);
 			for (i = 0; i < cmp->n; i++) {
 				style = i == best ? STYLE_TITLE : STYLE_NORMAL;
 				if (j == c->row && i == c->focus)
 					style = STYLE_SELECTED;
-				cmp_cell(y, CMP_LABEL + i * pane, r, i, pane - 2, style);
+				cmp_cell_line(y, CMP_LABEL + i * pane, r, i, pane - 2, k, style);
 			}
 		}
 	} else {
@@ -154,16 +292,22 @@ cmp_line(struct view *v, int y, int n, int cols, int draw)
 			if (line++ == n && draw)
 				explorer_text(y, 0, cmp->name[i] ? cmp->name[i] : cmp->id[i], cols,
 				    i == c->focus ? STYLE_SELECTED : STYLE_HEADER);
-			for (j = 0; j < cmp->nrows; j++, line++) {
-				if (line != n || !draw)
-					continue;
+			for (j = 0; j < cmp->nrows; j++) {
 				r = &cmp->rows[j];
+				h = cmp_cell_lines(r, i, cols - CMP_LABEL);
+				if (!draw || n < line || n >= line + h) {
+					line += h;
+					continue;
+				}
+				k = n - line;
+				line += h;
 				best = cmp_largest(cmp, r);
-				explorer_text(y, 1, r->label, CMP_LABEL - 2, STYLE_DIM);
+				if (k == 0)
+					explorer_text(y, 1, r->label, CMP_LABEL - 2, STYLE_DIM);
 				style = i == best ? STYLE_TITLE : STYLE_NORMAL;
 				if (j == c->row && i == c->focus)
 					style = STYLE_SELECTED;
-				cmp_cell(y, CMP_LABEL, r, i, cols - CMP_LABEL, style);
+				cmp_cell_line(y, CMP_LABEL, r, i, cols - CMP_LABEL, k, style);
 			}
 		}
 	}
@@ -207,6 +351,7 @@ cmp_draw(struct view *v, int top, int rows, int cols)
 		    cols - 2, STYLE_DIM);
 		return;
 	}
+	c->cols = cols;
 	c->lines = cmp_line(v, 0, -1, cols, 0);
 	if (c->top > c->lines - rows)
 		c->top = c->lines - rows;
@@ -231,6 +376,7 @@ cmp_swap(struct compare *cmp, int i)
 	CMP_SWAP(cmp->name[i], cmp->name[j], t);
 	for (k = 0; k < cmp->nrows; k++) {
 		CMP_SWAP(cmp->rows[k].text[i], cmp->rows[k].text[j], t);
+		CMP_SWAP(cmp->rows[k].plain[i], cmp->rows[k].plain[j], t);
 		CMP_SWAP(cmp->rows[k].link[i], cmp->rows[k].link[j], t);
 		CMP_SWAP(cmp->rows[k].value[i], cmp->rows[k].value[j], d);
 		CMP_SWAP(cmp->rows[k].has_value[i], cmp->rows[k].has_value[j], h);
@@ -239,7 +385,100 @@ cmp_swap(struct compare *cmp, int i)
 #undef CMP_SWAP
 }
 
-/* Scroll, move between rows and panes, swap, open. */
+/* The file the comparison is copied to, in the current directory. */
+#define CMP_COPY_FILE	"aiatlas-compare.md"
+
+/* Compare the same records again within c->scope; the old comparison stays
+ * if the new one fails. */
+static void
+cmp_rebuild(struct view *v)
+{
+	struct cmp_view *c = v->data;
+	struct compare *cmp;
+	char *cause = NULL;
+
+	if ((cmp = compare_build(explorer_db(v->ex), explorer_lang(v->ex), c->cmp->id, c->cmp->n,
+	    &c->scope, &cause)) == NULL) {
+		explorer_message(v->ex, "%s", cause);
+		free(cause);
+		return;
+	}
+	compare_free(c->cmp);
+	c->cmp = cmp;
+	explorer_message(v->ex, "%s", cmp->scope_text);
+}
+
+/* Encode len bytes of s in base64 (freed by the caller). */
+static char *
+cmp_base64(const char *s, size_t len)
+{
+	static const char digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char *out = xmalloc((len + 2) / 3 * 4 + 1), *p = out;
+	size_t i;
+	unsigned long n;
+
+	for (i = 0; i < len; i += 3) {
+		n = (unsigned long)(unsigned char)s[i] << 16;
+		if (i + 1 < len)
+			n |= (unsigned long)(unsigned char)s[i + 1] << 8;
+		if (i + 2 < len)
+			n |= (unsigned char)s[i + 2];
+		*p++ = digits[(n >> 18) & 63];
+		*p++ = digits[(n >> 12) & 63];
+		*p++ = i + 1 < len ? digits[(n >> 6) & 63] : '=';
+		*p++ = i + 2 < len ? digits[n & 63] : '=';
+	}
+	*p = '\0';
+	return out;
+}
+
+/* Copy the comparison as Markdown, its scope first: to CMP_COPY_FILE, and
+ * to the terminal's clipboard with OSC 52 when there is a terminal (it
+ * reaches the user's own machine over SSH). Say what was done. */
+static void
+cmp_copy(struct view *v)
+{
+	struct cmp_view *c = v->data;
+	struct output *o;
+	char *text = NULL, *b64;
+	size_t len = 0;
+	FILE *fp;
+	int saved, sent = 0;
+
+	if ((fp = open_memstream(&text, &len)) == NULL) {
+		explorer_message(v->ex, _("Cannot copy the comparison: out of memory."));
+		return;
+	}
+	fprintf(fp, "%s\n\n", c->cmp->scope_text);
+	o = output_open(fp, OUTPUT_MD, 0, 0);
+	compare_write(c->cmp, o, 1);
+	output_close(o);
+	fclose(fp);
+	if (isatty(STDOUT_FILENO)) {
+		b64 = cmp_base64(text, len);
+		printf("\033]52;c;%s\a", b64);
+		fflush(stdout);
+		free(b64);
+		sent = 1;
+	}
+	saved = (fp = fopen(CMP_COPY_FILE, "w")) != NULL && fwrite(text, 1, len, fp) == len;
+	if (fp != NULL && fclose(fp) != 0)
+		saved = 0;
+	free(text);
+	if (saved && sent)
+		explorer_message(v->ex, _("Copied as Markdown to the clipboard (OSC 52) and to %s."),
+		    CMP_COPY_FILE);
+	else if (saved)
+		explorer_message(v->ex, _("Wrote the comparison as Markdown to %s."), CMP_COPY_FILE);
+	else if (sent)
+		explorer_message(v->ex, _("Copied as Markdown to the clipboard (OSC 52); "
+		    "cannot write %s."), CMP_COPY_FILE);
+	else
+		explorer_message(v->ex, _("Cannot write %s."), CMP_COPY_FILE);
+}
+
+/* Scroll, move between rows and panes, swap, open; change the scope; copy. */
 static int
 cmp_action(struct view *v, enum keys_action a)
 {
@@ -267,19 +506,47 @@ cmp_action(struct view *v, enum keys_action a)
 		explorer_open_record(v->ex, cmp->rows[c->row].link[c->focus] != NULL ?
 		    cmp->rows[c->row].link[c->focus] : cmp->id[c->focus]);
 		return 1;
+	case ACTION_PERIOD_PREV:
+	case ACTION_PERIOD_NEXT:
+		/* One year, the one before or after the first shown. */
+		c->scope = cmp->scope;
+		c->scope.from = (cmp->scope.from > 0 ? cmp->scope.from : cmp->scope.to) +
+		    (a == ACTION_PERIOD_NEXT ? 1 : -1);
+		c->scope.to = c->scope.from;
+		cmp_rebuild(v);
+		break;
+	case ACTION_DOMAINS:
+		c->scope = cmp->scope;
+		c->scope.domains = cmp->scope.domains == COMPARE_DOMAINS_ALL ?
+		    COMPARE_DOMAINS_DEFAULT : COMPARE_DOMAINS_ALL;
+		cmp_rebuild(v);
+		break;
+	case ACTION_MEMBERS:
+		c->scope = cmp->scope;
+		c->scope.members_out = !cmp->scope.members_out;
+		cmp_rebuild(v);
+		break;
+	case ACTION_COPY:
+		cmp_copy(v);
+		return 1;
 	default:
 		return 0;
 	}
-	if (c->row < 0)
-		c->row = 0;
+	cmp = c->cmp;
 	if (c->row >= cmp->nrows)
 		c->row = cmp->nrows - 1;
-	/* Keep the focused row on screen, side by side (heading + rows). */
+	if (c->row < 0)
+		c->row = 0;
+	/* Keep the focused row on screen, side by side (scope, heading,
+	 * rows as they wrap). */
 	if (a == ACTION_DOWN || a == ACTION_UP) {
-		if (c->row + 1 < c->top)
-			c->top = c->row + 1;
-		if (c->row + 1 >= c->top + v->rows)
-			c->top = c->row + 2 - v->rows;
+		int first = cmp_row_line(cmp, c->row, c->cols);
+		int last = cmp_row_line(cmp, c->row + 1, c->cols) - 1;
+
+		if (first < c->top)
+			c->top = first;
+		if (last >= c->top + v->rows)
+			c->top = last + 1 - v->rows;
 	}
 	explorer_dirty(v->ex);
 	return 1;

@@ -74,7 +74,8 @@ expect "json" "aiatlas --format=j<TAB> is json" --format = j
 expect "kind:" "aiatlas list funding --filter ki<TAB> is kind:" list funding --filter ki
 expect "amount: amount>= amount<=" "amount takes comparisons" list funding --filter am
 expect "alpha-labs" "--db: ids come from that database" --db "$FIXTURE" show alpha-l
-expect "" "compare offers actors, countries and blocs, not funding" compare us mistral-series
+expect "mistral-series-c-2025" "compare offers funding items" compare us mistral-series
+expect "" "compare offers no events" compare us ev-2025-01
 expect_has mistral-ai "compare offers actors" compare us mistral
 expect_has FRA "compare offers countries" compare us FR
 expect "fr" "--lang f<TAB> is fr" --lang f

@@ -1,1 +1,1 @@
-compare XTA alpha-series-b-2025
+compare XTA fixture-news

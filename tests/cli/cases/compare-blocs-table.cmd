@@ -1,0 +1,1 @@
+compare test-states XTB test-union --format table

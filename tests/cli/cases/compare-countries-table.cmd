@@ -1,0 +1,1 @@
+compare XTA XTB --format table

@@ -1,0 +1,1 @@
+compare XTA test-union --domain all --format csv

@@ -1,0 +1,1 @@
+compare XTA XTB --from 2025 --to 2024

@@ -1,0 +1,1 @@
+compare testonia XTA --format csv
