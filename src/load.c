@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "claim.h"
 #include "csv.h"
@@ -594,6 +595,30 @@ load_finish(struct load *l, char **cause)
 	sqlite3_finalize(l->cite);
 	free(l);
 	return 0;
+}
+
+/* Load every kind's file of the data directory dir into db (an optional
+ * kind's file may be missing), then finish. */
+int
+load_dir(sqlite3 *db, const char *dir, char **cause)
+{
+	const struct load_kind *k;
+	struct load *l;
+	char *path;
+	int rc;
+
+	if ((l = load_begin(db, cause)) == NULL)
+		return -1;
+	for (k = load_kinds; k->kind != NULL; k++) {
+		path = xasprintf("%s/%s", dir, k->file);
+		rc = k->optional && access(path, F_OK) != 0 ? 0 : load_file(l, path, k, cause);
+		free(path);
+		if (rc != 0) {
+			load_abort(l);
+			return -1;
+		}
+	}
+	return load_finish(l, cause);
 }
 
 /* Roll back and free. */

@@ -33,6 +33,10 @@ int		 load_file(struct load *l, const char *path, const struct load_kind *k,
  * confidence, then commit; frees l. On error the
  * transaction is rolled back and *cause names the first bad row. */
 int		 load_finish(struct load *l, char **cause);
+/* Load a data directory's files, every kind in order (an optional kind's
+ * file may be missing), and finish; -1 with *cause naming the first bad
+ * row. */
+int		 load_dir(sqlite3 *db, const char *dir, char **cause);
 /* Roll back and free. */
 void		 load_abort(struct load *l);
 

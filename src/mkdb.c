@@ -25,31 +25,14 @@ mkdb_report(void *arg, const char *problem)
 static int
 mkdb_build(sqlite3 *db, const char *dir, char **cause)
 {
-	const struct load_kind *k;
-	struct load *l;
-	char *path;
 	int problems;
 
 	/* A new file renamed into place at the end: no journal is needed, and
 	 * a large cache keeps a big dataset off the disk until it is done. */
 	if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-	    " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", cause) != 0 ||
-	    (l = load_begin(db, cause)) == NULL)
+	    " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", cause) != 0)
 		return -1;
-	for (k = load_kinds; k->kind != NULL; k++) {
-		path = xasprintf("%s/%s", dir, k->file);
-		if (k->optional && access(path, F_OK) != 0) {
-			free(path);
-			continue;
-		}
-		if (load_file(l, path, k, cause) != 0) {
-			free(path);
-			load_abort(l);
-			return -1;
-		}
-		free(path);
-	}
-	if (load_finish(l, cause) != 0 || fts_build(db, cause) != 0)
+	if (load_dir(db, dir, cause) != 0 || fts_build(db, cause) != 0)
 		return -1;
 	problems = check_database(db, mkdb_report, (void *)dir, cause);
 	if (problems != 0) {

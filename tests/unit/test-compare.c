@@ -27,26 +27,14 @@
 static sqlite3 *
 open_fixture(void)
 {
-	const struct load_kind *k;
 	const char *top = getenv("top_srcdir");
-	struct load *l;
 	sqlite3 *db;
-	char *cause = NULL, *path;
+	char *cause = NULL, *dir;
 
-	if (top == NULL)
-		top = ".";
-	if ((db = db_create(":memory:", &cause)) == NULL || (l = load_begin(db, &cause)) == NULL)
-		bail_out("cannot create the database: %s", cause);
-	for (k = load_kinds; k->kind != NULL; k++) {
-		path = xasprintf("%s/tests/fixtures/%s", top, k->file);
-		if (load_file(l, path, k, &cause) != 0) {
-			load_abort(l);
-			bail_out("cannot load %s: %s", path, cause);
-		}
-		free(path);
-	}
-	if (load_finish(l, &cause) != 0)
+	dir = xasprintf("%s/tests/fixtures", top == NULL ? "." : top);
+	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, &cause) != 0)
 		bail_out("cannot load the fixture: %s", cause);
+	free(dir);
 	return db;
 }
 

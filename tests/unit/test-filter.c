@@ -42,25 +42,17 @@ static sqlite3 *db;
 static void
 test_load_fixture(void)
 {
-	const struct load_kind *k;
 	const char *top = getenv("top_srcdir");
-	struct load *l;
-	char *cause = NULL, *path;
+	char *cause = NULL, *dir;
 
 	if (top == NULL)
 		bail_out("top_srcdir is not set (run through make check)");
 	if ((db = db_create(":memory:", &cause)) == NULL)
 		bail_out("db_create: %s", cause);
-	if ((l = load_begin(db, &cause)) == NULL)
-		bail_out("load_begin: %s", cause);
-	for (k = load_kinds; k->kind != NULL; k++) {
-		path = xasprintf("%s/tests/fixtures/%s", top, k->file);
-		if (load_file(l, path, k, &cause) != 0)
-			bail_out("%s", cause);
-		free(path);
-	}
-	if (load_finish(l, &cause) != 0 || fts_build(db, &cause) != 0)
+	dir = xasprintf("%s/tests/fixtures", top);
+	if (load_dir(db, dir, &cause) != 0 || fts_build(db, &cause) != 0)
 		bail_out("%s", cause);
+	free(dir);
 }
 
 /* The table and id column of a list kind. */
