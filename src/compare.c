@@ -377,7 +377,7 @@ compare_domains_parse(const char *list, unsigned int *domains, char **bad)
 char *
 compare_scope_format(const struct compare_scope *s)
 {
-	char years[32], *domains = NULL;
+	char years[32], *domains = NULL, *text;
 	size_t i;
 
 	if (s->from <= 0 && s->to >= 9999)
@@ -394,9 +394,11 @@ compare_scope_format(const struct compare_scope *s)
 		if (s->domains & (1u << i))
 			compare_append(&domains, ", ", compare_domains[i]);
 	}
-	return xasprintf(_("scope: %s · %s · top-level items only · %s"), years,
+	text = xasprintf(_("scope: %s · %s · top-level items only · %s"), years,
 	    domains != NULL ? domains : "–",
 	    s->members_out ? _("members left out") : _("members apart"));
+	free(domains);
+	return text;
 }
 
 /* Add a row; its cells come with compare_cell(). */
