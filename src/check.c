@@ -271,6 +271,20 @@ static const struct {
 	{ NULL, NULL, NULL }
 };
 
+/* Read a value, the ends of its range and its end value from four
+ * columns of stmt, from column first on, into c. */
+static void
+check_claim_read(sqlite3_stmt *stmt, int first, struct claim *c)
+{
+	memset(c, 0, sizeof *c);
+	c->value = (const char *)sqlite3_column_text(stmt, first);
+	c->ranged = sqlite3_column_type(stmt, first + 1) != SQLITE_NULL &&
+	    sqlite3_column_type(stmt, first + 2) != SQLITE_NULL;
+	c->low = sqlite3_column_double(stmt, first + 1);
+	c->high = sqlite3_column_double(stmt, first + 2);
+	c->end_value = (const char *)sqlite3_column_text(stmt, first + 3);
+}
+
 /* Whether table has a column named column. */
 static int
 check_has_column(sqlite3 *db, const char *table, const char *column)
@@ -336,13 +350,7 @@ check_held(sqlite3 *db, const char *kind, const char *id, const char *field,
 	free(sql);
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		memset(&column, 0, sizeof column);
-		column.value = (const char *)sqlite3_column_text(stmt, 0);
-		column.ranged = sqlite3_column_type(stmt, 1) != SQLITE_NULL &&
-		    sqlite3_column_type(stmt, 2) != SQLITE_NULL;
-		column.low = sqlite3_column_double(stmt, 1);
-		column.high = sqlite3_column_double(stmt, 2);
-		column.end_value = (const char *)sqlite3_column_text(stmt, 3);
+		check_claim_read(stmt, 0, &column);
 		if (!claim_held(&column, p)) {
 			has = check_claim_text(&column);
 			wants = check_claim_text(p);
@@ -378,13 +386,7 @@ check_preferred_held(sqlite3 *db, struct check_sink *sink, char **cause)
 	if (db_prepare(db, sql, &stmt, cause) != 0)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		memset(&p, 0, sizeof p);
-		p.value = (const char *)sqlite3_column_text(stmt, 4);
-		p.ranged = sqlite3_column_type(stmt, 5) != SQLITE_NULL &&
-		    sqlite3_column_type(stmt, 6) != SQLITE_NULL;
-		p.low = sqlite3_column_double(stmt, 5);
-		p.high = sqlite3_column_double(stmt, 6);
-		p.end_value = (const char *)sqlite3_column_text(stmt, 7);
+		check_claim_read(stmt, 4, &p);
 		r = check_held(db, (const char *)sqlite3_column_text(stmt, 0),
 		    (const char *)sqlite3_column_text(stmt, 1),
 		    (const char *)sqlite3_column_text(stmt, 2),
