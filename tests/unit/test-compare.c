@@ -21,22 +21,8 @@
 #include "db.h"
 #include "load.h"
 #include "tap.h"
+#include "fixture.h"
 #include "xmalloc.h"
-
-/* Load the fixture's CSV files into a new database in memory. */
-static sqlite3 *
-open_fixture(void)
-{
-	const char *top = getenv("top_srcdir");
-	sqlite3 *db;
-	char *cause = NULL, *dir;
-
-	dir = xasprintf("%s/tests/fixtures", top == NULL ? "." : top);
-	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, &cause) != 0)
-		bail_out("cannot load the fixture: %s", cause);
-	free(dir);
-	return db;
-}
 
 /* Run SQL that changes the fixture in memory, or stop. */
 static void
@@ -483,7 +469,7 @@ test_errors(sqlite3 *db)
 int
 main(void)
 {
-	sqlite3 *db = open_fixture();
+	sqlite3 *db = fixture_open();
 
 	test_default(db);
 	test_period_domains(db);

@@ -16,6 +16,7 @@
 #include "fts.h"
 #include "load.h"
 #include "tap.h"
+#include "fixture.h"
 #include "xmalloc.h"
 
 /* The list kinds, with the table and the id column a filter is over. */
@@ -42,17 +43,11 @@ static sqlite3 *db;
 static void
 test_load_fixture(void)
 {
-	const char *top = getenv("top_srcdir");
-	char *cause = NULL, *dir;
+	char *cause = NULL;
 
-	if (top == NULL)
-		bail_out("top_srcdir is not set (run through make check)");
-	if ((db = db_create(":memory:", &cause)) == NULL)
-		bail_out("db_create: %s", cause);
-	dir = xasprintf("%s/tests/fixtures", top);
-	if (load_dir(db, dir, &cause) != 0 || fts_build(db, &cause) != 0)
+	db = fixture_open();
+	if (fts_build(db, &cause) != 0)
 		bail_out("%s", cause);
-	free(dir);
 }
 
 /* The table and id column of a list kind. */

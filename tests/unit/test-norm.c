@@ -14,22 +14,8 @@
 #include "money.h"
 #include "norm.h"
 #include "tap.h"
+#include "fixture.h"
 #include "xmalloc.h"
-
-/* Load the fixture's CSV files into a new database in memory. */
-static sqlite3 *
-open_fixture(void)
-{
-	const char *top = getenv("top_srcdir");
-	sqlite3 *db;
-	char *cause = NULL, *dir;
-
-	dir = xasprintf("%s/tests/fixtures", top == NULL ? "." : top);
-	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, &cause) != 0)
-		bail_out("cannot load the fixture: %s", cause);
-	free(dir);
-	return db;
-}
 
 /* A test that two amounts are equal to the cent. */
 static int
@@ -217,7 +203,7 @@ test_money(void)
 int
 main(void)
 {
-	sqlite3 *db = open_fixture();
+	sqlite3 *db = fixture_open();
 
 	test_rates(db);
 	test_sql(db);

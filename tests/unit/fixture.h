@@ -1,0 +1,29 @@
+/*
+ * The fixture for C unit tests: tests/fixtures loaded into a new database
+ * in memory, as aiatlas-mkdb loads a data directory. Include after tap.h.
+ */
+#ifndef AIATLAS_FIXTURE_H
+#define AIATLAS_FIXTURE_H
+
+#include <stdlib.h>
+
+#include "db.h"
+#include "load.h"
+#include "xmalloc.h"
+
+/* Load the fixture's CSV files into a new database in memory, or stop. */
+static inline sqlite3 *
+fixture_open(void)
+{
+	const char *top = getenv("top_srcdir");
+	sqlite3 *db;
+	char *cause = NULL, *dir;
+
+	dir = xasprintf("%s/tests/fixtures", top == NULL ? "." : top);
+	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, &cause) != 0)
+		bail_out("cannot load the fixture: %s", cause);
+	free(dir);
+	return db;
+}
+
+#endif
