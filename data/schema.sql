@@ -65,7 +65,11 @@ CREATE TABLE country (
            OR coalesce(stats_year BETWEEN 1900 AND 2100, 0)),
   source_id  TEXT REFERENCES source(id)
     CONSTRAINT "source_id: required with population or gdp_usd"
-    CHECK (source_id IS NOT NULL OR (population IS NULL AND gdp_usd IS NULL))
+    CHECK (source_id IS NOT NULL OR (population IS NULL AND gdp_usd IS NULL)),
+  -- the GDP's own source where it is not source_id's
+  gdp_source_id TEXT REFERENCES source(id)
+    CONSTRAINT "gdp_source_id: only with gdp_usd"
+    CHECK (gdp_source_id IS NULL OR gdp_usd IS NOT NULL)
 );
 
 CREATE TABLE bloc (

@@ -85,12 +85,14 @@ static const char compare_items_sql[] =
 
 /* A place's population, GDP, their year and source (?1 a country); GDP as
  * the sum of a bloc's present members' (?2) for when its own row has none
- * (NULL unless every one of them has a GDP). */
+ * (NULL unless every one of them has a GDP); the GDP's own source where it
+ * has one. */
 static const char compare_place_sql[] =
 	"SELECT c.population, c.gdp_usd, c.stats_year, s.title,"
 	" (SELECT sum(m.gdp_usd) FROM bloc_member AS b JOIN country AS m ON m.iso3 = b.iso3"
-	"  WHERE b.bloc_id = ?2 AND b.until IS NULL HAVING count(*) = count(m.gdp_usd))"
-	" FROM country AS c LEFT JOIN source AS s ON s.id = c.source_id WHERE c.iso3 = ?1";
+	"  WHERE b.bloc_id = ?2 AND b.until IS NULL HAVING count(*) = count(m.gdp_usd)),"
+	" g.title FROM country AS c LEFT JOIN source AS s ON s.id = c.source_id"
+	" LEFT JOIN source AS g ON g.id = c.gdp_source_id WHERE c.iso3 = ?1";
 /* The country or bloc of a funding item. */
 static const char compare_item_place_sql[] =
 	"SELECT coalesce(country, (SELECT stats_iso3 FROM bloc WHERE id = bloc_id)),"
@@ -714,6 +716,10 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	if (stmt != NULL && sqlite3_column_text(stmt, 3) != NULL) {
 		text = gdp_sum ? xasprintf(_("%s, %d (GDP: its present members' added up)"),
 		    sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 2)) :
+		    sqlite3_column_text(stmt, 5) != NULL ?
+		    xasprintf(_("population: %s, %d; GDP: %s, %d"), sqlite3_column_text(stmt, 3),
+		    sqlite3_column_int(stmt, 2), sqlite3_column_text(stmt, 5),
+		    sqlite3_column_int(stmt, 2)) :
 		    xasprintf("%s, %d", sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 2));
 		compare_cell(row, i, 0, 0, "%s", text);
 		free(text);

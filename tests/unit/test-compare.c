@@ -165,7 +165,9 @@ test_default(sqlite3 *db)
 	cell_is(c, "rates used", 0, "USD 1.13 per € (2025)");
 	cell_value(c, "population", 0, "10M people", 10e6);
 	cell_value(c, "GDP", 0, "$500bn", 500e9);
-	cell_is(c, "pop. and GDP from", 0, "Test statistics, 2024");
+	/* Testonia's GDP has its own source: both are named. */
+	cell_is(c, "pop. and GDP from", 0,
+	    "population: Test statistics, 2024; GDP: Testonia Official Gazette, 2024");
 	ok(row_of(c, "members: items") == NULL, "no bloc compared: no members' rows");
 
 	cell_value(c, "items added", 1, "0", 0);
