@@ -37,9 +37,18 @@ static const char fts_build_sql[] =
 	/* The rank the search orders by: names weigh most, then aliases. */
 	"INSERT INTO record_fts (record_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
 
+/* The country a match stands for: a country, a state actor or a bloc of
+ * one state; NULL for anything else. */
+#define FTS_PLACE \
+	"CASE f.kind WHEN 'country' THEN f.id" \
+	" WHEN 'actor' THEN (SELECT country FROM actor WHERE id = f.id AND kind = 'state')" \
+	" WHEN 'bloc' THEN (SELECT stats_iso3 FROM bloc WHERE id = f.id AND kind = 'state') END"
+
 /* Matches ranked by bm25 (the rank fts_build() sets: names weighing most,
  * then aliases, then text). The full-text table orders and limits first,
- * so snippets and names are made for the rows shown only. */
+ * so snippets and names are made for the rows shown only. The records
+ * that stand for one place (FRA, the state actor france) follow each
+ * other at the best rank of any of them, the country first. */
 const char fts_search_sql[] =
 	"SELECT f.id AS id, f.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match,"
@@ -47,7 +56,9 @@ const char fts_search_sql[] =
 	" FROM (SELECT id, kind, snippet(record_fts, -1, ?5, ?6, '…', 10) AS match, rank"
 	"  FROM record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"  ORDER BY rank LIMIT ?4) AS f"
-	" JOIN record_label AS l ON l.id = f.id ORDER BY f.rank, f.id";
+	" JOIN record_label AS l ON l.id = f.id"
+	" ORDER BY min(f.rank) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
+	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.rank, f.id";
 
 /* Matches of a regular expression over the same text, in name order. */
 const char fts_regex_sql[] =
