@@ -158,28 +158,55 @@ fts_query(const char *typed, char **cause)
 	return q;
 }
 
+/* The ']' that closes the character class opening at p, as PCRE2 reads
+ * it (a ']' first or after '^' is a member, as are escapes and POSIX
+ * classes like [:digit:]); NULL when the class never closes. */
+static const char *
+fts_class_end(const char *p)
+{
+	p++;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	for (; *p != '\0'; p++) {
+		if (*p == '\\') {
+			if (*++p == '\0')
+				return NULL;
+		} else if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+			const char *end = strchr(p + 2, ']');
+
+			if (end == NULL)
+				return NULL;
+			p = end;
+		} else if (*p == ']')
+			return p;
+	}
+	return NULL;
+}
+
 /*
  * The longest run of plain characters that every match of pattern holds,
  * if it can be known simply: outside any group or class, with no
  * alternation, no escape but \b \d \s \w and their capitals, no inline
- * option but a leading (?i), and not made optional by a quantifier.
- * Trigram matching ignores case, so what it finds is always a superset of
- * what the pattern matches.
+ * option but a leading (?i), no verb like (*ACCEPT), and not made optional
+ * by a quantifier. Trigram matching ignores case, so what it finds is
+ * always a superset of what the pattern matches.
  */
 char *
 fts_literal_query(const char *pattern)
 {
 	const char *p = pattern, *run = NULL, *best = NULL;
 	size_t best_len = 0, len, i;
-	int depth = 0, class = 0;
+	int depth = 0;
 	char *q;
 
 	if (strncmp(p, "(?i)", 4) == 0)
 		p += 4;
-	if (strchr(p, '|') != NULL || strstr(p, "(?") != NULL)
+	if (strchr(p, '|') != NULL || strstr(p, "(?") != NULL || strstr(p, "(*") != NULL)
 		return NULL;
 	for (; ; p++) {
-		int plain = *p != '\0' && depth == 0 && !class &&
+		int plain = *p != '\0' && depth == 0 &&
 		    strchr("\\.[](){}?*+|^$", *p) == NULL;
 
 		if (plain) {
@@ -208,13 +235,12 @@ fts_literal_query(const char *pattern)
 		} else if (*p == '{') {
 			if ((p = strchr(p, '}')) == NULL)
 				return NULL;
-		} else if (*p == '[')
-			class = 1;
-		else if (*p == ']')
-			class = 0;
-		else if (*p == '(' && !class)
+		} else if (*p == '[') {
+			if ((p = fts_class_end(p)) == NULL)
+				return NULL;
+		} else if (*p == '(')
 			depth++;
-		else if (*p == ')' && !class && depth > 0)
+		else if (*p == ')' && depth > 0)
 			depth--;
 	}
 	/* Three characters make a trigram; count characters, not bytes. */
