@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <wchar.h>
 
 #include "i18n.h"
@@ -27,12 +28,17 @@ struct script *
 script_open(const char *path, char **cause)
 {
 	struct script *s;
+	struct stat st;
 	FILE *fp;
 
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "r")) == NULL) {
 		*cause = xasprintf(_("%s: cannot open: %s"), path, strerror(errno));
+		return NULL;
+	} else if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("%s: cannot read: it is a directory"), path);
+		fclose(fp);
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
@@ -134,8 +140,14 @@ script_next(struct script *s, struct script_event *ev, char **cause)
 				return r;
 			s->typing = 0;
 		}
-		if ((len = getline(&s->line, &s->line_alloc, s->fp)) < 0)
-			return 0;
+		errno = 0;
+		if ((len = getline(&s->line, &s->line_alloc, s->fp)) < 0) {
+			if (!ferror(s->fp))
+				return 0;
+			*cause = xasprintf(_("%s: cannot read: %s"), s->name,
+			    strerror(errno != 0 ? errno : EIO));
+			return -1;
+		}
 		s->lineno++;
 		while (len > 0 && (s->line[len - 1] == '\n' || s->line[len - 1] == '\r'))
 			s->line[--len] = '\0';
