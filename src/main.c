@@ -1,10 +1,14 @@
 /* aiatlas: a terminal explorer of the AI-sovereignty landscape. */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 extern const unsigned char atlas_image[];
 extern const size_t atlas_image_size;
@@ -13,10 +17,18 @@ extern const size_t atlas_image_size;
 int
 main(int argc, char **argv)
 {
+	int status;
+
 	setlocale(LC_ALL, "");
 	/* Numbers are read and written by the program's own code (number.c),
 	 * the same under every locale; nothing may follow LC_NUMERIC until
 	 * French formatting is done there, deliberately. */
 	setlocale(LC_NUMERIC, "C");
-	return cli_main(argc, argv, atlas_image, atlas_image_size);
+	status = cli_main(argc, argv, atlas_image, atlas_image_size);
+	/* What is still buffered (--help, --version) fails here, if it does. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {
+		cli_error(_("cannot write the output: %s"), strerror(errno));
+		status = CLI_USAGE;
+	}
+	return status;
 }

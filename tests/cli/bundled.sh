@@ -123,4 +123,18 @@ expect_status 2 "a malformed --size"
 run list actors --script "$scratch/first.keys"
 expect_status 2 "--script with a command"
 
+# Output that cannot be written is an error, help and version included.
+if [ -w /dev/full ]; then
+	for args in --help --version "list --help" "list actors"; do
+		# shellcheck disable=SC2086
+		"$AIATLAS" $args >/dev/full 2>"$scratch/err"
+		status=$?
+		expect_status 2 "aiatlas $args to a full disk"
+		grep -q 'cannot write the output' "$scratch/err"
+		ok $? "aiatlas $args to a full disk: says it cannot write"
+	done
+else
+	skip "output to a full disk" "no /dev/full"
+fi
+
 done_testing
