@@ -8,50 +8,34 @@
 #include "claim.h"
 #include "db.h"
 #include "i18n.h"
+#include "kind.h"
 #include "xmalloc.h"
 
 /* Every problem reads "TABLE ROW: COLUMN: what is wrong". A row is named by
- * its id, or by its key's columns joined with '/' in tables without one. */
-#define CHECK_ID_BLOC_MEMBER	"bloc_id || '/' || iso3"
-#define CHECK_ID_ALIAS		"subject_id || '/' || alias"
-#define CHECK_ID_FUNDING_PARTY	"funding_id || '/' || actor_id || '/' || role"
-#define CHECK_ID_EVENT_ACTOR	"event_id || '/' || actor_id || '/' || role"
-#define CHECK_ID_CITATION	"subject_id || '/' || source_id || '/' || field"
-#define CHECK_ID_FX_RATE	"currency || '/' || year"
-#define CHECK_ID_CLAIM		"subject_id || '/' || field || '/' || source_id"
-
-/* The name of the row of table t (an SQL expression) whose rowid is r. */
-#define CHECK_ROW_NAME(t, r) \
-	"CASE " t \
-	" WHEN 'source' THEN (SELECT id FROM source WHERE rowid = " r ")" \
-	" WHEN 'country' THEN (SELECT iso3 FROM country WHERE rowid = " r ")" \
-	" WHEN 'bloc' THEN (SELECT id FROM bloc WHERE rowid = " r ")" \
-	" WHEN 'bloc_member' THEN (SELECT " CHECK_ID_BLOC_MEMBER " FROM bloc_member" \
-	"  WHERE rowid = " r ")" \
-	" WHEN 'actor' THEN (SELECT id FROM actor WHERE rowid = " r ")" \
-	" WHEN 'alias' THEN (SELECT " CHECK_ID_ALIAS " FROM alias WHERE rowid = " r ")" \
-	" WHEN 'funding' THEN (SELECT id FROM funding WHERE rowid = " r ")" \
-	" WHEN 'funding_party' THEN (SELECT " CHECK_ID_FUNDING_PARTY " FROM funding_party" \
-	"  WHERE rowid = " r ")" \
-	" WHEN 'event' THEN (SELECT id FROM event WHERE rowid = " r ")" \
-	" WHEN 'event_actor' THEN (SELECT " CHECK_ID_EVENT_ACTOR " FROM event_actor" \
-	"  WHERE rowid = " r ")" \
-	" WHEN 'figure' THEN (SELECT id FROM figure WHERE rowid = " r ")" \
-	" WHEN 'citation' THEN (SELECT " CHECK_ID_CITATION " FROM citation WHERE rowid = " r ")" \
-	" WHEN 'fx_rate' THEN (SELECT " CHECK_ID_FX_RATE " FROM fx_rate WHERE rowid = " r ")" \
-	" WHEN 'claim' THEN (SELECT " CHECK_ID_CLAIM " FROM claim WHERE rowid = " r ")" \
-	" ELSE 'rowid ' || " r " END"
-
-/* Every record table with its id column, as SQL: the id, the table (the
- * record's kind) and the id column's name. */
-#define CHECK_RECORDS \
-	"(SELECT id, 'source' AS kind, 'id' AS col FROM source" \
-	" UNION ALL SELECT iso3, 'country', 'iso3' FROM country" \
-	" UNION ALL SELECT id, 'bloc', 'id' FROM bloc" \
-	" UNION ALL SELECT id, 'actor', 'id' FROM actor" \
-	" UNION ALL SELECT id, 'funding', 'id' FROM funding" \
-	" UNION ALL SELECT id, 'event', 'id' FROM event" \
-	" UNION ALL SELECT id, 'figure', 'id' FROM figure)"
+ * its id, or by its key's columns joined with '/' in tables without one
+ * (KIND_KEY_*). The registry makes the pieces of the rules that go over
+ * every kind, in place of a token: a template repeated for each kind (see
+ * kind_each()) between a head and a tail. */
+static const struct {
+	const char	*token;
+	const char	*head;
+	const char	*tmpl;
+	const char	*sep;
+	int		 which;
+	const char	*tail;
+} check_pieces[] = {
+	/* Every record table with its id column: the id, the table (the
+	 * record's kind) and the id column's name. */
+	{ "{records}", "(", "SELECT $i AS id, '$k' AS kind, '$i' AS col FROM $t",
+	  " UNION ALL ", KIND_RECORD, ")" },
+	/* The name of the row of table fk."table" whose rowid is fk.rowid. */
+	{ "{row_name}", "CASE fk.\"table\" ",
+	  "WHEN '$t' THEN (SELECT $i FROM $t WHERE rowid = fk.rowid)", " ", KIND_ALL,
+	  " ELSE 'rowid ' || fk.rowid END" },
+	/* The name of the id column of record r. */
+	{ "{id_column}", "CASE r.kind ", "WHEN '$k' THEN '$i'", " ", KIND_RECORD, " END" },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
+};
 
 /* A funding's amount in euros at its year's rate: the low end of a range
  * for a part, the high end for a whole, so a nesting error is never hidden;
@@ -121,34 +105,34 @@ static const struct {
 	  " WHERE quick_check <> 'ok'", NULL },
 	{ N_("every reference points to a record"),
 	  "SELECT printf('%s %s: %s: points to no %s', fk.\"table\","
-	  "  " CHECK_ROW_NAME("fk.\"table\"", "fk.rowid") ", f.\"from\", fk.parent)"
+	  "  {row_name}, f.\"from\", fk.parent)"
 	  " FROM pragma_foreign_key_check AS fk"
 	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid", NULL },
 	{ N_("ids are unique across all tables"),
 	  "SELECT printf('%s %s: %s: also the id of a row of %s', a.kind, a.id, a.col,"
 	  "  group_concat(b.kind, ', '))"
-	  " FROM " CHECK_RECORDS " AS a JOIN " CHECK_RECORDS " AS b"
+	  " FROM {records} AS a JOIN {records} AS b"
 	  "  ON b.id = a.id AND b.kind <> a.kind GROUP BY a.kind, a.id"
 	  " UNION ALL SELECT printf('%s %s: %s: missing from the record registry',"
 	  "  t.kind, t.id, t.col)"
-	  " FROM " CHECK_RECORDS " AS t WHERE NOT EXISTS"
+	  " FROM {records} AS t WHERE NOT EXISTS"
 	  " (SELECT 1 FROM record AS r WHERE r.id = t.id AND r.kind = t.kind)"
 	  " UNION ALL SELECT printf('record %s: kind: no %s has this id', r.id, r.kind)"
 	  " FROM record AS r WHERE NOT EXISTS"
-	  " (SELECT 1 FROM " CHECK_RECORDS " AS t WHERE t.id = r.id)", NULL },
+	  " (SELECT 1 FROM {records} AS t WHERE t.id = r.id)", NULL },
 	{ N_("every record cites a source"),
 	  "SELECT printf('%s %s: %s: no citation names it', r.kind, r.id,"
-	  "  iif(r.kind = 'country', 'iso3', 'id')) FROM record AS r"
+	  "  {id_column}) FROM record AS r"
 	  " WHERE r.kind <> 'source'"
 	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)", NULL },
 	{ N_("a citation's or a claim's field is a column of its record"),
 	  "SELECT printf('citation %s: field: ''%s'' is not a column of %s', "
-	  CHECK_ID_CITATION ", c.field, r.kind)"
+	  KIND_KEY_CITATION ", c.field, r.kind)"
 	  " FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
 	  " WHERE c.field <> '*'"
 	  " AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
 	  " UNION ALL SELECT printf('claim %s: field: ''%s'' is not a column of %s', "
-	  CHECK_ID_CLAIM ", c.field, r.kind)"
+	  KIND_KEY_CLAIM ", c.field, r.kind)"
 	  " FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
 	  " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)", NULL },
 	{ N_("every currency has a rate for its year"),
@@ -158,7 +142,7 @@ static const struct {
 	  " (SELECT 1 FROM fx_rate AS r WHERE r.currency = f.currency"
 	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))"
 	  " UNION ALL SELECT printf('funding_party %s: currency: no fx_rate for %s in %s', "
-	  CHECK_ID_FUNDING_PARTY ", p.currency, substr(f.announced_on, 1, 4))"
+	  KIND_KEY_FUNDING_PARTY ", p.currency, substr(f.announced_on, 1, 4))"
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " WHERE p.currency <> 'EUR' AND NOT EXISTS"
 	  " (SELECT 1 FROM fx_rate AS r WHERE r.currency = p.currency"
@@ -177,8 +161,8 @@ static const struct {
 	  CHECK_DATE("funding", "id", "horizon_end")
 	  CHECK_DATE("event", "id", "date")
 	  CHECK_DATE("event", "id", "end_date")
-	  CHECK_DATE("bloc_member", CHECK_ID_BLOC_MEMBER, "since")
-	  CHECK_DATE("bloc_member", CHECK_ID_BLOC_MEMBER, "until")
+	  CHECK_DATE("bloc_member", KIND_KEY_BLOC_MEMBER, "since")
+	  CHECK_DATE("bloc_member", KIND_KEY_BLOC_MEMBER, "until")
 	  CHECK_DATE("figure", "id", "as_of")
 	  CHECK_DATE("figure", "id", "target_date"), NULL },
 	{ N_("amounts are above zero, in a known currency"),
@@ -193,7 +177,7 @@ static const struct {
 	  " FROM funding WHERE currency IS NOT NULL AND currency <> 'EUR'"
 	  " AND currency NOT IN (SELECT currency FROM fx_rate)"
 	  " UNION ALL SELECT printf('funding_party %s: amount: %s is not above zero', "
-	  CHECK_ID_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL },
+	  KIND_KEY_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL },
 	{ N_("a funding says whose money it is and what it is for"),
 	  "SELECT printf('funding %s: nature: ''%s'' is not public, private or mixed', id,"
 	  "  coalesce(nature, '')) FROM funding"
@@ -237,10 +221,10 @@ static const struct {
 	  CHECK_LOOP("funding") " UNION ALL " CHECK_LOOP("actor"), NULL },
 	{ N_("every disagreement has its claims"),
 	  "SELECT printf('citation %s: field: a contradicting citation names the field it"
-	  " disputes, not *', " CHECK_ID_CITATION ")"
+	  " disputes, not *', " KIND_KEY_CITATION ")"
 	  " FROM citation WHERE stance = 'contradicts' AND field = '*'"
 	  " UNION ALL SELECT printf('citation %s: stance: contradicts %s, but no claim gives"
-	  " the values of %s', " CHECK_ID_CITATION ", field, field)"
+	  " the values of %s', " KIND_KEY_CITATION ", field, field)"
 	  " FROM citation AS c WHERE stance = 'contradicts' AND field <> '*' AND NOT EXISTS"
 	  " (SELECT 1 FROM claim AS k WHERE k.subject_id = c.subject_id AND k.field = c.field)",
 	  NULL },
@@ -401,12 +385,36 @@ check_preferred_held(sqlite3 *db, struct check_sink *sink, char **cause)
 	return problems;
 }
 
+/* A rule's SQL with the registry's pieces in place of their tokens. */
+static char *
+check_expand(const char *rule)
+{
+	char *sql = xstrdup(rule), *each, *t, *at;
+	int i;
+
+	for (i = 0; check_pieces[i].token != NULL; i++) {
+		if (strstr(sql, check_pieces[i].token) == NULL)
+			continue;
+		each = kind_each(check_pieces[i].tmpl, check_pieces[i].sep,
+		    check_pieces[i].which);
+		while ((at = strstr(sql, check_pieces[i].token)) != NULL) {
+			t = xasprintf("%.*s%s%s%s%s", (int)(at - sql), sql, check_pieces[i].head,
+			    each, check_pieces[i].tail, at + strlen(check_pieces[i].token));
+			free(sql);
+			sql = t;
+		}
+		free(each);
+	}
+	return sql;
+}
+
 /* Run every check, reporting each problem. */
 int
 check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 {
 	struct check_sink sink;
 	sqlite3_stmt *stmt;
+	char *sql;
 	int i, problems = 0, rc;
 
 	sink.report = report;
@@ -423,7 +431,10 @@ check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 			problems += rc;
 			continue;
 		}
-		if (db_prepare(db, check_rules[i].sql, &stmt, cause) != 0) {
+		sql = check_expand(check_rules[i].sql);
+		rc = db_prepare(db, sql, &stmt, cause);
+		free(sql);
+		if (rc != 0) {
 			char *why = *cause;
 			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what), why);
 			free(why);

@@ -7,23 +7,13 @@
 #include "check.h"
 #include "commands.h"
 #include "i18n.h"
+#include "kind.h"
+#include "xmalloc.h"
 
-/* Rows per table, and the citations that make the data trustworthy. */
+/* Rows per table (each kind's plural, as words), and the citations that
+ * make the data trustworthy: %s is the first. */
 static const char cmd_check_counts_sql[] =
-	"SELECT 'sources' AS what, count(*) AS count FROM source"
-	" UNION ALL SELECT 'countries', count(*) FROM country"
-	" UNION ALL SELECT 'blocs', count(*) FROM bloc"
-	" UNION ALL SELECT 'bloc members', count(*) FROM bloc_member"
-	" UNION ALL SELECT 'actors', count(*) FROM actor"
-	" UNION ALL SELECT 'aliases', count(*) FROM alias"
-	" UNION ALL SELECT 'funding', count(*) FROM funding"
-	" UNION ALL SELECT 'funding parties', count(*) FROM funding_party"
-	" UNION ALL SELECT 'events', count(*) FROM event"
-	" UNION ALL SELECT 'event actors', count(*) FROM event_actor"
-	" UNION ALL SELECT 'figures', count(*) FROM figure"
-	" UNION ALL SELECT 'citations', count(*) FROM citation"
-	" UNION ALL SELECT 'claims', count(*) FROM claim"
-	" UNION ALL SELECT 'fx rates', count(*) FROM fx_rate"
+	"%s"
 	" UNION ALL SELECT 'records cited by a primary source', count(DISTINCT c.subject_id)"
 	"  FROM citation AS c JOIN source AS s ON s.id = c.source_id"
 	"  WHERE s.kind IN ('press_release', 'official', 'report')"
@@ -47,8 +37,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 {
 	sqlite3_stmt *stmt;
 	struct output *o;
-	char *cause = NULL;
-	int problems, status;
+	char *cause = NULL, *counts, *sql;
+	int problems, status, rc;
 
 	problems = check_database(c->db, cmd_check_report,
 	    (void *)c->db_name, &cause);
@@ -57,7 +47,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 		free(cause);
 		return CLI_USAGE;
 	}
-	if (sqlite3_prepare_v2(c->db, cmd_check_counts_sql, -1, &stmt, NULL) != SQLITE_OK) {
+	counts = kind_each("SELECT replace('$p', '-', ' ') AS what, count(*) AS count FROM $t",
+	    " UNION ALL ", KIND_ALL);
+	sql = xasprintf(cmd_check_counts_sql, counts);
+	rc = sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL);
+	free(sql);
+	free(counts);
+	if (rc != SQLITE_OK) {
 		cli_error(_("check: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 		return CLI_USAGE;
 	}

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "filter.h"
 #include "i18n.h"
+#include "kind.h"
 #include "lists.h"
 #include "xmalloc.h"
 
@@ -14,7 +15,7 @@
 int
 cmd_list(struct cli *c, int argc, char **argv)
 {
-	const struct list_kind *k;
+	const struct kind *k;
 	int where = (c->format == OUTPUT_TABLE || c->format == OUTPUT_MD) ? LIST_HUMAN : LIST_DATA;
 	struct list_order order;
 	struct filter *filter = NULL;
@@ -24,8 +25,8 @@ cmd_list(struct cli *c, int argc, char **argv)
 	long rows;
 	int status;
 
-	if ((k = lists_find(argv[0])) == NULL) {
-		cli_error(_("list: unknown kind '%s'; kinds: %s"), argv[0], lists_names());
+	if ((k = kind_list(argv[0])) == NULL) {
+		cli_error(_("list: unknown kind '%s'; kinds: %s"), argv[0], kind_list_names());
 		return CLI_USAGE;
 	}
 	if (lists_parse_sort(k, c->sort, where, &order, &cause) != 0) {
@@ -34,7 +35,7 @@ cmd_list(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if (c->filter != NULL &&
-	    (filter = filter_compile(c->db, k->kind, c->filter, LIST_FILTER_PARAM, &cause)) == NULL) {
+	    (filter = filter_compile(c->db, k->plural, c->filter, LIST_FILTER_PARAM, &cause)) == NULL) {
 		cli_error("%s", cause);
 		free(cause);
 		return CLI_USAGE;

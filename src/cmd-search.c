@@ -7,28 +7,18 @@
 #include "commands.h"
 #include "fts.h"
 #include "i18n.h"
-#include "load.h"
+#include "kind.h"
 #include "regex.h"
 #include "text.h"
 #include "xmalloc.h"
 
-/* The record kinds --kind accepts, with their plural. */
-static const char *const cmd_search_kinds[] = {
-	"actor", "funding", "event", "bloc", "source", "country", "figure", NULL
-};
-
-/* The table --kind names ("actors" or "actor"), or NULL. */
+/* The record kind --kind names ("actors" or "actor"), or NULL. */
 static const char *
 cmd_search_kind(const char *name)
 {
-	const struct load_kind *k = load_kind_find(name);
-	const char *const *p;
+	const struct kind *k = kind_find(name);
 
-	for (p = cmd_search_kinds; k != NULL && *p != NULL; p++) {
-		if (strcmp(*p, k->table) == 0)
-			return *p;
-	}
-	return NULL;
+	return k != NULL ? k->name : NULL;
 }
 
 /* Search every record for the words of the arguments. */
@@ -44,8 +34,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 	long rows;
 
 	if (c->kind != NULL && (kind = cmd_search_kind(c->kind)) == NULL) {
-		cli_error(_("search: --kind: unknown kind '%s'; kinds: actors, funding, "
-		    "events, blocs, sources, countries, figures"), c->kind);
+		cli_error(_("search: --kind: unknown kind '%s'; kinds: %s"), c->kind,
+		    kind_list_names());
 		return CLI_USAGE;
 	}
 	typed = xstrdup(argv[0]);

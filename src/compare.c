@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "kind.h"
 #include "money.h"
 #include "norm.h"
 #include "number.h"
@@ -757,19 +758,19 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 static int
 compare_place(sqlite3 *db, const char *id, const char *kind, struct compare_place *p)
 {
+	const struct kind *k = kind_find(kind);
 	sqlite3_stmt *stmt;
 
 	memset(p, 0, sizeof *p);
-	if (strcmp(kind, "event") == 0) {
+	if (k == NULL || k->compare == KIND_COMPARE_NONE)
+		return -1;
+	if (k->compare == KIND_COMPARE_ANNOUNCED) {
 		if ((stmt = compare_query(db, compare_event_funding_sql, id, kind)) == NULL)
 			return -1;
 		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
 		p->kind = xstrdup("funding");
 		sqlite3_finalize(stmt);
-	} else if (strcmp(kind, "actor") != 0 && strcmp(kind, "bloc") != 0 &&
-	    strcmp(kind, "country") != 0 && strcmp(kind, "funding") != 0)
-		return -1;
-	else if ((stmt = compare_query(db, compare_stands_for_sql, id, kind)) != NULL) {
+	} else if ((stmt = compare_query(db, compare_stands_for_sql, id, kind)) != NULL) {
 		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
 		p->kind = xstrdup("country");
 		sqlite3_finalize(stmt);
@@ -846,6 +847,7 @@ compare_build(sqlite3 *db, const char *lang, char *const *ids, int n,
 {
 	struct compare *c = xcalloc(1, sizeof *c);
 	struct compare_place p[COMPARE_MAX];
+	const struct kind *k;
 	char *id, *kind;
 	int i, r, members = 0, latest;
 
@@ -856,7 +858,7 @@ compare_build(sqlite3 *db, const char *lang, char *const *ids, int n,
 			break;
 		}
 		if (compare_place(db, id, kind, &p[i]) != 0) {
-			*cause = strcmp(kind, "event") == 0 ?
+			*cause = (k = kind_find(kind)) != NULL && k->compare == KIND_COMPARE_ANNOUNCED ?
 			    xasprintf(_("compare: the event '%s' announces no funding"), ids[i]) :
 			    xasprintf(_("compare: '%s' is not an actor, a country, a bloc, a "
 			    "funding item or an event announcing one (it is of kind %s)"), ids[i], kind);

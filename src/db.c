@@ -12,15 +12,15 @@
 
 #include "claim.h"
 #include "i18n.h"
+#include "kind.h"
 #include "money.h"
 #include "norm.h"
 #include "regex.h"
 #include "xmalloc.h"
 
-/* Tables a database must have to be read by aiatlas. */
-static const char *const db_required_tables[] = {
-	"record", "source", "country", "bloc", "bloc_member", "actor", "alias",
-	"funding", "funding_party", "event", "event_actor", "figure", "citation", "fx_rate",
+/* Tables a database must have to be read by aiatlas, besides the record
+ * table and those of the registry's kinds that are not optional. */
+static const char *const db_required_search[] = {
 	"record_fts", "record_text", "record_tri", NULL
 };
 
@@ -40,13 +40,26 @@ db_harden(sqlite3 *db)
 	claim_register(db);
 }
 
+/* Whether the schema has a table: 0, or -1 with *cause. */
+static int
+db_check_table(sqlite3_stmt *stmt, const char *name, const char *table, char **cause)
+{
+	sqlite3_reset(stmt);
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		return 0;
+	*cause = xasprintf(_("%s: not an aiatlas database (no table '%s')"), name, table);
+	return -1;
+}
+
 /* Check that the schema has every table aiatlas reads. */
 static int
 db_check_schema(sqlite3 *db, const char *name, char **cause)
 {
 	sqlite3_stmt *stmt;
 	const char *const *t;
-	int found;
+	const struct kind *k;
+	int rc = 0;
 
 	if (db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", &stmt, cause) != 0) {
 		free(*cause);
@@ -54,19 +67,16 @@ db_check_schema(sqlite3 *db, const char *name, char **cause)
 		    name, sqlite3_errmsg(db));
 		return -1;
 	}
-	for (t = db_required_tables; *t != NULL; t++) {
-		sqlite3_reset(stmt);
-		sqlite3_bind_text(stmt, 1, *t, -1, SQLITE_STATIC);
-		found = sqlite3_step(stmt) == SQLITE_ROW;
-		if (!found) {
-			*cause = xasprintf(_("%s: not an aiatlas database (no table '%s')"),
-			    name, *t);
-			sqlite3_finalize(stmt);
-			return -1;
-		}
+	/* The ids first, then each kind's table, then search's. */
+	rc = db_check_table(stmt, name, "record", cause);
+	for (k = kinds; rc == 0 && k->table != NULL; k++) {
+		if (!k->optional)
+			rc = db_check_table(stmt, name, k->table, cause);
 	}
+	for (t = db_required_search; rc == 0 && *t != NULL; t++)
+		rc = db_check_table(stmt, name, *t, cause);
 	sqlite3_finalize(stmt);
-	return 0;
+	return rc;
 }
 
 /* Open a database image held in memory, read-only. */

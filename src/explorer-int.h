@@ -7,11 +7,13 @@
 #include <stdio.h>
 
 #include "explorer.h"
+#include "kind.h"
 #include "prompt.h"
 
 struct script;
 
-#define EXPLORER_NTABS	5
+/* A tab for each kind the registry gives one. */
+#define EXPLORER_NTABS	KIND_NTABS
 #define EXPLORER_MAX_MARKS	4
 
 /* Below this size the explorer shows what it needs instead. */

@@ -19,6 +19,7 @@
 
 #include "fts.h"
 #include "i18n.h"
+#include "kind.h"
 #include "match.h"
 #include "prompt.h"
 #include "script.h"
@@ -27,19 +28,11 @@
 #include "userdb.h"
 #include "xmalloc.h"
 
-/* The tabs: their label, and the list each starts with. */
-static const struct {
-	const char		*label;
-	const char		*kind;
-	const struct view_ops	*ops;
-} explorer_tabs[EXPLORER_NTABS] = {
-	{ N_("Actors"), "actors", &view_list_ops },
-	{ N_("Funding"), "funding", &view_list_ops },
-	{ N_("Timeline"), "events", &view_timeline_ops },
-	{ N_("Blocs"), "blocs", &view_list_ops },
-	{ N_("Sources"), "sources", &view_list_ops },
+/* The view each kind's tab starts with, by the registry's kind_view. */
+static const struct view_ops *const explorer_tab_views[] = {
+	[KIND_VIEW_LIST] = &view_list_ops,
+	[KIND_VIEW_TIMELINE] = &view_timeline_ops,
 };
-
 
 /* For the fatal hook and the glyphs, which have no explorer at hand. */
 static struct explorer		*explorer_active;
@@ -235,7 +228,7 @@ explorer_message(struct explorer *ex, const char *fmt, ...)
 const char *
 explorer_tab_kind(struct explorer *ex)
 {
-	return explorer_tabs[ex->current].kind;
+	return kind_tab(ex->current)->plural;
 }
 
 /* Make a view of a kind; its data comes from open. */
@@ -269,7 +262,8 @@ explorer_top(struct explorer *ex)
 
 	if (h->depth == 0) {
 		h->views = xreallocarray(h->views, 1, sizeof *h->views);
-		h->views[h->depth++] = explorer_view_new(ex, explorer_tabs[ex->current].ops, NULL);
+		h->views[h->depth++] = explorer_view_new(ex,
+		    explorer_tab_views[kind_tab(ex->current)->view], NULL);
 	}
 	return h->views[h->depth - 1];
 }
@@ -356,7 +350,7 @@ explorer_go_tab(struct explorer *ex, const char *kind)
 	int i;
 
 	for (i = 0; i < EXPLORER_NTABS; i++) {
-		if (strcmp(explorer_tabs[i].kind, kind) == 0)
+		if (strcmp(kind_tab(i)->plural, kind) == 0)
 			break;
 	}
 	if (i == EXPLORER_NTABS)
@@ -500,7 +494,7 @@ explorer_click(struct explorer *ex, int y, int x)
 	}
 	if (y == 0) {
 		for (i = 0; i < EXPLORER_NTABS; i++) {
-			col += text_width(_(explorer_tabs[i].label)) + 5;
+			col += text_width(_(kind_tab(i)->tab_label)) + 5;
 			if (x < col) {
 				ex->current = i;
 				ex->dirty = 1;
@@ -524,7 +518,7 @@ explorer_draw_tabs(struct explorer *ex)
 
 	explorer_fill(0, 0, COLS, STYLE_NORMAL);
 	for (i = 0; i < EXPLORER_NTABS && x < COLS; i++) {
-		snprintf(label, sizeof label, " %d %s ", i + 1, _(explorer_tabs[i].label));
+		snprintf(label, sizeof label, " %d %s ", i + 1, _(kind_tab(i)->tab_label));
 		x += explorer_text(0, x, label, COLS - x, i == ex->current ? STYLE_SELECTED : STYLE_NORMAL);
 		x += explorer_text(0, x, " ", COLS - x, STYLE_NORMAL);
 	}

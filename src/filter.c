@@ -18,27 +18,11 @@
 
 #include "fts.h"
 #include "i18n.h"
+#include "kind.h"
 #include "number.h"
 #include "regex.h"
 #include "text.h"
 #include "xmalloc.h"
-
-/* The list kinds, their tables and id columns, in the order of the SQL
- * arrays of the fields below. */
-enum { K_ACTORS, K_FUNDING, K_EVENTS, K_BLOCS, K_SOURCES, K_COUNTRIES, K_FIGURES, K_COUNT };
-static const struct {
-	const char	*kind;
-	const char	*table;
-	const char	*id;
-} filter_kinds[K_COUNT] = {
-	{ "actors", "actor", "actor.id" },
-	{ "funding", "funding", "funding.id" },
-	{ "events", "event", "event.id" },
-	{ "blocs", "bloc", "bloc.id" },
-	{ "sources", "source", "source.id" },
-	{ "countries", "country", "country.iso3" },
-	{ "figures", "figure", "figure.id" },
-};
 
 /* How a field's value is read and compared. */
 enum filter_type {
@@ -88,14 +72,15 @@ enum filter_type {
 	"eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on)"
 
 /* A field: its name, its type, the SQL listing the values it takes (to
- * check them and complete them), and its SQL for each kind (NULL: it does
- * not apply). For FT_MATCH the SQL is a test; otherwise the expression
- * compared. */
+ * check them and complete them), and its SQL for each listed kind in the
+ * lists' order (kind_listed(): actors, funding, events, blocs, sources,
+ * countries, figures; NULL: it does not apply). For FT_MATCH the SQL is a
+ * test; otherwise the expression compared. */
 static const struct filter_field {
 	const char		*name;
 	enum filter_type	 type;
-	const char		*values[K_COUNT];
-	const char		*sql[K_COUNT];
+	const char		*values[KIND_NLISTED];
+	const char		*sql[KIND_NLISTED];
 } filter_fields_table[] = {
 	{ "kind", FT_MATCH,
 	  { "SELECT DISTINCT kind FROM actor", "SELECT DISTINCT kind FROM funding",
@@ -229,17 +214,13 @@ struct filter_parser {
 	char		*error;
 };
 
-/* Index of a list kind, or -1. */
+/* Index of a list kind in the lists' order, or -1. */
 static int
 filter_kind_index(const char *kind)
 {
-	int k;
+	const struct kind *k = kind_list(kind);
 
-	for (k = 0; k < K_COUNT; k++) {
-		if (strcmp(filter_kinds[k].kind, kind) == 0)
-			return k;
-	}
-	return -1;
+	return k != NULL ? k->list - 1 : -1;
 }
 
 /* The column (in characters, from 1) of a place in the source. */
@@ -421,7 +402,7 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 	}
 	if (!found) {
 		t = xasprintf(_("values: %s"), list);
-		filter_error(fp, at, t, _("no %s has %s '%s'"), filter_kinds[fp->k].table,
+		filter_error(fp, at, t, _("no %s has %s '%s'"), kind_listed(fp->k)->table,
 		    fd->name, value);
 		free(t);
 	}
@@ -543,7 +524,7 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 			filter_error(fp, at, more, _("unknown field '%s'"), name);
 		else
 			filter_error(fp, at, more, _("'%s' does not apply to %s"), name,
-			    filter_kinds[fp->k].kind);
+			    kind_listed(fp->k)->plural);
 		free(more);
 		free(names);
 		return;
@@ -598,14 +579,15 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 static void
 filter_text_term(struct filter_parser *fp, const char *text)
 {
+	const struct kind *k = kind_listed(fp->k);
 	char *query, *cause = NULL, *tmpl;
 
 	if ((query = fts_query(text, &cause)) == NULL) {
 		free(cause);
 		return;
 	}
-	tmpl = xasprintf("%s IN (SELECT id FROM record_fts WHERE record_fts MATCH ?)",
-	    filter_kinds[fp->k].id);
+	tmpl = xasprintf("%s.%s IN (SELECT id FROM record_fts WHERE record_fts MATCH ?)",
+	    k->table, k->id);
 	filter_emit(fp, tmpl, query, 0, 0);
 	free(tmpl);
 	free(query);
@@ -615,6 +597,7 @@ filter_text_term(struct filter_parser *fp, const char *text)
 static void
 filter_regex_term(struct filter_parser *fp)
 {
+	const struct kind *k = kind_listed(fp->k);
 	const char *start = ++fp->p, *at;
 	char *pattern, *cause = NULL, *tmpl, *full, *literal;
 	size_t offset;
@@ -649,17 +632,17 @@ filter_regex_term(struct filter_parser *fp)
 		/* Only records holding the pattern's literal text are tried. */
 		if ((literal = fts_literal_query(full)) != NULL) {
 			prefiltered = 1;
-			tmpl = xasprintf("(%s IN (SELECT t.id FROM record_text AS t WHERE t.rowid IN"
-			    " (SELECT rowid FROM record_tri WHERE record_tri MATCH ?)) AND ",
-			    filter_kinds[fp->k].id);
+			tmpl = xasprintf("(%s.%s IN (SELECT t.id FROM record_text AS t WHERE"
+			    " t.rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH ?))"
+			    " AND ", k->table, k->id);
 			filter_emit(fp, tmpl, literal, 0, 0);
 			free(tmpl);
 			free(literal);
 		}
 		/* The same text as search --regex matches: the record's names,
 		 * aliases and summaries, as the full-text index holds them. */
-		tmpl = xasprintf("regexp(?, (SELECT text FROM record_text WHERE id = %s))%s",
-		    filter_kinds[fp->k].id, prefiltered ? ")" : "");
+		tmpl = xasprintf("regexp(?, (SELECT text FROM record_text WHERE id = %s.%s))%s",
+		    k->table, k->id, prefiltered ? ")" : "");
 		filter_emit(fp, tmpl, full, 0, 0);
 		free(tmpl);
 	}

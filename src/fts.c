@@ -7,26 +7,20 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "kind.h"
 #include "record.h"
 #include "xmalloc.h"
 
-/* Names, aliases and text of every record, in both languages. */
+/* Names, aliases and text of every record, in both languages: %s is
+ * whether a record's title is a name, %s the CASE of the kind's text. */
 static const char fts_build_sql[] =
 	"DELETE FROM record_fts;"
 	"INSERT INTO record_fts (id, kind, name, alias, body)"
 	" SELECT l.id, l.kind,"
-	/* A figure's label is text about another record, not a name. */
-	"  CASE WHEN l.kind <> 'figure' THEN"
+	"  CASE WHEN l.kind IN (%s) THEN"
 	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
 	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
-	"  CASE l.kind"
-	"   WHEN 'actor' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM actor WHERE id = l.id)"
-	"   WHEN 'bloc' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM bloc WHERE id = l.id)"
-	"   WHEN 'funding' THEN (SELECT coalesce(round,'')||' '||coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM funding WHERE id = l.id)"
-	"   WHEN 'event' THEN (SELECT coalesce(summary_en,'')||' '||coalesce(summary_fr,'') FROM event WHERE id = l.id)"
-	"   WHEN 'figure' THEN (SELECT label_en||' '||label_fr||' '||measure||' '||unit FROM figure WHERE id = l.id)"
-	"   WHEN 'source' THEN (SELECT coalesce(publisher,'')||' '||coalesce(author,'')||' '||coalesce(note_en,'')||' '||coalesce(note_fr,'') FROM source WHERE id = l.id)"
-	"  END"
+	"  CASE l.kind %s END"
 	" FROM record_label AS l;"
 	"INSERT INTO record_fts (record_fts) VALUES ('optimize');"
 	"DELETE FROM record_text;"
@@ -70,11 +64,23 @@ const char fts_regex_sql[] =
 	" AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"
 	" ORDER BY l.kind, name, t.id LIMIT ?4";
 
-/* Fill record_fts from every record table. */
+/* Fill record_fts from every record table, as the registry says what of
+ * each is searched. */
 int
 fts_build(sqlite3 *db, char **cause)
 {
-	return db_exec(db, fts_build_sql, cause);
+	char *named, *text, *sql;
+	int rc;
+
+	named = kind_each("'$k'", ", ", KIND_RECORD | KIND_NAMED);
+	text = kind_each("WHEN '$k' THEN (SELECT $x FROM $t WHERE $i = l.id)", " ",
+	    KIND_RECORD | KIND_TEXT);
+	sql = xasprintf(fts_build_sql, named, text);
+	rc = db_exec(db, sql, cause);
+	free(sql);
+	free(text);
+	free(named);
+	return rc;
 }
 
 /* The longest term a query keeps, in bytes. */

@@ -1,7 +1,10 @@
-/* The lists of records: their columns, order and SQL, for the list
- * command and the explorer alike. */
+/* The lists of records: their order and SQL, for the list command and the
+ * explorer alike; each kind's columns are in its row of the registry
+ * (kind.c). */
 #ifndef AIATLAS_LISTS_H
 #define AIATLAS_LISTS_H
+
+struct kind;
 
 /* Where a column is shown: in tables for people, in data formats, or both. */
 #define LIST_HUMAN	1
@@ -22,15 +25,6 @@ struct list_column {
 	int		 where;
 };
 
-/* One kind of list: what it is called, its FROM clause, its columns (the
- * first is the record's id) and the column it is sorted by. */
-struct list_kind {
-	const char			*kind;
-	const char			*from;
-	const struct list_column	*columns;
-	const char			*sort;
-};
-
 #define LIST_MAX_COLUMNS	32
 #define LIST_MAX_ORDER		8
 
@@ -41,33 +35,26 @@ struct list_order {
 	int				 n;
 };
 
-/* The kinds of list, ending with a NULL kind. */
-extern const struct list_kind lists_kinds[];
-
-/* The list kind named name ("actors"), or NULL. */
-const struct list_kind	*lists_find(const char *name);
-/* "actors, funding, ..." */
-const char		*lists_names(void);
 /* The order of --sort's FIELD[,-FIELD] (NULL: the list's own); -1 with
  * *cause naming a bad field. */
-int			 lists_parse_sort(const struct list_kind *k, const char *sort, int where,
+int			 lists_parse_sort(const struct kind *k, const char *sort, int where,
 			     struct list_order *o, char **cause);
 /* The order by one shown column. */
-void			 lists_sort_by(const struct list_kind *k, int where, int col, int desc,
+void			 lists_sort_by(const struct kind *k, int where, int col, int desc,
 			     struct list_order *o);
 /* The columns shown in a place, and how many. */
-int			 lists_columns(const struct list_kind *k, int where,
+int			 lists_columns(const struct kind *k, int where,
 			     const struct list_column **cols, int max);
 /* SELECT of the shown columns in lang ("en" or "fr"), in an order or its
  * reverse, of the rows a filter's SQL keeps (NULL: all); ?1 is the limit
  * (-1: none), ?3 the offset, and the filter's parameters start at ?4. */
-char			*lists_select(const struct list_kind *k, int where, const char *lang,
+char			*lists_select(const struct kind *k, int where, const char *lang,
 			     const struct list_order *o, int reverse, const char *filter);
 /* The terms of an order, or of its reverse, as SQL (the id last). */
-char			*lists_order_sql(const struct list_kind *k, const char *lang,
+char			*lists_order_sql(const struct kind *k, const char *lang,
 			     const struct list_order *o, int reverse);
 /* SELECT count(*) of the list, of the rows a filter keeps (NULL: all). */
-char			*lists_count(const struct list_kind *k, const char *filter);
+char			*lists_count(const struct kind *k, const char *filter);
 /* The first parameter a filter of a list may use. */
 #define LIST_FILTER_PARAM	4
 

@@ -12,26 +12,9 @@
 #include "csv.h"
 #include "db.h"
 #include "i18n.h"
+#include "kind.h"
 #include "number.h"
 #include "xmalloc.h"
-
-const struct load_kind load_kinds[] = {
-	{ "sources",		"source",	 "sources.csv",		0, 0 },
-	{ "countries",		"country",	 "countries.csv",	1, 0 },
-	{ "blocs",		"bloc",		 "blocs.csv",		1, 0 },
-	{ "bloc-members",	"bloc_member",	 "bloc_members.csv",	0, 0 },
-	{ "actors",		"actor",	 "actors.csv",		1, 0 },
-	{ "aliases",		"alias",	 "aliases.csv",		0, 0 },
-	{ "funding",		"funding",	 "funding.csv",		1, 0 },
-	{ "funding-parties",	"funding_party", "funding_parties.csv",	0, 0 },
-	{ "events",		"event",	 "events.csv",		1, 0 },
-	{ "event-actors",	"event_actor",	 "event_actors.csv",	0, 0 },
-	{ "figures",		"figure",	 "figures.csv",		1, 0 },
-	{ "citations",		"citation",	 "citations.csv",	0, 0 },
-	{ "claims",		"claim",	 "claims.csv",		0, 1 },
-	{ "fx-rates",		"fx_rate",	 "fx_rates.csv",	0, 0 },
-	{ NULL,			NULL,		 NULL,			0, 0 }
-};
 
 /* Columns the loader computes once everything is loaded: no file gives
  * them, so no one types them by hand. */
@@ -66,19 +49,6 @@ static const char load_origin_sql[] =
 	" seq INTEGER, tbl TEXT, row INTEGER, file TEXT, line INTEGER, col TEXT);"
 	"CREATE INDEX IF NOT EXISTS temp.load_origin_row ON load_origin (tbl, row);"
 	"DELETE FROM temp.load_origin;";
-
-/* The kind named name, by its kind or table name. */
-const struct load_kind *
-load_kind_find(const char *name)
-{
-	const struct load_kind *k;
-
-	for (k = load_kinds; k->kind != NULL; k++) {
-		if (strcmp(k->kind, name) == 0 || strcmp(k->table, name) == 0)
-			return k;
-	}
-	return NULL;
-}
 
 /* Open a transaction with foreign keys checked at the end. */
 struct load *
@@ -359,14 +329,37 @@ load_check_generated(struct load *l, const char *table, sqlite3_int64 row,
 	return rc;
 }
 
+/* " (only countries, blocs, ... and figures take sources)": the kinds
+ * whose files take a sources column. */
+static char *
+load_cited_names(void)
+{
+	const struct kind *k, *last = NULL;
+	char *names = xstrdup(""), *t;
+
+	for (k = kinds; k->table != NULL; k++) {
+		if (!k->cited)
+			continue;
+		if (last != NULL) {
+			t = xasprintf("%s%s%s", names, *names != '\0' ? ", " : "", last->plural);
+			free(names);
+			names = t;
+		}
+		last = k;
+	}
+	t = xasprintf(_(" (only %s and %s take sources)"), names, last->plural);
+	free(names);
+	return t;
+}
+
 /* Load one CSV file into k's table. */
 int
-load_file(struct load *l, const char *path, const struct load_kind *k, char **cause)
+load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 {
 	struct csv *csv;
 	struct load_column *cols = NULL;
 	size_t ncols = 0, nheader = 0, nfields, i;
-	char **fields, **header = NULL, *sql = NULL, *why = NULL, *p;
+	char **fields, **header = NULL, *sql = NULL, *why = NULL, *p, *names;
 	int *map = NULL, sources_at = -1, pk_at = -1, rc = -1, param, r;
 	sqlite3_stmt *stmt = NULL;
 	sqlite3_int64 row;
@@ -404,9 +397,10 @@ load_file(struct load *l, const char *path, const struct load_kind *k, char **ca
 			goto out;
 		}
 		if (map[i] < 0) {
+			names = strcmp(header[i], "sources") == 0 ? load_cited_names() : NULL;
 			*cause = xasprintf(_("%s:1: header: unknown column '%s' for %s%s"),
-			    path, header[i], k->kind, strcmp(header[i], "sources") == 0 ?
-			    _(" (only countries, blocs, actors, funding, events and figures take sources)") : "");
+			    path, header[i], k->plural, names != NULL ? names : "");
+			free(names);
 			goto out;
 		}
 		for (r = 0; r < (int)i; r++) {
@@ -602,14 +596,14 @@ load_finish(struct load *l, char **cause)
 int
 load_dir(sqlite3 *db, const char *dir, char **cause)
 {
-	const struct load_kind *k;
+	const struct kind *k;
 	struct load *l;
 	char *path;
 	int rc;
 
 	if ((l = load_begin(db, cause)) == NULL)
 		return -1;
-	for (k = load_kinds; k->kind != NULL; k++) {
+	for (k = kinds; k->table != NULL; k++) {
 		path = xasprintf("%s/%s", dir, k->file);
 		rc = k->optional && access(path, F_OK) != 0 ? 0 : load_file(l, path, k, cause);
 		free(path);

@@ -4,30 +4,14 @@
 
 #include <sqlite3.h>
 
-/* A kind of record file: its name on the command line, its table, its
- * file name in a data directory, whether it takes a sources column, and
- * whether a data directory may go without it. */
-struct load_kind {
-	const char	*kind;
-	const char	*table;
-	const char	*file;
-	int		 cited;
-	int		 optional;
-};
-
-/* The kinds in dependency order, ending with a NULL kind. */
-extern const struct load_kind load_kinds[];
-
-/* The kind named kind (as "actors" or "actor"), or NULL. */
-const struct load_kind	*load_kind_find(const char *kind);
-
+struct kind;
 struct load;
 
 /* Start loading into db, in one transaction; NULL with *cause on error. */
 struct load	*load_begin(sqlite3 *db, char **cause);
-/* Load one CSV file into a table. On error *cause is
+/* Load one CSV file into a kind's table (kind_find()). On error *cause is
  * "file:line: column: reason" and the caller must call load_abort(). */
-int		 load_file(struct load *l, const char *path, const struct load_kind *k,
+int		 load_file(struct load *l, const char *path, const struct kind *k,
 		     char **cause);
 /* Check references, citations and claims, compute each funding's
  * confidence, then commit; frees l. On error the

@@ -8,12 +8,13 @@
 #include "explorer.h"
 #include "filter.h"
 #include "i18n.h"
+#include "kind.h"
 #include "lists.h"
 #include "text.h"
 #include "xmalloc.h"
 
 struct list_view {
-	const struct list_kind		*kind;
+	const struct kind		*kind;
 	const struct list_column	*cols[LIST_MAX_COLUMNS];
 	int				 ncols;
 	int				 sort_col;	/* -1: the list's own order */
@@ -73,7 +74,7 @@ list_prepare(struct view *v, struct list_view *l)
 		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &l->order, reverse,
 		    l->filter != NULL ? filter_sql(l->filter) : NULL);
 		if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK)
-			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->kind,
+			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->plural,
 			    sqlite3_errmsg(db));
 		else if (l->filter != NULL)
 			filter_bind(l->filter, *stmt);
@@ -106,7 +107,7 @@ list_open(struct view *v)
 	struct list_view *l = xcalloc(1, sizeof *l);
 
 	v->data = l;
-	l->kind = lists_find(explorer_tab_kind(v->ex));
+	l->kind = kind_list(explorer_tab_kind(v->ex));
 	l->ncols = lists_columns(l->kind, LIST_HUMAN, l->cols, LIST_MAX_COLUMNS);
 	l->sort_col = -1;
 	for (l->mark = l->ncols - 1; l->mark > 0 && !(l->cols[l->mark]->where & LIST_MARK);
@@ -381,10 +382,9 @@ list_action(struct view *v, enum keys_action a)
 		    l->sort_desc ? _("descending") : _("ascending"));
 		break;
 	case ACTION_MARK:
-		if (strcmp(l->kind->kind, "actors") != 0 && strcmp(l->kind->kind, "blocs") != 0 &&
-		    strcmp(l->kind->kind, "countries") != 0) {
+		if (l->kind->compare != KIND_COMPARE_PLACE) {
 			explorer_message(v->ex, _("Actors, countries and blocs can be compared; "
-			    "these are %s."), l->kind->kind);
+			    "these are %s."), l->kind->plural);
 			return 1;
 		}
 		if ((id = list_selected(v, l)) != NULL) {
@@ -452,9 +452,9 @@ list_title(struct view *v)
 	int n;
 
 	if (l->sort_col < 0)
-		n = snprintf(l->title, sizeof l->title, "%s", l->kind->kind);
+		n = snprintf(l->title, sizeof l->title, "%s", l->kind->plural);
 	else
-		n = snprintf(l->title, sizeof l->title, _("%s by %s%s"), l->kind->kind,
+		n = snprintf(l->title, sizeof l->title, _("%s by %s%s"), l->kind->plural,
 		    l->cols[l->sort_col]->name, l->sort_desc ? _(", descending") : "");
 	if (l->filter_text != NULL && n > 0 && (size_t)n < sizeof l->title)
 		snprintf(l->title + n, sizeof l->title - n, _(" %s filter: %s"),
@@ -466,7 +466,7 @@ list_title(struct view *v)
 static const char *
 list_filter_kind(struct view *v)
 {
-	return ((struct list_view *)v->data)->kind->kind;
+	return ((struct list_view *)v->data)->kind->plural;
 }
 
 /* The list's filter, or NULL. */
@@ -484,7 +484,7 @@ list_set_filter(struct view *v, const char *expr, char **cause)
 	struct filter *f = NULL;
 
 	if (expr != NULL && *expr != '\0' && (f = filter_compile(explorer_db(v->ex),
-	    l->kind->kind, expr, LIST_FILTER_PARAM, cause)) == NULL)
+	    l->kind->plural, expr, LIST_FILTER_PARAM, cause)) == NULL)
 		return -1;
 	filter_free(l->filter);
 	free(l->filter_text);
@@ -511,7 +511,7 @@ view_list_next_match(struct view *v, const char *query, int backward)
 	sql = xasprintf("SELECT rn FROM (SELECT %s AS id, row_number() OVER (ORDER BY %s) - 1"
 	    " AS rn FROM %s%s%s%s) WHERE id IN (SELECT id FROM record_fts WHERE record_fts"
 	    " MATCH ?2) AND rn %s ?1 ORDER BY rn%s LIMIT 1", l->kind->columns[0].expr, order,
-	    l->kind->from, l->filter != NULL ? " WHERE (" : "",
+	    l->kind->table, l->filter != NULL ? " WHERE (" : "",
 	    l->filter != NULL ? filter_sql(l->filter) : "", l->filter != NULL ? ")" : "",
 	    backward ? "<" : ">", backward ? " DESC" : "");
 	free(order);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "kind.h"
 #include "load.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -42,7 +43,7 @@ try_load(int *clean, ...)
 		fp = fopen(path, "w");
 		fputs(text, fp);
 		fclose(fp);
-		if (load_file(l, path, load_kind_find(kind), &cause) != 0) {
+		if (load_file(l, path, kind_find(kind), &cause) != 0) {
 			load_abort(l);
 			failed = 1;
 		}

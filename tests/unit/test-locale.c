@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "filter.h"
+#include "kind.h"
 #include "load.h"
 #include "money.h"
 #include "norm.h"
@@ -75,8 +76,8 @@ test_load_gdp(sqlite3 *db, const char *gdp)
 	    "XTA,Testonia,Testonie,10000000,%s,2024,src-a,src-a\n", gdp);
 	countries = test_file("countries.csv", text);
 	if ((l = load_begin(db, &cause)) == NULL ||
-	    load_file(l, sources, load_kind_find("sources"), &cause) != 0 ||
-	    load_file(l, countries, load_kind_find("countries"), &cause) != 0 ||
+	    load_file(l, sources, kind_find("sources"), &cause) != 0 ||
+	    load_file(l, countries, kind_find("countries"), &cause) != 0 ||
 	    load_finish(l, &cause) != 0) {
 		diag("%s", cause);
 		free(cause);

@@ -1,0 +1,300 @@
+/* The registry of record kinds: one row per table of the data. */
+#include "config.h"
+#include "kind.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "lists.h"
+#include "record.h"
+#include "xmalloc.h"
+
+/* A column named in each language: its English and French columns. */
+#define LIST_NAME(en, fr) en, fr
+/* Whether the record whose id is the SQL id has a disputed field: yes or
+ * no for data, the marker (or nothing) for people. */
+#define LIST_DISPUTED(id) \
+	{ "disputed", "CASE WHEN " RECORD_DISPUTED(id) " THEN 'yes' ELSE 'no' END", NULL, \
+	  "CASE WHEN " RECORD_DISPUTED(id) " THEN '⚑' END", LIST_BOTH | LIST_MARK }
+
+/* The columns of each listed kind (see lists.h), its id first. */
+static const struct list_column kind_actor_columns[] = {
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "country", "country", NULL, NULL, LIST_BOTH },
+	{ "sector", "sector", NULL, NULL, LIST_BOTH },
+	{ "founded", "founded_on", NULL, NULL, LIST_BOTH },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("actor.id"),
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct list_column kind_funding_columns[] = {
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "status", "status", NULL, NULL, LIST_BOTH },
+	{ "amount", "coalesce(amount, amount_high)", NULL,
+	  "coalesce(money(amount, currency), money_range(amount_low, amount_high, currency))",
+	  LIST_BOTH },
+	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA },
+	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA },
+	{ "currency", "currency", NULL, NULL, LIST_DATA },
+	{ "announced", "announced_on", NULL, NULL, LIST_BOTH },
+	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("funding.id"),
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct list_column kind_event_columns[] = {
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "date", "date", NULL, NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
+	{ "country", "country", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("event.id"),
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct list_column kind_bloc_columns[] = {
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id"
+	  " AND m.until IS NULL)",
+	  NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct list_column kind_source_columns[] = {
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "title", "title", NULL, NULL, LIST_BOTH },
+	{ "publisher", "publisher", NULL, NULL, LIST_BOTH },
+	{ "published", "published_on", NULL, NULL, LIST_BOTH },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "lang", "lang", NULL, NULL, LIST_BOTH },
+	{ "url", "url", NULL, NULL, LIST_BOTH },
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct list_column kind_country_columns[] = {
+	{ "iso3", "iso3", NULL, NULL, LIST_BOTH },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
+	{ "population", "population", NULL, NULL, LIST_BOTH },
+	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH },
+	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("country.iso3"),
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct list_column kind_figure_columns[] = {
+	{ "id", "id", NULL, NULL, LIST_BOTH },
+	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH },
+	{ "measure", "measure", NULL, NULL, LIST_BOTH },
+	{ "value", "coalesce(value, value_high)", NULL,
+	  "coalesce(quantity(value, unit), quantity_range(value_low, value_high, unit))",
+	  LIST_BOTH },
+	{ "value_low", "value_low", NULL, NULL, LIST_DATA },
+	{ "value_high", "value_high", NULL, NULL, LIST_DATA },
+	{ "unit", "unit", NULL, NULL, LIST_DATA },
+	{ "bound", "bound", NULL, NULL, LIST_BOTH },
+	{ "as_of", "as_of", NULL, NULL, LIST_BOTH },
+	{ "target", "target_date", NULL, NULL, LIST_BOTH },
+	{ "subject", "subject_id", NULL, NULL, LIST_BOTH },
+	LIST_DISPUTED("figure.id"),
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+/* What search indexes besides names and aliases, in both languages. */
+#define KIND_SUMMARIES	"coalesce(summary_en,'')||' '||coalesce(summary_fr,'')"
+
+/* The rows (see struct kind), in the loader's order: what a row refers to
+ * comes before it. */
+const struct kind kinds[] = {
+	{ .name = "source", .plural = "sources", .table = "source", .id = "id",
+	  .title_en = "title", .title_fr = "title", .file = "sources.csv", .named = 1,
+	  .text = "coalesce(publisher,'')||' '||coalesce(author,'')||' '||"
+	  "coalesce(note_en,'')||' '||coalesce(note_fr,'')",
+	  .list = 5, .columns = kind_source_columns, .sort = "id", .tab_label = N_("Sources") },
+	{ .name = "country", .plural = "countries", .table = "country", .id = "iso3",
+	  .title_en = "name_en", .title_fr = "name_fr", .file = "countries.csv", .cited = 1,
+	  .named = 1, .list = 6, .columns = kind_country_columns, .sort = "iso3",
+	  .compare = KIND_COMPARE_PLACE },
+	{ .name = "bloc", .plural = "blocs", .table = "bloc", .id = "id",
+	  .title_en = "name_en", .title_fr = "name_fr", .file = "blocs.csv", .cited = 1,
+	  .named = 1, .text = KIND_SUMMARIES, .list = 4, .columns = kind_bloc_columns,
+	  .sort = "name", .tab_label = N_("Blocs"), .compare = KIND_COMPARE_PLACE },
+	{ .plural = "bloc-members", .table = "bloc_member", .id = KIND_KEY_BLOC_MEMBER,
+	  .file = "bloc_members.csv" },
+	{ .name = "actor", .plural = "actors", .table = "actor", .id = "id",
+	  .title_en = "name", .title_fr = "name_fr", .file = "actors.csv", .cited = 1,
+	  .named = 1, .text = KIND_SUMMARIES, .list = 1, .columns = kind_actor_columns,
+	  .sort = "name", .tab_label = N_("Actors"), .compare = KIND_COMPARE_PLACE },
+	{ .plural = "aliases", .table = "alias", .id = KIND_KEY_ALIAS, .file = "aliases.csv" },
+	{ .name = "funding", .plural = "funding", .table = "funding", .id = "id",
+	  .title_en = "title_en", .title_fr = "title_fr", .file = "funding.csv", .cited = 1,
+	  .named = 1, .text = "coalesce(round,'')||' '||" KIND_SUMMARIES,
+	  .list = 2, .columns = kind_funding_columns, .sort = "announced",
+	  .tab_label = N_("Funding"), .compare = KIND_COMPARE_ITEM },
+	{ .plural = "funding-parties", .table = "funding_party", .id = KIND_KEY_FUNDING_PARTY,
+	  .file = "funding_parties.csv" },
+	{ .name = "event", .plural = "events", .table = "event", .id = "id",
+	  .title_en = "title_en", .title_fr = "title_fr", .file = "events.csv", .cited = 1,
+	  .named = 1, .text = KIND_SUMMARIES, .list = 3, .columns = kind_event_columns,
+	  .sort = "date", .tab_label = N_("Timeline"), .view = KIND_VIEW_TIMELINE,
+	  .compare = KIND_COMPARE_ANNOUNCED },
+	{ .plural = "event-actors", .table = "event_actor", .id = KIND_KEY_EVENT_ACTOR,
+	  .file = "event_actors.csv" },
+	/* A figure's label is text about another record, not a name. */
+	{ .name = "figure", .plural = "figures", .table = "figure", .id = "id",
+	  .title_en = "label_en", .title_fr = "label_fr", .file = "figures.csv", .cited = 1,
+	  .text = "label_en||' '||label_fr||' '||measure||' '||unit",
+	  .list = 7, .columns = kind_figure_columns, .sort = "subject" },
+	{ .plural = "citations", .table = "citation", .id = KIND_KEY_CITATION,
+	  .file = "citations.csv" },
+	{ .plural = "claims", .table = "claim", .id = KIND_KEY_CLAIM, .file = "claims.csv",
+	  .optional = 1 },
+	{ .plural = "fx-rates", .table = "fx_rate", .id = KIND_KEY_FX_RATE, .file = "fx_rates.csv" },
+	{ .table = NULL }
+};
+
+/* The kind of a table or record kind, or named by its plural. */
+const struct kind *
+kind_find(const char *name)
+{
+	const struct kind *k;
+
+	for (k = kinds; k->table != NULL; k++) {
+		if (strcmp(k->plural, name) == 0 || strcmp(k->table, name) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+/* The kind listed as name. */
+const struct kind *
+kind_list(const char *name)
+{
+	const struct kind *k;
+
+	for (k = kinds; k->table != NULL; k++) {
+		if (k->list != 0 && strcmp(k->plural, name) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+/* The i-th listed kind. */
+const struct kind *
+kind_listed(int i)
+{
+	const struct kind *k;
+
+	for (k = kinds; k->table != NULL; k++) {
+		if (k->list == i + 1)
+			return k;
+	}
+	return NULL;
+}
+
+/* The i-th kind with a tab: the tabs go in the lists' order. */
+const struct kind *
+kind_tab(int i)
+{
+	const struct kind *k;
+	int l;
+
+	for (l = 0; (k = kind_listed(l)) != NULL; l++) {
+		if (k->tab_label != NULL && i-- == 0)
+			return k;
+	}
+	return NULL;
+}
+
+/* The kind of the table holding record id, from the record table that
+ * the schema's triggers keep. */
+int
+kind_of_id(sqlite3 *db, const char *id, const struct kind **k)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT kind FROM record WHERE id = ?1", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*k = kind_find((const char *)sqlite3_column_text(stmt, 0));
+		rc = *k != NULL;
+	} else
+		rc = rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* "actors, funding, ...". */
+const char *
+kind_list_names(void)
+{
+	static char *names;
+	const struct kind *k;
+	char *t;
+	int i;
+
+	if (names == NULL) {
+		names = xstrdup("");
+		for (i = 0; (k = kind_listed(i)) != NULL; i++) {
+			t = xasprintf("%s%s%s", names, i == 0 ? "" : ", ", k->plural);
+			free(names);
+			names = t;
+		}
+	}
+	return names;
+}
+
+/* Whether a kind is all of which. */
+static int
+kind_is(const struct kind *k, int which)
+{
+	return (!(which & KIND_RECORD) || k->name != NULL) &&
+	    (!(which & KIND_TEXT) || k->text != NULL) &&
+	    (!(which & KIND_NAMED) || k->named) &&
+	    (!(which & KIND_REQUIRED) || !k->optional);
+}
+
+/* A template repeated for each kind, joined by sep. */
+char *
+kind_each(const char *tmpl, const char *sep, int which)
+{
+	const struct kind *k;
+	const char *p, *v;
+	char *sql = xstrdup(""), *t;
+	int first = 1;
+
+	for (k = kinds; k->table != NULL; k++) {
+		if (!kind_is(k, which))
+			continue;
+		t = xasprintf("%s%s", sql, first ? "" : sep);
+		free(sql);
+		sql = t;
+		first = 0;
+		for (p = tmpl; *p != '\0'; p++) {
+			v = NULL;
+			if (*p == '$' && p[1] != '\0' && strchr("kptix", p[1]) != NULL) {
+				v = p[1] == 'k' ? k->name : p[1] == 'p' ? k->plural :
+				    p[1] == 't' ? k->table : p[1] == 'i' ? k->id : k->text;
+				/* A row without one: SQL's nothing. */
+				if (v == NULL)
+					v = "NULL";
+				p++;
+			}
+			t = v != NULL ? xasprintf("%s%s", sql, v) : xasprintf("%s%c", sql, *p);
+			free(sql);
+			sql = t;
+		}
+	}
+	return sql;
+}
