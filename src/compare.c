@@ -150,6 +150,12 @@ struct compare_sum {
 	int	 latest;		/* the latest year of an item in the domains */
 };
 
+/* The bloc whose statistics a country row holds (EUU for the EU), when
+ * that bloc is more than one state. */
+static const char compare_aggregate_sql[] =
+	"SELECT id FROM bloc WHERE ?2 = 'country' AND stats_iso3 = ?1 AND kind <> 'state'"
+	" ORDER BY id LIMIT 1";
+
 /* The place a column stands for: a country, a bloc, an actor, an item. */
 struct compare_place {
 	char		*id;		/* iso3, bloc, actor or funding id */
@@ -773,6 +779,10 @@ compare_place(sqlite3 *db, const char *id, const char *kind, struct compare_plac
 	} else if ((stmt = compare_query(db, compare_stands_for_sql, id, kind)) != NULL) {
 		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
 		p->kind = xstrdup("country");
+		sqlite3_finalize(stmt);
+	} else if ((stmt = compare_query(db, compare_aggregate_sql, id, kind)) != NULL) {
+		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		p->kind = xstrdup("bloc");
 		sqlite3_finalize(stmt);
 	} else {
 		p->id = xstrdup(id);

@@ -314,6 +314,22 @@ explorer_mark(struct explorer *ex, const char *id)
 	    ex->nmarks >= 2 ? _("; c compares them.") : ".");
 }
 
+/* Mark or unmark a record of a kind to compare, or say why it cannot be;
+ * 1 if it was marked or unmarked. */
+int
+explorer_mark_kind(struct explorer *ex, const char *kind, const char *id)
+{
+	const struct kind *k = kind_find(kind);
+
+	if (k == NULL || k->compare == KIND_COMPARE_NONE) {
+		explorer_message(ex, _("This %s cannot be compared (only actors, places, "
+		    "funding and events)."), kind);
+		return 0;
+	}
+	explorer_mark(ex, id);
+	return 1;
+}
+
 /* The marked records. */
 char *const *
 explorer_marks(struct explorer *ex, int *n)

@@ -91,6 +91,7 @@ void		 explorer_open_record(struct explorer *ex, const char *id);
 const char	*explorer_tab_kind(struct explorer *ex);
 /* Mark or unmark a record to compare; whether a record is marked. */
 void		 explorer_mark(struct explorer *ex, const char *id);
+int		 explorer_mark_kind(struct explorer *ex, const char *kind, const char *id);
 int		 explorer_marked(struct explorer *ex, const char *id);
 /* The marked records, and how many. */
 char *const	*explorer_marks(struct explorer *ex, int *n);

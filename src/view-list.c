@@ -382,16 +382,12 @@ list_action(struct view *v, enum keys_action a)
 		    l->sort_desc ? _("descending") : _("ascending"));
 		break;
 	case ACTION_MARK:
-		if (l->kind->compare != KIND_COMPARE_PLACE) {
-			explorer_message(v->ex, _("Actors, countries and blocs can be compared; "
-			    "these are %s."), l->kind->plural);
-			return 1;
-		}
 		if ((id = list_selected(v, l)) != NULL) {
 			char *copy = xstrdup(id);
-			explorer_mark(v->ex, copy);
+
+			if (explorer_mark_kind(v->ex, l->kind->name, copy))
+				l->cur++;
 			free(copy);
-			l->cur++;
 		}
 		break;
 	case ACTION_OPEN:

@@ -186,7 +186,9 @@ search_draw(struct view *v, int top, int rows, int cols)
 
 		style = s->top + i == s->cur ? STYLE_SELECTED : STYLE_NORMAL;
 		explorer_fill(top + 1 + i, 0, cols, style);
-		if (style == STYLE_SELECTED)
+		if (explorer_marked(v->ex, r->id))
+			explorer_text(top + 1 + i, 0, explorer_glyph("✓", "*"), 1, style);
+		else if (style == STYLE_SELECTED)
 			explorer_text(top + 1 + i, 0, explorer_glyph("▸", ">"), 1, style);
 		if (r->disputed)
 			explorer_text(top + 1 + i, 1, explorer_glyph("⚑", "!"), 1,
@@ -197,7 +199,19 @@ search_draw(struct view *v, int top, int rows, int cols)
 	}
 }
 
-/* Move through the results, or open one. */
+/* Mark the selected result to compare, and go to the next. */
+static void
+search_mark(struct view *v, struct search_view *s)
+{
+	if (s->n == 0 || !explorer_mark_kind(v->ex, s->results[s->cur].kind,
+	    s->results[s->cur].id))
+		return;
+	if (s->cur + 1 < s->n)
+		s->cur++;
+	explorer_dirty(v->ex);
+}
+
+/* Move through the results, mark one, or open one. */
 static int
 search_action(struct view *v, enum keys_action a)
 {
@@ -209,6 +223,10 @@ search_action(struct view *v, enum keys_action a)
 		a = a == ACTION_NEXT_MATCH ? ACTION_DOWN : ACTION_UP;
 	if (explorer_move(a, &s->cur, &s->top, s->n, page)) {
 		explorer_dirty(v->ex);
+		return 1;
+	}
+	if (a == ACTION_MARK) {
+		search_mark(v, s);
 		return 1;
 	}
 	if (a != ACTION_OPEN)

@@ -373,6 +373,19 @@ test_one_place(sqlite3 *db)
 	ok(same, "XTA and testonia, XTB and test-states: the same cells");
 	cell_value(c, "total, €", 1, "€51bn", 51e9);
 	compare_free(c);
+
+	/* The aggregate row of a union of states stands for the union. */
+	c = compare(db, NULL, 2, "XTU", "test-union");
+	is_str(c->kind[0], "bloc", "XTU, the union's statistics, is compared as the union");
+	is_str(c->name[0], "Test Union", "and named as the union");
+	for (i = 0, same = 1; i < c->nrows; i++) {
+		if (strcmp(c->rows[i].text[0], c->rows[i].text[1]) != 0) {
+			diag("%s: %s | %s", c->rows[i].label, c->rows[i].text[0], c->rows[i].text[1]);
+			same = 0;
+		}
+	}
+	ok(same, "XTU and test-union: the same cells");
+	compare_free(c);
 }
 
 /* Actors: what one receives, what another gives (whole items). */
