@@ -38,7 +38,7 @@
 	X(FILTER,	"filter",	N_("filter the tab's list (Tab completes, Up recalls)")) \
 	X(FILTER_CLEAR,	"filter-clear",	N_("clear the tab's filter")) \
 	X(COMMAND,	"command",	N_("run a command: filter NAME, save-filter NAME, dump FILE, q (quit)")) \
-	X(MARK,		"mark",		N_("mark or unmark an actor, country or bloc to compare")) \
+	X(MARK,		"mark",		N_("mark or unmark a record to compare (a place, an actor, funding, an event)")) \
 	X(COMPARE,	"compare",	N_("compare the 2 to 4 marked records side by side")) \
 	X(SWAP,		"swap",		N_("in a comparison, swap the focused pane with the next")) \
 	X(NEXT_PANE,	"next-pane",	N_("in a comparison, focus the next pane")) \
