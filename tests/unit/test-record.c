@@ -47,18 +47,23 @@ test_claim(const struct record_claim *claims, int n, const char *field, const ch
 	return NULL;
 }
 
-int
-main(void)
+/* The claims of a pledge made for the test: sources named, amounts in the
+ * currency each source gives. */
+static void
+test_claims(void)
 {
-	struct record_claim *claims;
-	const struct record_claim *c;
+	struct record *r;
+	const struct record_claim *c, *claims;
 	char *cause = NULL;
 	sqlite3 *db;
 	int n;
 
 	if ((db = db_create(":memory:", &cause)) == NULL || db_exec(db, test_record_sql, &cause) != 0)
 		bail_out("cannot make the test database: %s", cause);
-	n = record_claims(db, "pledge", "en", "EUR", NULL, &claims);
+	if (record_load(db, "pledge", "en", &r) != 1)
+		bail_out("cannot read the pledge: %s", sqlite3_errmsg(db));
+	claims = r->claims;
+	n = r->nclaims;
 	is_int(n, 6, "every claim on the record");
 
 	is_str(claims[0].field, "amount", "claims come by field");
@@ -86,11 +91,17 @@ main(void)
 	c = test_claim(claims, n, "currency", "wire");
 	is_str(c != NULL ? c->value : NULL, "USD", "a currency is its code");
 	ok(c != NULL && c->disputed, "the currency is disputed too");
+	record_free(r);
 
-	record_claims_free(claims, n);
-	n = record_claims(db, "no-such-record", "en", NULL, NULL, &claims);
-	ok(n == 0 && claims == NULL, "a record without claims has none");
+	is_int(record_load(db, "no-such-record", "en", &r), 0, "a record that does not exist");
+	ok(r == NULL, "is not read");
 	db_close(db);
+}
+
+int
+main(void)
+{
+	test_claims();
 	done_testing();
 	return exit_status();
 }
