@@ -17,7 +17,6 @@ struct show {
 	struct cli	*cli;
 	struct output	*rows;		/* csv, tsv */
 	int		 items;		/* items written in the current JSON array */
-	int		 disagree;	/* a source contradicts the record */
 };
 
 /* printf, except that for the table the text is written as the terminal
@@ -112,65 +111,67 @@ show_wrapped(const struct show *s, const char *text, int indent, int width)
 	}
 }
 
-/* The claims on a record as JSON, raw: ?1 is the record, ?2 the language. */
-static const char show_claims_sql[] =
-	"SELECT c.field, c.value, c.value_low, c.value_high, c.end_value, c.rank, c.source_id,"
-	" coalesce(s.publisher, s.title), s.published_on, c.locator,"
-	" CASE ?2 WHEN 'fr' THEN c.note_fr ELSE c.note_en END,"
-	" EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = c.subject_id"
-	"  AND d.field = c.field)"
-	" FROM claim AS c JOIN source AS s ON s.id = c.source_id WHERE c.subject_id = ?1"
-	" ORDER BY c.field, CASE c.rank WHEN 'preferred' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END,"
-	" s.published_on, s.id";
+/* Write a JSON member "key": text, after a comma unless it is the first;
+ * NULL text is null. */
+static void
+show_json_text(const char *key, const char *text, int first)
+{
+	printf("%s\"%s\": ", first ? "" : ", ", key);
+	if (text == NULL)
+		printf("null");
+	else
+		output_json_string(stdout, text);
+}
+
+/* Write a JSON member "key": a value as stored, after a comma unless it
+ * is the first: a float as the database writes it, with bare any other
+ * number too, else a string or null. */
+static void
+show_json_value(const char *key, const struct record_value *v, int bare, int first)
+{
+	if (v->type == SQLITE_FLOAT ||
+	    (bare && v->type != SQLITE_TEXT && v->type != SQLITE_NULL))
+		printf("%s\"%s\": %s", first ? "" : ", ", key, v->text);
+	else
+		show_json_text(key, v->text, first);
+}
 
 /* Write the claims array of the JSON output: every value a source gives
  * for a field of the record, as stored. */
-static int
-show_claims_json(struct show *s, const char *id)
+static void
+show_claims_json(struct show *s, const struct record *r)
 {
-	static const char *const keys[] = {
-		"field", "value", "value_low", "value_high", "end_value", "rank", "source_id",
-		"source", "source_date", "locator", "note", "disputed"
-	};
-	sqlite3_stmt *stmt;
+	static const char *const stored[] = { "value", "value_low", "value_high", "end_value" };
+	const struct record_claim *c;
 	int j;
 
-	if (sqlite3_prepare_v2(s->cli->db, show_claims_sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
 	show_section(s, "claims", NULL);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	for (c = r->claims; c < r->claims + r->nclaims; c++) {
 		printf("%s\n{", s->items++ > 0 ? "," : "");
-		for (j = 0; j < 12; j++) {
-			printf("%s\"%s\": ", j > 0 ? ", " : "", keys[j]);
-			if (j == 11)
-				printf("%s", sqlite3_column_int(stmt, j) ? "true" : "false");
-			else if (sqlite3_column_type(stmt, j) == SQLITE_NULL)
-				printf("null");
-			else if (sqlite3_column_type(stmt, j) == SQLITE_FLOAT)
-				printf("%s", sqlite3_column_text(stmt, j));
-			else
-				output_json_string(stdout, (const char *)sqlite3_column_text(stmt, j));
-		}
-		printf("}");
+		show_json_text("field", c->field, 1);
+		for (j = 0; j < 4; j++)
+			show_json_value(stored[j], &c->stored[j], 0, 0);
+		show_json_text("rank", c->rank, 0);
+		show_json_text("source_id", c->source_id, 0);
+		show_json_text("source", c->cited, 0);
+		show_json_text("source_date", c->date, 0);
+		show_json_text("locator", c->locator, 0);
+		show_json_text("note", c->note, 0);
+		printf(", \"disputed\": %s}", c->disputed ? "true" : "false");
 	}
 	show_section_end(s);
-	sqlite3_finalize(stmt);
-	return 0;
 }
 
 /* Write the claims of a disputed field under its line: the marker and what
  * each source says, the preferred value first; those shown wrong after. */
 static void
-show_claims_under(struct show *s, const struct record_claim *claims, int n,
-    const char *field)
+show_claims_under(struct show *s, const struct record *r, const char *field)
 {
 	char *line, *text;
 	int deprecated;
 
 	for (deprecated = 0; deprecated <= 1; deprecated++) {
-		if ((line = record_claims_line(claims, n, field, deprecated, " · ")) == NULL)
+		if ((line = record_claims_line(r, field, deprecated, " · ")) == NULL)
 			continue;
 		text = deprecated ? xasprintf(_("shown wrong: %s"), line) : xasprintf("⚑ %s", line);
 		if (s->cli->format == OUTPUT_MD) {
@@ -190,278 +191,224 @@ show_claims_under(struct show *s, const struct record_claim *claims, int n,
 /* Write the claims as csv/tsv rows: section claim, the field, the value as
  * people read it, and its rank, source, locator and note. */
 static void
-show_claims_rows(struct show *s, const struct record_claim *claims, int n)
+show_claims_rows(struct show *s, const struct record *r)
 {
+	const struct record_claim *c;
 	char *detail;
-	int i;
 
-	for (i = 0; i < n; i++) {
-		detail = xasprintf("%s · %s (%s%s%s)%s%s%s%s", claims[i].rank, claims[i].source_id,
-		    claims[i].source, claims[i].date != NULL ? ", " : "",
-		    claims[i].date != NULL ? claims[i].date : "",
-		    claims[i].locator != NULL ? " · " : "",
-		    claims[i].locator != NULL ? claims[i].locator : "",
-		    claims[i].note != NULL ? " · " : "", claims[i].note != NULL ? claims[i].note : "");
-		show_row(s, "claim", claims[i].field, claims[i].value, detail);
+	for (c = r->claims; c < r->claims + r->nclaims; c++) {
+		detail = xasprintf("%s · %s (%s%s%s)%s%s%s%s", c->rank, c->source_id,
+		    c->source, c->date != NULL ? ", " : "", c->date != NULL ? c->date : "",
+		    c->locator != NULL ? " · " : "", c->locator != NULL ? c->locator : "",
+		    c->note != NULL ? " · " : "", c->note != NULL ? c->note : "");
+		show_row(s, "claim", c->field, c->value, detail);
 		free(detail);
 	}
 }
 
 /* Write the record's own fields, a disputed one with its claims. */
-static int
-show_fields(struct show *s, const char *kind, const char *id)
+static void
+show_fields(struct show *s, const struct record *r)
 {
-	struct record_fields f;
-	struct record_claim *claims;
-	const char *name, *value, *field, *shown = NULL;
-	char *text;
-	int i, type, nclaims;
+	const struct record_field *f;
 
-	if (record_fields_open(s->cli->db, kind, id, &f) != 0)
-		return -1;
-	nclaims = record_claims(s->cli->db, id, s->cli->lang, f.currency, f.unit, &claims);
 	if (s->cli->format == OUTPUT_JSON)
-		printf("{\"id\": "), output_json_string(stdout, id),
-		printf(", \"kind\": \"%s\",\n\"record\": {", kind);
-	for (i = 0; i < f.n; i++) {
-		name = sqlite3_column_name(f.stmt, i);
-		type = sqlite3_column_type(f.stmt, i);
-		value = (const char *)sqlite3_column_text(f.stmt, i);
+		printf("{\"id\": "), output_json_string(stdout, r->id),
+		printf(", \"kind\": \"%s\",\n\"record\": {", r->kind);
+	for (f = r->fields; f < r->fields + r->nfields; f++) {
 		switch (s->cli->format) {
 		case OUTPUT_JSON:
-			printf("%s", i > 0 ? ", " : "");
-			output_json_string(stdout, name);
-			printf(": ");
-			if (type == SQLITE_NULL)
-				printf("null");
-			else if (type == SQLITE_TEXT)
-				output_json_string(stdout, value);
-			else
-				printf("%s", value);
+			show_json_value(f->name, &f->stored, 1, f == r->fields);
 			break;
 		case OUTPUT_CSV:
 		case OUTPUT_TSV:
-			show_row(s, "record", name, value, NULL);
+			show_row(s, "record", f->name, f->stored.text, NULL);
 			break;
 		case OUTPUT_TABLE:
 		case OUTPUT_MD:
-			if ((text = record_field_text(&f, i)) == NULL)
+			if (f->text == NULL)
 				break;
-			/* A range's claims come once, under its first end shown. */
-			if ((field = record_claims_field(name, claims, nclaims)) != NULL &&
-			    shown != NULL && strcmp(shown, field) == 0)
-				field = NULL;
-			printf(s->cli->format == OUTPUT_MD ? "- **%s**: " : "  %-20s ", name);
+			printf(s->cli->format == OUTPUT_MD ? "- **%s**: " : "  %-20s ", f->name);
 			if (s->cli->format == OUTPUT_MD)
-				output_md_cell(stdout, text);
+				output_md_cell(stdout, f->text);
 			else
-				show_wrapped(s, text, 23, s->cli->width);
-			if (field != NULL)
+				show_wrapped(s, f->text, 23, s->cli->width);
+			if (f->disputed != NULL)
 				show_printf(s, "  ⚑");
 			printf("\n");
-			if (field != NULL)
-				show_claims_under(s, claims, nclaims, shown = field);
-			free(text);
+			if (f->disputed != NULL)
+				show_claims_under(s, r, f->disputed);
 			break;
 		}
 	}
 	if (s->cli->format == OUTPUT_JSON)
 		printf("}");
 	if (s->cli->format == OUTPUT_CSV || s->cli->format == OUTPUT_TSV)
-		show_claims_rows(s, claims, nclaims);
-	record_claims_free(claims, nclaims);
-	record_fields_close(&f);
-	if (s->cli->format == OUTPUT_JSON && show_claims_json(s, id) != 0)
-		return -1;
-	return 0;
+		show_claims_rows(s, r);
+	if (s->cli->format == OUTPUT_JSON)
+		show_claims_json(s, r);
 }
 
 /* Write the record's aliases on one line. */
 static void
-show_aliases(struct show *s, const char *id)
+show_aliases(struct show *s, const struct record *r)
 {
-	sqlite3_stmt *stmt;
-	const char *alias;
-	int n = 0;
+	int i;
 
-	if (sqlite3_prepare_v2(s->cli->db, "SELECT alias FROM alias WHERE subject_id = ?1"
-	    " ORDER BY alias", -1, &stmt, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	if (s->cli->format == OUTPUT_JSON)
 		printf(",\n\"aliases\": [");
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		alias = (const char *)sqlite3_column_text(stmt, 0);
+	for (i = 0; i < r->naliases; i++) {
 		switch (s->cli->format) {
 		case OUTPUT_JSON:
-			printf("%s", n > 0 ? ", " : "");
-			output_json_string(stdout, alias);
+			printf("%s", i > 0 ? ", " : "");
+			output_json_string(stdout, r->aliases[i]);
 			break;
 		case OUTPUT_CSV:
 		case OUTPUT_TSV:
-			show_row(s, "alias", NULL, alias, NULL);
+			show_row(s, "alias", NULL, r->aliases[i], NULL);
 			break;
 		case OUTPUT_TABLE:
-			show_printf(s, "%s%s", n == 0 ? "  aliases              " : ", ", alias);
+			show_printf(s, "%s%s", i == 0 ? "  aliases              " : ", ",
+			    r->aliases[i]);
 			break;
 		case OUTPUT_MD:
-			printf("%s", n == 0 ? "- **aliases**: " : ", ");
-			output_md_cell(stdout, alias);
+			printf("%s", i == 0 ? "- **aliases**: " : ", ");
+			output_md_cell(stdout, r->aliases[i]);
 			break;
 		}
-		n++;
 	}
 	if (s->cli->format == OUTPUT_JSON)
 		printf("]");
-	else if (n > 0 && (s->cli->format == OUTPUT_TABLE || s->cli->format == OUTPUT_MD))
+	else if (r->naliases > 0 && (s->cli->format == OUTPUT_TABLE || s->cli->format == OUTPUT_MD))
 		printf("\n");
-	sqlite3_finalize(stmt);
 }
 
-/* Write the related records of every relation of the kind. */
-static int
-show_related(struct show *s, const char *kind, const char *id)
+/* Write one link of a relation. */
+static void
+show_link(struct show *s, const struct record_relation *rel, const struct record_link *l)
 {
-	sqlite3_stmt *stmt;
-	const char *heading, *cols[4];
-	int i, j, n, opened = 0;
-
-	if (s->cli->format == OUTPUT_JSON) {
-		show_section(s, "related", NULL);
-		opened = 1;
-	}
-	for (i = 0; record_relations[i].kind != NULL; i++) {
-		if (strcmp(record_relations[i].kind, kind) != 0 &&
-		    strcmp(record_relations[i].kind, "*") != 0)
-			continue;
-		if (sqlite3_prepare_v2(s->cli->db, record_relations[i].sql, -1, &stmt,
-		    NULL) != SQLITE_OK)
-			return -1;
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
-		heading = _(record_relations[i].heading);
-		for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
-			for (j = 0; j < 4; j++)
-				cols[j] = (const char *)sqlite3_column_text(stmt, j);
-			switch (s->cli->format) {
-			case OUTPUT_JSON:
-				printf("%s\n{\"relation\": ", s->items++ > 0 ? "," : "");
-				output_json_string(stdout, record_relations[i].heading);
-				printf(", \"id\": ");
-				output_json_string(stdout, cols[0]);
-				printf(", \"kind\": \"%s\", \"name\": ", cols[1]);
-				output_json_string(stdout, cols[2]);
-				printf(", \"detail\": ");
-				if (cols[3] == NULL)
-					printf("null");
-				else
-					output_json_string(stdout, cols[3]);
-				printf("}");
-				break;
-			case OUTPUT_CSV:
-			case OUTPUT_TSV:
-				show_row(s, record_relations[i].heading, cols[0], cols[2], cols[3]);
-				break;
-			case OUTPUT_TABLE:
-				if (n == 0)
-					show_section(s, NULL, heading);
-				show_printf(s, "  %s  %s%s%s%s\n", cols[0], cols[2],
-				    cols[3] ? "  (" : "", cols[3] ? cols[3] : "", cols[3] ? ")" : "");
-				break;
-			case OUTPUT_MD:
-				if (n == 0)
-					show_section(s, NULL, heading);
-				printf("- `%s` ", cols[0]);
-				output_md_cell(stdout, cols[2]);
-				if (cols[3] != NULL) {
-					printf(" (");
-					output_md_cell(stdout, cols[3]);
-					printf(")");
-				}
-				printf("\n");
-				break;
-			}
+	switch (s->cli->format) {
+	case OUTPUT_JSON:
+		printf("%s\n{", s->items++ > 0 ? "," : "");
+		show_json_text("relation", rel->heading, 1);
+		show_json_text("id", l->id, 0);
+		printf(", \"kind\": \"%s\"", l->kind);
+		show_json_text("name", l->name, 0);
+		show_json_text("detail", l->detail, 0);
+		printf("}");
+		break;
+	case OUTPUT_CSV:
+	case OUTPUT_TSV:
+		show_row(s, rel->heading, l->id, l->name, l->detail);
+		break;
+	case OUTPUT_TABLE:
+		show_printf(s, "  %s  %s%s%s%s\n", l->id, l->name, l->detail ? "  (" : "",
+		    l->detail ? l->detail : "", l->detail ? ")" : "");
+		break;
+	case OUTPUT_MD:
+		printf("- `%s` ", l->id);
+		output_md_cell(stdout, l->name);
+		if (l->detail != NULL) {
+			printf(" (");
+			output_md_cell(stdout, l->detail);
+			printf(")");
 		}
-		sqlite3_finalize(stmt);
+		printf("\n");
+		break;
 	}
-	if (opened)
-		show_section_end(s);
-	return 0;
 }
 
-/* Write the record's sources, a disagreement flagged as such. */
-static int
-show_sources(struct show *s, const char *id)
+/* Write the related records, under a heading for each relation. */
+static void
+show_related(struct show *s, const struct record *r)
 {
-	static const char *const keys[] = {
-		"source_id", "title", "publisher", "published_on", "url", "stance",
-		"field", "locator", "note"
-	};
-	sqlite3_stmt *stmt;
-	const char *v[9];
-	char *detail;
-	int j, n;
+	const struct record_relation *rel;
+	int i;
 
-	if (sqlite3_prepare_v2(s->cli->db, record_sources_sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, s->cli->lang, -1, SQLITE_STATIC);
-	for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
-		for (j = 0; j < 9; j++)
-			v[j] = (const char *)sqlite3_column_text(stmt, j);
-		if (n == 0)
-			show_section(s, "sources", _("Sources"));
-		if (strcmp(v[5], "contradicts") == 0 && !s->disagree) {
-			s->disagree = 1;
+	if (s->cli->format == OUTPUT_JSON)
+		show_section(s, "related", NULL);
+	for (rel = r->relations; rel < r->relations + r->nrelations; rel++) {
+		if (s->cli->format == OUTPUT_TABLE || s->cli->format == OUTPUT_MD)
+			show_section(s, NULL, _(rel->heading));
+		for (i = 0; i < rel->nlinks; i++)
+			show_link(s, rel, &rel->links[i]);
+	}
+	if (s->cli->format == OUTPUT_JSON)
+		show_section_end(s);
+}
+
+/* Write one source, a disagreement flagged as such. */
+static void
+show_source(struct show *s, const struct record_source *src)
+{
+	char *detail;
+
+	switch (s->cli->format) {
+	case OUTPUT_JSON:
+		printf("%s\n{", s->items++ > 0 ? "," : "");
+		show_json_text("source_id", src->source_id, 1);
+		show_json_text("title", src->title, 0);
+		show_json_text("publisher", src->publisher, 0);
+		show_json_text("published_on", src->published_on, 0);
+		show_json_text("url", src->url, 0);
+		show_json_text("stance", src->stance, 0);
+		show_json_text("field", src->field, 0);
+		show_json_text("locator", src->locator, 0);
+		show_json_text("note", src->note, 0);
+		printf("}");
+		break;
+	case OUTPUT_CSV:
+	case OUTPUT_TSV:
+		detail = xasprintf("%s%s%s%s%s%s%s", src->field, src->locator ? " · " : "",
+		    src->locator ? src->locator : "", src->note ? " · " : "",
+		    src->note ? src->note : "", src->url ? " · " : "", src->url ? src->url : "");
+		show_row(s, src->stance, src->source_id, src->title, detail);
+		free(detail);
+		break;
+	case OUTPUT_TABLE:
+	case OUTPUT_MD:
+		show_printf(s, s->cli->format == OUTPUT_MD ? "- **%s** `%s` " : "  %-11s  %s  ",
+		    src->stance, src->source_id);
+		show_printf(s, "«%s»", src->title);
+		if (src->publisher != NULL || src->published_on != NULL)
+			show_printf(s, " (%s%s%s)", src->publisher ? src->publisher : "",
+			    src->publisher && src->published_on ? ", " : "",
+			    src->published_on ? src->published_on : "");
+		show_printf(s, "\n");
+		if (strcmp(src->field, "*") != 0)
+			show_printf(s, _("      on: %s\n"), src->field);
+		if (src->locator != NULL)
+			show_printf(s, _("      at: %s\n"), src->locator);
+		if (src->note != NULL)
+			show_printf(s, _("      says: %s\n"), src->note);
+		if (src->url != NULL)
+			show_printf(s, "      %s\n", src->url);
+		break;
+	}
+}
+
+/* Write the record's sources; the first that contradicts it says that
+ * they disagree. */
+static void
+show_sources(struct show *s, const struct record *r)
+{
+	const struct record_source *src;
+	int disagree = 0;
+
+	if (r->nsources == 0)
+		return;
+	show_section(s, "sources", _("Sources"));
+	for (src = r->sources; src < r->sources + r->nsources; src++) {
+		if (src->contradicts && !disagree) {
+			disagree = 1;
 			if (s->cli->format == OUTPUT_TABLE || s->cli->format == OUTPUT_MD)
 				show_printf(s, _("%sSources disagree on this record: see the "
 				    "contradicting ones below.\n"),
 				    s->cli->format == OUTPUT_MD ? "> " : "  ");
 		}
-		switch (s->cli->format) {
-		case OUTPUT_JSON:
-			printf("%s\n{", s->items++ > 0 ? "," : "");
-			for (j = 0; j < 9; j++) {
-				printf("%s\"%s\": ", j > 0 ? ", " : "", keys[j]);
-				if (v[j] == NULL)
-					printf("null");
-				else
-					output_json_string(stdout, v[j]);
-			}
-			printf("}");
-			break;
-		case OUTPUT_CSV:
-		case OUTPUT_TSV:
-			detail = xasprintf("%s%s%s%s%s%s%s", v[6], v[7] ? " · " : "",
-			    v[7] ? v[7] : "", v[8] ? " · " : "", v[8] ? v[8] : "",
-			    v[4] ? " · " : "", v[4] ? v[4] : "");
-			show_row(s, v[5], v[0], v[1], detail);
-			free(detail);
-			break;
-		case OUTPUT_TABLE:
-		case OUTPUT_MD:
-			show_printf(s, s->cli->format == OUTPUT_MD ? "- **%s** `%s` " : "  %-11s  %s  ",
-			    v[5], v[0]);
-			show_printf(s, "«%s»", v[1]);
-			if (v[2] != NULL || v[3] != NULL)
-				show_printf(s, " (%s%s%s)", v[2] ? v[2] : "", v[2] && v[3] ? ", " : "",
-				    v[3] ? v[3] : "");
-			show_printf(s, "\n");
-			if (strcmp(v[6], "*") != 0)
-				show_printf(s, _("      on: %s\n"), v[6]);
-			if (v[7] != NULL)
-				show_printf(s, _("      at: %s\n"), v[7]);
-			if (v[8] != NULL)
-				show_printf(s, _("      says: %s\n"), v[8]);
-			if (v[4] != NULL)
-				show_printf(s, "      %s\n", v[4]);
-			break;
-		}
+		show_source(s, src);
 	}
-	if (n > 0)
-		show_section_end(s);
-	sqlite3_finalize(stmt);
-	return 0;
+	show_section_end(s);
 }
 
 /* Show one record. */
@@ -470,36 +417,33 @@ cmd_show(struct cli *c, int argc, char **argv)
 {
 	struct show s = { .cli = c };
 	static const char *const columns[] = { "section", "key", "value", "detail" };
-	char *id = NULL, *kind = NULL, *name;
+	struct record *r;
 	int found, status = CLI_OK;
 
-	if ((found = record_find(c->db, argv[0], &id, &kind)) <= 0) {
+	if ((found = record_load(c->db, argv[0], c->lang, &r)) <= 0) {
 		if (found < 0)
 			cli_error(_("show: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 		else
 			cli_error(_("show: no record '%s'; try: aiatlas search %s"), argv[0], argv[0]);
 		return found < 0 ? CLI_USAGE : CLI_NOTHING;
 	}
-	name = record_name(c->db, id, c->lang);
 	if (c->format == OUTPUT_CSV || c->format == OUTPUT_TSV) {
 		s.rows = cli_output(c);
 		output_columns(s.rows, 4, columns);
 	} else if (c->format == OUTPUT_TABLE) {
 		printf("%s", c->color ? "\033[1m" : "");
-		show_printf(&s, "%s", name ? name : id);
+		show_printf(&s, "%s", r->title);
 		printf("%s", c->color ? "\033[0m" : "");
-		show_printf(&s, " — %s %s\n", kind, id);
-	}
-	else if (c->format == OUTPUT_MD) {
+		show_printf(&s, " — %s %s\n", r->kind, r->id);
+	} else if (c->format == OUTPUT_MD) {
 		printf("# ");
-		output_md_cell(stdout, name ? name : id);
-		printf(" (%s `%s`)\n\n", kind, id);
+		output_md_cell(stdout, r->title);
+		printf(" (%s `%s`)\n\n", r->kind, r->id);
 	}
-	if (show_fields(&s, kind, id) != 0 || (show_aliases(&s, id),
-	    show_related(&s, kind, id)) != 0 || show_sources(&s, id) != 0) {
-		cli_error(_("show: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
-		status = CLI_USAGE;
-	}
+	show_fields(&s, r);
+	show_aliases(&s, r);
+	show_related(&s, r);
+	show_sources(&s, r);
 	if (c->format == OUTPUT_JSON)
 		printf("}\n");
 	if (s.rows != NULL) {
@@ -509,8 +453,6 @@ cmd_show(struct cli *c, int argc, char **argv)
 		cli_error(_("cannot write the output"));
 		status = CLI_USAGE;
 	}
-	free(id);
-	free(kind);
-	free(name);
+	record_free(r);
 	return status;
 }

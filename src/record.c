@@ -1,5 +1,5 @@
-/* One record and what relates to it: the queries the show command and the
- * explorer's record view share. */
+/* One record as people read it, for the show command and the explorer's
+ * record view: its fields, claims, aliases, relations, sources and notes. */
 #include "config.h"
 #include "record.h"
 
@@ -16,7 +16,6 @@
 #define RECORD_NAME(r) "CASE ?2 WHEN 'fr' THEN " r ".name_fr ELSE " r ".name_en END"
 /* A related record: (id, kind, name, detail) joined from record_label l. */
 #define RECORD_LINK(detail) "SELECT l.id, l.kind, " RECORD_NAME("l") ", " detail
-/* The amount of funding f, shortly. */
 /* The euro rate of funding f's currency in the year it was announced. */
 #define RECORD_RATE(f) \
 	"(SELECT r.per_eur FROM fx_rate AS r WHERE r.currency = " f ".currency" \
@@ -39,118 +38,145 @@
 	"  quantity_range(" g ".value_low, " g ".value_high, " g ".unit))" \
 	" || coalesce(' by ' || " g ".target_date, '') || coalesce(' · ' || " g ".as_of, '')"
 
-/* The records related to one, by kind (* for every kind): a heading and a query of links
- * (?1 is the record's id, ?2 the language). */
-const struct record_relation record_relations[] = {
-	{ "actor", N_("Part of"),
+/* The figures of a record, a relation of every kind. */
+#define RECORD_FIGURES \
+	{ N_("Figures"), RECORD_LINK(RECORD_QUANTITY("g")) " FROM figure AS g" \
+	  " JOIN record_label AS l ON l.id = g.id WHERE g.subject_id = ?1" \
+	  " ORDER BY g.measure, l.id" }
+
+/* The most relations of a kind, and one for the end. */
+#define RECORD_RELATIONS 8
+
+/* Each kind of record: the query of its own fields (?1 is its id), and its
+ * relations in the order shown, each a heading and a query of links (id,
+ * kind, name, detail), with ?1 the record's id and ?2 the language. */
+static const struct record_kind {
+	const char	*kind;
+	const char	*fields;
+	struct {
+		const char	*heading;
+		const char	*sql;
+	} relations[RECORD_RELATIONS];
+} record_kinds[] = {
+	{ "source", "SELECT * FROM source WHERE id = ?1", {
+	RECORD_FIGURES,
+	{ N_("Cited by"),
+	  RECORD_LINK("c.stance || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
+	  " FROM citation AS c JOIN record_label AS l ON l.id = c.subject_id"
+	  " WHERE c.source_id = ?1 ORDER BY l.kind, 3" } } },
+
+	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
+	{ N_("Blocs"),
+	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
+	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
+	  " WHERE m.iso3 = ?1 ORDER BY 3" },
+	{ N_("Actors"),
+	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  " WHERE a.country = ?1 ORDER BY 3" },
+	{ N_("Funding"),
+	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
+	  " JOIN record_label AS l ON l.id = f.id WHERE f.country = ?1"
+	  " ORDER BY f.announced_on, l.id" },
+	{ N_("Events"),
+	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
+	RECORD_FIGURES } },
+
+	{ "bloc", "SELECT * FROM bloc WHERE id = ?1", {
+	{ N_("Members"),
+	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
+	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.iso3"
+	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
+	{ N_("Statistics from"),
+	  RECORD_LINK("NULL") " FROM bloc AS b JOIN record_label AS l ON l.id = b.stats_iso3"
+	  " WHERE b.id = ?1" },
+	{ N_("Actors"),
+	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
+	{ N_("Funding"),
+	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
+	  " JOIN record_label AS l ON l.id = f.id WHERE f.bloc_id = ?1"
+	  " ORDER BY f.announced_on, l.id" },
+	{ N_("Events"),
+	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
+	RECORD_FIGURES } },
+
+	{ "actor", "SELECT * FROM actor WHERE id = ?1", {
+	{ N_("Part of"),
 	  RECORD_LINK("NULL") " FROM actor AS a JOIN record_label AS l ON l.id = a.parent_id"
 	  " WHERE a.id = ?1" },
-	{ "actor", N_("Parts"),
+	{ N_("Parts"),
 	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
 	  " WHERE a.parent_id = ?1 ORDER BY 3" },
-	{ "actor", N_("Country and bloc"),
+	{ N_("Country and bloc"),
 	  RECORD_LINK("NULL") " FROM actor AS a JOIN record_label AS l"
 	  " ON l.id = a.country OR l.id = a.bloc_id WHERE a.id = ?1" },
-	{ "actor", N_("Funding received"),
+	{ N_("Funding received"),
 	  RECORD_LINK("concat_amount") " FROM (SELECT f.id,"
 	  "  " RECORD_AMOUNT("f") " || ' · ' || f.announced_on || ' · ' || f.status AS concat_amount,"
 	  "  f.announced_on FROM funding AS f WHERE f.recipient_id = ?1"
 	  "  OR f.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'))"
 	  " AS x JOIN record_label AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
-	{ "actor", N_("Funding given"),
+	{ N_("Funding given"),
 	  RECORD_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')"
 	  " || coalesce(' · total ' || " RECORD_AMOUNT("f") ", '') || ' · ' || f.announced_on")
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " JOIN record_label AS l ON l.id = f.id"
 	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
-	{ "actor", N_("Events"),
+	{ N_("Events"),
 	  RECORD_LINK("e.date || ' · ' || ea.role") " FROM event_actor AS ea"
 	  " JOIN event AS e ON e.id = ea.event_id JOIN record_label AS l ON l.id = e.id"
 	  " WHERE ea.actor_id = ?1 ORDER BY e.date, l.id" },
+	RECORD_FIGURES } },
 
-	{ "funding", N_("Recipient"),
+	{ "funding", "SELECT * FROM funding WHERE id = ?1", {
+	{ N_("Recipient"),
 	  RECORD_LINK("NULL") " FROM funding AS f JOIN record_label AS l ON l.id = f.recipient_id"
 	  " WHERE f.id = ?1" },
-	{ "funding", N_("Part of"),
+	{ N_("Part of"),
 	  RECORD_LINK(RECORD_AMOUNT("p")) " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
 	  " JOIN record_label AS l ON l.id = p.id WHERE f.id = ?1" },
-	{ "funding", N_("Parts"),
+	{ N_("Parts"),
 	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.status") " FROM funding AS f"
 	  " JOIN record_label AS l ON l.id = f.id WHERE f.parent_id = ?1"
 	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
-	{ "funding", N_("Parties"),
+	{ N_("Parties"),
 	  RECORD_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')")
 	  " FROM funding_party AS p JOIN record_label AS l ON l.id = p.actor_id"
 	  " WHERE p.funding_id = ?1"
 	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
-	{ "funding", N_("Events"),
+	{ N_("Events"),
 	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
 	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
-	{ "funding", N_("Country and bloc"),
+	{ N_("Country and bloc"),
 	  RECORD_LINK("NULL") " FROM funding AS f JOIN record_label AS l"
 	  " ON l.id = f.country OR l.id = f.bloc_id WHERE f.id = ?1" },
+	RECORD_FIGURES } },
 
-	{ "event", N_("Actors"),
+	{ "event", "SELECT * FROM event WHERE id = ?1", {
+	{ N_("Actors"),
 	  RECORD_LINK("ea.role") " FROM event_actor AS ea JOIN record_label AS l ON l.id = ea.actor_id"
 	  " WHERE ea.event_id = ?1"
 	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3" },
-	{ "event", N_("Funding"),
+	{ N_("Funding"),
 	  RECORD_LINK(RECORD_AMOUNT("f")) " FROM event AS e JOIN funding AS f ON f.id = e.funding_id"
 	  " JOIN record_label AS l ON l.id = f.id WHERE e.id = ?1" },
-	{ "event", N_("Country and bloc"),
+	{ N_("Country and bloc"),
 	  RECORD_LINK("NULL") " FROM event AS e JOIN record_label AS l"
 	  " ON l.id = e.country OR l.id = e.bloc_id WHERE e.id = ?1" },
+	RECORD_FIGURES } },
 
-	{ "bloc", N_("Members"),
-	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
-	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.iso3"
-	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
-	{ "bloc", N_("Statistics from"),
-	  RECORD_LINK("NULL") " FROM bloc AS b JOIN record_label AS l ON l.id = b.stats_iso3"
-	  " WHERE b.id = ?1" },
-	{ "bloc", N_("Actors"),
-	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
-	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
-	{ "bloc", N_("Funding"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.bloc_id = ?1"
-	  " ORDER BY f.announced_on, l.id" },
-	{ "bloc", N_("Events"),
-	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
-	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
-
-	{ "country", N_("Blocs"),
-	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
-	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
-	  " WHERE m.iso3 = ?1 ORDER BY 3" },
-	{ "country", N_("Actors"),
-	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
-	  " WHERE a.country = ?1 ORDER BY 3" },
-	{ "country", N_("Funding"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.country = ?1"
-	  " ORDER BY f.announced_on, l.id" },
-	{ "country", N_("Events"),
-	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
-	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
-
-	{ "figure", N_("Figure of"),
+	{ "figure", "SELECT * FROM figure WHERE id = ?1", {
+	{ N_("Figure of"),
 	  RECORD_LINK("NULL") " FROM figure AS g JOIN record_label AS l ON l.id = g.subject_id"
 	  " WHERE g.id = ?1" },
-	{ "*", N_("Figures"),
-	  RECORD_LINK(RECORD_QUANTITY("g")) " FROM figure AS g"
-	  " JOIN record_label AS l ON l.id = g.id WHERE g.subject_id = ?1"
-	  " ORDER BY g.measure, l.id" },
-
-	{ "source", N_("Cited by"),
-	  RECORD_LINK("c.stance || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
-	  " FROM citation AS c JOIN record_label AS l ON l.id = c.subject_id"
-	  " WHERE c.source_id = ?1 ORDER BY l.kind, 3" },
-	{ NULL, NULL, NULL }
+	RECORD_FIGURES } },
+	{ NULL, NULL, { { NULL, NULL } } }
 };
 
 /* The sources of a record, disagreements first. */
-const char record_sources_sql[] =
+static const char record_sources_sql[] =
 	"SELECT c.source_id, s.title, s.publisher, s.published_on, s.url, c.stance,"
 	" c.field, c.locator,"
 	" CASE ?2 WHEN 'fr' THEN coalesce(c.note_fr, c.note_en)"
@@ -158,21 +184,6 @@ const char record_sources_sql[] =
 	" FROM citation AS c JOIN source AS s ON s.id = c.source_id"
 	" WHERE c.subject_id = ?1"
 	" ORDER BY c.stance <> 'contradicts', c.field <> '*', c.field, s.published_on, s.id";
-
-/* The table of each record kind, and the column holding its id. */
-static const struct {
-	const char	*kind;
-	const char	*sql;
-} record_fields[] = {
-	{ "source", "SELECT * FROM source WHERE id = ?1" },
-	{ "country", "SELECT * FROM country WHERE iso3 = ?1" },
-	{ "bloc", "SELECT * FROM bloc WHERE id = ?1" },
-	{ "actor", "SELECT * FROM actor WHERE id = ?1" },
-	{ "funding", "SELECT * FROM funding WHERE id = ?1" },
-	{ "event", "SELECT * FROM event WHERE id = ?1" },
-	{ "figure", "SELECT * FROM figure WHERE id = ?1" },
-	{ NULL, NULL }
-};
 
 /* Find the record: by id, by id in any case, or by a unique alias. */
 int
@@ -199,71 +210,6 @@ record_find(sqlite3 *db, const char *wanted, char **id, char **kind)
 	return found;
 }
 
-/* Read the fields of a record. */
-int
-record_fields_open(sqlite3 *db, const char *kind, const char *id, struct record_fields *f)
-{
-	const char *name;
-	int i;
-
-	memset(f, 0, sizeof *f);
-	for (i = 0; record_fields[i].kind != NULL; i++) {
-		if (strcmp(record_fields[i].kind, kind) == 0)
-			break;
-	}
-	if (record_fields[i].kind == NULL ||
-	    sqlite3_prepare_v2(db, record_fields[i].sql, -1, &f->stmt, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(f->stmt, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(f->stmt) != SQLITE_ROW) {
-		record_fields_close(f);
-		return -1;
-	}
-	f->n = sqlite3_column_count(f->stmt);
-	for (i = 0; i < f->n; i++) {
-		name = sqlite3_column_name(f->stmt, i);
-		if (strcmp(name, "currency") == 0)
-			f->currency = (const char *)sqlite3_column_text(f->stmt, i);
-		else if (strcmp(name, "unit") == 0)
-			f->unit = (const char *)sqlite3_column_text(f->stmt, i);
-		else if (strcmp(name, "gdp_usd") == 0)
-			f->currency = "USD";
-	}
-	return 0;
-}
-
-/* Field i as people read it. */
-char *
-record_field_text(const struct record_fields *f, int i)
-{
-	const char *name = sqlite3_column_name(f->stmt, i);
-	const char *value = (const char *)sqlite3_column_text(f->stmt, i);
-	int type = sqlite3_column_type(f->stmt, i);
-	double d = sqlite3_column_double(f->stmt, i);
-	char buf[64], num[32];
-
-	if (value == NULL)
-		return NULL;
-	if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
-		return xstrdup(value);
-	if (f->currency != NULL && (strncmp(name, "amount", 6) == 0 ||
-	    strcmp(name, "valuation_post") == 0 || strcmp(name, "gdp_usd") == 0))
-		return xasprintf("%.0f (%s)", d, money_format(d, f->currency, buf, sizeof buf));
-	if (f->unit != NULL && strncmp(name, "value", 5) == 0) {
-		number_format(num, sizeof num, "%.15g", d);
-		return xasprintf("%s (%s)", num, money_quantity(d, f->unit, buf, sizeof buf));
-	}
-	return xstrdup(value);
-}
-
-/* Free what record_fields_open() read. */
-void
-record_fields_close(struct record_fields *f)
-{
-	sqlite3_finalize(f->stmt);
-	f->stmt = NULL;
-}
-
 /* The record's display name in lang. */
 char *
 record_name(sqlite3 *db, const char *id, const char *lang)
@@ -285,7 +231,8 @@ record_name(sqlite3 *db, const char *id, const char *lang)
 /* The claims on a record, each value as people read it: amounts in the
  * currency the same source gives for the record, else in ?3 (the record's
  * currency), figures' values in ?4 (their unit), other values as written,
- * a date range from its start to its end. */
+ * a date range from its start to its end; then the values as stored and
+ * the source as its publisher, else its title. */
 static const char record_claims_sql[] =
 	"SELECT c.field,"
 	" CASE WHEN (c.field GLOB 'amount*' OR c.field IN ('valuation_post', 'gdp_usd'))"
@@ -299,7 +246,8 @@ static const char record_claims_sql[] =
 	" c.rank, c.source_id, s.publisher, s.published_on, c.locator,"
 	" CASE ?2 WHEN 'fr' THEN c.note_fr ELSE c.note_en END,"
 	" EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = c.subject_id"
-	"  AND d.field = c.field), s.author, s.title"
+	"  AND d.field = c.field), s.author, s.title,"
+	" c.value, c.value_low, c.value_high, c.end_value, coalesce(s.publisher, s.title)"
 	" FROM (SELECT claim.*, coalesce((SELECT k.value FROM claim AS k"
 	"   WHERE k.subject_id = claim.subject_id AND k.field = 'currency'"
 	"   AND k.source_id = claim.source_id LIMIT 1), ?3) AS cur"
@@ -348,25 +296,35 @@ record_column(sqlite3_stmt *stmt, int i)
 	return text != NULL ? xstrdup(text) : NULL;
 }
 
-/* The claims on a record. */
-int
-record_claims(sqlite3 *db, const char *id, const char *lang, const char *currency,
-    const char *unit, struct record_claim **claims)
+/* Column i of stmt as stored: its type, then its text. */
+static struct record_value
+record_stored(sqlite3_stmt *stmt, int i)
+{
+	struct record_value v;
+
+	v.type = sqlite3_column_type(stmt, i);
+	v.text = record_column(stmt, i);
+	return v;
+}
+
+/* The claims on the record; 0, or -1 on a database error. */
+static int
+record_load_claims(sqlite3 *db, struct record *r, const char *lang, const char *currency,
+    const char *unit)
 {
 	sqlite3_stmt *stmt;
 	struct record_claim *c;
-	int n = 0;
+	int i;
 
-	*claims = NULL;
 	if (sqlite3_prepare_v2(db, record_claims_sql, -1, &stmt, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		return -1;
+	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, currency, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, unit, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		*claims = xreallocarray(*claims, n + 1, sizeof **claims);
-		c = &(*claims)[n++];
+		r->claims = xreallocarray(r->claims, r->nclaims + 1, sizeof *r->claims);
+		c = &r->claims[r->nclaims++];
 		c->field = record_column(stmt, 0);
 		c->value = record_column(stmt, 1);
 		c->rank = record_column(stmt, 2);
@@ -378,72 +336,323 @@ record_claims(sqlite3 *db, const char *id, const char *lang, const char *currenc
 		c->locator = record_column(stmt, 6);
 		c->note = record_column(stmt, 7);
 		c->disputed = sqlite3_column_int(stmt, 8);
+		for (i = 0; i < 4; i++)
+			c->stored[i] = record_stored(stmt, 11 + i);
+		c->cited = record_column(stmt, 15);
 	}
 	sqlite3_finalize(stmt);
-	return n;
+	return 0;
 }
 
-/* Free what record_claims() gave. */
-void
-record_claims_free(struct record_claim *claims, int n)
+/* The disputed field whose claims show under column name: the column's
+ * own, or for the high end of a range (amount_high) the range's (amount).
+ * NULL if none. */
+static const char *
+record_claims_field(const struct record *r, const char *name)
+{
+	const struct record_claim *c;
+	size_t len = strlen(name);
+
+	for (c = r->claims; c < r->claims + r->nclaims; c++) {
+		if (!c->disputed)
+			continue;
+		if (strcmp(c->field, name) == 0)
+			return c->field;
+		if (len > 5 && strcmp(name + len - 5, "_high") == 0 &&
+		    strlen(c->field) == len - 5 && strncmp(c->field, name, len - 5) == 0)
+			return c->field;
+	}
+	return NULL;
+}
+
+/* Column i of a record's row as people read it: amounts in currency and
+ * values in unit with their short form ("1700000000 (€1.7bn)"); NULL when
+ * empty. */
+static char *
+record_field_text(sqlite3_stmt *stmt, int i, const char *currency, const char *unit)
+{
+	const char *name = sqlite3_column_name(stmt, i);
+	const char *value = (const char *)sqlite3_column_text(stmt, i);
+	int type = sqlite3_column_type(stmt, i);
+	double d = sqlite3_column_double(stmt, i);
+	char buf[64], num[32];
+
+	if (value == NULL)
+		return NULL;
+	if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
+		return xstrdup(value);
+	if (currency != NULL && (strncmp(name, "amount", 6) == 0 ||
+	    strcmp(name, "valuation_post") == 0 || strcmp(name, "gdp_usd") == 0))
+		return xasprintf("%.0f (%s)", d, money_format(d, currency, buf, sizeof buf));
+	if (unit != NULL && strncmp(name, "value", 5) == 0) {
+		number_format(num, sizeof num, "%.15g", d);
+		return xasprintf("%s (%s)", num, money_quantity(d, unit, buf, sizeof buf));
+	}
+	return xstrdup(value);
+}
+
+/* The record's own fields, and the claims on them in the currency and
+ * unit its row gives; 0, or -1 if it has no row or on a database error. */
+static int
+record_load_fields(sqlite3 *db, struct record *r, const struct record_kind *k,
+    const char *lang)
+{
+	sqlite3_stmt *stmt;
+	struct record_field *f;
+	const char *name, *currency = NULL, *unit = NULL, *shown = NULL;
+	int i;
+
+	if (sqlite3_prepare_v2(db, k->fields, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	r->nfields = sqlite3_column_count(stmt);
+	for (i = 0; i < r->nfields; i++) {
+		name = sqlite3_column_name(stmt, i);
+		if (strcmp(name, "currency") == 0)
+			currency = (const char *)sqlite3_column_text(stmt, i);
+		else if (strcmp(name, "unit") == 0)
+			unit = (const char *)sqlite3_column_text(stmt, i);
+		else if (strcmp(name, "gdp_usd") == 0)
+			currency = "USD";
+	}
+	if (record_load_claims(db, r, lang, currency, unit) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	r->fields = xcalloc(r->nfields, sizeof *r->fields);
+	for (i = 0; i < r->nfields; i++) {
+		f = &r->fields[i];
+		f->name = xstrdup(sqlite3_column_name(stmt, i));
+		f->stored = record_stored(stmt, i);
+		if ((f->text = record_field_text(stmt, i, currency, unit)) == NULL)
+			continue;
+		/* A range's claims come once, under its first end shown. */
+		f->disputed = record_claims_field(r, f->name);
+		if (f->disputed != NULL && shown != NULL && strcmp(shown, f->disputed) == 0)
+			f->disputed = NULL;
+		else if (f->disputed != NULL)
+			shown = f->disputed;
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* The record's aliases, in order; 0, or -1 on a database error. */
+static int
+record_load_aliases(sqlite3 *db, struct record *r)
+{
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(db, "SELECT alias FROM alias WHERE subject_id = ?1"
+	    " ORDER BY alias", -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		r->aliases = xreallocarray(r->aliases, r->naliases + 1, sizeof *r->aliases);
+		r->aliases[r->naliases++] = record_column(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* The relations of the record's kind that link to something; 0, or -1 on a
+ * database error. */
+static int
+record_load_relations(sqlite3 *db, struct record *r, const struct record_kind *k,
+    const char *lang)
+{
+	sqlite3_stmt *stmt;
+	struct record_relation *rel;
+	struct record_link *l;
+	int i;
+
+	for (i = 0; k->relations[i].heading != NULL; i++) {
+		if (sqlite3_prepare_v2(db, k->relations[i].sql, -1, &stmt, NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
+		rel = NULL;
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			if (rel == NULL) {
+				r->relations = xreallocarray(r->relations, r->nrelations + 1,
+				    sizeof *r->relations);
+				rel = &r->relations[r->nrelations++];
+				rel->heading = k->relations[i].heading;
+				rel->links = NULL;
+				rel->nlinks = 0;
+			}
+			rel->links = xreallocarray(rel->links, rel->nlinks + 1, sizeof *rel->links);
+			l = &rel->links[rel->nlinks++];
+			l->id = record_column(stmt, 0);
+			l->kind = record_column(stmt, 1);
+			l->name = record_column(stmt, 2);
+			l->detail = record_column(stmt, 3);
+		}
+		sqlite3_finalize(stmt);
+	}
+	return 0;
+}
+
+/* The record's sources; 0, or -1 on a database error. */
+static int
+record_load_sources(sqlite3 *db, struct record *r, const char *lang)
+{
+	sqlite3_stmt *stmt;
+	struct record_source *s;
+
+	if (sqlite3_prepare_v2(db, record_sources_sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		r->sources = xreallocarray(r->sources, r->nsources + 1, sizeof *r->sources);
+		s = &r->sources[r->nsources++];
+		s->source_id = record_column(stmt, 0);
+		s->title = record_column(stmt, 1);
+		s->publisher = record_column(stmt, 2);
+		s->published_on = record_column(stmt, 3);
+		s->url = record_column(stmt, 4);
+		s->stance = record_column(stmt, 5);
+		s->field = record_column(stmt, 6);
+		s->locator = record_column(stmt, 7);
+		s->note = record_column(stmt, 8);
+		s->contradicts = strcmp(s->stance, "contradicts") == 0;
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Read a record. */
+int
+record_load(sqlite3 *db, const char *wanted, const char *lang, struct record **rp)
+{
+	const struct record_kind *k;
+	struct record *r;
+	int found;
+
+	*rp = NULL;
+	r = xcalloc(1, sizeof *r);
+	if ((found = record_find(db, wanted, &r->id, &r->kind)) <= 0) {
+		free(r);
+		return found;
+	}
+	if ((r->title = record_name(db, r->id, lang)) == NULL)
+		r->title = xstrdup(r->id);
+	for (k = record_kinds; k->kind != NULL; k++) {
+		if (strcmp(k->kind, r->kind) == 0)
+			break;
+	}
+	if (k->kind == NULL || record_load_fields(db, r, k, lang) != 0 ||
+	    record_load_aliases(db, r) != 0 || record_load_relations(db, r, k, lang) != 0 ||
+	    record_load_sources(db, r, lang) != 0) {
+		record_free(r);
+		return -1;
+	}
+	*rp = r;
+	return 1;
+}
+
+/* Free a claim's strings. */
+static void
+record_free_claim(struct record_claim *c)
 {
 	int i;
 
-	for (i = 0; i < n; i++) {
-		free(claims[i].field);
-		free(claims[i].value);
-		free(claims[i].rank);
-		free(claims[i].source_id);
-		free(claims[i].source);
-		free(claims[i].date);
-		free(claims[i].locator);
-		free(claims[i].note);
+	free(c->field);
+	free(c->value);
+	free(c->rank);
+	free(c->source_id);
+	free(c->source);
+	free(c->date);
+	free(c->locator);
+	free(c->note);
+	for (i = 0; i < 4; i++)
+		free(c->stored[i].text);
+	free(c->cited);
+}
+
+/* Free a source's strings. */
+static void
+record_free_source(struct record_source *s)
+{
+	free(s->source_id);
+	free(s->title);
+	free(s->publisher);
+	free(s->published_on);
+	free(s->url);
+	free(s->stance);
+	free(s->field);
+	free(s->locator);
+	free(s->note);
+}
+
+/* Free what record_load() read. */
+void
+record_free(struct record *r)
+{
+	struct record_link *l;
+	int i, j;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nfields; i++) {
+		free(r->fields[i].name);
+		free(r->fields[i].stored.text);
+		free(r->fields[i].text);
 	}
-	free(claims);
+	free(r->fields);
+	for (i = 0; i < r->nclaims; i++)
+		record_free_claim(&r->claims[i]);
+	free(r->claims);
+	for (i = 0; i < r->naliases; i++)
+		free(r->aliases[i]);
+	free(r->aliases);
+	for (i = 0; i < r->nrelations; i++) {
+		for (j = 0; j < r->relations[i].nlinks; j++) {
+			l = &r->relations[i].links[j];
+			free(l->id);
+			free(l->kind);
+			free(l->name);
+			free(l->detail);
+		}
+		free(r->relations[i].links);
+	}
+	free(r->relations);
+	for (i = 0; i < r->nsources; i++)
+		record_free_source(&r->sources[i]);
+	free(r->sources);
+	for (i = 0; i < r->nnotes; i++) {
+		free(r->notes[i].text);
+		free(r->notes[i].date);
+	}
+	free(r->notes);
+	free(r->id);
+	free(r->kind);
+	free(r->title);
+	free(r);
 }
 
 /* The claims on a field in one line, as "Élysée, 2025-02-06: €30–50bn ·
  * Reuters, ...": those shown wrong (deprecated) or the others, joined by
  * sep. NULL if none. */
 char *
-record_claims_line(const struct record_claim *claims, int n, const char *field,
-    int deprecated, const char *sep)
+record_claims_line(const struct record *r, const char *field, int deprecated, const char *sep)
 {
+	const struct record_claim *c;
 	char *text = NULL, *t;
-	int i;
 
-	for (i = 0; i < n; i++) {
-		if (strcmp(claims[i].field, field) != 0 ||
-		    (strcmp(claims[i].rank, "deprecated") == 0) != deprecated)
+	for (c = r->claims; c < r->claims + r->nclaims; c++) {
+		if (strcmp(c->field, field) != 0 || (strcmp(c->rank, "deprecated") == 0) != deprecated)
 			continue;
 		t = xasprintf("%s%s%s%s%s: %s", text != NULL ? text : "", text != NULL ? sep : "",
-		    claims[i].source, claims[i].date != NULL ? ", " : "",
-		    claims[i].date != NULL ? claims[i].date : "",
-		    claims[i].value != NULL ? claims[i].value : "");
+		    c->source, c->date != NULL ? ", " : "", c->date != NULL ? c->date : "",
+		    c->value != NULL ? c->value : "");
 		free(text);
 		text = t;
 	}
 	return text;
-}
-
-/* The disputed field whose claims show under column name: the column's
- * own, or for the high end of a range (amount_high) the range's (amount).
- * NULL if none. */
-const char *
-record_claims_field(const char *name, const struct record_claim *claims, int n)
-{
-	size_t len = strlen(name);
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (!claims[i].disputed)
-			continue;
-		if (strcmp(claims[i].field, name) == 0)
-			return claims[i].field;
-		if (len > 5 && strcmp(name + len - 5, "_high") == 0 &&
-		    strlen(claims[i].field) == len - 5 &&
-		    strncmp(claims[i].field, name, len - 5) == 0)
-			return claims[i].field;
-	}
-	return NULL;
 }

@@ -1,83 +1,126 @@
-/* One record and what relates to it: the queries the show command and the
- * explorer's record view share. */
+/* One record as the show command and the explorer's record view render it:
+ * its own fields, the claims on them, its aliases, the records it links
+ * to, its sources and the user's notes, read by record_load(). */
 #ifndef AIATLAS_RECORD_H
 #define AIATLAS_RECORD_H
 
 #include <sqlite3.h>
 
-/* A relation of a record kind (* for every kind): a heading and a query of
- * links (id, kind, name, detail), with ?1 the record's id and ?2 the
- * language. */
-struct record_relation {
-	const char	*kind;
-	const char	*heading;
-	const char	*sql;
+/* A value as stored: its text (NULL for NULL) and its SQLite type. */
+struct record_value {
+	char	*text;
+	int	 type;
 };
 
-/* The relations, ending with a NULL kind. */
-extern const struct record_relation record_relations[];
-
-/* A record's sources, disagreements first: source_id, title, publisher,
- * published_on, url, stance, field, locator, note (in the language ?2). */
-extern const char record_sources_sql[];
-
-/* Find a record by id, by id in any case, or by alias: 1 and the id and
- * kind (freed by the caller), 0 if none, -1 on a database error. */
-int		 record_find(sqlite3 *db, const char *wanted, char **id, char **kind);
-/* A record's own fields, as read: the statement holds the row, and the
- * currency and unit that amounts and quantities are in. */
-struct record_fields {
-	sqlite3_stmt	*stmt;
-	int		 n;
-	const char	*currency;
-	const char	*unit;
+/* One of the record's own fields, a column of its kind's table. */
+struct record_field {
+	char			*name;
+	struct record_value	 stored;
+	/* As people read it ("1700000000 (€1.7bn)"), or NULL when empty. */
+	char			*text;
+	/* The disputed field whose claims show under this one (a range's
+	 * under its first end shown), or NULL. */
+	const char		*disputed;
 };
-
-/* Read the fields of record id of a kind; 0, or -1 if there is none. */
-int		 record_fields_open(sqlite3 *db, const char *kind, const char *id,
-		     struct record_fields *f);
-/* Field i as people read it: amounts and quantities with their short form
- * ("1700000000 (€1.7bn)"); NULL when empty. Freed by the caller. */
-char		*record_field_text(const struct record_fields *f, int i);
-void		 record_fields_close(struct record_fields *f);
-/* The record's display name in lang, or NULL (freed by the caller). */
-char		*record_name(sqlite3 *db, const char *id, const char *lang);
-
-/* SQL true when record id (an SQL expression) has a disputed field. */
-#define RECORD_DISPUTED(id) "EXISTS (SELECT 1 FROM disputed WHERE subject_id = " id ")"
 
 /* One claim on a field of a record: the value as people read it ("€30–50bn",
  * "2025-02-10 – 2025-02-11"), the source named as a reader cites it (its
  * publisher, else its author, else its title shortened) with its date, and
  * whether the field is disputed (its claims hold more than one value). */
 struct record_claim {
-	char	*field;
-	char	*value;
-	char	*rank;		/* preferred, normal or deprecated */
-	char	*source_id;
-	char	*source;
-	char	*date;		/* the source's, or NULL */
-	char	*locator;	/* or NULL */
-	char	*note;		/* in the language asked for */
-	int	 disputed;
+	char			*field;
+	char			*value;
+	char			*rank;		/* preferred, normal or deprecated */
+	char			*source_id;
+	char			*source;
+	char			*date;		/* the source's, or NULL */
+	char			*locator;	/* or NULL */
+	char			*note;		/* in the language asked for */
+	int			 disputed;
+	/* As stored: value, value_low, value_high and end_value, and the
+	 * source as its publisher, else its whole title. */
+	struct record_value	 stored[4];
+	char			*cited;
 };
 
-/* The claims on record id, by field, each field's preferred claim first
- * then the others by date; amounts in the currency their source gives for
- * the record, else in currency (the record's), and values in unit (NULL:
- * none).
- * Returns how many (0 with *claims NULL if none or on an error); free
- * them with record_claims_free(). Shared by show and the record view. */
-int		 record_claims(sqlite3 *db, const char *id, const char *lang,
-		     const char *currency, const char *unit, struct record_claim **claims);
-void		 record_claims_free(struct record_claim *claims, int n);
+/* A record linked to: its name in the language asked for, and a detail
+ * ("lead, €600M") or NULL. */
+struct record_link {
+	char	*id;
+	char	*kind;
+	char	*name;
+	char	*detail;
+};
+
+/* The records linked to under one heading (untranslated: show it with
+ * _()). */
+struct record_relation {
+	const char		*heading;
+	struct record_link	*links;
+	int			 nlinks;
+};
+
+/* A source of the record and how it stands on it. */
+struct record_source {
+	char	*source_id;
+	char	*title;
+	char	*publisher;	/* or NULL */
+	char	*published_on;	/* or NULL */
+	char	*url;		/* or NULL */
+	char	*stance;
+	char	*field;		/* the field it is cited on, or "*" */
+	char	*locator;	/* or NULL */
+	char	*note;		/* in the language asked for, or NULL */
+	int	 contradicts;
+};
+
+/* A note the user wrote on the record. */
+struct record_note {
+	char	*text;
+	char	*date;
+};
+
+/* A record. Fields come in their table's order; claims by field, each
+ * field's preferred claim first, then the others by date; relations only
+ * when they link to something; sources disagreements first. */
+struct record {
+	char			*id;
+	char			*kind;
+	char			*title;		/* its name in the language, else its id */
+	struct record_field	*fields;
+	int			 nfields;
+	struct record_claim	*claims;
+	int			 nclaims;
+	char			**aliases;
+	int			 naliases;
+	struct record_relation	*relations;
+	int			 nrelations;
+	struct record_source	*sources;
+	int			 nsources;
+	/* None yet: record_load() leaves them empty for a reader of the
+	 * user's database to fill; record_free() frees them. */
+	struct record_note	*notes;
+	int			 nnotes;
+};
+
+/* Read the record wanted (an id, an id in another case, or an alias) in
+ * language lang: 1 and *r (free it with record_free()), 0 if there is no
+ * such record, -1 on a database error. */
+int		 record_load(sqlite3 *db, const char *wanted, const char *lang,
+		     struct record **r);
+void		 record_free(struct record *r);
 /* The claims on field in one line, "source, date: value" joined by sep:
  * those shown wrong (deprecated), or the others; NULL if none. */
-char		*record_claims_line(const struct record_claim *claims, int n,
-		     const char *field, int deprecated, const char *sep);
-/* The disputed field whose claims go under column name (the column's own,
- * or for the high end of a range, amount_high, the range's), or NULL. */
-const char	*record_claims_field(const char *name, const struct record_claim *claims,
-		     int n);
+char		*record_claims_line(const struct record *r, const char *field,
+		     int deprecated, const char *sep);
+
+/* Find a record by id, by id in any case, or by alias: 1 and the id and
+ * kind (freed by the caller), 0 if none, -1 on a database error. */
+int		 record_find(sqlite3 *db, const char *wanted, char **id, char **kind);
+/* The record's display name in lang, or NULL (freed by the caller). */
+char		*record_name(sqlite3 *db, const char *id, const char *lang);
+
+/* SQL true when record id (an SQL expression) has a disputed field. */
+#define RECORD_DISPUTED(id) "EXISTS (SELECT 1 FROM disputed WHERE subject_id = " id ")"
 
 #endif

@@ -67,27 +67,23 @@ record_add(struct record_view *r, char *text, const char *link, enum explorer_st
 
 /* Add a field's line; a disputed field carries the marker, and under it
  * what each source says: the preferred value first, those shown wrong
- * dim on a line of their own. *shown is the last field whose claims were
- * shown, so that a range's claims come once. */
+ * dim on a line of their own. */
 static void
-record_add_field(struct record_view *r, const char *name, const char *text,
-    const struct record_claim *claims, int nclaims, const char **shown)
+record_add_field(struct record_view *r, const struct record *rec, const struct record_field *f)
 {
-	const char *flag = explorer_glyph("⚑", "!"), *sep = explorer_glyph(" · ", " - "), *field;
+	const char *flag = explorer_glyph("⚑", "!"), *sep = explorer_glyph(" · ", " - ");
 	char *alternatives, *wrong;
 
-	if ((field = record_claims_field(name, claims, nclaims)) == NULL ||
-	    (*shown != NULL && strcmp(*shown, field) == 0)) {
-		record_add(r, xasprintf("%-20s %s", name, text), NULL, STYLE_NORMAL, 2, 23);
+	if (f->disputed == NULL) {
+		record_add(r, xasprintf("%-20s %s", f->name, f->text), NULL, STYLE_NORMAL, 2, 23);
 		return;
 	}
-	*shown = field;
-	record_add(r, xasprintf("%-20s %s  %s", name, text, flag), NULL, STYLE_NORMAL, 2, 23);
-	if ((alternatives = record_claims_line(claims, nclaims, field, 0, sep)) != NULL) {
+	record_add(r, xasprintf("%-20s %s  %s", f->name, f->text, flag), NULL, STYLE_NORMAL, 2, 23);
+	if ((alternatives = record_claims_line(rec, f->disputed, 0, sep)) != NULL) {
 		record_add(r, xasprintf("%s %s", flag, alternatives), NULL, STYLE_ALERT, 23, 25);
 		free(alternatives);
 	}
-	if ((wrong = record_claims_line(claims, nclaims, field, 1, sep)) != NULL) {
+	if ((wrong = record_claims_line(rec, f->disputed, 1, sep)) != NULL) {
 		record_add(r, xasprintf(_("shown wrong: %s"), wrong), NULL, STYLE_DIM, 25, 27);
 		free(wrong);
 	}
@@ -95,38 +91,22 @@ record_add_field(struct record_view *r, const char *name, const char *text,
 
 /* Add the record's own fields and aliases. */
 static void
-record_add_fields(struct view *v, struct record_view *r)
+record_add_fields(struct record_view *r, const struct record *rec)
 {
-	sqlite3 *db = explorer_db(v->ex);
-	struct record_fields f;
-	struct record_claim *claims;
-	sqlite3_stmt *stmt;
-	char *text, *aliases = NULL, *t;
-	const char *shown = NULL;
-	int i, nclaims;
+	const struct record_field *f;
+	char *aliases = NULL, *t;
+	int i;
 
-	if (record_fields_open(db, r->kind, r->id, &f) != 0)
-		return;
-	nclaims = record_claims(db, r->id, explorer_lang(v->ex), f.currency, f.unit, &claims);
-	for (i = 0; i < f.n; i++) {
-		if ((text = record_field_text(&f, i)) == NULL)
-			continue;
-		record_add_field(r, sqlite3_column_name(f.stmt, i), text, claims, nclaims, &shown);
-		free(text);
+	for (f = rec->fields; f < rec->fields + rec->nfields; f++) {
+		if (f->text != NULL)
+			record_add_field(r, rec, f);
 	}
-	record_claims_free(claims, nclaims);
-	record_fields_close(&f);
-	if (sqlite3_prepare_v2(db, "SELECT alias FROM alias WHERE subject_id = ?1 ORDER BY alias",
-	    -1, &stmt, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	for (i = 0; i < rec->naliases; i++) {
 		t = xasprintf("%s%s%s", aliases == NULL ? "" : aliases, aliases == NULL ? "" : ", ",
-		    sqlite3_column_text(stmt, 0));
+		    rec->aliases[i]);
 		free(aliases);
 		aliases = t;
 	}
-	sqlite3_finalize(stmt);
 	if (aliases != NULL) {
 		record_add(r, xasprintf("%-20s %s", _("aliases"), aliases), NULL, STYLE_NORMAL, 2, 23);
 		free(aliases);
@@ -135,74 +115,54 @@ record_add_fields(struct view *v, struct record_view *r)
 
 /* Add each relation that has records, as links. */
 static void
-record_add_related(struct view *v, struct record_view *r)
+record_add_related(struct record_view *r, const struct record *rec)
 {
 	const struct record_relation *rel;
-	sqlite3_stmt *stmt;
-	const char *detail;
-	int n;
+	const struct record_link *l;
 
-	for (rel = record_relations; rel->kind != NULL; rel++) {
-		if (strcmp(rel->kind, r->kind) != 0 && strcmp(rel->kind, "*") != 0)
-			continue;
-		if (sqlite3_prepare_v2(explorer_db(v->ex), rel->sql, -1, &stmt, NULL) != SQLITE_OK)
-			continue;
-		sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, explorer_lang(v->ex), -1, SQLITE_STATIC);
-		for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
-			if (n == 0) {
-				record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
-				record_add(r, xstrdup(_(rel->heading)), NULL, STYLE_TITLE, 0, 0);
-			}
-			detail = (const char *)sqlite3_column_text(stmt, 3);
-			record_add(r, xasprintf("%s%s%s%s", sqlite3_column_text(stmt, 2),
-			    detail != NULL ? "  (" : "", detail != NULL ? detail : "",
-			    detail != NULL ? ")" : ""), (const char *)sqlite3_column_text(stmt, 0),
-			    STYLE_LINK, 2, 4);
-		}
-		sqlite3_finalize(stmt);
+	for (rel = rec->relations; rel < rec->relations + rec->nrelations; rel++) {
+		record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
+		record_add(r, xstrdup(_(rel->heading)), NULL, STYLE_TITLE, 0, 0);
+		for (l = rel->links; l < rel->links + rel->nlinks; l++)
+			record_add(r, xasprintf("%s%s%s%s", l->name,
+			    l->detail != NULL ? "  (" : "", l->detail != NULL ? l->detail : "",
+			    l->detail != NULL ? ")" : ""), l->id, STYLE_LINK, 2, 4);
 	}
 }
 
 /* Add the sources, each a link, with what they say; flag a disagreement. */
 static void
-record_add_sources(struct view *v, struct record_view *r)
+record_add_sources(struct record_view *r, const struct record *rec)
 {
-	sqlite3_stmt *stmt;
-	const char *c[9];
-	int i, n, disagree = 0;
+	const struct record_source *s;
+	int disagree = 0;
 
-	if (sqlite3_prepare_v2(explorer_db(v->ex), record_sources_sql, -1, &stmt, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, explorer_lang(v->ex), -1, SQLITE_STATIC);
-	for (n = 0; sqlite3_step(stmt) == SQLITE_ROW; n++) {
-		for (i = 0; i < 9; i++)
-			c[i] = (const char *)sqlite3_column_text(stmt, i);
-		if (n == 0) {
-			record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
-			record_add(r, xstrdup(_("Sources")), NULL, STYLE_TITLE, 0, 0);
-		}
-		if (strcmp(c[5], "contradicts") == 0 && !disagree) {
+	if (rec->nsources > 0) {
+		record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
+		record_add(r, xstrdup(_("Sources")), NULL, STYLE_TITLE, 0, 0);
+	}
+	for (s = rec->sources; s < rec->sources + rec->nsources; s++) {
+		if (s->contradicts && !disagree) {
 			disagree = 1;
 			record_add(r, xstrdup(_("! Sources disagree on this record: the "
 			    "contradicting ones come first.")), NULL, STYLE_ALERT, 2, 4);
 		}
-		record_add(r, xasprintf("[%s] %s%s%s%s%s%s", c[5], c[1],
-		    c[2] != NULL || c[3] != NULL ? " (" : "", c[2] != NULL ? c[2] : "",
-		    c[2] != NULL && c[3] != NULL ? ", " : "", c[3] != NULL ? c[3] : "",
-		    c[2] != NULL || c[3] != NULL ? ")" : ""), c[0],
-		    strcmp(c[5], "contradicts") == 0 ? STYLE_ALERT : STYLE_LINK, 2, 4);
-		if (strcmp(c[6], "*") != 0)
-			record_add(r, xasprintf(_("on: %s"), c[6]), NULL, STYLE_DIM, 6, 10);
-		if (c[7] != NULL)
-			record_add(r, xasprintf(_("at: %s"), c[7]), NULL, STYLE_DIM, 6, 10);
-		if (c[8] != NULL)
-			record_add(r, xasprintf(_("says: %s"), c[8]), NULL, STYLE_NORMAL, 6, 12);
-		if (c[4] != NULL)
-			record_add(r, xstrdup(c[4]), NULL, STYLE_DIM, 6, 6);
+		record_add(r, xasprintf("[%s] %s%s%s%s%s%s", s->stance, s->title,
+		    s->publisher != NULL || s->published_on != NULL ? " (" : "",
+		    s->publisher != NULL ? s->publisher : "",
+		    s->publisher != NULL && s->published_on != NULL ? ", " : "",
+		    s->published_on != NULL ? s->published_on : "",
+		    s->publisher != NULL || s->published_on != NULL ? ")" : ""), s->source_id,
+		    s->contradicts ? STYLE_ALERT : STYLE_LINK, 2, 4);
+		if (strcmp(s->field, "*") != 0)
+			record_add(r, xasprintf(_("on: %s"), s->field), NULL, STYLE_DIM, 6, 10);
+		if (s->locator != NULL)
+			record_add(r, xasprintf(_("at: %s"), s->locator), NULL, STYLE_DIM, 6, 10);
+		if (s->note != NULL)
+			record_add(r, xasprintf(_("says: %s"), s->note), NULL, STYLE_NORMAL, 6, 12);
+		if (s->url != NULL)
+			record_add(r, xstrdup(s->url), NULL, STYLE_DIM, 6, 6);
 	}
-	sqlite3_finalize(stmt);
 }
 
 /* Read the record and lay it out as lines. */
@@ -210,26 +170,28 @@ static void
 record_open(struct view *v)
 {
 	struct record_view *r = xcalloc(1, sizeof *r);
-	sqlite3 *db = explorer_db(v->ex);
-	char *wanted = v->data, *name;
+	struct record *rec;
+	char *wanted = v->data;
 
 	v->data = r;
 	r->sel = -1;
-	if (record_find(db, wanted, &r->id, &r->kind) <= 0) {
+	if (record_load(explorer_db(v->ex), wanted, explorer_lang(v->ex), &rec) <= 0) {
 		r->id = wanted;
 		r->kind = xstrdup("?");
 		record_add(r, xasprintf(_("No record '%s'."), wanted), NULL, STYLE_ALERT, 1, 1);
 		return;
 	}
 	free(wanted);
-	name = record_name(db, r->id, explorer_lang(v->ex));
-	record_add(r, name != NULL ? name : xstrdup(r->id), NULL, STYLE_TITLE, 1, 1);
+	r->id = xstrdup(rec->id);
+	r->kind = xstrdup(rec->kind);
+	record_add(r, xstrdup(rec->title), NULL, STYLE_TITLE, 1, 1);
 	record_add(r, xasprintf("%s %s %s", r->kind, explorer_glyph("·", "-"), r->id), NULL,
 	    STYLE_DIM, 1, 1);
 	record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
-	record_add_fields(v, r);
-	record_add_related(v, r);
-	record_add_sources(v, r);
+	record_add_fields(r, rec);
+	record_add_related(r, rec);
+	record_add_sources(r, rec);
+	record_free(rec);
 	if (r->nlinks > 0)
 		r->sel = 0;
 }

@@ -1,5 +1,7 @@
-/* Unit tests of a record's claims as people read them: each source named
- * as a reader cites it, each amount in the currency its source gives. */
+/* Unit tests of the record model: a record's claims as people read them
+ * (each source named as a reader cites it, each amount in the currency its
+ * source gives), and a record of the fixture as show and the record view
+ * render it (its fields, claims, aliases, relations and sources). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -8,6 +10,7 @@
 #include "db.h"
 #include "record.h"
 #include "tap.h"
+#include "fixture.h"
 
 /* A pledge in euros, and four sources: a news agency that gives it in
  * dollars, a signed opinion, and two articles with neither publisher nor
@@ -47,18 +50,49 @@ test_claim(const struct record_claim *claims, int n, const char *field, const ch
 	return NULL;
 }
 
-int
-main(void)
+/* The field of a record named name, or NULL. */
+static const struct record_field *
+test_field(const struct record *r, const char *name)
 {
-	struct record_claim *claims;
-	const struct record_claim *c;
+	int i;
+
+	for (i = 0; i < r->nfields; i++) {
+		if (strcmp(r->fields[i].name, name) == 0)
+			return &r->fields[i];
+	}
+	return NULL;
+}
+
+/* The relation of a record under heading, or NULL. */
+static const struct record_relation *
+test_relation(const struct record *r, const char *heading)
+{
+	int i;
+
+	for (i = 0; i < r->nrelations; i++) {
+		if (strcmp(r->relations[i].heading, heading) == 0)
+			return &r->relations[i];
+	}
+	return NULL;
+}
+
+/* The claims of a pledge made for the test: sources named, amounts in the
+ * currency each source gives. */
+static void
+test_claims(void)
+{
+	struct record *r;
+	const struct record_claim *c, *claims;
 	char *cause = NULL;
 	sqlite3 *db;
 	int n;
 
 	if ((db = db_create(":memory:", &cause)) == NULL || db_exec(db, test_record_sql, &cause) != 0)
 		bail_out("cannot make the test database: %s", cause);
-	n = record_claims(db, "pledge", "en", "EUR", NULL, &claims);
+	if (record_load(db, "pledge", "en", &r) != 1)
+		bail_out("cannot read the pledge: %s", sqlite3_errmsg(db));
+	claims = r->claims;
+	n = r->nclaims;
 	is_int(n, 6, "every claim on the record");
 
 	is_str(claims[0].field, "amount", "claims come by field");
@@ -86,10 +120,98 @@ main(void)
 	c = test_claim(claims, n, "currency", "wire");
 	is_str(c != NULL ? c->value : NULL, "USD", "a currency is its code");
 	ok(c != NULL && c->disputed, "the currency is disputed too");
+	record_free(r);
 
-	record_claims_free(claims, n);
-	n = record_claims(db, "no-such-record", "en", NULL, NULL, &claims);
-	ok(n == 0 && claims == NULL, "a record without claims has none");
+	is_int(record_load(db, "no-such-record", "en", &r), 0, "a record that does not exist");
+	ok(r == NULL, "is not read");
+	db_close(db);
+}
+
+/* A funding of the fixture, as show and the record view render it. */
+static void
+test_funding(sqlite3 *db)
+{
+	const struct record_field *f;
+	const struct record_relation *rel;
+	struct record *r;
+	char *line;
+
+	if (record_load(db, "alpha-series-b-2025", "en", &r) != 1)
+		bail_out("cannot read alpha-series-b-2025: %s", sqlite3_errmsg(db));
+	is_str(r->kind, "funding", "a funding is a funding");
+	is_str(r->title, "Alpha Labs Series B", "titled in the language asked for");
+	is_str(r->fields[0].name, "id", "fields come in their table's order");
+
+	f = test_field(r, "amount");
+	is_str(f != NULL ? f->text : NULL, "1000000000 (€1bn)", "an amount with its short form");
+	is_str(f != NULL ? f->stored.text : NULL, "1000000000.0", "and as stored");
+	is_str(f != NULL ? f->disputed : NULL, "amount", "the amount is disputed");
+	f = test_field(r, "valuation_post");
+	ok(f != NULL && f->disputed == NULL, "the valuation is not");
+	f = test_field(r, "amount_low");
+	ok(f != NULL && f->text == NULL && f->stored.text == NULL, "an empty field is empty");
+
+	is_int(r->nclaims, 3, "two sources give the amount, one of them a currency");
+	line = record_claims_line(r, "amount", 0, " · ");
+	is_str(line, "Alpha Labs, 2025-09-09: €1bn · Test Daily, 2025-02-10: $1.2bn",
+	    "what each source says, the preferred first");
+	free(line);
+	ok(record_claims_line(r, "amount", 1, " · ") == NULL, "none is shown wrong");
+
+	is_int(r->nrelations, 4, "recipient, parties, events, country");
+	is_str(r->relations[0].heading, "Recipient", "relations in the order shown");
+	rel = test_relation(r, "Parties");
+	is_int(rel != NULL ? rel->nlinks : 0, 3, "three parties");
+	is_str(rel != NULL ? rel->links[0].id : NULL, "beta-bank", "the lead first");
+	is_str(rel != NULL ? rel->links[0].detail : NULL, "lead, €600M", "with its role and share");
+	ok(test_relation(r, "Figures") == NULL, "a relation without links is left out");
+
+	is_int(r->nsources, 4, "four citations");
+	ok(r->sources[0].contradicts, "the contradicting source first");
+	is_str(r->sources[0].field, "amount", "on the amount");
+	is_str(r->sources[2].url, "https://example.org/alpha", "a source's address");
+	is_int(r->naliases, 0, "no aliases");
+	is_int(r->nnotes, 0, "no notes");
+	record_free(r);
+}
+
+/* A range whose claims show under its high end, and a record found by an
+ * alias in French. */
+static void
+test_range_alias(sqlite3 *db)
+{
+	const struct record_field *f;
+	struct record *r;
+
+	if (record_load(db, "delta-range-2025", "en", &r) != 1)
+		bail_out("cannot read delta-range-2025: %s", sqlite3_errmsg(db));
+	f = test_field(r, "amount_low");
+	ok(f != NULL && f->disputed == NULL, "a range's claims are not under its low end");
+	f = test_field(r, "amount_high");
+	is_str(f != NULL ? f->disputed : NULL, "amount", "but under its high end");
+	is_str(r->claims[0].stored[1].text, "20000000000.0", "a claim's low end as stored");
+	record_free(r);
+
+	if (record_load(db, "tu", "fr", &r) != 1)
+		bail_out("cannot read TU: %s", sqlite3_errmsg(db));
+	is_str(r->id, "test-union", "found by an alias in any case");
+	is_str(r->title, "Union de test", "titled in French");
+	is_int(r->naliases, 2, "two aliases");
+	is_str(r->aliases[0], "TU", "in order");
+	is_str(r->relations[0].heading, "Members", "members first");
+	is_str(r->relations[0].links[0].name, "Testonie", "each member by its name in French");
+	record_free(r);
+}
+
+int
+main(void)
+{
+	sqlite3 *db;
+
+	test_claims();
+	db = fixture_open();
+	test_funding(db);
+	test_range_alias(db);
 	db_close(db);
 	done_testing();
 	return exit_status();
