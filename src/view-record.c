@@ -363,11 +363,7 @@ record_action(struct view *v, enum keys_action a)
 		explorer_dirty(v->ex);
 		return 1;
 	case ACTION_MARK:
-		if (strcmp(r->kind, "actor") == 0 || strcmp(r->kind, "bloc") == 0 ||
-		    strcmp(r->kind, "country") == 0)
-			explorer_mark(v->ex, r->id);
-		else
-			explorer_message(v->ex, _("Actors, countries and blocs can be compared."));
+		explorer_mark_kind(v->ex, r->kind, r->id);
 		return 1;
 	case ACTION_TIMELINE:
 		explorer_open_view(v->ex, &view_timeline_ops, xstrdup(r->id));
