@@ -72,6 +72,7 @@ struct explorer_options {
 	int		 cols, rows;	/* headless: the screen size */
 	const char	*user_db;	/* where saved filters go; NULL: nowhere */
 	const char	*no_user_db;	/* why user_db is NULL */
+	int		 csv_raw;	/* exports: CSV and TSV formulas left as they are */
 };
 
 /* Run the explorer on db; returns an exit status. */

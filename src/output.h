@@ -31,6 +31,10 @@ const char	*output_format_names(void);
  * with terminal attributes. width: the table format's maximum line width in
  * terminal columns (0: no limit; wider columns are cut with "…"). */
 struct output	*output_open(FILE *fp, enum output_format fmt, int color, int width);
+/* Write CSV and TSV cells as they are (raw), or (the default) put a ' in
+ * front of a cell that a spreadsheet would run as a formula and of one
+ * that starts with ' itself. */
+void		 output_set_raw(struct output *o, int raw);
 /* Declare the columns; call once, before the first row. */
 void		 output_columns(struct output *o, int ncols, const char *const *names);
 /* Add one row of ncols values. */
