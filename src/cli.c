@@ -163,11 +163,7 @@ cli_format_of_name(const char *path, enum output_format *fmt)
 
 	if (dot == NULL || (slash != NULL && dot < slash))
 		return 0;
-	if (strcmp(dot + 1, "txt") == 0) {
-		*fmt = OUTPUT_TABLE;
-		return 1;
-	}
-	return strcmp(dot + 1, "table") != 0 && output_format_parse(dot + 1, fmt) == 0;
+	return output_file_format_parse(dot + 1, fmt) == 0;
 }
 
 /* Run a command with its stdout going to c->output, written whole or not

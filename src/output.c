@@ -51,6 +51,17 @@ output_format_parse(const char *name, enum output_format *fmt)
 	return -1;
 }
 
+/* Parse the name of a file's format, where the table is "txt". */
+int
+output_file_format_parse(const char *name, enum output_format *fmt)
+{
+	if (strcmp(name, "txt") == 0) {
+		*fmt = OUTPUT_TABLE;
+		return 0;
+	}
+	return strcmp(name, "table") == 0 ? -1 : output_format_parse(name, fmt);
+}
+
 /* The list of format names (keep in step with output_names). */
 const char *
 output_format_names(void)

@@ -24,6 +24,9 @@ struct output;
 
 /* Parse a --format name; 0 on success, -1 if unknown. */
 int		 output_format_parse(const char *name, enum output_format *fmt);
+/* Parse the name of a file's format: csv, tsv, json, md, or txt for the
+ * table; 0 on success, -1 if unknown. */
+int		 output_file_format_parse(const char *name, enum output_format *fmt);
 /* The list of format names, for messages and help. */
 const char	*output_format_names(void);
 
