@@ -30,6 +30,15 @@ same_as_stdout "sql" sql "SELECT id FROM actor ORDER BY id"
 same_as_stdout "check" check --format csv
 same_as_stdout "a list with no rows (exit 1)" list actors --filter id:nosuch --format csv
 
+# The explorer's e writes what the list command writes (tests/screen/export.keys).
+"$AIATLAS" --db "$FIXTURE" list funding --filter 'amount>=1bn' --sort=-title --format csv \
+    >"$scratch/stdout"
+cmp -s "$scratch/stdout" "$top_srcdir/tests/screen/expected/export-funding.csv"
+ok $? "the explorer's export of a filtered, sorted list is the list command's"
+"$AIATLAS" --db "$FIXTURE" timeline --filter kind:grant --format md >"$scratch/stdout"
+cmp -s "$scratch/stdout" "$top_srcdir/tests/screen/expected/export-timeline.md"
+ok $? "the explorer's export of a filtered timeline is the timeline command's"
+
 # only_files: the names in the scratch directory, to see what is left over.
 only_files() {
 	ls -A "$scratch/dir"
