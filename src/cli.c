@@ -16,6 +16,7 @@
 #include "db.h"
 #include "explorer.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "script.h"
 #include "userdb.h"
 #include "xmalloc.h"
@@ -85,7 +86,7 @@ enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
 	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
-	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN
+	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW
 };
 
 static const struct option cli_long_options[] = {
@@ -105,6 +106,8 @@ static const struct option cli_long_options[] = {
 	{ "to",		required_argument,	NULL, CLI_LONG_TO },
 	{ "domain",	required_argument,	NULL, CLI_LONG_DOMAIN },
 	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
+	{ "output",	required_argument,	NULL, 'o' },
+	{ "csv-raw",	no_argument,		NULL, CLI_LONG_CSV_RAW },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -124,11 +127,17 @@ cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* The file stdout goes to (-o FILE), for messages; NULL: stdout itself. */
+static const char *cli_output_path;
+
 /* Start an output on stdout. */
 struct output *
 cli_output(const struct cli *c)
 {
-	return output_open(stdout, c->format, c->color, c->width);
+	struct output *o = output_open(stdout, c->format, c->color, c->width);
+
+	output_set_raw(o, c->csv_raw);
+	return o;
 }
 
 /* Finish an output; a write error (a full disk, a closed pipe) is exit 2. */
@@ -136,10 +145,77 @@ int
 cli_output_close(struct output *o)
 {
 	if (output_close(o) != 0 || fflush(stdout) != 0) {
-		cli_error(_("cannot write the output: %s"), strerror(errno));
+		if (cli_output_path != NULL)
+			cli_error(_("cannot write %s: %s"), cli_output_path, strerror(errno));
+		else
+			cli_error(_("cannot write the output: %s"), strerror(errno));
 		return CLI_USAGE;
 	}
 	return CLI_OK;
+}
+
+/* The format a file name's extension stands for (.csv, .tsv, .json, .md,
+ * .txt); 0 if none. */
+static int
+cli_format_of_name(const char *path, enum output_format *fmt)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (dot == NULL || (slash != NULL && dot < slash))
+		return 0;
+	return output_file_format_parse(dot + 1, fmt) == 0;
+}
+
+/* Run a command with its stdout going to c->output, written whole or not
+ * at all: kept if the command succeeded, or found nothing but still wrote
+ * something (a CSV header); otherwise an older file is left as it was. */
+static int
+cli_run_to_file(const struct cli_command *cmd, struct cli *c, int argc, char **argv)
+{
+	struct outfile *f;
+	char *cause = NULL;
+	int saved, status, err;
+	long written;
+
+	if ((f = outfile_open(c->output, &cause)) == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_USAGE;
+	}
+	fflush(stdout);
+	if ((saved = dup(STDOUT_FILENO)) < 0 ||
+	    dup2(fileno(outfile_stream(f)), STDOUT_FILENO) < 0) {
+		err = errno;
+		if (saved >= 0)
+			close(saved);
+		outfile_abort(f);
+		cli_error(_("cannot write %s: %s"), c->output, strerror(err));
+		return CLI_USAGE;
+	}
+	cli_output_path = c->output;
+	status = cmd->run(c, argc, argv);
+	cli_output_path = NULL;
+	errno = 0;
+	if (status != CLI_USAGE && (fflush(stdout) != 0 || ferror(stdout))) {
+		cli_error(_("cannot write %s: %s"), c->output, strerror(errno != 0 ? errno : EIO));
+		status = CLI_USAGE;
+	}
+	written = status == CLI_USAGE ? 0 : lseek(STDOUT_FILENO, 0, SEEK_CUR);
+	/* What stdout still holds after a failure must not reach the terminal. */
+	if (status == CLI_USAGE)
+		freopen("/dev/null", "w", stdout);
+	else
+		dup2(saved, STDOUT_FILENO);
+	close(saved);
+	if (status == CLI_OK || (status == CLI_NOTHING && written != 0)) {
+		if (outfile_commit(f, &cause) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			status = CLI_USAGE;
+		}
+	} else
+		outfile_abort(f);
+	return status;
 }
 
 /* Print the usage, to stdout for --help, to stderr after a mistake. */
@@ -158,6 +234,10 @@ cli_usage(FILE *fp)
 	    "  --db FILE                       read FILE instead of the bundled database\n"
 	    "  --lang en|fr                    language of names and summaries\n"
 	    "  --color auto|always|never       colour and emphasis (NO_COLOR is honoured)\n"
+	    "  -o, --output FILE               write to FILE (whole or not at all), not stdout;\n"
+	    "                                  its extension may give the format\n"
+	    "  --csv-raw                       leave CSV and TSV cells that could run as\n"
+	    "                                  spreadsheet formulas as they are\n"
 	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
 	    "  --user-db FILE, --no-user-db    where saved filters are kept, or nowhere\n"
 	    "  -h, --help                      print this help (after a command, its own)\n"
@@ -306,7 +386,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	opterr = 0;
 	/* GNU getopt: options may come before or after the command. After
 	 * --help, mistakes are ignored: only the command is looked for. */
-	while ((opt = getopt_long(argc, argv, ":hV", cli_long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":hVo:", cli_long_options, NULL)) != -1) {
 		switch (opt) {
 		case CLI_LONG_FORMAT: format = optarg; break;
 		case CLI_LONG_DB: db_path = optarg; break;
@@ -324,6 +404,8 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		case CLI_LONG_TO: c.to = optarg; given |= CLI_OPT_DATES; break;
 		case CLI_LONG_DOMAIN: c.domain = optarg; given |= CLI_OPT_DOMAIN; break;
 		case CLI_LONG_SIZE: size = optarg; break;
+		case 'o': c.output = optarg; break;
+		case CLI_LONG_CSV_RAW: c.csv_raw = 1; break;
 		case 'h': help = 1; break;
 		case 'V': cli_version(); return CLI_OK;
 		case ':':
@@ -343,7 +425,13 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	if (limit != NULL && cli_parse_limit(limit, &c.limit) != 0)
 		return CLI_USAGE;
 
-	if (format == NULL)
+	if (c.output != NULL && *c.output == '\0') {
+		cli_error(_("-o: the file name is empty"));
+		return CLI_USAGE;
+	}
+	if (format == NULL && c.output != NULL)
+		c.format = cli_format_of_name(c.output, &c.format) ? c.format : OUTPUT_TSV;
+	else if (format == NULL)
 		c.format = isatty(STDOUT_FILENO) ? OUTPUT_TABLE : OUTPUT_TSV;
 	else if (output_format_parse(format, &c.format) != 0) {
 		cli_error(_("--format: unknown format '%s'; formats: %s"), format,
@@ -355,7 +443,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		return CLI_USAGE;
 	}
 	if (strcmp(color, "auto") == 0)
-		c.color = cli_color_auto();
+		c.color = c.output == NULL && cli_color_auto();
 	else if (strcmp(color, "always") == 0)
 		c.color = eo.color = 1;
 	else if (strcmp(color, "never") == 0)
@@ -364,7 +452,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		cli_error(_("--color: '%s' is not one of auto, always, never"), color);
 		return CLI_USAGE;
 	}
-	c.width = cli_terminal_width();
+	c.width = c.output == NULL ? cli_terminal_width() : 0;
 
 	if (optind < argc) {
 		if ((cmd = cli_find_command(argv[optind])) == NULL) {
@@ -381,6 +469,10 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 			    cli_option_name(given & ~cmd->options), cmd->name, _(cmd->synopsis));
 			return CLI_USAGE;
 		}
+		if (c.output != NULL && cmd->run == cmd_export_db) {
+			cli_error(_("-o is not an option of 'export-db', which writes FILE itself"));
+			return CLI_USAGE;
+		}
 		if (eo.script != NULL || size != NULL) {
 			cli_error(_("%s is an option of the explorer, not of '%s'"),
 			    eo.script != NULL ? "--script" : "--size", cmd->name);
@@ -390,6 +482,10 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		if (given != 0) {
 			cli_error(_("%s needs a command; try 'aiatlas --help'"),
 			    cli_option_name(given));
+			return CLI_USAGE;
+		}
+		if (c.output != NULL) {
+			cli_error(_("-o needs a command; in the explorer, e exports a list"));
 			return CLI_USAGE;
 		}
 		if (size != NULL && eo.script == NULL) {
@@ -417,6 +513,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		return CLI_USAGE;
 	}
 	eo.lang = c.lang;
+	eo.csv_raw = c.csv_raw;
 	if (no_user_db)
 		eo.no_user_db = _("--no-user-db was given");
 	else
@@ -424,6 +521,8 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		    (default_user_db = userdb_default_path(&eo.no_user_db));
 	if (cmd == NULL)
 		status = explorer_run(c.db, &eo);
+	else if (c.output != NULL)
+		status = cli_run_to_file(cmd, &c, nargs, argv + optind + 1);
 	else
 		status = cmd->run(&c, nargs, argv + optind + 1);
 	db_close(c.db);

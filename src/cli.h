@@ -38,6 +38,8 @@ struct cli {
 	int			 regex;		/* search: the query is a PCRE2 pattern */
 	const char		*from, *to;	/* timeline, compare: dates */
 	const char		*domain;	/* compare: the domains counted */
+	int			 csv_raw;	/* CSV, TSV: formulas left as they are */
+	const char		*output;	/* -o FILE, or NULL for stdout */
 };
 
 /* Run the program: parse argv, open the database, run a command, return

@@ -18,7 +18,7 @@ cmd_timeline(struct cli *c, int argc, char **argv)
 	sqlite3_stmt *stmt;
 	struct output *o;
 	const char *dates[2] = { c->from, c->to }, *names[2] = { "--from", "--to" };
-	char *sql, *items, *cause = NULL;
+	char *sql, *cause = NULL;
 	long rows;
 	int i, status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 
@@ -34,15 +34,7 @@ cmd_timeline(struct cli *c, int argc, char **argv)
 		free(cause);
 		return CLI_USAGE;
 	}
-	/* Of the query's columns, those that read: the amount short for people,
-	 * in euros for data; whether the record is disputed, as a marker for
-	 * people and yes or no for data. */
-	items = timeline_sql(&t, ZOOM_MONTH, 0);
-	sql = xasprintf("SELECT date, precision, type, kind, title, %s AS amount, place, id,"
-	    " %s AS disputed FROM (%s)", human ? "amount" : "eur AS amount_eur, amount",
-	    human ? "CASE disputed WHEN 1 THEN '⚑' END" :
-	    "CASE disputed WHEN 1 THEN 'yes' ELSE 'no' END", items);
-	free(items);
+	sql = timeline_export_sql(&t, human);
 	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		cli_error(_("timeline: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
 		free(sql);

@@ -29,7 +29,8 @@ struct explorer_history {
 };
 
 /* The prompts the last line can hold. */
-enum explorer_prompt { PROMPT_NONE = -1, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_COMMAND, PROMPT_COUNT };
+enum explorer_prompt { PROMPT_NONE = -1, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_COMMAND,
+    PROMPT_EXPORT_FORMAT, PROMPT_EXPORT_FILE, PROMPT_EXPORT_OVERWRITE, PROMPT_COUNT };
 
 struct explorer {
 	sqlite3			*db;
@@ -50,6 +51,10 @@ struct explorer {
 	int			 dirty;
 	int			 quit;
 	char			 message[256];
+	int			 csv_raw;	/* exports: formulas left as they are */
+	char			*export_format;	/* the last format exported to */
+	char			*export_path;	/* the file asked to be overwritten */
+	char			*export_question;	/* "overwrite FILE? y/n " */
 	int			 utf8;
 	int			 color;
 	struct script		*script;
@@ -81,6 +86,16 @@ int		 explorer_command(struct explorer *ex, const char *line, char **cause);
 void		 explorer_next_match(struct explorer *ex, int backward);
 /* Free the prompts and the search. */
 void		 explorer_prompt_free(struct explorer *ex);
+
+/* Exports (explorer-export.c). */
+/* Ask for a format to export the current view in. */
+void		 explorer_export_start(struct explorer *ex);
+/* The format or the file name typed in their prompt. */
+void		 explorer_export_accept(struct explorer *ex, const char *typed);
+/* The answer to "overwrite?": y writes, anything else does not. */
+void		 explorer_export_confirm(struct explorer *ex, keys_key key);
+/* Forget the export's state. */
+void		 explorer_export_free(struct explorer *ex);
 
 
 #endif

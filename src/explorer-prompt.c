@@ -158,6 +158,11 @@ explorer_prompt_accept(struct explorer *ex)
 			free(cause);
 		}
 		return;
+	case PROMPT_EXPORT_FORMAT:
+	case PROMPT_EXPORT_FILE:
+		prompt_remember(p);
+		explorer_export_accept(ex, p->text);
+		return;
 	default:
 		break;
 	}
@@ -190,6 +195,10 @@ explorer_prompt_key(struct explorer *ex, keys_key key)
 	enum keys_action a = keys_lookup(SCOPE_PROMPT, key);
 
 	ex->dirty = 1;
+	if (ex->prompting == PROMPT_EXPORT_OVERWRITE && a != ACTION_CANCEL) {
+		explorer_export_confirm(ex, key);
+		return;
+	}
 	/* "/" then "~" switches the search to a regular expression. */
 	if (ex->prompting == PROMPT_SEARCH && a == ACTION_NONE && key == '~' && p->len == 0)
 		a = ACTION_TOGGLE_REGEX;
@@ -223,9 +232,11 @@ explorer_prompt_key(struct explorer *ex, keys_key key)
 void
 explorer_prompt_draw(struct explorer *ex)
 {
-	static const char *const labels[] = { "/", N_("filter: "), ":" };
+	static const char *const labels[] = { "/", N_("filter: "), ":",
+	    N_("export as (csv, tsv, json, md, txt): "), N_("export to: "), "" };
 	struct prompt *p = &ex->prompts[ex->prompting];
 	const char *label = ex->prompting == PROMPT_SEARCH && ex->regex ? "~" :
+	    ex->prompting == PROMPT_EXPORT_OVERWRITE ? ex->export_question :
 	    _(labels[ex->prompting]);
 	const char *error = NULL;
 	char *before, *line;
@@ -364,4 +375,5 @@ explorer_prompt_free(struct explorer *ex)
 	for (i = 0; i < PROMPT_COUNT; i++)
 		prompt_free(&ex->prompts[i]);
 	explorer_search_set(ex, NULL, 0);
+	explorer_export_free(ex);
 }

@@ -481,6 +481,9 @@ explorer_action(struct explorer *ex, enum keys_action a)
 	case ACTION_COMMAND:
 		explorer_prompt_open(ex, PROMPT_COMMAND, 0);
 		break;
+	case ACTION_EXPORT:
+		explorer_export_start(ex);
+		break;
 	case ACTION_NEXT_MATCH:
 	case ACTION_PREV_MATCH:
 		explorer_next_match(ex, a == ACTION_PREV_MATCH);
@@ -967,7 +970,7 @@ int
 explorer_run(sqlite3 *db, const struct explorer_options *opts)
 {
 	struct explorer ex = { .db = db, .lang = opts->lang, .user_db = opts->user_db,
-	    .no_user_db = opts->no_user_db, .prompting = PROMPT_NONE };
+	    .no_user_db = opts->no_user_db, .prompting = PROMPT_NONE, .csv_raw = opts->csv_raw };
 	char *cause = NULL;
 	int status = 0, r;
 

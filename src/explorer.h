@@ -7,6 +7,7 @@
 #include "keys.h"
 
 struct explorer;
+struct output;
 struct view;
 
 /*
@@ -24,6 +25,10 @@ struct view;
  * filter	the view's filter (NULL: none, or the view takes none)
  * set_filter	filter the view (NULL or "" clears); -1 with *cause
  * filter_kind	the list kind its filter is written for, for completion
+ * export	write the rows it lists, with its filter and order (not what
+ *		fits the screen), to o; human: the columns of the table and
+ *		Markdown formats, not the data formats'. The number of rows, or
+ *		-1 with *cause. NULL: the view has nothing to export.
  */
 struct view_ops {
 	const char	*name;
@@ -38,6 +43,7 @@ struct view_ops {
 	const char	*(*filter)(struct view *);
 	int		(*set_filter)(struct view *, const char *, char **);
 	const char	*(*filter_kind)(struct view *);
+	long		(*export)(struct view *, struct output *o, int human, char **cause);
 };
 
 /* An open view: its kind, the explorer it is in, and its own data. */
@@ -72,6 +78,7 @@ struct explorer_options {
 	int		 cols, rows;	/* headless: the screen size */
 	const char	*user_db;	/* where saved filters go; NULL: nowhere */
 	const char	*no_user_db;	/* why user_db is NULL */
+	int		 csv_raw;	/* exports: CSV and TSV formulas left as they are */
 };
 
 /* Run the explorer on db; returns an exit status. */

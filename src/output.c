@@ -24,6 +24,7 @@ struct output {
 	size_t			 nrows;
 	size_t			 alloc;		/* rows cells has room for */
 	int			 spaces;	/* held back by output_put */
+	int			 raw;		/* CSV, TSV: formulas left as they are */
 };
 
 /* The format names, in the order of enum output_format. */
@@ -48,6 +49,17 @@ output_format_parse(const char *name, enum output_format *fmt)
 		}
 	}
 	return -1;
+}
+
+/* Parse the name of a file's format, where the table is "txt". */
+int
+output_file_format_parse(const char *name, enum output_format *fmt)
+{
+	if (strcmp(name, "txt") == 0) {
+		*fmt = OUTPUT_TABLE;
+		return 0;
+	}
+	return strcmp(name, "table") == 0 ? -1 : output_format_parse(name, fmt);
 }
 
 /* The list of format names (keep in step with output_names). */
@@ -248,6 +260,19 @@ output_open(FILE *fp, enum output_format fmt, int color, int width)
 }
 
 /*
+ * Whether a CSV or TSV cell needs a ' in front: a spreadsheet would run it
+ * as a formula (it starts with = + - @ tab or CR and is not a number as
+ * -5), or it starts with ' itself, so that dropping one leading ' from
+ * every cell that has one gives back what was written.
+ */
+static int
+output_formula(const char *s)
+{
+	return s != NULL && (*s == '\'' ||
+	    (*s != '\0' && strchr("=+-@\t\r", *s) != NULL && !output_json_number(s)));
+}
+
+/*
  * Write field i of a CSV, TSV or Markdown line and what follows it. CSV
  * lines end with "\n", not RFC 4180's "\r\n", as sqlite3 and most Unix tools
  * write them; readers accept both.
@@ -256,7 +281,10 @@ static void
 output_field(struct output *o, int i, const char *s)
 {
 	int last = i == o->ncols - 1;
+	char *inert = NULL;
 
+	if ((o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV) && !o->raw && output_formula(s))
+		s = inert = xasprintf("'%s", s);
 	if (o->fmt == OUTPUT_CSV) {
 		output_csv_field(o->fp, s);
 		fputs(last ? "\n" : ",", o->fp);
@@ -268,6 +296,14 @@ output_field(struct output *o, int i, const char *s)
 		output_md_cell(o->fp, s);
 		fputs(last ? " |\n" : " |", o->fp);
 	}
+	free(inert);
+}
+
+/* Write CSV and TSV cells as they are, formulas too (raw), or not. */
+void
+output_set_raw(struct output *o, int raw)
+{
+	o->raw = raw;
 }
 
 /* Declare the columns; CSV and TSV write the header now. */

@@ -24,6 +24,9 @@ struct output;
 
 /* Parse a --format name; 0 on success, -1 if unknown. */
 int		 output_format_parse(const char *name, enum output_format *fmt);
+/* Parse the name of a file's format: csv, tsv, json, md, or txt for the
+ * table; 0 on success, -1 if unknown. */
+int		 output_file_format_parse(const char *name, enum output_format *fmt);
 /* The list of format names, for messages and help. */
 const char	*output_format_names(void);
 
@@ -31,6 +34,10 @@ const char	*output_format_names(void);
  * with terminal attributes. width: the table format's maximum line width in
  * terminal columns (0: no limit; wider columns are cut with "…"). */
 struct output	*output_open(FILE *fp, enum output_format fmt, int color, int width);
+/* Write CSV and TSV cells as they are (raw), or (the default) put a ' in
+ * front of a cell that a spreadsheet would run as a formula and of one
+ * that starts with ' itself. */
+void		 output_set_raw(struct output *o, int raw);
 /* Declare the columns; call once, before the first row. */
 void		 output_columns(struct output *o, int ncols, const char *const *names);
 /* Add one row of ncols values. */

@@ -175,6 +175,20 @@ timeline_histogram_sql(const struct timeline *t, enum timeline_zoom zoom)
 	return sql;
 }
 
+/* The SELECT of the items as the timeline command writes them. */
+char *
+timeline_export_sql(const struct timeline *t, int human)
+{
+	char *items = timeline_sql(t, ZOOM_MONTH, 0), *sql;
+
+	sql = xasprintf("SELECT date, precision, type, kind, title, %s AS amount, place, id,"
+	    " %s AS disputed FROM (%s)", human ? "amount" : "eur AS amount_eur, amount",
+	    human ? "CASE disputed WHEN 1 THEN '⚑' END" :
+	    "CASE disputed WHEN 1 THEN 'yes' ELSE 'no' END", items);
+	free(items);
+	return sql;
+}
+
 /* Bind the filters. */
 void
 timeline_bind(const struct timeline *t, sqlite3_stmt *stmt)

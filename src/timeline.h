@@ -34,6 +34,11 @@ int	 timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **c
  * relate to (or NULL), ?5 limit, ?6 offset; the filters' from ?10.
  */
 char	*timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings);
+/* The SELECT of the items as the timeline command writes them: date,
+ * precision, type, kind, title, amount (human: short, in its currency;
+ * otherwise amount_eur and amount), place, id, disputed (human: a marker;
+ * otherwise yes or no). The parameters of timeline_sql(). */
+char	*timeline_export_sql(const struct timeline *t, int human);
 /* Count per period: period, count; same parameters but ?5 and ?6. */
 char	*timeline_histogram_sql(const struct timeline *t, enum timeline_zoom zoom);
 /* Bind the filters. */

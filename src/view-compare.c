@@ -12,6 +12,7 @@
 #include "compare.h"
 #include "explorer.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "output.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -441,10 +442,11 @@ cmp_copy(struct view *v)
 {
 	struct cmp_view *c = v->data;
 	struct output *o;
-	char *text = NULL, *b64;
+	struct outfile *f;
+	char *text = NULL, *b64, *cause = NULL;
 	size_t len = 0;
 	FILE *fp;
-	int saved, sent = 0;
+	int saved = 0, sent = 0;
 
 	if ((fp = open_memstream(&text, &len)) == NULL) {
 		explorer_message(v->ex, _("Cannot copy the comparison: out of memory."));
@@ -462,9 +464,11 @@ cmp_copy(struct view *v)
 		free(b64);
 		sent = 1;
 	}
-	saved = (fp = fopen(CMP_COPY_FILE, "w")) != NULL && fwrite(text, 1, len, fp) == len;
-	if (fp != NULL && fclose(fp) != 0)
-		saved = 0;
+	if ((f = outfile_open(CMP_COPY_FILE, &cause)) != NULL) {
+		fwrite(text, 1, len, outfile_stream(f));
+		saved = outfile_commit(f, &cause) == 0;
+	}
+	free(cause);
 	free(text);
 	if (saved && sent)
 		explorer_message(v->ex, _("Copied as Markdown to the clipboard (OSC 52) and to %s."),

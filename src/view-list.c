@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "lists.h"
+#include "output.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -493,6 +494,34 @@ list_set_filter(struct view *v, const char *expr, char **cause)
 	return 0;
 }
 
+/* Write the list, with its filter and order, as the list command does. */
+static long
+list_export(struct view *v, struct output *o, int human, char **cause)
+{
+	struct list_view *l = v->data;
+	sqlite3 *db = explorer_db(v->ex);
+	sqlite3_stmt *stmt;
+	char *sql;
+	long rows;
+
+	sql = lists_select(l->kind, human ? LIST_HUMAN : LIST_DATA, explorer_lang(v->ex),
+	    &l->order, 0, l->filter != NULL ? filter_sql(l->filter) : NULL);
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	sqlite3_bind_int64(stmt, 1, -1);
+	sqlite3_bind_int64(stmt, 3, 0);
+	if (l->filter != NULL)
+		filter_bind(l->filter, stmt);
+	if ((rows = output_statement(o, stmt)) < 0)
+		*cause = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return rows;
+}
+
 /* Move to the next (or previous) row matching a full-text query, in the
  * list's order, wrapping around at the end. */
 void
@@ -550,4 +579,5 @@ const struct view_ops view_list_ops = {
 	.filter = list_filter,
 	.set_filter = list_set_filter,
 	.filter_kind = list_filter_kind,
+	.export = list_export,
 };

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "number.h"
+#include "output.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -374,6 +375,31 @@ tl_set_filter(struct view *v, const char *expr, char **cause)
 	return 0;
 }
 
+/* Write the timeline, with its filter, as the timeline command does. */
+static long
+tl_export(struct view *v, struct output *o, int human, char **cause)
+{
+	struct tl_view *t = v->data;
+	sqlite3 *db = explorer_db(v->ex);
+	sqlite3_stmt *stmt;
+	char *sql = timeline_export_sql(&t->t, human);
+	long rows;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	tl_bind(v, t, stmt);
+	sqlite3_bind_int64(stmt, 5, -1);
+	sqlite3_bind_int64(stmt, 6, 0);
+	if ((rows = output_statement(o, stmt)) < 0)
+		*cause = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return rows;
+}
+
 /* Completion follows the events' fields. */
 static const char *
 tl_filter_kind(struct view *v)
@@ -394,4 +420,5 @@ const struct view_ops view_timeline_ops = {
 	.filter = tl_filter,
 	.set_filter = tl_set_filter,
 	.filter_kind = tl_filter_kind,
+	.export = tl_export,
 };

@@ -3,7 +3,9 @@
 # database, the way tig tests its views. Each tests/screen/NAME.keys runs
 # with the size of its "# size: COLSxROWS" line (80x24 if none) and the
 # locale of its "# locale: NAME" line (C.UTF-8 if none); every screen it
-# dumps (:dump NAME-what.txt) is compared with tests/screen/expected/.
+# dumps (:dump NAME-what.txt), and every file it exports (e, to NAME-what.csv
+# in its directory, which is also its HOME), is compared with
+# tests/screen/expected/.
 # UPDATE_GOLDEN=1 rewrites the expected screens.
 . "$top_srcdir/tests/cli/lib.sh"
 
@@ -13,7 +15,7 @@ for keys in "$dir"/*.keys; do
 	size=$(sed -n 's/^# size: //p' "$keys")
 	locale=$(sed -n 's/^# locale: //p' "$keys")
 	mkdir "$scratch/$name"
-	(cd "$scratch/$name" && LC_ALL="${locale:-C.UTF-8}" "$AIATLAS" --db "$FIXTURE" \
+	(cd "$scratch/$name" && HOME="$scratch/$name" LC_ALL="${locale:-C.UTF-8}" "$AIATLAS" --db "$FIXTURE" \
 	    --user-db "$scratch/$name.user.db" --script "$keys" --size "${size:-80x24}" \
 	    >"$scratch/$name.out" 2>&1)
 	ok $? "$name: the script runs"

@@ -369,6 +369,55 @@ test_statement(void)
 	free(buf);
 }
 
+/* Write one row of cells in fmt, raw or not; return the bytes (to free). */
+static char *
+test_formula_render(enum output_format fmt, int raw)
+{
+	static const char *const names[] = { "=name", "a", "b", "c", "d", "e", "f", "g", "h" };
+	static const struct output_value row[] = {
+		{ T, "=1+1" }, { I, "-5" }, { T, "-2.5e3" }, { T, "+33 1 23" }, { T, "@SUM(A1)" },
+		{ T, "\tx" }, { T, "'quoted" }, { T, "a=b" }, { T, "-" }
+	};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct output *o;
+
+	if (fp == NULL)
+		bail_out("open_memstream failed");
+	o = output_open(fp, fmt, 0, 0);
+	output_set_raw(o, raw);
+	output_columns(o, 9, names);
+	output_row(o, row);
+	output_close(o);
+	fclose(fp);
+	return buf;
+}
+
+/* Cells a spreadsheet would run as formulas get a ' in front, numbers do
+ * not, and --csv-raw (raw) leaves them all. */
+static void
+test_formulas(void)
+{
+	test_is(test_formula_render(OUTPUT_CSV, 0),
+	    "'=name,a,b,c,d,e,f,g,h\n"
+	    "'=1+1,-5,-2.5e3,'+33 1 23,'@SUM(A1),'\tx,''quoted,a=b,'-\n",
+	    "csv: formulas made inert, numbers kept, a leading ' doubled");
+	test_is(test_formula_render(OUTPUT_TSV, 0),
+	    "'=name\ta\tb\tc\td\te\tf\tg\th\n"
+	    "'=1+1\t-5\t-2.5e3\t'+33 1 23\t'@SUM(A1)\t'\\tx\t''quoted\ta=b\t'-\n",
+	    "tsv: formulas made inert");
+	test_is(test_formula_render(OUTPUT_CSV, 1),
+	    "=name,a,b,c,d,e,f,g,h\n"
+	    "=1+1,-5,-2.5e3,+33 1 23,@SUM(A1),\"\tx\",'quoted,a=b,-\n",
+	    "csv raw: cells as they are");
+	test_is(test_formula_render(OUTPUT_JSON, 0),
+	    "[\n{\"=name\":\"=1+1\",\"a\":-5,\"b\":\"-2.5e3\",\"c\":\"+33 1 23\","
+	    "\"d\":\"@SUM(A1)\",\"e\":\"\\tx\",\"f\":\"'quoted\",\"g\":\"a=b\","
+	    "\"h\":\"-\"}\n]\n",
+	    "json: text as it is");
+}
+
 /* A write error is reported by output_close. */
 static void
 test_write_error(void)
@@ -405,6 +454,7 @@ main(void)
 	test_ascii_locale();
 	test_statement();
 	test_write_error();
+	test_formulas();
 	done_testing();
 	return exit_status();
 }

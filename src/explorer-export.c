@@ -1,0 +1,149 @@
+/* The explorer's exports: e asks for a format, then a file name (and
+ * whether to overwrite), and writes the current view's rows, filtered and
+ * sorted, through the command line's output code and atomic files. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "explorer-int.h"
+#include "i18n.h"
+#include "outfile.h"
+#include "output.h"
+#include "xmalloc.h"
+
+/* Ask for a format, the last one used offered. */
+void
+explorer_export_start(struct explorer *ex)
+{
+	struct view *v = explorer_top(ex);
+
+	if (v->ops == &view_search_ops) {
+		explorer_message(ex, _("Search results are not exported from here: "
+		    "aiatlas search WORDS -o FILE writes them."));
+		return;
+	}
+	if (v->ops->export == NULL) {
+		explorer_message(ex, _("Nothing to export here (a %s): e writes a list or a "
+		    "timeline."), v->ops->name);
+		return;
+	}
+	explorer_prompt_open(ex, PROMPT_EXPORT_FORMAT, 0);
+	prompt_set(&ex->prompts[PROMPT_EXPORT_FORMAT],
+	    ex->export_format != NULL ? ex->export_format : "csv");
+}
+
+/* The file name typed, with a leading ~ as $HOME. */
+static char *
+explorer_export_expand(const char *typed)
+{
+	const char *home = getenv("HOME");
+
+	if (typed[0] == '~' && (typed[1] == '/' || typed[1] == '\0') && home != NULL &&
+	    *home != '\0')
+		return xasprintf("%s%s", home, typed + 1);
+	return xstrdup(typed);
+}
+
+/* Write the current view to path in the chosen format; say what was
+ * written, as typed, or why not. */
+static void
+explorer_export_write(struct explorer *ex, const char *path, const char *typed)
+{
+	struct view *v = explorer_top(ex);
+	enum output_format fmt;
+	struct outfile *f;
+	struct output *o;
+	char *cause = NULL;
+	long rows;
+
+	output_file_format_parse(ex->export_format, &fmt);
+	if ((f = outfile_open(path, &cause)) == NULL) {
+		explorer_message(ex, "%s", cause);
+		free(cause);
+		return;
+	}
+	o = output_open(outfile_stream(f), fmt, 0, 0);
+	output_set_raw(o, ex->csv_raw);
+	rows = v->ops->export(v, o, fmt == OUTPUT_TABLE || fmt == OUTPUT_MD, &cause);
+	/* A write error stays on the stream, for outfile_commit to report. */
+	output_close(o);
+	if (rows < 0) {
+		outfile_abort(f);
+		explorer_message(ex, _("Not written: %s"), cause);
+		free(cause);
+	} else if (outfile_commit(f, &cause) != 0) {
+		explorer_message(ex, "%s", cause);
+		free(cause);
+	} else if (rows == 1)
+		explorer_message(ex, _("Wrote 1 row to %s."), typed);
+	else
+		explorer_message(ex, _("Wrote %ld rows to %s."), rows, typed);
+}
+
+/* The format typed: ask for a file name. The file name typed: write, or
+ * ask first if it exists. */
+void
+explorer_export_accept(struct explorer *ex, const char *typed)
+{
+	struct view *v = explorer_top(ex);
+	enum output_format fmt;
+	char *name;
+
+	if (ex->prompting == PROMPT_EXPORT_FORMAT) {
+		if (output_file_format_parse(typed, &fmt) != 0) {
+			explorer_message(ex, _("Formats: csv, tsv, json, md, txt; not '%s'."), typed);
+			return;		/* the prompt stays open to mend it */
+		}
+		free(ex->export_format);
+		ex->export_format = xstrdup(typed);
+		explorer_prompt_open(ex, PROMPT_EXPORT_FILE, 0);
+		name = xasprintf("%s.%s", v->ops == &view_list_ops ? v->ops->filter_kind(v) :
+		    v->ops->name, typed);
+		prompt_set(&ex->prompts[PROMPT_EXPORT_FILE], name);
+		free(name);
+		return;
+	}
+	if (*typed == '\0') {
+		explorer_message(ex, _("A file name, or Esc."));
+		return;
+	}
+	free(ex->export_path);
+	ex->export_path = xstrdup(typed);
+	name = explorer_export_expand(typed);
+	if (outfile_exists(name)) {
+		free(ex->export_question);
+		ex->export_question = xasprintf(_("%s exists; overwrite? y/n "), typed);
+		explorer_prompt_open(ex, PROMPT_EXPORT_OVERWRITE, 0);
+	} else {
+		ex->prompting = PROMPT_NONE;
+		explorer_export_write(ex, name, typed);
+	}
+	free(name);
+}
+
+/* y overwrites; any other key leaves the file as it is. */
+void
+explorer_export_confirm(struct explorer *ex, keys_key key)
+{
+	char *path;
+
+	ex->prompting = PROMPT_NONE;
+	if (key != 'y' && key != 'Y') {
+		explorer_message(ex, _("Not written: %s is as it was."), ex->export_path);
+		return;
+	}
+	path = explorer_export_expand(ex->export_path);
+	explorer_export_write(ex, path, ex->export_path);
+	free(path);
+}
+
+/* Forget the export's state. */
+void
+explorer_export_free(struct explorer *ex)
+{
+	free(ex->export_format);
+	free(ex->export_path);
+	free(ex->export_question);
+	ex->export_format = ex->export_path = ex->export_question = NULL;
+}
