@@ -27,7 +27,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 {
 	sqlite3_stmt *stmt;
 	struct output *o;
-	char *typed, *query, *cause = NULL, *t, *literal;
+	char *typed, *query, *cause = NULL, *t;
 	const char *kind = NULL;
 	int i, status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 	size_t offset;
@@ -62,26 +62,13 @@ cmd_search(struct cli *c, int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	if (sqlite3_prepare_v2(c->db, c->regex ? fts_regex_sql : fts_search_sql, -1,
-	    &stmt, NULL) != SQLITE_OK) {
-		cli_error(_("search: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+	if ((stmt = fts_prepare(c->db, query, c->regex, kind, c->lang, c->limit,
+	    human ? &fts_marks_human : &fts_marks_data, &cause)) == NULL) {
+		cli_error(_("search: %s: %s"), c->db_name, cause);
+		free(cause);
 		free(query);
 		return CLI_USAGE;
 	}
-	sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
-	if (kind != NULL)
-		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, c->lang, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 4, c->limit);
-	/* A disputed record: a marker for people, yes or no for data. */
-	sqlite3_bind_text(stmt, 7, human ? "⚑" : "yes", -1, SQLITE_STATIC);
-	if (!human)
-		sqlite3_bind_text(stmt, 8, "no", -1, SQLITE_STATIC);
-	if (!c->regex) {
-		sqlite3_bind_text(stmt, 5, human ? "«" : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, human ? "»" : "", -1, SQLITE_STATIC);
-	} else if ((literal = fts_literal_query(query)) != NULL)
-		sqlite3_bind_text(stmt, 5, literal, -1, free);
 	o = cli_output(c);
 	rows = output_statement(o, stmt);
 	if (rows < 0)

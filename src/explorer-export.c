@@ -18,14 +18,9 @@ explorer_export_start(struct explorer *ex)
 {
 	struct view *v = explorer_top(ex);
 
-	if (v->ops == &view_search_ops) {
-		explorer_message(ex, _("Search results are not exported from here: "
-		    "aiatlas search WORDS -o FILE writes them."));
-		return;
-	}
 	if (v->ops->export == NULL) {
-		explorer_message(ex, _("Nothing to export here (a %s): e writes a list or a "
-		    "timeline."), v->ops->name);
+		explorer_message(ex, _("Nothing to export from a %s; e writes lists, results "
+		    "and the timeline."), v->ops->name);
 		return;
 	}
 	explorer_prompt_open(ex, PROMPT_EXPORT_FORMAT, 0);

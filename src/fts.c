@@ -64,6 +64,40 @@ const char fts_regex_sql[] =
 	" AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"
 	" ORDER BY l.kind, name, t.id LIMIT ?4";
 
+/* Marks for people: matched words in «», a disputed record ⚑. */
+const struct fts_marks fts_marks_human = { "«", "»", "⚑", NULL };
+/* Marks for data: matched words as they are, disputed yes or no. */
+const struct fts_marks fts_marks_data = { "", "", "yes", "no" };
+
+/* Prepare a search, its parameters bound (see fts.h). */
+sqlite3_stmt *
+fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind, const char *lang,
+    long limit, const struct fts_marks *marks, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *literal;
+
+	if (sqlite3_prepare_v2(db, regex ? fts_regex_sql : fts_search_sql, -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		return NULL;
+	}
+	sqlite3_bind_text(stmt, 1, query, -1, SQLITE_TRANSIENT);
+	if (kind != NULL)
+		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 3, lang, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 4, limit);
+	sqlite3_bind_text(stmt, 7, marks->yes, -1, SQLITE_STATIC);
+	if (marks->no != NULL)
+		sqlite3_bind_text(stmt, 8, marks->no, -1, SQLITE_STATIC);
+	if (!regex) {
+		sqlite3_bind_text(stmt, 5, marks->open, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, marks->close, -1, SQLITE_STATIC);
+	} else if ((literal = fts_literal_query(query)) != NULL)
+		sqlite3_bind_text(stmt, 5, literal, -1, free);
+	return stmt;
+}
+
 /* Fill record_fts from every record table, as the registry says what of
  * each is searched. */
 int

@@ -23,6 +23,25 @@ int	 fts_build(sqlite3 *db, char **cause);
  * is nothing to search for. The result is freed by the caller. */
 char	*fts_query(const char *typed, char **cause);
 
+/* How a search's rows mark what they hold: matched words between open
+ * and close; a record with a disputed field as yes, others as no (NULL
+ * for none). */
+struct fts_marks {
+	const char	*open, *close;
+	const char	*yes, *no;
+};
+
+/* For people (open «, close », yes ⚑, no NULL) and for data ("", "",
+ * yes, no). */
+extern const struct fts_marks fts_marks_human, fts_marks_data;
+
+/* Prepare a search for query (fts_query()'s output, or a checked regular
+ * expression when regex), of kind (NULL: every kind), in lang, at most
+ * limit rows (-1: all), rows marked as marks says. NULL with *cause on a
+ * database error. */
+sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind,
+		    const char *lang, long limit, const struct fts_marks *marks, char **cause);
+
 /* The trigram query for a piece of text every match of a regular
  * expression holds ("\"gigafact\""), or NULL if there is none of three
  * characters or more. Freed by the caller. */

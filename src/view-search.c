@@ -8,6 +8,7 @@
 #include "explorer.h"
 #include "fts.h"
 #include "i18n.h"
+#include "output.h"
 #include "regex.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -33,8 +34,13 @@ struct search_view {
 	char			*error;		/* a regex that does not compile */
 	size_t			 error_offset;
 	int			 regex;		/* what is typed is a regex, not words */
+	char			*query;		/* what was searched for, as prepared */
 	char			 title[256];
 };
+
+/* What the screen needs: matched words between \001 and \002, a
+ * disputed record 1. */
+static const struct fts_marks search_marks = { "\001", "\002", "1", "0" };
 
 /* Forget the results. */
 static void
@@ -53,6 +59,8 @@ search_clear(struct search_view *s)
 	s->n = s->cur = s->top = 0;
 	free(s->error);
 	s->error = NULL;
+	free(s->query);
+	s->query = NULL;
 }
 
 /* Make an empty search. */
@@ -78,7 +86,7 @@ view_search_update(struct view *v, const char *typed, int regex)
 	sqlite3 *db = explorer_db(v->ex);
 	sqlite3_stmt *stmt;
 	struct search_result *r;
-	char *query = NULL, *cause = NULL, *literal;
+	char *query = NULL, *cause = NULL;
 	int rc;
 
 	search_clear(s);
@@ -92,19 +100,14 @@ view_search_update(struct view *v, const char *typed, int regex)
 		free(cause);
 		return;
 	}
-	if (sqlite3_prepare_v2(db, regex ? fts_regex_sql : fts_search_sql, -1, &stmt,
-	    NULL) != SQLITE_OK)
+	if (regex)
+		query = xstrdup(typed);
+	s->query = query;
+	if ((stmt = fts_prepare(db, query, regex, NULL, explorer_lang(v->ex),
+	    SEARCH_MAX_RESULTS, &search_marks, &cause)) == NULL) {
+		s->error = cause;
 		return;
-	sqlite3_bind_text(stmt, 1, regex ? typed : query, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, explorer_lang(v->ex), -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 4, SEARCH_MAX_RESULTS);
-	sqlite3_bind_int(stmt, 7, 1);
-	sqlite3_bind_int(stmt, 8, 0);
-	if (!regex) {
-		sqlite3_bind_text(stmt, 5, "\001", -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, "\002", -1, SQLITE_STATIC);
-	} else if ((literal = fts_literal_query(typed)) != NULL)
-		sqlite3_bind_text(stmt, 5, literal, -1, free);
+	}
 	s->results = xcalloc(SEARCH_MAX_RESULTS, sizeof *s->results);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && s->n < SEARCH_MAX_RESULTS) {
 		r = &s->results[s->n++];
@@ -118,7 +121,6 @@ view_search_update(struct view *v, const char *typed, int regex)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s->error = xstrdup(sqlite3_errmsg(db));	/* a regex that hit its limit */
 	sqlite3_finalize(stmt);
-	free(query);
 }
 
 /* Why the search failed, and where in what was typed; NULL if it did not. */
@@ -246,6 +248,28 @@ search_click(struct view *v, int row, int col)
 		s->cur = s->top + row - 1;
 }
 
+/* Write every result, as the search command does. */
+static long
+search_export(struct view *v, struct output *o, int human, char **cause)
+{
+	struct search_view *s = v->data;
+	sqlite3 *db = explorer_db(v->ex);
+	sqlite3_stmt *stmt;
+	long rows;
+
+	if (s->query == NULL) {
+		*cause = xstrdup(_("nothing was searched for"));
+		return -1;
+	}
+	if ((stmt = fts_prepare(db, s->query, s->regex, NULL, explorer_lang(v->ex), -1,
+	    human ? &fts_marks_human : &fts_marks_data, cause)) == NULL)
+		return -1;
+	if ((rows = output_statement(o, stmt)) < 0)
+		*cause = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return rows;
+}
+
 /* "3/12" */
 static void
 search_position(struct view *v, char *buf, size_t size)
@@ -272,4 +296,5 @@ const struct view_ops view_search_ops = {
 	.click = search_click,
 	.position = search_position,
 	.title = search_title,
+	.export = search_export,
 };
