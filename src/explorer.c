@@ -24,7 +24,6 @@
 #include "script.h"
 #include "text.h"
 #include "translit.h"
-#include "userdb.h"
 #include "xmalloc.h"
 
 /* The tabs: their label, and the list each starts with. */
@@ -956,8 +955,8 @@ explorer_stop(struct explorer *ex)
 int
 explorer_run(sqlite3 *db, const struct explorer_options *opts)
 {
-	struct explorer ex = { .db = db, .lang = opts->lang, .user_db = opts->user_db,
-	    .no_user_db = opts->no_user_db, .prompting = PROMPT_NONE };
+	struct explorer ex = { .db = db, .lang = opts->lang, .user = opts->user,
+	    .prompting = PROMPT_NONE };
 	char *cause = NULL;
 	int status = 0, r;
 
