@@ -138,7 +138,8 @@ userdb_version(struct userdb *u, char **cause)
 	/* Before versions there was only the table of saved filters: another
 	 * program's database is not taken for an old one of ours. */
 	if (version == 0 && userdb_query(u->db, "SELECT name FROM user.sqlite_schema"
-	    " WHERE type = 'table' AND name <> 'saved_filter'", &value) != 0) {
+	    " WHERE type = 'table' AND name <> 'saved_filter'"
+	    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &value) != 0) {
 		userdb_error(u, cause);
 		return -1;
 	}
