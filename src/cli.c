@@ -376,7 +376,7 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 	struct explorer_options eo = { .color = -1, .cols = 80, .rows = 24 };
 	const struct cli_command *cmd;
 	const char *db_path = NULL, *color = "auto", *format = NULL, *size = NULL;
-	const char *user_db = NULL, *limit = NULL;
+	const char *user_db = NULL, *limit = NULL, *why = NULL;
 	char *default_user_db = NULL;
 	int no_user_db = 0, help = 0;
 	unsigned int given = 0;
@@ -424,6 +424,10 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		return cli_help(optind < argc ? argv[optind] : NULL);
 	if (limit != NULL && cli_parse_limit(limit, &c.limit) != 0)
 		return CLI_USAGE;
+	if (user_db != NULL && *user_db == '\0' && !no_user_db) {
+		cli_error(_("--user-db needs a file name; --no-user-db keeps nothing"));
+		return CLI_USAGE;
+	}
 
 	if (c.output != NULL && *c.output == '\0') {
 		cli_error(_("-o: the file name is empty"));
@@ -512,20 +516,28 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		free(cause);
 		return CLI_USAGE;
 	}
-	eo.lang = c.lang;
-	eo.csv_raw = c.csv_raw;
 	if (no_user_db)
-		eo.no_user_db = _("--no-user-db was given");
-	else
-		eo.user_db = user_db != NULL ? user_db :
-		    (default_user_db = userdb_default_path(&eo.no_user_db));
+		why = _("--no-user-db was given");
+	else if (user_db == NULL)
+		user_db = default_user_db = userdb_default_path(&why);
+	c.user = userdb_open(c.db, no_user_db ? NULL : user_db, why, &cause);
+	free(default_user_db);
+	if (c.user == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		db_close(c.db);
+		return CLI_USAGE;
+	}
+	eo.lang = c.lang;
+	eo.user = c.user;
+	eo.csv_raw = c.csv_raw;
 	if (cmd == NULL)
 		status = explorer_run(c.db, &eo);
 	else if (c.output != NULL)
 		status = cli_run_to_file(cmd, &c, nargs, argv + optind + 1);
 	else
 		status = cmd->run(&c, nargs, argv + optind + 1);
+	userdb_free(c.user);
 	db_close(c.db);
-	free(default_user_db);
 	return status;
 }

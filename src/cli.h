@@ -7,6 +7,8 @@
 
 #include "output.h"
 
+struct userdb;
+
 /* Exit statuses of every command. */
 #define CLI_OK		0	/* success */
 #define CLI_NOTHING	1	/* nothing found */
@@ -27,6 +29,7 @@ enum cli_option {
 struct cli {
 	sqlite3			*db;
 	const char		*db_name;	/* for messages: a path or "the bundled database" */
+	struct userdb		*user;		/* attached to db as schema user */
 	enum output_format	 format;
 	int			 color;		/* terminal attributes in table output */
 	int			 width;		/* terminal width for tables, 0: none */

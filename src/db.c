@@ -85,7 +85,10 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 {
 	sqlite3 *db;
 
-	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* READWRITE and URI for the user database, which is ATTACHed with
+	 * a file: URI (userdb.c); the image itself stays read-only. */
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
+	    NULL) != SQLITE_OK) {
 		*cause = xasprintf(_("cannot open the bundled database: %s"), sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return NULL;
@@ -111,12 +114,19 @@ sqlite3 *
 db_open_readonly(const char *path, char **cause)
 {
 	sqlite3 *db;
+	char *uri;
+	int rc;
 
 	if (access(path, R_OK) != 0) {
 		*cause = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
 		return NULL;
 	}
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	/* The file read-only through its URI, but the connection read-write:
+	 * a database ATTACHed later (the user's) takes the connection's mode. */
+	uri = db_uri(path, "ro");
+	rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		*cause = xasprintf(_("%s: cannot open: %s"), path, sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return NULL;
@@ -151,6 +161,30 @@ db_create(const char *path, char **cause)
 		return NULL;
 	}
 	return db;
+}
+
+/* A file: URI naming path, opened in mode (ro or rw); any byte but
+ * letters, digits and / . _ ~ - is %-encoded, so ? # and % in a name stay
+ * part of it. */
+char *
+db_uri(const char *path, const char *mode)
+{
+	static const char keep[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789/._~-";
+	char *uri, *p;
+
+	/* "file://" before an absolute path: an empty authority, so a path
+	 * that starts with // is not taken for a host name. */
+	p = uri = xmalloc(strlen(path) * 3 + strlen(mode) + 16);
+	p += sprintf(p, "%s", *path == '/' ? "file://" : "file:");
+	for (; *path != '\0'; path++) {
+		if (strchr(keep, *path) != NULL)
+			*p++ = *path;
+		else
+			p += sprintf(p, "%%%02X", (unsigned char)*path);
+	}
+	sprintf(p, "?mode=%s", mode);
+	return uri;
 }
 
 /* Close, ignoring errors. */

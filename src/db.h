@@ -15,6 +15,9 @@ sqlite3	*db_open_image(const unsigned char *data, size_t size, char **cause);
 sqlite3	*db_open_readonly(const char *path, char **cause);
 /* Create a new database file with the schema (it must not exist). */
 sqlite3	*db_create(const char *path, char **cause);
+/* A file: URI for path, to open in mode "ro" or "rw" (the
+ * connection needs SQLITE_OPEN_URI); freed by the caller. */
+char	*db_uri(const char *path, const char *mode);
 /* Close, ignoring errors. */
 void	 db_close(sqlite3 *db);
 

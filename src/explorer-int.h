@@ -35,8 +35,7 @@ enum explorer_prompt { PROMPT_NONE = -1, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_CO
 struct explorer {
 	sqlite3			*db;
 	const char		*lang;
-	const char		*user_db;
-	const char		*no_user_db;	/* why user_db is NULL */
+	struct userdb		*user;		/* where saved filters go */
 	struct prompt		 prompts[PROMPT_COUNT];
 	enum explorer_prompt	 prompting;
 	int			 regex;		/* the search prompt takes a regex */

@@ -11,6 +11,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "match.h"
+#include "saved-filter.h"
 #include "script.h"
 #include "text.h"
 #include "userdb.h"
@@ -283,9 +284,9 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 		*cause = xasprintf(_("a filter's name is letters, digits, - and _, not '%s'"), name);
 		return -1;
 	}
-	if (ex->user_db == NULL) {
+	if (userdb_unavailable(ex->user) != NULL) {
 		*cause = xasprintf(save ? _("cannot save: %s") : _("cannot read saved filters: %s"),
-		    ex->no_user_db);
+		    userdb_unavailable(ex->user));
 		return -1;
 	}
 	if (save) {
@@ -293,13 +294,13 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 			*cause = xstrdup(_("no filter to save here: f filters a tab's list"));
 			return -1;
 		}
-		if (userdb_save_filter(ex->user_db, name, v->ops->filter_kind(v), v->ops->filter(v),
+		if (saved_filter_save(ex->user, name, v->ops->filter_kind(v), v->ops->filter(v),
 		    cause) != 0)
 			return -1;
 		explorer_message(ex, _("Filter saved as '%s'."), name);
 		return 0;
 	}
-	if ((r = userdb_load_filter(ex->user_db, name, &kind, &expr, cause)) <= 0) {
+	if ((r = saved_filter_load(ex->user, name, &kind, &expr, cause)) <= 0) {
 		if (r == 0)
 			*cause = xasprintf(_("no saved filter '%s'"), name);
 		return -1;

@@ -25,7 +25,6 @@
 #include "script.h"
 #include "text.h"
 #include "translit.h"
-#include "userdb.h"
 #include "xmalloc.h"
 
 /* The view each kind's tab starts with, by the registry's kind_view. */
@@ -969,8 +968,8 @@ explorer_stop(struct explorer *ex)
 int
 explorer_run(sqlite3 *db, const struct explorer_options *opts)
 {
-	struct explorer ex = { .db = db, .lang = opts->lang, .user_db = opts->user_db,
-	    .no_user_db = opts->no_user_db, .prompting = PROMPT_NONE, .csv_raw = opts->csv_raw };
+	struct explorer ex = { .db = db, .lang = opts->lang, .user = opts->user,
+	    .prompting = PROMPT_NONE, .csv_raw = opts->csv_raw };
 	char *cause = NULL;
 	int status = 0, r;
 

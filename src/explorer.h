@@ -9,6 +9,7 @@
 struct explorer;
 struct output;
 struct view;
+struct userdb;
 
 /*
  * What a kind of view does. The loop knows only this table. Handlers never
@@ -76,8 +77,7 @@ struct explorer_options {
 	int		 color;		/* -1: auto (terminal and NO_COLOR), 0, 1 */
 	const char	*script;	/* headless: a key script, "-" for stdin */
 	int		 cols, rows;	/* headless: the screen size */
-	const char	*user_db;	/* where saved filters go; NULL: nowhere */
-	const char	*no_user_db;	/* why user_db is NULL */
+	struct userdb	*user;		/* where saved filters go */
 	int		 csv_raw;	/* exports: CSV and TSV formulas left as they are */
 };
 

@@ -1,8 +1,9 @@
-/* The user's own database: what they keep between runs (saved filters). */
+/* The user's own database, attached as schema "user" on the main connection. */
 #include "config.h"
 #include "userdb.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,15 +12,24 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "userdb-schema.h"
 #include "xmalloc.h"
 
-/* What the user database holds; made when it is first written. */
-static const char userdb_schema[] =
-	"CREATE TABLE IF NOT EXISTS saved_filter ("
-	" name TEXT NOT NULL PRIMARY KEY,"
-	" kind TEXT NOT NULL,"
-	" expr TEXT NOT NULL,"
-	" saved_on TEXT NOT NULL)";
+/*
+ * Schema user is attached once, when the program starts. While the file
+ * does not exist, it is an empty database in memory made with the same
+ * schema, so reads find the tables, empty, and nothing is made on disk;
+ * the first write makes the file, with its directories, and attaches it
+ * in place of the empty one.
+ *
+ * The bundled image (schema main) is a read-only memory image, which
+ * refuses the write lock that BEGIN IMMEDIATE asks of every schema. So a
+ * write begins deferred and its first statement writes nothing but takes
+ * the user file's write lock, as IMMEDIATE would: what it then reads
+ * cannot change under it, and it never waits for the lock halfway.
+ */
+static const char userdb_begin_sql[] =
+	"BEGIN; DELETE FROM user.saved_filter WHERE 0";
 
 /* Where the user database is by default, or why there is none. */
 char *
@@ -55,90 +65,302 @@ userdb_mkdirs(const char *path, char **cause)
 	return 0;
 }
 
-/* Open the user database; create it only if create is set. */
-static sqlite3 *
-userdb_open(const char *path, int create, char **cause)
+/* *cause for the error SQLite left on the connection, naming the file. */
+static void
+userdb_error(struct userdb *u, char **cause)
 {
-	sqlite3 *db;
-
-	if (!create && access(path, F_OK) != 0)
-		return NULL;
-	if (create && userdb_mkdirs(path, cause) != 0)
-		return NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
-	    NULL) != SQLITE_OK) {
-		*cause = xasprintf(_("%s: cannot open: %s"), path, sqlite3_errmsg(db));
-		sqlite3_close(db);
-		return NULL;
+	switch (sqlite3_errcode(u->db)) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		*cause = xasprintf(_("%s: not a SQLite database, or damaged: %s"), u->path,
+		    sqlite3_errmsg(u->db));
+		break;
+	default:
+		*cause = xasprintf(_("%s: %s"), u->path, sqlite3_errmsg(u->db));
+		break;
 	}
-	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_busy_timeout(db, 2000);
-	if (db_exec(db, userdb_schema, cause) != 0) {
-		char *why = *cause;
-		*cause = xasprintf(_("%s: %s"), path, why);
-		free(why);
-		sqlite3_close(db);
-		return NULL;
-	}
-	return db;
 }
 
-/* Save a named filter. */
-int
-userdb_save_filter(const char *path, const char *name, const char *kind, const char *expr,
-    char **cause)
+/* The first column of the first row of sql in *value (NULL: no row);
+ * -1 leaves the error on the connection. */
+static int
+userdb_query(sqlite3 *db, const char *sql, char **value)
 {
-	sqlite3 *db;
 	sqlite3_stmt *stmt;
+	const unsigned char *text;
 	int rc;
 
-	if ((db = userdb_open(path, 1, cause)) == NULL)
+	*value = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return -1;
-	if (db_prepare(db, "INSERT OR REPLACE INTO saved_filter (name, kind, expr, saved_on)"
-	    " VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", &stmt, cause) != 0) {
-		sqlite3_close(db);
-		return -1;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		text = sqlite3_column_text(stmt, 0);
+		*value = xstrdup(text != NULL ? (const char *)text : "");
 	}
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, expr, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		*cause = xasprintf(_("%s: cannot save: %s"), path, sqlite3_errmsg(db));
-		sqlite3_close(db);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Attach target (a file: URI or ":memory:") as schema user. */
+static int
+userdb_attach(sqlite3 *db, const char *target)
+{
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(db, "ATTACH ?1 AS user", -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, target, -1, SQLITE_STATIC);
+	sqlite3_step(stmt);
+	return sqlite3_finalize(stmt) == SQLITE_OK ? 0 : -1;
+}
+
+/* The file's schema version; -1 with *cause if this program cannot use
+ * it. Only reads. */
+static int
+userdb_version(struct userdb *u, char **cause)
+{
+	char *value;
+	int version;
+
+	if (userdb_query(u->db, "PRAGMA user.user_version", &value) != 0) {
+		userdb_error(u, cause);
 		return -1;
 	}
-	if (sqlite3_close(db) != SQLITE_OK) {
-		*cause = xasprintf(_("%s: cannot close"), path);
+	version = atoi(value);
+	free(value);
+	value = NULL;
+	if (version > USERDB_SCHEMA_VERSION) {
+		*cause = xasprintf(_("%s: made by a newer aiatlas (user database version %d;"
+		    " this one knows up to %d); it is left as it is"), u->path, version,
+		    USERDB_SCHEMA_VERSION);
+		return -1;
+	}
+	/* Before versions there was only the table of saved filters: another
+	 * program's database is not taken for an old one of ours. */
+	if (version == 0 && userdb_query(u->db, "SELECT name FROM user.sqlite_schema"
+	    " WHERE type = 'table' AND name <> 'saved_filter'"
+	    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &value) != 0) {
+		userdb_error(u, cause);
+		return -1;
+	}
+	if (version < 0 || (version == 0 && value != NULL)) {
+		*cause = xasprintf(_("%s: not an aiatlas user database"), u->path);
+		free(value);
+		return -1;
+	}
+	return version;
+}
+
+/* WAL, so a reader and a writer do not wait on each other, where the file
+ * system allows it: WAL needs shared memory beside the file, which some
+ * file systems lack; there SQLite keeps the journal mode it had (or
+ * fails) and a rollback journal is used. */
+static int
+userdb_journal(struct userdb *u)
+{
+	char *mode;
+	int wal, r;
+
+	wal = userdb_query(u->db, "PRAGMA user.journal_mode = WAL", &mode) == 0 &&
+	    mode != NULL && strcmp(mode, "wal") == 0;
+	free(mode);
+	if (wal)
+		return 0;
+	r = userdb_query(u->db, "PRAGMA user.journal_mode = DELETE", &mode);
+	free(mode);
+	return r;
+}
+
+/* Bring the attached file to this program's version, in one transaction.
+ * Another aiatlas may have done it meanwhile: the version is read again
+ * inside. */
+static int
+userdb_migrate(struct userdb *u, char **cause)
+{
+	char *why = NULL;
+	int version;
+
+	if (db_exec(u->db, "BEGIN", NULL) != 0) {
+		userdb_error(u, cause);
+		return -1;
+	}
+	if ((version = userdb_version(u, cause)) < 0) {
+		userdb_rollback(u);
+		return -1;
+	}
+	if (version < USERDB_SCHEMA_VERSION &&
+	    userdb_schema_migrate(u->db, version, &why) != 0) {
+		*cause = xasprintf(_("%s: cannot bring it to version %d: %s"), u->path,
+		    USERDB_SCHEMA_VERSION, why);
+		free(why);
+		userdb_rollback(u);
+		return -1;
+	}
+	if (db_exec(u->db, "COMMIT", NULL) != 0) {
+		userdb_error(u, cause);
+		userdb_rollback(u);
 		return -1;
 	}
 	return 0;
 }
 
-/* Read a named filter. */
-int
-userdb_load_filter(const char *path, const char *name, char **kind, char **expr, char **cause)
+/* Attach the file; refuse it, untouched, if it is not a user database of
+ * this version or an older one. */
+static int
+userdb_attach_file(struct userdb *u, char **cause)
 {
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	int found;
+	char *uri = db_uri(u->path, "rw");
+	int r, version;
 
-	*cause = NULL;
-	if ((db = userdb_open(path, 0, cause)) == NULL)
-		return *cause != NULL ? -1 : 0;
-	if (db_prepare(db, "SELECT kind, expr FROM saved_filter WHERE name = ?1", &stmt,
-	    cause) != 0) {
-		sqlite3_close(db);
+	r = userdb_attach(u->db, uri);
+	free(uri);
+	if (r != 0) {
+		userdb_error(u, cause);
 		return -1;
 	}
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	if ((found = sqlite3_step(stmt) == SQLITE_ROW)) {
-		*kind = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		*expr = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+	if ((version = userdb_version(u, cause)) < 0)
+		goto fail;
+	/* Nothing is written before here. synchronous=FULL: a write that
+	 * returned is on the disk, even after a power cut. */
+	if (userdb_journal(u) != 0 ||
+	    db_exec(u->db, "PRAGMA user.synchronous = FULL", NULL) != 0) {
+		userdb_error(u, cause);
+		goto fail;
 	}
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return found;
+	if (version < USERDB_SCHEMA_VERSION && userdb_migrate(u, cause) != 0)
+		goto fail;
+	u->file = 1;
+	return 0;
+
+fail:
+	db_exec(u->db, "DETACH user", NULL);
+	return -1;
+}
+
+/* Attach an empty user database in memory, with the schema of a file. */
+static int
+userdb_attach_memory(struct userdb *u, char **cause)
+{
+	char *why = NULL;
+
+	if (userdb_attach(u->db, ":memory:") != 0) {
+		*cause = xasprintf(_("cannot make an empty user database: %s"),
+		    sqlite3_errmsg(u->db));
+		return -1;
+	}
+	if (userdb_schema_migrate(u->db, 0, &why) != 0) {
+		*cause = xasprintf(_("cannot make an empty user database: %s"), why);
+		free(why);
+		db_exec(u->db, "DETACH user", NULL);
+		return -1;
+	}
+	u->file = 0;
+	return 0;
+}
+
+/* Make the file and its directories and attach it in place of the empty
+ * database in memory, which comes back if that fails. */
+static int
+userdb_make(struct userdb *u, char **cause)
+{
+	char *ignored = NULL;
+	int fd;
+
+	if (userdb_mkdirs(u->path, cause) != 0)
+		return -1;
+	/* Made here rather than by SQLite so that only its owner can read
+	 * it; SQLite gives its journals the same mode. */
+	if ((fd = open(u->path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1 && errno != EEXIST) {
+		*cause = xasprintf(_("%s: cannot make the file: %s"), u->path, strerror(errno));
+		return -1;
+	}
+	if (fd != -1)
+		close(fd);
+	if (db_exec(u->db, "DETACH user", NULL) != 0) {
+		userdb_error(u, cause);
+		return -1;
+	}
+	if (userdb_attach_file(u, cause) != 0) {
+		if (userdb_attach_memory(u, &ignored) != 0)
+			free(ignored);
+		return -1;
+	}
+	return 0;
+}
+
+/* Attach the user database at path, or an empty one. */
+struct userdb *
+userdb_open(sqlite3 *db, const char *path, const char *why, char **cause)
+{
+	struct userdb *u = xcalloc(1, sizeof *u);
+	int r;
+
+	u->db = db;
+	u->path = path != NULL ? xstrdup(path) : NULL;
+	u->why = why;
+	sqlite3_busy_timeout(db, 2000);
+	if (path != NULL && (access(path, F_OK) == 0 || (errno != ENOENT && errno != ENOTDIR)))
+		r = userdb_attach_file(u, cause);
+	else
+		r = userdb_attach_memory(u, cause);
+	if (r != 0) {
+		userdb_free(u);
+		return NULL;
+	}
+	return u;
+}
+
+/* Forget the user database. */
+void
+userdb_free(struct userdb *u)
+{
+	if (u == NULL)
+		return;
+	free(u->path);
+	free(u);
+}
+
+/* Why nothing can be saved, or NULL. */
+const char *
+userdb_unavailable(const struct userdb *u)
+{
+	return u->path == NULL ? u->why : NULL;
+}
+
+/* Begin a write. */
+int
+userdb_begin(struct userdb *u, char **cause)
+{
+	if (u->path == NULL) {
+		*cause = xstrdup(u->why);
+		return -1;
+	}
+	if (!u->file && userdb_make(u, cause) != 0)
+		return -1;
+	if (db_exec(u->db, userdb_begin_sql, NULL) != 0) {
+		userdb_error(u, cause);
+		userdb_rollback(u);
+		return -1;
+	}
+	return 0;
+}
+
+/* End a write, keeping all of it. */
+int
+userdb_commit(struct userdb *u, char **cause)
+{
+	if (db_exec(u->db, "COMMIT", NULL) != 0) {
+		userdb_error(u, cause);
+		userdb_rollback(u);
+		return -1;
+	}
+	return 0;
+}
+
+/* End a write, keeping none of it. */
+void
+userdb_rollback(struct userdb *u)
+{
+	if (!sqlite3_get_autocommit(u->db))
+		db_exec(u->db, "ROLLBACK", NULL);
 }

@@ -1,19 +1,39 @@
-/* The user's own database: what they keep between runs (saved filters). */
+/* The user's own database, attached as schema "user" on the main connection. */
 #ifndef AIATLAS_USERDB_H
 #define AIATLAS_USERDB_H
+
+#include <sqlite3.h>
+
+/* The user database of a connection. Reads go to schema user (its tables
+ * are there, empty, even before the file exists); a write goes between
+ * userdb_begin() and userdb_commit() or userdb_rollback(). */
+struct userdb {
+	sqlite3		*db;	/* the main connection, where it is attached */
+	char		*path;	/* its file; NULL: none, and nothing can be saved */
+	const char	*why;	/* why there is no file, when path is NULL */
+	int		 file;	/* the file is attached (else an empty schema in memory) */
+};
 
 /* Where the user database is by default: $XDG_DATA_HOME/aiatlas/user.db,
  * or ~/.local/share/aiatlas/user.db; NULL with *why if neither can be
  * known. */
 char	*userdb_default_path(const char **why);
-/* Save a named filter of a list kind, replacing one of the same name; the
- * file and its directory are made if needed. 0, or -1 with *cause and the
- * database unchanged. */
-int	 userdb_save_filter(const char *path, const char *name, const char *kind,
-	     const char *expr, char **cause);
-/* Read a named filter: 1 with its kind and expression (freed by the
- * caller), 0 if there is none, -1 with *cause. */
-int	 userdb_load_filter(const char *path, const char *name, char **kind, char **expr,
-	     char **cause);
+/* Attach the user database at path (NULL: none, for the reason why) to db
+ * as schema user, bringing an older one to the current version; a file
+ * that does not exist is not made. NULL with *cause (naming the file) if it
+ * is not a user database, is damaged or is from a newer aiatlas; it is
+ * then left as it was. */
+struct userdb *userdb_open(sqlite3 *db, const char *path, const char *why, char **cause);
+/* Forget the user database (the connection closes it). */
+void	 userdb_free(struct userdb *u);
+/* Why nothing can be saved (--no-user-db, no HOME), or NULL. */
+const char *userdb_unavailable(const struct userdb *u);
+/* Begin a write, holding the file's write lock; the file and its
+ * directories are made first if needed. 0, or -1 with *cause. */
+int	 userdb_begin(struct userdb *u, char **cause);
+/* End a write: all of it is kept, or (-1 with *cause) none of it. */
+int	 userdb_commit(struct userdb *u, char **cause);
+/* End a write, keeping none of it. */
+void	 userdb_rollback(struct userdb *u);
 
 #endif

@@ -1,0 +1,336 @@
+/* Unit tests of the user database: made on the first write and never on a
+ * read, its versions and the migration of today's files, what it refuses
+ * untouched, its journal, and writes kept whole or not at all. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "saved-filter.h"
+#include "tap.h"
+#include "userdb.h"
+#include "userdb-schema.h"
+#include "xmalloc.h"
+
+static char *dir;
+
+/* A path in the scratch directory. */
+static char *
+path_of(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+/* A main connection as the program has one: in memory, taking file: URIs. */
+static sqlite3 *
+main_open(void)
+{
+	sqlite3 *db;
+
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
+	    NULL) != SQLITE_OK)
+		bail_out("cannot open a database in memory");
+	return db;
+}
+
+/* Run SQL on a file through a connection of its own, or stop. */
+static void
+file_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *cause = NULL;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK || db_exec(db, sql, &cause) != 0)
+		bail_out("%s: %s", path, cause != NULL ? cause : sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/* The first column of the first row of sql, as text ("" if none). */
+static char *
+query(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	char *s;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return xasprintf("error: %s", sqlite3_errmsg(db));
+	s = xstrdup(sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL ?
+	    (const char *)sqlite3_column_text(stmt, 0) : "");
+	sqlite3_finalize(stmt);
+	return s;
+}
+
+/* Whether the query's text is want. */
+static void
+is_query(sqlite3 *db, const char *sql, const char *want, const char *what)
+{
+	char *got = query(db, sql);
+
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
+/* The whole content of a file, for comparisons; *size gets its length. */
+static char *
+slurp(const char *path, long *size)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+
+	if (fp == NULL)
+		bail_out("%s: cannot read", path);
+	fseek(fp, 0, SEEK_END);
+	*size = ftell(fp);
+	rewind(fp);
+	buf = xmalloc(*size + 1);
+	if (fread(buf, 1, *size, fp) != (size_t)*size)
+		bail_out("%s: short read", path);
+	fclose(fp);
+	return buf;
+}
+
+/* A file of today's format, as the program before versions wrote it,
+ * opens with its saved filters, at the current version. */
+static void
+test_migration(void)
+{
+	char *path = path_of("old.db"), *cause = NULL, *kind = NULL, *expr = NULL, *want;
+	sqlite3 *db = main_open();
+	struct userdb *u;
+
+	/* The statements of the program before versions, word for word. */
+	file_exec(path, "CREATE TABLE IF NOT EXISTS saved_filter ("
+	    " name TEXT NOT NULL PRIMARY KEY,"
+	    " kind TEXT NOT NULL,"
+	    " expr TEXT NOT NULL,"
+	    " saved_on TEXT NOT NULL);"
+	    "INSERT OR REPLACE INTO saved_filter (name, kind, expr, saved_on)"
+	    " VALUES ('big', 'funding', 'amount>=1bn', '2026-01-02T03:04:05Z')");
+	u = userdb_open(db, path, NULL, &cause);
+	ok(u != NULL, "a user database of today's format opens%s%s", cause ? ": " : "",
+	    cause ? cause : "");
+	if (u == NULL)
+		bail_out("cannot go on");
+	is_int(saved_filter_load(u, "big", &kind, &expr, &cause), 1,
+	    "its saved filter is still there");
+	is_str(expr, "amount>=1bn", "with its expression");
+	is_str(kind, "funding", "and its kind");
+	want = xasprintf("%d", USERDB_SCHEMA_VERSION);
+	is_query(db, "PRAGMA user.user_version", want, "it is now at the current version");
+	is_query(db, "SELECT group_concat(name, ' ') FROM (SELECT name FROM user.sqlite_schema"
+	    " WHERE name IN ('note', 'bookmark', 'actor', 'funding', 'citation') ORDER BY name)",
+	    "actor bookmark citation funding note", "with the tables of notes, bookmarks and records");
+	is_query(db, "PRAGMA user.journal_mode", "wal", "in WAL mode");
+	userdb_free(u);
+	sqlite3_close(db);
+	free(want);
+	free(kind);
+	free(expr);
+	free(path);
+}
+
+/* The record tables of the user database are those of the bundled schema,
+ * with their triggers. */
+static void
+test_records(void)
+{
+	sqlite3 *db = main_open(), *bundled;
+	struct userdb *u;
+	char *cause = NULL, *mine, *theirs;
+
+	if ((bundled = db_create(":memory:", &cause)) == NULL ||
+	    (u = userdb_open(db, NULL, "none", &cause)) == NULL)
+		bail_out("%s", cause);
+	theirs = query(bundled, "SELECT group_concat(name || ' ' || type, ', ')"
+	    " FROM pragma_table_xinfo('funding')");
+	mine = query(db, "SELECT group_concat(name || ' ' || type, ', ')"
+	    " FROM pragma_table_xinfo('funding', 'user')");
+	is_str(mine, theirs, "user.funding has the columns of the bundled funding table");
+	ok(db_exec(db, "INSERT INTO user.source (id, title, lang, kind)"
+	    " VALUES ('my-notes', 'My notes', 'en', 'report')", &cause) == 0,
+	    "a source goes into the user's tables");
+	is_query(db, "SELECT kind FROM user.record WHERE id = 'my-notes'", "source",
+	    "and is a record there, as in the bundled database");
+	ok(db_exec(db, "INSERT INTO user.source (id, title, lang, kind)"
+	    " VALUES ('Bad Id', 'x', 'en', 'report')", NULL) != 0,
+	    "the bundled schema's rules hold (a bad id is refused)");
+	userdb_free(u);
+	sqlite3_close(db);
+	sqlite3_close(bundled);
+	free(mine);
+	free(theirs);
+}
+
+/* A file that is not there is not made by reading; the first save makes
+ * it, private to its owner. */
+static void
+test_first_write(void)
+{
+	char *path = path_of("deep/er/user.db"), *cause = NULL, *kind = NULL, *expr = NULL;
+	sqlite3 *db = main_open();
+	struct userdb *u;
+	struct stat st;
+
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("%s", cause);
+	is_int(saved_filter_load(u, "none", &kind, &expr, &cause), 0, "reading finds nothing");
+	is_query(db, "SELECT count(*) FROM user.note", "0", "the tables are there, empty");
+	ok(access(path, F_OK) != 0, "and no file was made by reading");
+	is_int(saved_filter_save(u, "firms", "actors", "kind:company", &cause), 0,
+	    "the first save");
+	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600,
+	    "makes the file and its directories, readable by its owner only");
+	userdb_free(u);
+	sqlite3_close(db);
+
+	db = main_open();
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("%s", cause);
+	is_int(saved_filter_load(u, "firms", &kind, &expr, &cause), 1,
+	    "the filter is there in a new run");
+	is_str(expr, "kind:company", "as it was saved");
+	userdb_free(u);
+	sqlite3_close(db);
+	free(kind);
+	free(expr);
+	free(path);
+}
+
+/* A file that this program cannot use is refused with its name, and left
+ * byte for byte as it was. */
+static void
+test_refused(const char *name, const char *sql, const char *message)
+{
+	char *path = path_of(name), *cause = NULL, *before, *after, *want;
+	sqlite3 *db = main_open();
+	long size_before, size_after;
+	struct userdb *u;
+
+	if (sql != NULL)
+		file_exec(path, sql);
+	else {
+		FILE *fp = fopen(path, "w");
+
+		fputs("name,kind\nfirms,actors\n", fp);
+		fclose(fp);
+	}
+	before = slurp(path, &size_before);
+	u = userdb_open(db, path, NULL, &cause);
+	ok(u == NULL, "%s: refused", name);
+	want = xasprintf("%s: %s", path, message);
+	is_str(cause, want, "%s: the message names the file", name);
+	sqlite3_close(db);
+	after = slurp(path, &size_after);
+	ok(size_before == size_after && memcmp(before, after, size_before) == 0,
+	    "%s: the file is unchanged", name);
+	free(before);
+	free(after);
+	free(want);
+	free(cause);
+	free(path);
+}
+
+/* Where WAL cannot work (no shared memory beside the file, as the unix-none
+ * file system layer has none), a rollback journal is used, and writes work. */
+static void
+test_no_wal(void)
+{
+	char *path = path_of("nowal.db"), *cause = NULL, *kind = NULL, *expr = NULL;
+	sqlite3_vfs *normal = sqlite3_vfs_find(NULL), *none = sqlite3_vfs_find("unix-none");
+	sqlite3 *db;
+	struct userdb *u;
+
+	if (none == NULL) {
+		skip(3, "SQLite has no unix-none file system layer");
+		return;
+	}
+	sqlite3_vfs_register(none, 1);
+	db = main_open();
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("%s", cause);
+	is_int(saved_filter_save(u, "firms", "actors", "kind:company", &cause), 0,
+	    "without shared memory, saving works");
+	is_query(db, "PRAGMA user.journal_mode", "delete", "with a rollback journal");
+	is_int(saved_filter_load(u, "firms", &kind, &expr, &cause), 1, "and what was saved is read");
+	userdb_free(u);
+	sqlite3_close(db);
+	sqlite3_vfs_register(normal, 1);
+	free(kind);
+	free(expr);
+	free(path);
+}
+
+/* A write is kept whole or not at all; with no file, nothing is written. */
+static void
+test_transactions(void)
+{
+	char *path = path_of("tx.db"), *cause = NULL;
+	sqlite3 *db = main_open(), *other;
+	struct userdb *u;
+
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL ||
+	    saved_filter_save(u, "kept", "actors", "kind:fund", &cause) != 0)
+		bail_out("%s", cause);
+	if (userdb_begin(u, &cause) != 0)
+		bail_out("%s", cause);
+	if (sqlite3_open(path, &other) != SQLITE_OK)
+		bail_out("%s: cannot open", path);
+	ok(db_exec(other, "BEGIN IMMEDIATE", NULL) != 0 &&
+	    sqlite3_errcode(other) == SQLITE_BUSY,
+	    "a write holds the file's write lock from its beginning");
+	sqlite3_close(other);
+	db_exec(db, "INSERT INTO user.saved_filter VALUES ('half', 'actors', 'x', 'now')", NULL);
+	ok(db_exec(db, "INSERT INTO user.saved_filter VALUES ('bad', NULL, 'x', 'now')", NULL) != 0,
+	    "a write that breaks a rule fails");
+	userdb_rollback(u);
+	is_query(db, "SELECT group_concat(name) FROM user.saved_filter", "kept",
+	    "and the rollback keeps none of its transaction");
+	userdb_free(u);
+
+	db_exec(db, "DETACH user", NULL);
+	if ((u = userdb_open(db, NULL, "--no-user-db was given", &cause)) == NULL)
+		bail_out("%s", cause);
+	is_str(userdb_unavailable(u), "--no-user-db was given", "no user database: it says why");
+	ok(saved_filter_save(u, "x", "actors", "kind:fund", &cause) != 0 &&
+	    strcmp(cause, "--no-user-db was given") == 0, "and nothing can be saved");
+	is_query(db, "SELECT count(*) FROM user.saved_filter", "0", "but reads see empty tables");
+	userdb_free(u);
+	sqlite3_close(db);
+	free(cause);
+	free(path);
+}
+
+int
+main(void)
+{
+	char template[] = "/tmp/aiatlas-userdb.XXXXXX";
+	char *cmd, *newer;
+
+	if ((dir = mkdtemp(template)) == NULL)
+		bail_out("cannot make a scratch directory");
+	test_migration();
+	test_records();
+	test_first_write();
+	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
+	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
+	cmd = xasprintf("CREATE TABLE saved_filter (name, kind, expr, saved_on);"
+	    " PRAGMA user_version = %d", USERDB_SCHEMA_VERSION + 1);
+	test_refused("newer.db", cmd, newer);
+	test_refused("other.db", "CREATE TABLE mine (x); INSERT INTO mine VALUES (1)",
+	    "not an aiatlas user database");
+	test_refused("text.db", NULL, "not a SQLite database, or damaged: file is not a database");
+	test_no_wal();
+	test_transactions();
+	free(cmd);
+	free(newer);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		diag("cannot remove %s", dir);
+	free(cmd);
+	done_testing();
+	return exit_status();
+}
