@@ -187,7 +187,7 @@ static const struct filter_field {
 };
 
 /* How deep parentheses and negations may nest. */
-#define FILTER_MAX_DEPTH 100
+#define FILTER_MAX_DEPTH 40
 
 /* A bound value: a number or text. */
 struct filter_param {
@@ -741,20 +741,21 @@ filter_unary(struct filter_parser *fp)
 			return;
 		}
 		fp->p += *fp->p == '-' ? 1 : 3;
-		filter_append(fp, "NOT coalesce(");
+		/* As NOT coalesce(x, 0), at a quarter of the SQL parser's depth. */
+		filter_append(fp, "(");
 		filter_unary(fp);
-		filter_append(fp, ", 0)");
+		filter_append(fp, ") IS NOT 1");
 		fp->depth--;
 		return;
 	}
 	filter_primary(fp);
 }
 
-/* and := unary ((and)? unary)* */
+/* and := unary ((and)? unary)*; SQL's AND binds before OR, as here, so
+ * no parenthesis is needed around it. */
 static void
 filter_and(struct filter_parser *fp)
 {
-	filter_append(fp, "(");
 	filter_unary(fp);
 	for (;;) {
 		filter_space(fp);
@@ -765,7 +766,6 @@ filter_and(struct filter_parser *fp)
 		filter_append(fp, " AND ");
 		filter_unary(fp);
 	}
-	filter_append(fp, ")");
 }
 
 /* or := and (or and)* */

@@ -1,0 +1,1 @@
+timeline --filter '((((((((((((((((((((not not not not not not not not not not not not not not not not not not not -bloc:test-union))))))))))))))))))))' --format tsv
