@@ -117,6 +117,10 @@ fts_build(sqlite3 *db, char **cause)
 	return rc;
 }
 
+/* The most words and phrases a query holds: more narrow nothing that
+ * people search for, and each costs every match its time. */
+#define FTS_MAX_TERMS 32
+
 /* The longest term a query keeps, in bytes. */
 #define FTS_MAX_TERM 256
 
@@ -129,14 +133,40 @@ fts_append(char **q, size_t *len, const char *s, size_t n)
 	(*q)[*len] = '\0';
 }
 
+/* Whether the n bytes at p were typed before, as a word or a phrase as
+ * phrase says, in the first at bytes of typed. */
+static int
+fts_repeated(const char *typed, size_t at, const char *p, size_t n, int phrase)
+{
+	const char *t = typed, *end;
+	size_t m;
+	int quoted;
+
+	while (t < typed + at) {
+		t += strspn(t, " \t\n\r");
+		if (t >= typed + at)
+			break;
+		if ((quoted = *t == '"'))
+			t++;
+		end = quoted ? strchr(t, '"') : NULL;
+		m = quoted ? (end == NULL ? strlen(t) : (size_t)(end - t)) : strcspn(t, " \t\n\r");
+		if (quoted == phrase && m == n && memcmp(t, p, n) == 0)
+			return 1;
+		t += m + (quoted && t[m] == '"');
+	}
+	return 0;
+}
+
 /* Append the typed words to q as quoted terms, as prefixes or not;
- * phrases in quotes stay whole either way. Returns how many words. */
+ * phrases in quotes stay whole either way, and a word or phrase typed
+ * twice counts once. Returns how many words and phrases, or -1 past
+ * FTS_MAX_TERMS. */
 static int
 fts_terms(const char *typed, int prefix, char **q, size_t *len)
 {
 	const char *p = typed, *end;
 	size_t n, i, take;
-	int phrase, words = 0;
+	int phrase, words = 0, terms = 0;
 
 	while (*p != '\0') {
 		p += strspn(p, " \t\n\r");
@@ -149,7 +179,9 @@ fts_terms(const char *typed, int prefix, char **q, size_t *len)
 			n = end == NULL ? strlen(p) : (size_t)(end - p);
 		} else
 			n = strcspn(p, " \t\n\r");
-		if (n > 0) {
+		if (n > 0 && !fts_repeated(typed, (size_t)(p - phrase - typed), p, n, phrase)) {
+			if (++terms > FTS_MAX_TERMS)
+				return -1;
 			if (*len > 0 && (*q)[*len - 1] != '(')
 				fts_append(q, len, " ", 1);
 			fts_append(q, len, "\"", 1);
@@ -184,8 +216,15 @@ fts_query(const char *typed, char **cause)
 	char *q = xmalloc(12 * strlen(typed) + 32);
 	size_t len = 0;
 
+	int words;
+
 	fts_append(&q, &len, "(", 1);
-	if (fts_terms(typed, 0, &q, &len) > 0) {
+	if ((words = fts_terms(typed, 0, &q, &len)) < 0) {
+		free(q);
+		*cause = xasprintf(_("more than %d words and phrases"), FTS_MAX_TERMS);
+		return NULL;
+	}
+	if (words > 0) {
 		fts_append(&q, &len, ") OR (", 6);
 		fts_terms(typed, 1, &q, &len);
 	}

@@ -97,7 +97,7 @@ view_search_update(struct view *v, const char *typed, int regex)
 	if (regex && regex_check(typed, &s->error, &s->error_offset) != 0)
 		return;
 	if (!regex && (query = fts_query(typed, &cause)) == NULL) {
-		free(cause);
+		s->error = cause;	/* nothing to search for, or too many words */
 		return;
 	}
 	if (regex)
