@@ -24,10 +24,13 @@ cmd_brief_format(const struct cli *c, enum sheet_format *fmt)
 		    c->format_name);
 		return -1;
 	}
-	if (c->output != NULL && (dot = strrchr(c->output, '.')) != NULL &&
-	    strchr(dot, '/') == NULL && sheet_format_parse(dot + 1, fmt) != 0 &&
-	    strcmp(dot + 1, "htm") == 0)
+	if (c->output == NULL || (dot = strrchr(c->output, '.')) == NULL ||
+	    strchr(dot, '/') != NULL)
+		return 0;
+	if (strcmp(dot + 1, "htm") == 0)
 		*fmt = SHEET_HTML;
+	else if (sheet_format_parse(dot + 1, fmt) != 0)
+		*fmt = SHEET_MD;
 	return 0;
 }
 
