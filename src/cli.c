@@ -55,6 +55,10 @@ static const struct cli_command cli_commands[] = {
 	  N_("Put 2 to 4 countries, blocs, actors or funding items side by side: the\n"
 	  "top-level funding of a period (the latest year by default) in AI and compute,\n"
 	  "per head, per year as a share of GDP, the exchange rates used.") },
+	{ "brief", cmd_brief, CLI_OPT_SHEET, 1, -1,
+	  N_("brief ID [ID...] [--format md|txt|html]"),
+	  N_("Write a one-page briefing sheet of the records: headline figures, disputed\n"
+	  "values, timeline, related actors, notes, and the sources as footnotes.") },
 	{ "export-db", cmd_export_db, 0, 1, 1,
 	  N_("export-db FILE"),
 	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },
@@ -78,6 +82,9 @@ static const struct cli_option_help {
 	  "                          or all; ai,compute if not given)\n") },
 	{ CLI_OPT_SORT, N_("  --sort FIELD[,-FIELD]   sort by these columns, - first for descending\n") },
 	{ CLI_OPT_LIMIT, N_("  --limit N               print the first N rows only\n") },
+	{ CLI_OPT_SHEET, N_("  --format md|txt|html    Markdown (the default; with -o, the file's\n"
+	  "                          extension), plain text wrapped at 72 columns, or\n"
+	  "                          one self-contained HTML file\n") },
 	{ 0, NULL }
 };
 
@@ -368,17 +375,19 @@ cli_help(const char *name)
 	return CLI_OK;
 }
 
-/* Parse the command line and run a command. */
-int
-cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
+/* Parse the command line and run a command; typed is argv as it was typed,
+ * before getopt orders it. */
+static int
+cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t image_size)
 {
-	struct cli c = { .format = OUTPUT_TABLE, .lang = "en", .limit = -1 };
+	struct cli c = { .format = OUTPUT_TABLE, .lang = "en", .limit = -1,
+	    .args = typed, .nargs = argc };
 	struct explorer_options eo = { .color = -1, .cols = 80, .rows = 24 };
 	const struct cli_command *cmd;
 	const char *db_path = NULL, *color = "auto", *format = NULL, *size = NULL;
 	const char *user_db = NULL, *limit = NULL, *why = NULL;
 	char *default_user_db = NULL;
-	int no_user_db = 0, help = 0;
+	int no_user_db = 0, help = 0, sheet;
 	unsigned int given = 0;
 	char *cause = NULL;
 	int opt, status, nargs;
@@ -433,7 +442,13 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		cli_error(_("-o: the file name is empty"));
 		return CLI_USAGE;
 	}
-	if (format == NULL && c.output != NULL)
+	/* A command that writes a sheet reads --format itself. */
+	sheet = optind < argc && (cmd = cli_find_command(argv[optind])) != NULL &&
+	    (cmd->options & CLI_OPT_SHEET) != 0;
+	c.format_name = format;
+	if (sheet)
+		c.format = OUTPUT_MD;
+	else if (format == NULL && c.output != NULL)
 		c.format = cli_format_of_name(c.output, &c.format) ? c.format : OUTPUT_TSV;
 	else if (format == NULL)
 		c.format = isatty(STDOUT_FILENO) ? OUTPUT_TABLE : OUTPUT_TSV;
@@ -539,5 +554,18 @@ cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 		status = cmd->run(&c, nargs, argv + optind + 1);
 	userdb_free(c.user);
 	db_close(c.db);
+	return status;
+}
+
+/* Run the program, keeping the command line as typed for what it writes. */
+int
+cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
+{
+	char **typed = xcalloc((size_t)argc + 1, sizeof *typed);
+	int status;
+
+	memcpy(typed, argv, (size_t)argc * sizeof *argv);
+	status = cli_run(argc, argv, typed, image, image_size);
+	free(typed);
 	return status;
 }

@@ -22,7 +22,8 @@ enum cli_option {
 	CLI_OPT_FILTER	= 1 << 3,
 	CLI_OPT_REGEX	= 1 << 4,
 	CLI_OPT_DATES	= 1 << 5,
-	CLI_OPT_DOMAIN	= 1 << 6
+	CLI_OPT_DOMAIN	= 1 << 6,
+	CLI_OPT_SHEET	= 1 << 7	/* --format is md, txt or html, read by the command */
 };
 
 /* What a command runs with. */
@@ -43,6 +44,9 @@ struct cli {
 	const char		*domain;	/* compare: the domains counted */
 	int			 csv_raw;	/* CSV, TSV: formulas left as they are */
 	const char		*output;	/* -o FILE, or NULL for stdout */
+	const char		*format_name;	/* --format as given, or NULL */
+	char			**args;		/* the command line as typed, argv[0] first */
+	int			 nargs;
 };
 
 /* Run the program: parse argv, open the database, run a command, return

@@ -1,11 +1,13 @@
 /* The explorer's exports: e asks for a format, then a file name (and
  * whether to overwrite), and writes the current view's rows, filtered and
- * sorted, through the command line's output code and atomic files. */
+ * sorted, through the command line's output code and atomic files; B writes
+ * a briefing sheet. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief.h"
 #include "explorer-int.h"
 #include "i18n.h"
 #include "outfile.h"
@@ -131,6 +133,54 @@ explorer_export_confirm(struct explorer *ex, keys_key key)
 	path = explorer_export_expand(ex->export_path);
 	explorer_export_write(ex, path, ex->export_path);
 	free(path);
+}
+
+/* Write the briefing sheet of the marked records, else of id, as Markdown
+ * to EXPLORER_BRIEF_FILE in the current directory, whole or not at all; at
+ * its bottom, the command that writes the same sheet. */
+void
+explorer_brief(struct explorer *ex, const char *id)
+{
+	char *words[EXPLORER_MAX_MARKS + 3], *one = NULL, *command, *cause = NULL;
+	char *const *ids = ex->marks;
+	struct outfile *f;
+	int i, n = ex->nmarks, nwords = 0;
+
+	if (n == 0 && id == NULL) {
+		explorer_message(ex, _("Open or select a record, or mark some with m: "
+		    "B writes their briefing sheet."));
+		return;
+	}
+	if (n == 0) {
+		one = xstrdup(id);
+		ids = &one;
+		n = 1;
+	}
+	if (strcmp(ex->lang, "en") != 0) {
+		words[nwords++] = "--lang";
+		words[nwords++] = (char *)ex->lang;
+	}
+	words[nwords++] = "brief";
+	for (i = 0; i < n; i++)
+		words[nwords++] = ids[i];
+	command = brief_command(words, nwords);
+	if ((f = outfile_open(EXPLORER_BRIEF_FILE, &cause)) == NULL)
+		explorer_message(ex, "%s", cause);
+	else if (brief_write(ex->db, ex->lang, ids, n, SHEET_MD, command, outfile_stream(f),
+	    &cause) != 0) {
+		outfile_abort(f);
+		explorer_message(ex, _("Not written: %s"), cause);
+	} else if (outfile_commit(f, &cause) != 0)
+		explorer_message(ex, "%s", cause);
+	else if (n > 1)
+		explorer_message(ex, _("Wrote the briefing sheet of the %d marked records to %s."),
+		    n, EXPLORER_BRIEF_FILE);
+	else
+		explorer_message(ex, _("Wrote the briefing sheet of %s to %s."), ids[0],
+		    EXPLORER_BRIEF_FILE);
+	free(cause);
+	free(command);
+	free(one);
 }
 
 /* Forget the export's state. */

@@ -102,6 +102,10 @@ int		 explorer_mark_kind(struct explorer *ex, const char *kind, const char *id);
 int		 explorer_marked(struct explorer *ex, const char *id);
 /* The marked records, and how many. */
 char *const	*explorer_marks(struct explorer *ex, int *n);
+/* Write the briefing sheet of the marked records, else of record id (the
+ * one shown or selected; NULL: none), to EXPLORER_BRIEF_FILE, and say so. */
+#define EXPLORER_BRIEF_FILE	"aiatlas-brief.md"
+void		 explorer_brief(struct explorer *ex, const char *id);
 /* Open a view of a kind with data for its open (a history step). */
 void		 explorer_open_view(struct explorer *ex, const struct view_ops *ops, void *data);
 

@@ -30,14 +30,6 @@
 	"  money_range(" f ".amount_low / " RECORD_RATE(f) ", " f ".amount_high / " \
 	   RECORD_RATE(f) ", 'EUR')), '') ELSE '' END)"
 
-/* A figure's value with its unit, its bound, its date and its target. */
-#define RECORD_QUANTITY(g) \
-	"CASE " g ".bound WHEN 'at_least' THEN '≥ ' WHEN 'at_most' THEN '≤ '" \
-	" WHEN 'about' THEN '≈ ' ELSE '' END" \
-	" || coalesce(quantity(" g ".value, " g ".unit)," \
-	"  quantity_range(" g ".value_low, " g ".value_high, " g ".unit))" \
-	" || coalesce(' by ' || " g ".target_date, '') || coalesce(' · ' || " g ".as_of, '')"
-
 /* The figures of a record, a relation of every kind. */
 #define RECORD_FIGURES \
 	{ N_("Figures"), RECORD_LINK(RECORD_QUANTITY("g")) " FROM figure AS g" \

@@ -351,7 +351,7 @@ list_selected(struct view *v, struct list_view *l)
 	return l->cells[(l->cur - l->win_off) * l->ncols];
 }
 
-/* Move, sort or open. */
+/* Move, sort, open, or write the selected record's brief. */
 static int
 list_action(struct view *v, enum keys_action a)
 {
@@ -398,6 +398,9 @@ list_action(struct view *v, enum keys_action a)
 			free(copy);
 		}
 		break;
+	case ACTION_BRIEF:
+		explorer_brief(v->ex, list_selected(v, l));
+		return 1;
 	default:
 		return 0;
 	}

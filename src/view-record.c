@@ -368,6 +368,9 @@ record_action(struct view *v, enum keys_action a)
 	case ACTION_TIMELINE:
 		explorer_open_view(v->ex, &view_timeline_ops, xstrdup(r->id));
 		return 1;
+	case ACTION_BRIEF:
+		explorer_brief(v->ex, r->id);
+		return 1;
 	case ACTION_OPEN:
 		if (r->sel < 0)
 			explorer_message(v->ex, _("This record links to nothing."));

@@ -231,6 +231,10 @@ search_action(struct view *v, enum keys_action a)
 		search_mark(v, s);
 		return 1;
 	}
+	if (a == ACTION_BRIEF) {
+		explorer_brief(v->ex, s->n > 0 ? s->results[s->cur].id : NULL);
+		return 1;
+	}
 	if (a != ACTION_OPEN)
 		return 0;
 	if (s->n > 0)

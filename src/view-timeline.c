@@ -272,7 +272,7 @@ tl_draw(struct view *v, int top, int rows, int cols)
 	}
 }
 
-/* Move, zoom or open. */
+/* Move, zoom, open, or write the selected item's brief. */
 static int
 tl_action(struct view *v, enum keys_action a)
 {
@@ -297,9 +297,14 @@ tl_action(struct view *v, enum keys_action a)
 		    t->zoom == ZOOM_QUARTER ? _("quarter") : _("month"));
 		break;
 	case ACTION_OPEN:
+	case ACTION_BRIEF:
 		tl_fetch(t, t->cur, 1);
-		if (t->cur >= t->win_off && t->cur < t->win_off + t->win_n &&
-		    (id = t->cells[(t->cur - t->win_off) * TL_NCOLS + TL_ID]) != NULL) {
+		id = NULL;
+		if (t->cur >= t->win_off && t->cur < t->win_off + t->win_n)
+			id = t->cells[(t->cur - t->win_off) * TL_NCOLS + TL_ID];
+		if (a == ACTION_BRIEF)
+			explorer_brief(v->ex, id);
+		else if (id != NULL) {
 			char *copy = xstrdup(id);
 			explorer_open_record(v->ex, copy);
 			free(copy);

@@ -79,6 +79,8 @@ expect "" "compare offers no events" compare us ev-2025-01
 expect_has mistral-ai "compare offers actors" compare us mistral
 expect_has FRA "compare offers countries" compare us FR
 expect "fr" "--lang f<TAB> is fr" --lang f
+expect "alpha-chips alpha-labs alpha-series-b-2025" "brief offers every record, after one already given" \
+    --db "$FIXTURE" brief XTA alpha-
 expect "never" "--color n<TAB> is never" list actors --color n
 
 # The lists of the script are the program's.
@@ -89,12 +91,14 @@ options_of() {
 }
 global=$(options_of | grep -v -e '^--script$' -e '^--size$')
 expect "$(options_of)" "without a command, the options of aiatlas --help" --
-for cmd in list timeline show search sql compare export-db check; do
+for cmd in list timeline show search sql compare brief export-db check; do
 	expect "$global $(options_of "$cmd")" "$cmd's options are those of aiatlas $cmd --help" \
 	    "$cmd" x --
 done
 expect "$(said list nosuch)" "the kinds are those of list" list ""
 expect "$(said --format nosuch list actors)" "the formats are those of --format" --format ""
+expect "$(said brief x --format nosuch)" "brief's formats are those of its --format" \
+    brief x --format ""
 for kind in actors funding events blocs sources countries figures timeline; do
 	if [ "$kind" = timeline ]; then set -- timeline; else set -- list "$kind"; fi
 	same "$(offers "$@" --filter "" | grep ':$')" \

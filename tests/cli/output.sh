@@ -119,4 +119,16 @@ run --db "$FIXTURE" export-db "$scratch/dir/x.db" -o "$scratch/dir/x.csv"
 expect_status 2 "-o with export-db"
 [ ! -e "$scratch/dir/x.csv" ] && [ ! -e "$scratch/dir/x.db" ]
 ok $? "-o with export-db writes nothing"
+
+# brief: the extension of -o's file gives the sheet's format (md, txt, html,
+# htm); an unknown id writes no file.
+"$AIATLAS" --db "$FIXTURE" brief alpha-labs -o "$scratch/sheet.htm" &&
+    head -n 1 "$scratch/sheet.htm" | grep -qx '<!DOCTYPE html>'
+ok $? "brief -o FILE.htm writes the HTML sheet"
+"$AIATLAS" --db "$FIXTURE" brief alpha-labs -o "$scratch/sheet.txt" &&
+    sed -n 2p "$scratch/sheet.txt" | grep -qx '==*'
+ok $? "brief -o FILE.txt writes the plain text sheet"
+"$AIATLAS" --db "$FIXTURE" brief alpha-labs nosuch -o "$scratch/none.md" 2>/dev/null
+[ $? -eq 2 ] && [ ! -e "$scratch/none.md" ]
+ok $? "brief with an unknown id writes no file and exits 2"
 done_testing

@@ -1,0 +1,1 @@
+brief alpha-labs --format csv

@@ -1,0 +1,1 @@
+brief XTA TU test-union --lang fr --format txt

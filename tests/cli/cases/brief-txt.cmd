@@ -1,0 +1,1 @@
+brief alpha-series-b-2025 gamma-pledge-2025 --format txt

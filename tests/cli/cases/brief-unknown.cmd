@@ -1,0 +1,1 @@
+brief alpha-series-b-2025 no-such-record
