@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "i18n.h"
 #include "money.h"
 #include "norm.h"
@@ -500,7 +501,7 @@ static void
 brief_colophon(struct brief *b, const char *command)
 {
 	sqlite3_stmt *stmt;
-	const char *file = sqlite3_db_filename(b->db, "main"), *slash;
+	const char *file = db_file(b->db, "main"), *slash;
 	char *date = NULL;
 
 	if (sqlite3_prepare_v2(b->db, brief_date_sql, -1, &stmt, NULL) == SQLITE_OK) {

@@ -79,6 +79,22 @@ db_check_schema(sqlite3 *db, const char *name, char **cause)
 	return rc;
 }
 
+/* The file schema of db was read from, or NULL for an image in memory
+ * (the bundled database, whose VFS SQLite names "memdb(...)" and whose
+ * file name is a placeholder). */
+const char *
+db_file(sqlite3 *db, const char *schema)
+{
+	char *vfs = NULL;
+	int memory;
+
+	if (sqlite3_file_control(db, schema, SQLITE_FCNTL_VFSNAME, &vfs) != SQLITE_OK)
+		return NULL;
+	memory = vfs != NULL && strncmp(vfs, "memdb", 5) == 0;
+	sqlite3_free(vfs);
+	return memory ? NULL : sqlite3_db_filename(db, schema);
+}
+
 /* Open a database image held in memory, read-only. */
 sqlite3 *
 db_open_image(const unsigned char *data, size_t size, char **cause)

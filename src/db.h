@@ -20,6 +20,8 @@ sqlite3	*db_create(const char *path, char **cause);
 char	*db_uri(const char *path, const char *mode);
 /* Close, ignoring errors. */
 void	 db_close(sqlite3 *db);
+/* The file a schema was read from; NULL for the bundled image in memory. */
+const char *db_file(sqlite3 *db, const char *schema);
 
 /* Run SQL without results; cause may be NULL. */
 int	 db_exec(sqlite3 *db, const char *sql, char **cause);

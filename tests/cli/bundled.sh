@@ -123,6 +123,15 @@ expect_status 2 "a malformed --size"
 run list actors --script "$scratch/first.keys"
 expect_status 2 "--script with a command"
 
+# A briefing sheet on InvestAI: its sources as footnotes, and the data it
+# was made from named as the bundled dataset.
+run brief investai --format txt
+expect_status 0 "brief investai"
+expect_out_has "[1] " "brief investai: numbered footnotes"
+expect_out_has "https://ec.europa.eu/commission/presscorner/detail/en/ip_25_467" \
+    "brief investai: the Commission's announcement among the sources"
+expect_out_has "Data: the dataset bundled with aiatlas" "brief investai: names the bundled data"
+
 # Output that cannot be written is an error, help and version included.
 if [ -w /dev/full ]; then
 	for args in --help --version "list --help" "list actors"; do
