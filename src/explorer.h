@@ -99,6 +99,10 @@ const char	*explorer_tab_kind(struct explorer *ex);
 /* Mark or unmark a record to compare; whether a record is marked. */
 void		 explorer_mark(struct explorer *ex, const char *id);
 int		 explorer_mark_kind(struct explorer *ex, const char *kind, const char *id);
+/* Copy Markdown to the clipboard (OSC 52) and to file, and say so
+ * (explorer-copy.c). */
+void		 explorer_copy(struct explorer *ex, const char *text, size_t len,
+		    const char *file, const char *what);
 int		 explorer_marked(struct explorer *ex, const char *id);
 /* The marked records, and how many. */
 char *const	*explorer_marks(struct explorer *ex, int *n);

@@ -7,12 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "compare.h"
 #include "explorer.h"
 #include "i18n.h"
-#include "outfile.h"
 #include "output.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -409,44 +407,15 @@ cmp_rebuild(struct view *v)
 	explorer_message(v->ex, "%s", cmp->scope_text);
 }
 
-/* Encode len bytes of s in base64 (freed by the caller). */
-static char *
-cmp_base64(const char *s, size_t len)
-{
-	static const char digits[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char *out = xmalloc((len + 2) / 3 * 4 + 1), *p = out;
-	size_t i;
-	unsigned long n;
-
-	for (i = 0; i < len; i += 3) {
-		n = (unsigned long)(unsigned char)s[i] << 16;
-		if (i + 1 < len)
-			n |= (unsigned long)(unsigned char)s[i + 1] << 8;
-		if (i + 2 < len)
-			n |= (unsigned char)s[i + 2];
-		*p++ = digits[(n >> 18) & 63];
-		*p++ = digits[(n >> 12) & 63];
-		*p++ = i + 1 < len ? digits[(n >> 6) & 63] : '=';
-		*p++ = i + 2 < len ? digits[n & 63] : '=';
-	}
-	*p = '\0';
-	return out;
-}
-
-/* Copy the comparison as Markdown, its scope first: to CMP_COPY_FILE, and
- * to the terminal's clipboard with OSC 52 when there is a terminal (it
- * reaches the user's own machine over SSH). Say what was done. */
+/* Copy the comparison as Markdown, its scope first (explorer_copy). */
 static void
 cmp_copy(struct view *v)
 {
 	struct cmp_view *c = v->data;
 	struct output *o;
-	struct outfile *f;
-	char *text = NULL, *b64, *cause = NULL;
+	char *text = NULL;
 	size_t len = 0;
 	FILE *fp;
-	int saved = 0, sent = 0;
 
 	if ((fp = open_memstream(&text, &len)) == NULL) {
 		explorer_message(v->ex, _("Cannot copy the comparison: out of memory."));
@@ -457,29 +426,8 @@ cmp_copy(struct view *v)
 	compare_write(c->cmp, o, 1);
 	output_close(o);
 	fclose(fp);
-	if (isatty(STDOUT_FILENO)) {
-		b64 = cmp_base64(text, len);
-		printf("\033]52;c;%s\a", b64);
-		fflush(stdout);
-		free(b64);
-		sent = 1;
-	}
-	if ((f = outfile_open(CMP_COPY_FILE, &cause)) != NULL) {
-		fwrite(text, 1, len, outfile_stream(f));
-		saved = outfile_commit(f, &cause) == 0;
-	}
-	free(cause);
+	explorer_copy(v->ex, text, len, CMP_COPY_FILE, _("the comparison"));
 	free(text);
-	if (saved && sent)
-		explorer_message(v->ex, _("Copied as Markdown to the clipboard (OSC 52) and to %s."),
-		    CMP_COPY_FILE);
-	else if (saved)
-		explorer_message(v->ex, _("Wrote the comparison as Markdown to %s."), CMP_COPY_FILE);
-	else if (sent)
-		explorer_message(v->ex, _("Copied as Markdown to the clipboard (OSC 52); "
-		    "cannot write %s."), CMP_COPY_FILE);
-	else
-		explorer_message(v->ex, _("Cannot write %s."), CMP_COPY_FILE);
 }
 
 /* Scroll, move between rows and panes, swap, open; change the scope; copy. */
