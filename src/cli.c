@@ -65,6 +65,14 @@ static const struct cli_command cli_commands[] = {
 	{ "check", cmd_check, 0, 0, 0,
 	  N_("check"),
 	  N_("Check the integrity of the database and count the rows of each table.") },
+	{ "note", cmd_note, 0, 1, -1,
+	  N_("note add ID TEXT...|edit N TEXT...|rm N|list [ID]"),
+	  N_("Add a note on a record (TEXT - reads it from standard input), change or\n"
+	  "remove one by its number, or list them (a note whose record is gone is\n"
+	  "listed as orphaned).") },
+	{ "bookmark", cmd_bookmark, 0, 1, -1,
+	  N_("bookmark add ID...|rm ID...|list"),
+	  N_("Bookmark records, remove bookmarks, or list them.") },
 	{ NULL, NULL, 0, 0, 0, NULL, NULL }
 };
 
@@ -161,6 +169,39 @@ cli_output_close(struct output *o)
 	return CLI_OK;
 }
 
+/* The arguments joined by spaces, freed by the caller. */
+char *
+cli_join(int argc, char **argv)
+{
+	char *text = xstrdup(argc > 0 ? argv[0] : ""), *t;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		t = xasprintf("%s %s", text, argv[i]);
+		free(text);
+		text = t;
+	}
+	return text;
+}
+
+/* Print every row of stmt (finalized here); what names the command in a
+ * message. CLI_NOTHING when there is none. */
+int
+cli_print(struct cli *c, sqlite3_stmt *stmt, const char *what)
+{
+	struct output *o = cli_output(c);
+	long rows = output_statement(o, stmt);
+	int status;
+
+	if (rows < 0)
+		cli_error(_("%s: %s"), what, sqlite3_errmsg(c->db));
+	sqlite3_finalize(stmt);
+	status = cli_output_close(o);
+	if (rows < 0)
+		return CLI_USAGE;
+	return status == CLI_OK && rows == 0 ? CLI_NOTHING : status;
+}
+
 /* The format a file name's extension stands for (.csv, .tsv, .json, .md,
  * .txt); 0 if none. */
 static int
@@ -246,7 +287,8 @@ cli_usage(FILE *fp)
 	    "  --csv-raw                       leave CSV and TSV cells that could run as\n"
 	    "                                  spreadsheet formulas as they are\n"
 	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
-	    "  --user-db FILE, --no-user-db    where saved filters are kept, or nowhere\n"
+	    "  --user-db FILE, --no-user-db    where notes, bookmarks and saved filters are\n"
+	    "                                  kept, or nowhere\n"
 	    "  -h, --help                      print this help (after a command, its own)\n"
 	    "  -V, --version                   print the version and the licence\n\n"
 	    "Exit status: 0 success, 1 nothing found, 2 bad usage or bad input.\n"

@@ -58,5 +58,11 @@ void	 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 struct output *cli_output(const struct cli *c);
 /* Finish an output, reporting a write error; returns an exit status. */
 int	 cli_output_close(struct output *o);
+/* Print every row of a statement (then finalized) in the chosen format;
+ * what names the command in a message. An exit status: CLI_NOTHING when
+ * there is no row. */
+int	 cli_print(struct cli *c, sqlite3_stmt *stmt, const char *what);
+/* The arguments joined by spaces, freed by the caller. */
+char	*cli_join(int argc, char **argv);
 
 #endif

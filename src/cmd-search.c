@@ -27,9 +27,9 @@ cmd_search(struct cli *c, int argc, char **argv)
 {
 	sqlite3_stmt *stmt;
 	struct output *o;
-	char *typed, *query, *cause = NULL, *t;
+	char *typed, *query, *cause = NULL;
 	const char *kind = NULL;
-	int i, status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
+	int status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 	size_t offset;
 	long rows;
 
@@ -38,12 +38,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 		    kind_list_names());
 		return CLI_USAGE;
 	}
-	typed = xstrdup(argv[0]);
-	for (i = 1; i < argc; i++) {
-		t = xasprintf("%s %s", typed, argv[i]);
-		free(typed);
-		typed = t;
-	}
+	typed = cli_join(argc, argv);
 	if (c->regex) {
 		query = typed;
 		if (regex_check(query, &cause, &offset) != 0) {

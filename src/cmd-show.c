@@ -411,6 +411,60 @@ show_sources(struct show *s, const struct record *r)
 	show_section_end(s);
 }
 
+/* Write one of the user's notes: its number and date, then its text, line
+ * by line for people. */
+static void
+show_note(struct show *s, const struct record_note *n)
+{
+	char num[32];
+	const char *p, *eol;
+	char *line;
+
+	snprintf(num, sizeof num, "%lld", n->n);
+	switch (s->cli->format) {
+	case OUTPUT_JSON:
+		printf("%s\n{\"note\": %s", s->items++ > 0 ? "," : "", num);
+		show_json_text("text", n->text, 0);
+		show_json_text("updated", n->date, 0);
+		printf("}");
+		break;
+	case OUTPUT_CSV:
+	case OUTPUT_TSV:
+		show_row(s, "note", num, n->text, n->date);
+		break;
+	case OUTPUT_MD:
+		printf("- ");
+		output_md_cell(stdout, n->text);
+		printf(" *(note %s, %s)*\n", num, n->date);
+		break;
+	case OUTPUT_TABLE:
+		show_printf(s, "  %-4s %s\n", num, n->date);
+		for (p = n->text; *p != '\0'; p = *eol != '\0' ? eol + 1 : eol) {
+			eol = p + strcspn(p, "\n");
+			line = xstrndup(p, eol - p);
+			printf("       ");
+			show_wrapped(s, line, 7, s->cli->width);
+			printf("\n");
+			free(line);
+		}
+		break;
+	}
+}
+
+/* Write the user's notes on the record (JSON: always, perhaps empty). */
+static void
+show_notes(struct show *s, const struct record *r)
+{
+	int i;
+
+	if (r->nnotes == 0 && s->cli->format != OUTPUT_JSON)
+		return;
+	show_section(s, "notes", _("Your notes"));
+	for (i = 0; i < r->nnotes; i++)
+		show_note(s, &r->notes[i]);
+	show_section_end(s);
+}
+
 /* Show one record. */
 int
 cmd_show(struct cli *c, int argc, char **argv)
@@ -444,6 +498,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 	show_aliases(&s, r);
 	show_related(&s, r);
 	show_sources(&s, r);
+	show_notes(&s, r);
 	if (c->format == OUTPUT_JSON)
 		printf("}\n");
 	if (s.rows != NULL) {

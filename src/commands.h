@@ -15,5 +15,7 @@ int	 cmd_check(struct cli *c, int argc, char **argv);
 int	 cmd_compare(struct cli *c, int argc, char **argv);
 int	 cmd_timeline(struct cli *c, int argc, char **argv);
 int	 cmd_brief(struct cli *c, int argc, char **argv);
+int	 cmd_note(struct cli *c, int argc, char **argv);
+int	 cmd_bookmark(struct cli *c, int argc, char **argv);
 
 #endif

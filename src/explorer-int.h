@@ -12,8 +12,8 @@
 
 struct script;
 
-/* A tab for each kind the registry gives one. */
-#define EXPLORER_NTABS	KIND_NTABS
+/* A tab for each kind the registry gives one, then the user's marks. */
+#define EXPLORER_NTABS	(KIND_NTABS + 1)
 #define EXPLORER_MAX_MARKS	4
 
 /* Below this size the explorer shows what it needs instead. */
@@ -51,6 +51,7 @@ struct explorer {
 	int			 quit;
 	char			 message[256];
 	int			 csv_raw;	/* exports: formulas left as they are */
+	unsigned int		 user_generation;	/* notes and bookmarks changed */
 	char			*export_format;	/* the last format exported to */
 	char			*export_path;	/* the file asked to be overwritten */
 	char			*export_question;	/* "overwrite FILE? y/n " */
@@ -85,6 +86,12 @@ int		 explorer_command(struct explorer *ex, const char *line, char **cause);
 void		 explorer_next_match(struct explorer *ex, int backward);
 /* Free the prompts and the search. */
 void		 explorer_prompt_free(struct explorer *ex);
+
+/* Notes and bookmarks (explorer-note.c). */
+/* Bookmark the current record, or remove its bookmark. */
+void		 explorer_bookmark(struct explorer *ex);
+/* Write a note on the current record, or change its last one. */
+void		 explorer_note(struct explorer *ex);
 
 /* Exports (explorer-export.c). */
 /* Ask for a format to export the current view in. */

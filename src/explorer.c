@@ -33,6 +33,20 @@ static const struct view_ops *const explorer_tab_views[] = {
 	[KIND_VIEW_TIMELINE] = &view_timeline_ops,
 };
 
+/* The label of tab i: a kind's, or the user's marks after them. */
+static const char *
+explorer_tab_label(int i)
+{
+	return i < KIND_NTABS ? _(kind_tab(i)->tab_label) : _("Marks");
+}
+
+/* The view tab i starts with. */
+static const struct view_ops *
+explorer_tab_view(int i)
+{
+	return i < KIND_NTABS ? explorer_tab_views[kind_tab(i)->view] : &view_marks_ops;
+}
+
 /* For the fatal hook and the glyphs, which have no explorer at hand. */
 static struct explorer		*explorer_active;
 static volatile sig_atomic_t	 explorer_signal;
@@ -261,8 +275,7 @@ explorer_top(struct explorer *ex)
 
 	if (h->depth == 0) {
 		h->views = xreallocarray(h->views, 1, sizeof *h->views);
-		h->views[h->depth++] = explorer_view_new(ex,
-		    explorer_tab_views[kind_tab(ex->current)->view], NULL);
+		h->views[h->depth++] = explorer_view_new(ex, explorer_tab_view(ex->current), NULL);
 	}
 	return h->views[h->depth - 1];
 }
@@ -286,6 +299,23 @@ void
 explorer_open_view(struct explorer *ex, const struct view_ops *ops, void *data)
 {
 	explorer_push(ex, explorer_view_new(ex, ops, data));
+}
+
+/* Close the view on top, with no way forward to it. */
+void
+explorer_close_top(struct explorer *ex)
+{
+	struct explorer_history *h = &ex->history[ex->current];
+
+	if (explorer_back(ex))
+		explorer_view_free(h->forward[--h->nforward]);
+}
+
+/* How many times notes and bookmarks changed. */
+unsigned int
+explorer_user_generation(struct explorer *ex)
+{
+	return ex->user_generation;
 }
 
 /* Mark or unmark a record to compare. */
@@ -364,11 +394,11 @@ explorer_go_tab(struct explorer *ex, const char *kind)
 	struct explorer_history *h;
 	int i;
 
-	for (i = 0; i < EXPLORER_NTABS; i++) {
+	for (i = 0; i < KIND_NTABS; i++) {
 		if (strcmp(kind_tab(i)->plural, kind) == 0)
 			break;
 	}
-	if (i == EXPLORER_NTABS)
+	if (i == KIND_NTABS)
 		return;
 	ex->current = i;
 	h = &ex->history[i];
@@ -446,8 +476,15 @@ explorer_action(struct explorer *ex, enum keys_action a)
 	case ACTION_TAB_TIMELINE:
 	case ACTION_TAB_BLOCS:
 	case ACTION_TAB_SOURCES:
+	case ACTION_TAB_MARKS:
 		ex->current = a - ACTION_TAB_ACTORS;
 		ex->dirty = 1;
+		break;
+	case ACTION_BOOKMARK:
+		explorer_bookmark(ex);
+		break;
+	case ACTION_NOTE:
+		explorer_note(ex);
 		break;
 	case ACTION_HELP:
 		if (v->ops != &view_help_ops)
@@ -515,7 +552,7 @@ explorer_click(struct explorer *ex, int y, int x)
 	}
 	if (y == 0) {
 		for (i = 0; i < EXPLORER_NTABS; i++) {
-			col += text_width(_(kind_tab(i)->tab_label)) + 5;
+			col += text_width(explorer_tab_label(i)) + 5;
 			if (x < col) {
 				ex->current = i;
 				ex->dirty = 1;
@@ -539,7 +576,7 @@ explorer_draw_tabs(struct explorer *ex)
 
 	explorer_fill(0, 0, COLS, STYLE_NORMAL);
 	for (i = 0; i < EXPLORER_NTABS && x < COLS; i++) {
-		snprintf(label, sizeof label, " %d %s ", i + 1, _(kind_tab(i)->tab_label));
+		snprintf(label, sizeof label, " %d %s ", i + 1, explorer_tab_label(i));
 		x += explorer_text(0, x, label, COLS - x, i == ex->current ? STYLE_SELECTED : STYLE_NORMAL);
 		x += explorer_text(0, x, " ", COLS - x, STYLE_NORMAL);
 	}
@@ -886,7 +923,10 @@ explorer_terminal_event(struct explorer *ex)
 		return;
 	}
 	v = explorer_top(ex);
-	explorer_action(ex, keys_lookup(v->ops->scope, key));
+	if (v->ops->key != NULL)
+		v->ops->key(v, key);
+	else
+		explorer_action(ex, keys_lookup(v->ops->scope, key));
 	ex->dirty = 1;
 }
 
@@ -912,7 +952,10 @@ explorer_script_event(struct explorer *ex, char **cause)
 			break;
 		}
 		v = explorer_top(ex);
-		explorer_action(ex, keys_lookup(v->ops->scope, ev.key));
+		if (v->ops->key != NULL)
+			v->ops->key(v, ev.key);
+		else
+			explorer_action(ex, keys_lookup(v->ops->scope, ev.key));
 		break;
 	case SCRIPT_CLICK:
 		explorer_click(ex, ev.y, ev.x);

@@ -30,6 +30,10 @@ struct userdb;
  *		fits the screen), to o; human: the columns of the table and
  *		Markdown formats, not the data formats'. The number of rows, or
  *		-1 with *cause. NULL: the view has nothing to export.
+ * current	the id of the record it is on (the selected row, the record
+ *		shown), for b and a; NULL: none
+ * key		a key typed, for a view that takes text (the note editor),
+ *		before any binding; NULL: keys are looked up as actions
  */
 struct view_ops {
 	const char	*name;
@@ -45,6 +49,8 @@ struct view_ops {
 	int		(*set_filter)(struct view *, const char *, char **);
 	const char	*(*filter_kind)(struct view *);
 	long		(*export)(struct view *, struct output *o, int human, char **cause);
+	const char	*(*current)(struct view *);
+	void		(*key)(struct view *, keys_key);
 };
 
 /* An open view: its kind, the explorer it is in, and its own data. */
@@ -62,6 +68,16 @@ extern const struct view_ops view_help_ops;
 extern const struct view_ops view_search_ops;
 extern const struct view_ops view_compare_ops;
 extern const struct view_ops view_timeline_ops;
+extern const struct view_ops view_marks_ops;
+extern const struct view_ops view_note_ops;
+
+/* What the note editor opens with (its data, taken over): the record, the
+ * note it changes (0: a new one) and the note's text. */
+struct note_draft {
+	char		*id;
+	long long	 n;
+	char		*text;
+};
 
 /* What the explorer asks of particular views. */
 /* The list view: move to the next (or previous) row matching a full-text
@@ -112,6 +128,14 @@ char *const	*explorer_marks(struct explorer *ex, int *n);
 void		 explorer_brief(struct explorer *ex, const char *id);
 /* Open a view of a kind with data for its open (a history step). */
 void		 explorer_open_view(struct explorer *ex, const struct view_ops *ops, void *data);
+/* Close the view on top, with no way forward to it again. */
+void		 explorer_close_top(struct explorer *ex);
+/* Save the note the editor wrote (text) as draft says, and say so. */
+void		 explorer_note_save(struct explorer *ex, const struct note_draft *draft,
+		     const char *text);
+/* How many times the user's notes and bookmarks changed: a view showing
+ * them reads them again when this moves. */
+unsigned int	 explorer_user_generation(struct explorer *ex);
 
 /* Move a list's selection cur (and its first row shown, top) by a
  * movement action, page rows a screen; 1 if a was one. */

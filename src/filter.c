@@ -6,6 +6,7 @@
  *	mistral "data centre" /gigafact(ory|ories)/i
  *	-kind:person not bloc:us (bloc:eu or bloc:uk) and amount>1e9
  *	disputed:yes disputed:amount
+ *	note:yes bookmarked:no
  */
 #include "config.h"
 #include "filter.h"
@@ -64,6 +65,18 @@ enum filter_type {
 /* The values disputed: takes for records of table t: yes, no, a column. */
 #define DISPUTED_VALUES(t) \
 	"SELECT 'yes' UNION ALL SELECT 'no' UNION ALL SELECT name FROM pragma_table_info('" t "')"
+/* Whether the user wrote a note on a record or bookmarked it (schema
+ * user): note:yes, bookmarked:no. */
+#define YES_NO "SELECT 'yes' UNION ALL SELECT 'no'"
+#define YES_NO_ALL { YES_NO, YES_NO, YES_NO, YES_NO, YES_NO, YES_NO, YES_NO }
+#define USER_HAS(table, id) \
+	"(EXISTS (SELECT 1 FROM user." table " AS u WHERE u.subject_id = " id ")" \
+	" = (lower(?) = 'yes'))"
+#define USER_HAS_ALL(table) \
+	{ USER_HAS(table, "actor.id"), USER_HAS(table, "funding.id"), \
+	  USER_HAS(table, "event.id"), USER_HAS(table, "bloc.id"), \
+	  USER_HAS(table, "source.id"), USER_HAS(table, "country.iso3"), \
+	  USER_HAS(table, "figure.id") }
 #define CITED(id, what) \
 	"EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = " id " AND c." what " = ?)"
 /* A funding's amount in euros at the rate of its year (the nearest year's
@@ -162,6 +175,8 @@ static const struct filter_field {
 	    DISPUTED_VALUES("bloc"), NULL, DISPUTED_VALUES("country"), DISPUTED_VALUES("figure") },
 	  { DISPUTED("actor.id"), DISPUTED("funding.id"), DISPUTED("event.id"),
 	    DISPUTED("bloc.id"), NULL, DISPUTED("country.iso3"), DISPUTED("figure.id") } },
+	{ "note", FT_MATCH, YES_NO_ALL, USER_HAS_ALL("note") },
+	{ "bookmarked", FT_MATCH, YES_NO_ALL, USER_HAS_ALL("bookmark") },
 	{ "id", FT_MATCH,
 	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 	  { "actor.id = ?", "funding.id = ?", "event.id = ?", "bloc.id = ?", "source.id = ?",

@@ -39,30 +39,54 @@ static const char fts_build_sql[] =
 	" WHEN 'bloc' THEN (SELECT stats_iso3 FROM bloc WHERE id = f.id AND kind = 'state') END"
 
 /* Matches ranked by bm25 (the rank fts_build() sets: names weighing most,
- * then aliases, then text). The full-text table orders and limits first,
- * so snippets and names are made for the rows shown only. The records
- * that stand for one place (FRA, the state actor france) follow each
- * other at the best rank of any of them, the country first. */
+ * then aliases, then text), with the records whose notes match (their
+ * snippet after ?9, "note: "), each record once at its best rank. The
+ * full-text tables order and limit first, so snippets and names are made
+ * for the rows shown only. The records that stand for one place (FRA, the
+ * state actor france) follow each other at the best rank of any of them,
+ * the country first. */
 const char fts_search_sql[] =
 	"SELECT f.id AS id, f.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match,"
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM (SELECT id, kind, snippet(record_fts, -1, ?5, ?6, '…', 10) AS match, rank"
-	"  FROM record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
-	"  ORDER BY rank LIMIT ?4) AS f"
+	" FROM (SELECT id, kind, match, min(rank) AS rank FROM ("
+	"  SELECT * FROM (SELECT id, kind, snippet(record_fts, -1, ?5, ?6, '…', 10) AS match,"
+	"   rank FROM record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
+	"   ORDER BY rank LIMIT ?4)"
+	"  UNION ALL SELECT * FROM (SELECT id, kind,"
+	"   ?9 || snippet(note_fts, 2, ?5, ?6, '…', 10) AS match, rank"
+	"   FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
+	"   ORDER BY rank LIMIT ?4))"
+	"  GROUP BY id ORDER BY rank LIMIT ?4) AS f"
 	" JOIN record_label AS l ON l.id = f.id"
 	" ORDER BY min(f.rank) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
 	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.rank, f.id";
 
-/* Matches of a regular expression over the same text, in name order. */
+/* Matches of a regular expression over the same text, or over the user's
+ * notes on a record, in name order. */
 const char fts_regex_sql[] =
-	"SELECT t.id AS id, l.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
-	" CASE WHEN " RECORD_DISPUTED("t.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
-	" WHERE (?5 IS NULL OR t.rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH ?5))"
-	" AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"
-	" ORDER BY l.kind, name, t.id LIMIT ?4";
+	"SELECT id, kind, name, disputed FROM ("
+	" SELECT t.id AS id, l.kind AS kind,"
+	"  CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
+	"  CASE WHEN " RECORD_DISPUTED("t.id") " THEN ?7 ELSE ?8 END AS disputed"
+	"  FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
+	"  WHERE (?5 IS NULL OR t.rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH ?5))"
+	"  AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"
+	" UNION SELECT l.id, l.kind, CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END,"
+	"  CASE WHEN " RECORD_DISPUTED("l.id") " THEN ?7 ELSE ?8 END"
+	"  FROM user.note AS n JOIN record_label AS l ON l.id = n.subject_id"
+	"  WHERE regexp(?1, n.body) AND (?2 IS NULL OR l.kind = ?2))"
+	" ORDER BY kind, name, id LIMIT ?4";
+
+/* The user's notes in a full-text table of their own, made again before
+ * each search (they are few, and change while the explorer runs): schema
+ * temp, as the bundled image cannot be written. */
+static const char fts_notes_sql[] =
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.note_fts USING fts5("
+	" id UNINDEXED, kind UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');"
+	"DELETE FROM temp.note_fts;"
+	"INSERT INTO temp.note_fts (id, kind, body) SELECT n.subject_id, r.kind, n.body"
+	" FROM user.note AS n JOIN record AS r ON r.id = n.subject_id";
 
 /* Marks for people: matched words in «», a disputed record ⚑. */
 const struct fts_marks fts_marks_human = { "«", "»", "⚑", NULL };
@@ -77,6 +101,8 @@ fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind, const c
 	sqlite3_stmt *stmt;
 	char *literal;
 
+	if (!regex && db_exec(db, fts_notes_sql, cause) != 0)
+		return NULL;
 	if (sqlite3_prepare_v2(db, regex ? fts_regex_sql : fts_search_sql, -1, &stmt,
 	    NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
@@ -93,6 +119,7 @@ fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind, const c
 	if (!regex) {
 		sqlite3_bind_text(stmt, 5, marks->open, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, marks->close, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 9, _("note: "), -1, SQLITE_STATIC);
 	} else if ((literal = fts_literal_query(query)) != NULL)
 		sqlite3_bind_text(stmt, 5, literal, -1, free);
 	return stmt;

@@ -5,13 +5,14 @@
 #include <sqlite3.h>
 
 /* Matches of a full-text query ranked by bm25, names weighing most, then
- * aliases, then text: id, kind, name, match (a snippet whose matched words
- * are between ?5 and ?6), disputed (?7 for a record with a disputed field,
- * else ?8). ?1 is the query, ?2 a kind or NULL, ?3 the language, ?4 the
- * limit (-1: none). */
+ * aliases, then text, then the user's notes: id, kind, name, match (a
+ * snippet whose matched words are between ?5 and ?6, after ?9 when it is
+ * of a note), disputed (?7 for a record with a disputed field, else ?8).
+ * ?1 is the query, ?2 a kind or NULL, ?3 the language, ?4 the limit (-1:
+ * none). Needs the notes' table that fts_prepare() makes. */
 extern const char fts_search_sql[];
-/* Matches of a regular expression ?1 over the same text, in kind and name
- * order: id, kind, name, disputed. ?2, ?3, ?4, ?7 and ?8 as above; ?5, when
+/* Matches of a regular expression ?1 over the same text and the user's
+ * notes, in kind and name order: id, kind, name, disputed. ?2, ?3, ?4, ?7 and ?8 as above; ?5, when
  * not NULL, is a trigram query (fts_literal_query()) that every match must
  * pass. */
 extern const char fts_regex_sql[];

@@ -49,7 +49,6 @@ static const struct {
 	{ ' ',				SCOPE_GLOBAL,	ACTION_PAGE_DOWN },
 	{ 'f' & 0x1f,			SCOPE_GLOBAL,	ACTION_PAGE_DOWN },
 	{ KEYS_CODE(KEY_PPAGE),		SCOPE_GLOBAL,	ACTION_PAGE_UP },
-	{ 'b',				SCOPE_GLOBAL,	ACTION_PAGE_UP },
 	{ 'b' & 0x1f,			SCOPE_GLOBAL,	ACTION_PAGE_UP },
 	{ 'g',				SCOPE_GLOBAL,	ACTION_FIRST },
 	{ KEYS_CODE(KEY_HOME),		SCOPE_GLOBAL,	ACTION_FIRST },
@@ -89,6 +88,9 @@ static const struct {
 	{ '3',				SCOPE_GLOBAL,	ACTION_TAB_TIMELINE },
 	{ '4',				SCOPE_GLOBAL,	ACTION_TAB_BLOCS },
 	{ '5',				SCOPE_GLOBAL,	ACTION_TAB_SOURCES },
+	{ '6',				SCOPE_GLOBAL,	ACTION_TAB_MARKS },
+	{ 'b',				SCOPE_GLOBAL,	ACTION_BOOKMARK },
+	{ 'a',				SCOPE_GLOBAL,	ACTION_NOTE },
 	{ '/',				SCOPE_GLOBAL,	ACTION_SEARCH },
 	{ '~',				SCOPE_GLOBAL,	ACTION_SEARCH_REGEX },
 	{ 'n',				SCOPE_GLOBAL,	ACTION_NEXT_MATCH },
@@ -123,6 +125,14 @@ static const struct {
 	{ 'e' & 0x1f,			SCOPE_PROMPT,	ACTION_CURSOR_END },
 	{ 'u' & 0x1f,			SCOPE_PROMPT,	ACTION_KILL_LINE },
 	{ 'w' & 0x1f,			SCOPE_PROMPT,	ACTION_KILL_WORD },
+	{ '\n',				SCOPE_EDITOR,	ACTION_NEWLINE },
+	{ '\r',				SCOPE_EDITOR,	ACTION_NEWLINE },
+	{ KEYS_CODE(KEY_ENTER),		SCOPE_EDITOR,	ACTION_NEWLINE },
+	{ 's' & 0x1f,			SCOPE_EDITOR,	ACTION_SAVE },
+	{ 27,				SCOPE_EDITOR,	ACTION_CANCEL },
+	{ KEYS_CODE(KEY_BACKSPACE),	SCOPE_EDITOR,	ACTION_DELETE_BACK },
+	{ 127,				SCOPE_EDITOR,	ACTION_DELETE_BACK },
+	{ 'h' & 0x1f,			SCOPE_EDITOR,	ACTION_DELETE_BACK },
 };
 
 #define KEYS_NBINDINGS (sizeof keys_bindings / sizeof keys_bindings[0])
@@ -137,7 +147,7 @@ keys_lookup(enum keys_scope scope, keys_key key)
 		if (keys_bindings[i].key == key && keys_bindings[i].scope == scope)
 			return keys_bindings[i].action;
 	}
-	for (i = 0; scope != SCOPE_PROMPT && i < KEYS_NBINDINGS; i++) {
+	for (i = 0; scope != SCOPE_PROMPT && scope != SCOPE_EDITOR && i < KEYS_NBINDINGS; i++) {
 		if (keys_bindings[i].key == key && keys_bindings[i].scope == SCOPE_GLOBAL)
 			return keys_bindings[i].action;
 	}
@@ -181,6 +191,21 @@ keys_label(keys_key key, char *buf, size_t size)
 		snprintf(buf, size, "%c", key);
 }
 
+/* Whether binding i's key is bound to the same action before it (in
+ * another scope), so the help names it once. */
+static int
+keys_seen(size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		if (keys_bindings[j].key == keys_bindings[i].key &&
+		    keys_bindings[j].action == keys_bindings[i].action)
+			return 1;
+	}
+	return 0;
+}
+
 /* The keys bound to an action, as "j, Down"; "" if none. */
 static void
 keys_of(enum keys_action a, char *buf, size_t size)
@@ -191,7 +216,8 @@ keys_of(enum keys_action a, char *buf, size_t size)
 	buf[0] = '\0';
 	for (i = 0; i < KEYS_NBINDINGS; i++) {
 		if (keys_bindings[i].action != a || keys_bindings[i].key == '\r' ||
-		    keys_bindings[i].key == KEYS_CODE(KEY_ENTER) || keys_bindings[i].key == 127)
+		    keys_bindings[i].key == KEYS_CODE(KEY_ENTER) || keys_bindings[i].key == 127 ||
+		    keys_seen(i))
 			continue;
 		keys_label(keys_bindings[i].key, label, sizeof label);
 		n += snprintf(buf + n, size - n, "%s%s", n > 0 ? ", " : "", label);

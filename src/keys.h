@@ -31,6 +31,9 @@
 	X(TAB_TIMELINE,	"tab-timeline",	N_("show the Timeline tab")) \
 	X(TAB_BLOCS,	"tab-blocs",	N_("show the Blocs tab")) \
 	X(TAB_SOURCES,	"tab-sources",	N_("show the Sources tab")) \
+	X(TAB_MARKS,	"tab-marks",	N_("show the Marks tab: bookmarked records and records with notes")) \
+	X(BOOKMARK,	"bookmark",	N_("bookmark the current record, or remove its bookmark")) \
+	X(NOTE,		"note",		N_("write a note on the current record, or change its last one ($VISUAL or $EDITOR if set)")) \
 	X(SEARCH,	"search",	N_("search every record as you type (then Enter, or Esc)")) \
 	X(SEARCH_REGEX,	"search-regex",	N_("search with a regular expression as you type")) \
 	X(NEXT_MATCH,	"next-match",	N_("go to the next row that matches the search")) \
@@ -68,7 +71,9 @@
 	X(CURSOR_HOME,	"cursor-home",	N_("in a prompt, move to the start")) \
 	X(CURSOR_END,	"cursor-end",	N_("in a prompt, move to the end")) \
 	X(KILL_LINE,	"kill-line",	N_("in a prompt, delete everything before the cursor")) \
-	X(KILL_WORD,	"kill-word",	N_("in a prompt, delete the word before the cursor"))
+	X(KILL_WORD,	"kill-word",	N_("in a prompt, delete the word before the cursor")) \
+	X(NEWLINE,	"newline",	N_("in the note editor, start a new line")) \
+	X(SAVE,		"save",		N_("in the note editor, save the note (or Esc, then y)"))
 
 enum keys_action {
 #define KEYS_ENUM(id, name, help) ACTION_##id,
@@ -83,7 +88,8 @@ enum keys_scope {
 	SCOPE_LIST,
 	SCOPE_RECORD,
 	SCOPE_COMPARE,
-	SCOPE_PROMPT		/* only its own bindings: other keys are typed */
+	SCOPE_PROMPT,		/* only its own bindings: other keys are typed */
+	SCOPE_EDITOR		/* the same, in the note editor */
 };
 
 /* A key: a character (code >= 0) or a curses key code (code < 0, as

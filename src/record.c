@@ -518,6 +518,29 @@ record_load_sources(sqlite3 *db, struct record *r, const char *lang)
 	return 0;
 }
 
+/* The user's notes on the record, oldest first; 0, or -1 on a database
+ * error. */
+static int
+record_load_notes(sqlite3 *db, struct record *r)
+{
+	sqlite3_stmt *stmt;
+	struct record_note *n;
+
+	if (sqlite3_prepare_v2(db, "SELECT id, body, updated_at FROM user.note"
+	    " WHERE subject_id = ?1 ORDER BY created_at, id", -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		r->notes = xreallocarray(r->notes, r->nnotes + 1, sizeof *r->notes);
+		n = &r->notes[r->nnotes++];
+		n->n = sqlite3_column_int64(stmt, 0);
+		n->text = record_column(stmt, 1);
+		n->date = record_column(stmt, 2);
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
 /* Read a record. */
 int
 record_load(sqlite3 *db, const char *wanted, const char *lang, struct record **rp)
@@ -540,7 +563,7 @@ record_load(sqlite3 *db, const char *wanted, const char *lang, struct record **r
 	}
 	if (k->kind == NULL || record_load_fields(db, r, k, lang) != 0 ||
 	    record_load_aliases(db, r) != 0 || record_load_relations(db, r, k, lang) != 0 ||
-	    record_load_sources(db, r, lang) != 0) {
+	    record_load_sources(db, r, lang) != 0 || record_load_notes(db, r) != 0) {
 		record_free(r);
 		return -1;
 	}

@@ -74,10 +74,12 @@ struct record_source {
 	int	 contradicts;
 };
 
-/* A note the user wrote on the record. */
+/* A note the user wrote on the record: its number (note edit N), its
+ * text, and when it was last changed. */
 struct record_note {
-	char	*text;
-	char	*date;
+	long long	 n;
+	char		*text;
+	char		*date;
 };
 
 /* A record. Fields come in their table's order; claims by field, each
@@ -97,8 +99,7 @@ struct record {
 	int			 nrelations;
 	struct record_source	*sources;
 	int			 nsources;
-	/* None yet: record_load() leaves them empty for a reader of the
-	 * user's database to fill; record_free() frees them. */
+	/* The user's notes on it, from schema user, oldest first. */
 	struct record_note	*notes;
 	int			 nnotes;
 };

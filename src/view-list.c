@@ -180,6 +180,9 @@ list_fetch(struct view *v, struct list_view *l, long off, int n)
 	sqlite3_bind_int64(stmt, 3, reverse ? from_end : off);
 	for (r = 0; r < n && sqlite3_step(stmt) == SQLITE_ROW; r++)
 		list_keep(l, stmt, reverse ? n - 1 - r : r);
+	/* Done with it: a statement left open would keep the user database
+	 * from being made by a first write (b, a). */
+	sqlite3_reset(stmt);
 	l->win_n = r;
 	if (reverse && r < n) {
 		/* The list shrank under us: keep what came, in order. */
@@ -349,6 +352,13 @@ list_selected(struct view *v, struct list_view *l)
 	if (l->cur < l->win_off || l->cur >= l->win_off + l->win_n)
 		return NULL;
 	return l->cells[(l->cur - l->win_off) * l->ncols];
+}
+
+/* The selected record. */
+static const char *
+list_current(struct view *v)
+{
+	return list_selected(v, v->data);
 }
 
 /* Move, sort, open, or write the selected record's brief. */
@@ -583,4 +593,5 @@ const struct view_ops view_list_ops = {
 	.set_filter = list_set_filter,
 	.filter_kind = list_filter_kind,
 	.export = list_export,
+	.current = list_current,
 };

@@ -41,6 +41,8 @@ struct record_view {
 	int			 nlinks;
 	int			 sel;		/* the selected link, or -1 */
 	int			 top;		/* the first row shown */
+	int			 found;		/* the record exists */
+	unsigned int		 generation;	/* of the notes read */
 	char			 title[256];
 };
 
@@ -165,42 +167,31 @@ record_add_sources(struct record_view *r, const struct record *rec)
 	}
 }
 
-/* Read the record and lay it out as lines. */
+/* Add the user's notes on the record, each its date, then its lines. */
 static void
-record_open(struct view *v)
+record_add_notes(struct record_view *r, const struct record *rec)
 {
-	struct record_view *r = xcalloc(1, sizeof *r);
-	struct record *rec;
-	char *wanted = v->data;
+	const struct record_note *n;
+	const char *p, *eol;
 
-	v->data = r;
-	r->sel = -1;
-	if (record_load(explorer_db(v->ex), wanted, explorer_lang(v->ex), &rec) <= 0) {
-		r->id = wanted;
-		r->kind = xstrdup("?");
-		record_add(r, xasprintf(_("No record '%s'."), wanted), NULL, STYLE_ALERT, 1, 1);
+	if (rec->nnotes == 0)
 		return;
-	}
-	free(wanted);
-	r->id = xstrdup(rec->id);
-	r->kind = xstrdup(rec->kind);
-	record_add(r, xstrdup(rec->title), NULL, STYLE_TITLE, 1, 1);
-	record_add(r, xasprintf("%s %s %s", r->kind, explorer_glyph("·", "-"), r->id), NULL,
-	    STYLE_DIM, 1, 1);
 	record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
-	record_add_fields(r, rec);
-	record_add_related(r, rec);
-	record_add_sources(r, rec);
-	record_free(rec);
-	if (r->nlinks > 0)
-		r->sel = 0;
+	record_add(r, xstrdup(_("Your notes")), NULL, STYLE_TITLE, 0, 0);
+	for (n = rec->notes; n < rec->notes + rec->nnotes; n++) {
+		record_add(r, xasprintf(_("note %lld %s %s"), n->n, explorer_glyph("·", "-"),
+		    n->date), NULL, STYLE_DIM, 2, 2);
+		for (p = n->text; *p != '\0'; p = *eol != '\0' ? eol + 1 : eol) {
+			eol = p + strcspn(p, "\n");
+			record_add(r, xstrndup(p, eol - p), NULL, STYLE_NORMAL, 4, 4);
+		}
+	}
 }
 
-/* Free the record. */
+/* Forget the lines laid out. */
 static void
-record_close(struct view *v)
+record_clear(struct record_view *r)
 {
-	struct record_view *r = v->data;
 	int i;
 
 	for (i = 0; i < r->nlines; i++) {
@@ -210,6 +201,67 @@ record_close(struct view *v)
 	free(r->lines);
 	free(r->rows);
 	free(r->links);
+	r->lines = NULL;
+	r->rows = NULL;
+	r->links = NULL;
+	r->nlines = r->nrows = r->nlinks = 0;
+	r->width = 0;
+}
+
+/* Read the record (again: its notes may have changed) and lay it out as
+ * lines, keeping the scroll and the selected link. */
+static void
+record_read(struct view *v, struct record_view *r)
+{
+	struct record *rec;
+	int sel = r->sel;
+
+	record_clear(r);
+	r->sel = -1;
+	r->generation = explorer_user_generation(v->ex);
+	if (record_load(explorer_db(v->ex), r->id, explorer_lang(v->ex), &rec) <= 0) {
+		r->found = 0;
+		record_add(r, xasprintf(_("No record '%s'."), r->id), NULL, STYLE_ALERT, 1, 1);
+		return;
+	}
+	r->found = 1;
+	free(r->id);
+	free(r->kind);
+	r->id = xstrdup(rec->id);
+	r->kind = xstrdup(rec->kind);
+	record_add(r, xstrdup(rec->title), NULL, STYLE_TITLE, 1, 1);
+	record_add(r, xasprintf("%s %s %s", r->kind, explorer_glyph("·", "-"), r->id), NULL,
+	    STYLE_DIM, 1, 1);
+	record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
+	record_add_fields(r, rec);
+	record_add_related(r, rec);
+	record_add_sources(r, rec);
+	record_add_notes(r, rec);
+	record_free(rec);
+	if (r->nlinks > 0)
+		r->sel = sel >= 0 && sel < r->nlinks ? sel : 0;
+}
+
+/* Read the record wanted. */
+static void
+record_open(struct view *v)
+{
+	struct record_view *r = xcalloc(1, sizeof *r);
+
+	r->id = v->data;
+	r->kind = xstrdup("?");
+	r->sel = -1;
+	v->data = r;
+	record_read(v, r);
+}
+
+/* Free the record. */
+static void
+record_close(struct view *v)
+{
+	struct record_view *r = v->data;
+
+	record_clear(r);
 	free(r->id);
 	free(r->kind);
 	free(r);
@@ -316,6 +368,8 @@ record_draw(struct view *v, int top, int rows, int cols)
 	char *text;
 	int i;
 
+	if (r->generation != explorer_user_generation(v->ex))
+		record_read(v, r);
 	if (r->width != cols)
 		record_wrap(r, cols);
 	record_follow(r, rows, 0);
@@ -414,6 +468,15 @@ record_position(struct view *v, char *buf, size_t size)
 		snprintf(buf, size, "%d/%d", r->nrows == 0 ? 0 : r->top + 1, r->nrows);
 }
 
+/* The record shown, if it exists. */
+static const char *
+record_current(struct view *v)
+{
+	struct record_view *r = v->data;
+
+	return r->found ? r->id : NULL;
+}
+
 /* "actor mistral-ai" */
 static const char *
 record_title(struct view *v)
@@ -434,4 +497,5 @@ const struct view_ops view_record_ops = {
 	.click = record_click,
 	.position = record_position,
 	.title = record_title,
+	.current = record_current,
 };

@@ -274,6 +274,15 @@ search_export(struct view *v, struct output *o, int human, char **cause)
 	return rows;
 }
 
+/* The selected result's record. */
+static const char *
+search_current(struct view *v)
+{
+	struct search_view *s = v->data;
+
+	return s->n > 0 ? s->results[s->cur].id : NULL;
+}
+
 /* "3/12" */
 static void
 search_position(struct view *v, char *buf, size_t size)
@@ -301,4 +310,5 @@ const struct view_ops view_search_ops = {
 	.position = search_position,
 	.title = search_title,
 	.export = search_export,
+	.current = search_current,
 };

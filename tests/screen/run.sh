@@ -5,7 +5,10 @@
 # locale of its "# locale: NAME" line (C.UTF-8 if none); every screen it
 # dumps (:dump NAME-what.txt), and every file it exports (e, to NAME-what.csv
 # in its directory, which is also its HOME), is compared with
-# tests/screen/expected/.
+# tests/screen/expected/. VISUAL and EDITOR are unset, so a writes notes in
+# the explorer's own editor, unless an "# editor: SCRIPT" line names a
+# script of tests/screen to run as EDITOR. The time a note was written
+# (2026-01-31T12:00:00Z) is compared as DATE.
 # UPDATE_GOLDEN=1 rewrites the expected screens.
 . "$top_srcdir/tests/cli/lib.sh"
 
@@ -14,8 +17,10 @@ for keys in "$dir"/*.keys; do
 	name=$(basename "$keys" .keys)
 	size=$(sed -n 's/^# size: //p' "$keys")
 	locale=$(sed -n 's/^# locale: //p' "$keys")
+	editor=$(sed -n 's/^# editor: //p' "$keys")
 	mkdir "$scratch/$name"
-	(cd "$scratch/$name" && HOME="$scratch/$name" LC_ALL="${locale:-C.UTF-8}" "$AIATLAS" --db "$FIXTURE" \
+	(cd "$scratch/$name" && HOME="$scratch/$name" LC_ALL="${locale:-C.UTF-8}" VISUAL= \
+	    EDITOR="${editor:+$dir/$editor}" "$AIATLAS" --db "$FIXTURE" \
 	    --user-db "$scratch/$name.user.db" --script "$keys" --size "${size:-80x24}" \
 	    >"$scratch/$name.out" 2>&1)
 	ok $? "$name: the script runs"
@@ -23,6 +28,8 @@ for keys in "$dir"/*.keys; do
 	for got in "$scratch/$name"/*; do
 		[ -e "$got" ] || continue
 		screen=$(basename "$got")
+		sed 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z/DATE/g' \
+		    "$got" >"$got.tmp" && mv "$got.tmp" "$got"
 		if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
 			cp "$got" "$dir/expected/$screen"
 		fi

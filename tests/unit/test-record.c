@@ -1,14 +1,18 @@
 /* Unit tests of the record model: a record's claims as people read them
  * (each source named as a reader cites it, each amount in the currency its
  * source gives), and a record of the fixture as show and the record view
- * render it (its fields, claims, aliases, relations and sources). */
+ * render it (its fields, claims, aliases, relations, sources and the
+ * user's notes). */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db.h"
+#include "note.h"
 #include "record.h"
+#include "userdb.h"
 #include "tap.h"
 #include "fixture.h"
 
@@ -83,12 +87,15 @@ test_claims(void)
 {
 	struct record *r;
 	const struct record_claim *c, *claims;
+	struct userdb *u;
 	char *cause = NULL;
 	sqlite3 *db;
 	int n;
 
 	if ((db = db_create(":memory:", &cause)) == NULL || db_exec(db, test_record_sql, &cause) != 0)
 		bail_out("cannot make the test database: %s", cause);
+	if ((u = userdb_open(db, NULL, "none", &cause)) == NULL)
+		bail_out("cannot attach a user database: %s", cause);
 	if (record_load(db, "pledge", "en", &r) != 1)
 		bail_out("cannot read the pledge: %s", sqlite3_errmsg(db));
 	claims = r->claims;
@@ -124,6 +131,7 @@ test_claims(void)
 
 	is_int(record_load(db, "no-such-record", "en", &r), 0, "a record that does not exist");
 	ok(r == NULL, "is not read");
+	userdb_free(u);
 	db_close(db);
 }
 
@@ -203,15 +211,57 @@ test_range_alias(sqlite3 *db)
 	record_free(r);
 }
 
+/* The user's notes on a record come with it, oldest first, through the
+ * same model (a user database file made by the first note). */
+static void
+test_notes(sqlite3 *db)
+{
+	char *path, *cause = NULL, *dir;
+	struct userdb *u;
+	struct record *r;
+
+	dir = xstrdup("/tmp/aiatlas-test-record.XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		bail_out("cannot make a directory");
+	path = xasprintf("%s/user.db", dir);
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("cannot attach the user database: %s", cause);
+	if (note_add(u, "alpha-labs", "First thought.", &cause) < 0 ||
+	    note_add(u, "alpha-labs", "Second\nthought.", &cause) < 0 ||
+	    note_add(u, "beta-bank", "Elsewhere.", &cause) < 0)
+		bail_out("cannot add notes: %s", cause);
+	if (record_load(db, "alpha-labs", "en", &r) != 1)
+		bail_out("cannot read alpha-labs: %s", sqlite3_errmsg(db));
+	is_int(r->nnotes, 2, "a record has its own notes, not another's");
+	is_str(r->nnotes > 0 ? r->notes[0].text : NULL, "First thought.", "oldest first");
+	is_str(r->nnotes > 1 ? r->notes[1].text : NULL, "Second\nthought.", "text kept whole");
+	ok(r->nnotes > 0 && r->notes[0].date != NULL && r->notes[0].n > 0,
+	    "each note with its date and number");
+	record_free(r);
+	userdb_free(u);
+	db_exec(db, "DETACH user", NULL);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
 int
 main(void)
 {
+	struct userdb *u;
+	char *cause = NULL;
 	sqlite3 *db;
 
 	test_claims();
 	db = fixture_open();
+	if ((u = userdb_open(db, NULL, "none", &cause)) == NULL)
+		bail_out("cannot attach a user database: %s", cause);
 	test_funding(db);
 	test_range_alias(db);
+	userdb_free(u);
+	db_exec(db, "DETACH user", NULL);
+	test_notes(db);
 	db_close(db);
 	done_testing();
 	return exit_status();
