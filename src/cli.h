@@ -22,7 +22,8 @@ enum cli_option {
 	CLI_OPT_FILTER	= 1 << 3,
 	CLI_OPT_REGEX	= 1 << 4,
 	CLI_OPT_DATES	= 1 << 5,
-	CLI_OPT_DOMAIN	= 1 << 6
+	CLI_OPT_DOMAIN	= 1 << 6,
+	CLI_OPT_IMPORT	= 1 << 7	/* --into, --dry-run, --rm, --rm-file */
 };
 
 /* What a command runs with. */
@@ -43,6 +44,10 @@ struct cli {
 	const char		*domain;	/* compare: the domains counted */
 	int			 csv_raw;	/* CSV, TSV: formulas left as they are */
 	const char		*output;	/* -o FILE, or NULL for stdout */
+	const char		*into;		/* import: the kind */
+	int			 dry_run;	/* import: validate only */
+	int			 rm;		/* import: remove the ids given */
+	const char		*rm_file;	/* import: remove the ids of FILE */
 };
 
 /* Run the program: parse argv, open the database, run a command, return

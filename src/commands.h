@@ -14,5 +14,6 @@ int	 cmd_export_db(struct cli *c, int argc, char **argv);
 int	 cmd_check(struct cli *c, int argc, char **argv);
 int	 cmd_compare(struct cli *c, int argc, char **argv);
 int	 cmd_timeline(struct cli *c, int argc, char **argv);
+int	 cmd_import(struct cli *c, int argc, char **argv);
 
 #endif
