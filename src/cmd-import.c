@@ -56,6 +56,7 @@ import_load(sqlite3 *db, const char *path, const struct kind *k, char **cause)
 		load_progress(l, import_progress, &clock);
 	}
 	if (load_file(l, path, k, cause) != 0) {
+		load_count_rest(l);
 		load_abort(l);
 		rows = -1;
 	} else {

@@ -695,6 +695,25 @@ load_check_ids(struct load *l, char **cause)
 	return rc;
 }
 
+/* Count, in the others, what load_finish() would find wrong: after a bad
+ * row, the errors of the rows loaded. */
+void
+load_count_rest(struct load *l)
+{
+	int (*const checks[])(struct load *, char **) = {
+		load_check_ids, load_check_references, load_check_citations, NULL
+	};
+	char *cause = NULL;
+	int i;
+
+	for (i = 0; l->others != NULL && checks[i] != NULL; i++) {
+		if (checks[i](l, &cause) != 0 && cause != NULL)
+			(*l->others)++;
+		free(cause);
+		cause = NULL;
+	}
+}
+
 /* Check references, citations and claims, compute what is computed from
  * them, then commit. */
 int

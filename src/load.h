@@ -31,6 +31,9 @@ int		 load_finish(struct load *l, char **cause);
  * file may be missing), and finish; -1 with *cause naming the first bad
  * row. */
 int		 load_dir(sqlite3 *db, const char *dir, char **cause);
+/* After load_file() failed with the others counted (load_begin_user()),
+ * count what load_finish() would find wrong as well. */
+void		 load_count_rest(struct load *l);
 /* Roll back and free. */
 void		 load_abort(struct load *l);
 
