@@ -16,6 +16,7 @@
 #include "db.h"
 #include "explorer.h"
 #include "i18n.h"
+#include "merge.h"
 #include "outfile.h"
 #include "script.h"
 #include "userdb.h"
@@ -62,6 +63,11 @@ static const struct cli_command cli_commands[] = {
 	{ "export-db", cmd_export_db, 0, 1, 1,
 	  N_("export-db FILE"),
 	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },
+	{ "import", cmd_import, CLI_OPT_IMPORT, 0, -1,
+	  N_("import FILE --into KIND [--dry-run] | import --rm ID... | import --rm-file FILE"),
+	  N_("Add your own records of one kind from a CSV file to your user database,\n"
+	  "checked as the bundled data is: all of them or none. --rm removes records\n"
+	  "you imported.") },
 	{ "check", cmd_check, 0, 0, 0,
 	  N_("check"),
 	  N_("Check the integrity of the database and count the rows of each table.") },
@@ -93,6 +99,11 @@ static const struct cli_option_help {
 	{ CLI_OPT_SHEET, N_("  --format md|txt|html    Markdown (the default; with -o, the file's\n"
 	  "                          extension), plain text wrapped at 72 columns, or\n"
 	  "                          one self-contained HTML file\n") },
+	{ CLI_OPT_IMPORT, N_("  --into KIND             the kind of the records, as list's KIND\n"
+	  "  --dry-run               check the file, import nothing\n"
+	  "  --rm ID...              remove these imported records\n"
+	  "  --rm-file FILE          remove the imported records whose ids FILE lists\n"
+	  "                          (one a line)\n") },
 	{ 0, NULL }
 };
 
@@ -101,7 +112,8 @@ enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
 	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
-	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW
+	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW,
+	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE
 };
 
 static const struct option cli_long_options[] = {
@@ -123,6 +135,10 @@ static const struct option cli_long_options[] = {
 	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "csv-raw",	no_argument,		NULL, CLI_LONG_CSV_RAW },
+	{ "into",	required_argument,	NULL, CLI_LONG_INTO },
+	{ "dry-run",	no_argument,		NULL, CLI_LONG_DRY_RUN },
+	{ "rm",		no_argument,		NULL, CLI_LONG_RM },
+	{ "rm-file",	required_argument,	NULL, CLI_LONG_RM_FILE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -383,6 +399,8 @@ cli_option_name(unsigned int mask)
 		return "--from/--to";
 	if (mask & CLI_OPT_DOMAIN)
 		return "--domain";
+	if (mask & CLI_OPT_IMPORT)
+		return "--into";
 	return "--kind";
 }
 
@@ -457,6 +475,10 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		case CLI_LONG_SIZE: size = optarg; break;
 		case 'o': c.output = optarg; break;
 		case CLI_LONG_CSV_RAW: c.csv_raw = 1; break;
+		case CLI_LONG_INTO: c.into = optarg; given |= CLI_OPT_IMPORT; break;
+		case CLI_LONG_DRY_RUN: c.dry_run = 1; given |= CLI_OPT_IMPORT; break;
+		case CLI_LONG_RM: c.rm = 1; given |= CLI_OPT_IMPORT; break;
+		case CLI_LONG_RM_FILE: c.rm_file = optarg; given |= CLI_OPT_IMPORT; break;
 		case 'h': help = 1; break;
 		case 'V': cli_version(); return CLI_OK;
 		case ':':
@@ -579,6 +601,10 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		user_db = default_user_db = userdb_default_path(&why);
 	c.user = userdb_open(c.db, no_user_db ? NULL : user_db, why, &cause);
 	free(default_user_db);
+	if (c.user != NULL && merge_views(c.db, 0, &cause) != 0) {
+		userdb_free(c.user);
+		c.user = NULL;
+	}
 	if (c.user == NULL) {
 		cli_error("%s", cause);
 		free(cause);

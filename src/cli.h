@@ -23,7 +23,8 @@ enum cli_option {
 	CLI_OPT_REGEX	= 1 << 4,
 	CLI_OPT_DATES	= 1 << 5,
 	CLI_OPT_DOMAIN	= 1 << 6,
-	CLI_OPT_SHEET	= 1 << 7	/* --format is md, txt or html, read by the command */
+	CLI_OPT_SHEET	= 1 << 7,	/* --format is md, txt or html, read by the command */
+	CLI_OPT_IMPORT	= 1 << 8	/* --into, --dry-run, --rm, --rm-file */
 };
 
 /* What a command runs with. */
@@ -47,6 +48,10 @@ struct cli {
 	const char		*format_name;	/* --format as given, or NULL */
 	char			**args;		/* the command line as typed, argv[0] first */
 	int			 nargs;
+	const char		*into;		/* import: the kind */
+	int			 dry_run;	/* import: validate only */
+	int			 rm;		/* import: remove the ids given */
+	const char		*rm_file;	/* import: remove the ids of FILE */
 };
 
 /* Run the program: parse argv, open the database, run a command, return

@@ -20,8 +20,14 @@ cmd_sql(struct cli *c, int argc, char **argv)
 
 	db_guard_readonly(c->db);
 	if (sqlite3_prepare_v2(c->db, argv[0], -1, &stmt, &tail) != SQLITE_OK) {
+		/* The user's records are read through TEMP views, which SQLite
+		 * refuses to change before asking the guard. */
 		if (*db_guard_reason() != '\0')
 			cli_error(_("sql: refused: %s"), db_guard_reason());
+		else if (strstr(sqlite3_errmsg(c->db), "because it is a view") != NULL ||
+		    strstr(sqlite3_errmsg(c->db), "to a view") != NULL)
+			cli_error(_("sql: refused: the statement would change the database; "
+			    "only reading is allowed"));
 		else
 			cli_error(_("sql: %s"), sqlite3_errmsg(c->db));
 		return CLI_USAGE;

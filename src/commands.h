@@ -17,5 +17,6 @@ int	 cmd_timeline(struct cli *c, int argc, char **argv);
 int	 cmd_brief(struct cli *c, int argc, char **argv);
 int	 cmd_note(struct cli *c, int argc, char **argv);
 int	 cmd_bookmark(struct cli *c, int argc, char **argv);
+int	 cmd_import(struct cli *c, int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@
 #include "claim.h"
 #include "i18n.h"
 #include "kind.h"
+#include "merge.h"
 #include "money.h"
 #include "norm.h"
 #include "regex.h"
@@ -118,7 +119,8 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 		return NULL;
 	}
 	db_harden(db);
-	if (db_check_schema(db, _("the bundled database"), cause) != 0) {
+	if (db_check_schema(db, _("the bundled database"), cause) != 0 ||
+	    merge_search(db, cause) != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -148,7 +150,7 @@ db_open_readonly(const char *path, char **cause)
 		return NULL;
 	}
 	db_harden(db);
-	if (db_check_schema(db, path, cause) != 0) {
+	if (db_check_schema(db, path, cause) != 0 || merge_search(db, cause) != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}

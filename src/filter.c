@@ -77,6 +77,11 @@ enum filter_type {
 	  USER_HAS(table, "event.id"), USER_HAS(table, "bloc.id"), \
 	  USER_HAS(table, "source.id"), USER_HAS(table, "country.iso3"), \
 	  USER_HAS(table, "figure.id") }
+/* Whether a record is one the user imported: mine:yes, mine:no. */
+#define MINE(id) \
+	"CASE lower(?) WHEN 'yes' THEN " id " IN (SELECT id FROM temp.mine)" \
+	" WHEN 'no' THEN " id " NOT IN (SELECT id FROM temp.mine) END"
+#define MINE_VALUES "SELECT 'yes' UNION ALL SELECT 'no'"
 #define CITED(id, what) \
 	"EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = " id " AND c." what " = ?)"
 /* A funding's amount in euros at the rate of its year (the nearest year's
@@ -198,6 +203,11 @@ static const struct filter_field {
 	{ "population", FT_NUMBER,
 	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 	  { NULL, NULL, NULL, NULL, NULL, "country.population", NULL } },
+	{ "mine", FT_MATCH,
+	  { MINE_VALUES, MINE_VALUES, MINE_VALUES, MINE_VALUES, MINE_VALUES, MINE_VALUES,
+	    MINE_VALUES },
+	  { MINE("actor.id"), MINE("funding.id"), MINE("event.id"), MINE("bloc.id"),
+	    MINE("source.id"), MINE("country.iso3"), MINE("figure.id") } },
 	{ NULL, FT_MATCH, { NULL }, { NULL } }
 };
 
@@ -609,8 +619,7 @@ filter_text_term(struct filter_parser *fp, const char *text)
 		free(cause);
 		return;
 	}
-	tmpl = xasprintf("%s.%s IN (SELECT id FROM record_fts WHERE record_fts MATCH ?)",
-	    k->table, k->id);
+	tmpl = xasprintf("%s.%s IN " FTS_MATCHING("?"), k->table, k->id);
 	filter_emit(fp, tmpl, query, 0, 0);
 	free(tmpl);
 	free(query);
@@ -655,9 +664,8 @@ filter_regex_term(struct filter_parser *fp)
 		/* Only records holding the pattern's literal text are tried. */
 		if ((literal = fts_literal_query(full)) != NULL) {
 			prefiltered = 1;
-			tmpl = xasprintf("(%s.%s IN (SELECT t.id FROM record_text AS t WHERE"
-			    " t.rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH ?))"
-			    " AND ", k->table, k->id);
+			tmpl = xasprintf("(%s.%s IN " FTS_TRIGRAMS("?") " AND ", k->table,
+			    k->id);
 			filter_emit(fp, tmpl, literal, 0, 0);
 			free(tmpl);
 			free(literal);

@@ -11,25 +11,27 @@
 #include "record.h"
 #include "xmalloc.h"
 
-/* Names, aliases and text of every record, in both languages: %s is
- * whether a record's title is a name, %s the CASE of the kind's text. */
+/* Names, aliases and text of the records that l (%3$s) lists, in both
+ * languages, into schema %1$s's full-text tables named from %2$s
+ * (record: record_fts, record_text, record_tri): %4$s is whether a
+ * record's title is a name, %5$s the CASE of the kind's text. */
 static const char fts_build_sql[] =
-	"DELETE FROM record_fts;"
-	"INSERT INTO record_fts (id, kind, name, alias, body)"
+	"DELETE FROM %1$s.%2$s_fts;"
+	"INSERT INTO %1$s.%2$s_fts (id, kind, name, alias, body)"
 	" SELECT l.id, l.kind,"
-	"  CASE WHEN l.kind IN (%s) THEN"
+	"  CASE WHEN l.kind IN (%4$s) THEN"
 	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
 	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
-	"  CASE l.kind %s END"
-	" FROM record_label AS l;"
-	"INSERT INTO record_fts (record_fts) VALUES ('optimize');"
-	"DELETE FROM record_text;"
-	"INSERT INTO record_text (id, text) SELECT id,"
+	"  CASE l.kind %5$s END"
+	" FROM %3$s AS l;"
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('optimize');"
+	"DELETE FROM %1$s.%2$s_text;"
+	"INSERT INTO %1$s.%2$s_text (id, text) SELECT id,"
 	" coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
-	" FROM record_fts;"
-	"INSERT INTO record_tri (record_tri) VALUES ('rebuild');"
+	" FROM %1$s.%2$s_fts;"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('rebuild');"
 	/* The rank the search orders by: names weigh most, then aliases. */
-	"INSERT INTO record_fts (record_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
 
 /* The country a match stands for: a country, a state actor or a bloc of
  * one state; NULL for anything else. */
@@ -51,7 +53,11 @@ const char fts_search_sql[] =
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
 	" FROM (SELECT id, kind, match, min(rank) AS rank FROM ("
 	"  SELECT * FROM (SELECT id, kind, snippet(record_fts, -1, ?5, ?6, '…', 10) AS match,"
-	"   rank FROM record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
+	"   rank FROM main.record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
+	"   ORDER BY rank LIMIT ?4)"
+	"  UNION ALL SELECT * FROM (SELECT id, kind,"
+	"   snippet(user_fts, -1, ?5, ?6, '…', 10) AS match, rank"
+	"   FROM temp.user_fts WHERE user_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"   ORDER BY rank LIMIT ?4)"
 	"  UNION ALL SELECT * FROM (SELECT id, kind,"
 	"   ?9 || snippet(note_fts, 2, ?5, ?6, '…', 10) AS match, rank"
@@ -70,7 +76,7 @@ const char fts_regex_sql[] =
 	"  CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
 	"  CASE WHEN " RECORD_DISPUTED("t.id") " THEN ?7 ELSE ?8 END AS disputed"
 	"  FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
-	"  WHERE (?5 IS NULL OR t.rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH ?5))"
+	"  WHERE (?5 IS NULL OR t.id IN " FTS_TRIGRAMS("?5") ")"
 	"  AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"
 	" UNION SELECT l.id, l.kind, CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END,"
 	"  CASE WHEN " RECORD_DISPUTED("l.id") " THEN ?7 ELSE ?8 END"
@@ -125,10 +131,11 @@ fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind, const c
 	return stmt;
 }
 
-/* Fill record_fts from every record table, as the registry says what of
- * each is searched. */
-int
-fts_build(sqlite3 *db, char **cause)
+/* Fill schema's full-text tables named from name with the records that
+ * labels lists, as the registry says what of each is searched. */
+static int
+fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
+    char **cause)
 {
 	char *named, *text, *sql;
 	int rc;
@@ -136,7 +143,7 @@ fts_build(sqlite3 *db, char **cause)
 	named = kind_each("'$k'", ", ", KIND_RECORD | KIND_NAMED);
 	text = kind_each("WHEN '$k' THEN (SELECT $x FROM $t WHERE $i = l.id)", " ",
 	    KIND_RECORD | KIND_TEXT);
-	sql = xasprintf(fts_build_sql, named, text);
+	sql = xasprintf(fts_build_sql, schema, name, labels, named, text);
 	rc = db_exec(db, sql, cause);
 	free(sql);
 	free(text);
@@ -147,6 +154,21 @@ fts_build(sqlite3 *db, char **cause)
 /* The most words and phrases a query holds: more narrow nothing that
  * people search for, and each costs every match its time. */
 #define FTS_MAX_TERMS 32
+
+/* Fill record_fts from every record table. */
+int
+fts_build(sqlite3 *db, char **cause)
+{
+	return fts_fill(db, "main", "record", "record_label", cause);
+}
+
+/* Fill the user's full-text tables from their records. */
+int
+fts_build_user(sqlite3 *db, char **cause)
+{
+	return fts_fill(db, "temp", "user",
+	    "(SELECT * FROM record_label WHERE id IN (SELECT id FROM user.record))", cause);
+}
 
 /* The longest term a query keeps, in bytes. */
 #define FTS_MAX_TERM 256

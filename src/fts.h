@@ -19,6 +19,22 @@ extern const char fts_regex_sql[];
 
 /* Fill record_fts from every record table (replacing what it held). */
 int	 fts_build(sqlite3 *db, char **cause);
+/* Fill the TEMP full-text tables of the user's records (user_fts,
+ * user_text, user_tri: merge.c makes them) from the merged views. */
+int	 fts_build_user(sqlite3 *db, char **cause);
+
+/* The ids of the records, bundled and the user's, whose full text matches
+ * the FTS5 query in parameter p ("?2"; each ? is bound to the query). */
+#define FTS_MATCHING(p) \
+	"(SELECT id FROM main.record_fts WHERE record_fts MATCH " p \
+	" UNION ALL SELECT id FROM temp.user_fts WHERE user_fts MATCH " p ")"
+/* The ids of the records whose text holds the trigram query in parameter
+ * p (fts_literal_query()). */
+#define FTS_TRIGRAMS(p) \
+	"(SELECT id FROM main.record_text WHERE rowid IN" \
+	" (SELECT rowid FROM main.record_tri WHERE record_tri MATCH " p ")" \
+	" UNION ALL SELECT id FROM temp.user_text WHERE rowid IN" \
+	" (SELECT rowid FROM temp.user_tri WHERE user_tri MATCH " p "))"
 /* Turn what a person typed into an FTS5 query: every word must match, the
  * last ones as prefixes; quotes keep a phrase. NULL with *cause if there
  * is nothing to search for. The result is freed by the caller. */

@@ -13,10 +13,12 @@
 /* A column named in each language: its English and French columns. */
 #define LIST_NAME(en, fr) en, fr
 /* Whether the record whose id is the SQL id has a disputed field: yes or
- * no for data, the marker (or nothing) for people. */
+ * no for data, the marker (or nothing) for people, who also see • on a
+ * record of their own (imported). */
 #define LIST_DISPUTED(id) \
 	{ "disputed", "CASE WHEN " RECORD_DISPUTED(id) " THEN 'yes' ELSE 'no' END", NULL, \
-	  "CASE WHEN " RECORD_DISPUTED(id) " THEN '⚑' END", LIST_BOTH | LIST_MARK }
+	  "CASE WHEN " RECORD_DISPUTED(id) " THEN '⚑' WHEN " RECORD_MINE(id) " THEN '•' END", \
+	  LIST_BOTH | LIST_MARK }
 
 /* The columns of each listed kind (see lists.h), its id first. */
 static const struct list_column kind_actor_columns[] = {

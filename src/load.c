@@ -38,6 +38,12 @@ struct load_column {
 
 struct load {
 	sqlite3		*db;
+	const char	*schema;	/* where rows go: main, or user */
+	int		 own;		/* the transaction is the loader's */
+	unsigned long	*others;	/* errors after the first, or NULL: stop */
+	void		(*progress)(void *, unsigned long);
+	void		*arg;
+	unsigned long	 rows;		/* rows read so far */
 	int		 seq;		/* files loaded so far */
 	sqlite3_stmt	*origin;	/* notes where a row came from */
 	sqlite3_stmt	*cite;		/* adds a whole-record citation */
@@ -50,27 +56,71 @@ static const char load_origin_sql[] =
 	"CREATE INDEX IF NOT EXISTS temp.load_origin_row ON load_origin (tbl, row);"
 	"DELETE FROM temp.load_origin;";
 
-/* Open a transaction with foreign keys checked at the end. */
-struct load *
-load_begin(sqlite3 *db, char **cause)
+/* The loader writing into schema, its statements prepared. */
+static struct load *
+load_new(sqlite3 *db, const char *schema, int own, char **cause)
 {
 	struct load *l;
+	char *sql;
+	int r;
 
-	if (db_exec(db, "PRAGMA foreign_keys = OFF", cause) != 0 ||
-	    db_exec(db, load_origin_sql, cause) != 0 ||
-	    db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
-		return NULL;
 	l = xcalloc(1, sizeof *l);
 	l->db = db;
+	l->schema = schema;
+	l->own = own;
 	/* Prepared once: a large file makes a row of each per line. */
-	if (db_prepare(db, "INSERT INTO temp.load_origin (seq, tbl, row, file, line, col)"
+	sql = xasprintf("INSERT INTO %s.citation (subject_id, source_id, field, stance, locator)"
+	    " VALUES (?1, ?2, '*', 'supports', ?3)", schema);
+	r = db_prepare(db, "INSERT INTO temp.load_origin (seq, tbl, row, file, line, col)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &l->origin, cause) != 0 ||
-	    db_prepare(db, "INSERT INTO citation (subject_id, source_id, field, stance, locator)"
-	    " VALUES (?1, ?2, '*', 'supports', ?3)", &l->cite, cause) != 0) {
+	    db_prepare(db, sql, &l->cite, cause) != 0;
+	free(sql);
+	if (r) {
 		load_abort(l);
 		return NULL;
 	}
 	return l;
+}
+
+/* Open a transaction with foreign keys checked at the end. */
+struct load *
+load_begin(sqlite3 *db, char **cause)
+{
+	if (db_exec(db, "PRAGMA foreign_keys = OFF", cause) != 0 ||
+	    db_exec(db, load_origin_sql, cause) != 0 ||
+	    db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+		return NULL;
+	return load_new(db, "main", 1, cause);
+}
+
+/* Load into schema user within the caller's transaction. */
+struct load *
+load_begin_user(sqlite3 *db, unsigned long *others, char **cause)
+{
+	struct load *l;
+
+	if (db_exec(db, load_origin_sql, cause) != 0)
+		return NULL;
+	if ((l = load_new(db, "user", 0, cause)) != NULL) {
+		l->others = others;
+		*others = 0;
+	}
+	return l;
+}
+
+/* The rows read so far. */
+unsigned long
+load_rows(const struct load *l)
+{
+	return l->rows;
+}
+
+/* Call fn with the rows read so far, now and then. */
+void
+load_progress(struct load *l, void (*fn)(void *, unsigned long), void *arg)
+{
+	l->progress = fn;
+	l->arg = arg;
 }
 
 /* The index in load_computed of table's column, or -1. */
@@ -87,18 +137,20 @@ load_computed_find(const char *table, const char *column)
 	return -1;
 }
 
-/* Read the columns of a table. */
+/* Read the columns of a table of schema. */
 static struct load_column *
-load_columns(sqlite3 *db, const char *table, size_t *ncols, char **cause)
+load_columns(sqlite3 *db, const char *schema, const char *table, size_t *ncols,
+    char **cause)
 {
 	sqlite3_stmt *stmt;
 	struct load_column *cols = NULL;
 	size_t n = 0;
 
 	if (db_prepare(db, "SELECT name, upper(type), \"notnull\", dflt_value IS NOT NULL,"
-	    " hidden, pk FROM pragma_table_xinfo(?1)", &stmt, cause) != 0)
+	    " hidden, pk FROM pragma_table_xinfo(?1, ?2)", &stmt, cause) != 0)
 		return NULL;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, schema, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		cols = xreallocarray(cols, n + 1, sizeof *cols);
 		cols[n].name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
@@ -309,7 +361,8 @@ load_check_generated(struct load *l, const char *table, sqlite3_int64 row,
 
 	if (*given == '\0')
 		return 0;
-	sql = xasprintf("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1", col->name, table);
+	sql = xasprintf("SELECT \"%s\" FROM %s.\"%s\" WHERE rowid = ?1", col->name,
+	    l->schema, table);
 	if (db_prepare(l->db, sql, &stmt, cause) != 0) {
 		free(sql);
 		return -1;
@@ -359,7 +412,7 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 	struct csv *csv;
 	struct load_column *cols = NULL;
 	size_t ncols = 0, nheader = 0, nfields, i;
-	char **fields, **header = NULL, *sql = NULL, *why = NULL, *p, *names;
+	char **fields, **header = NULL, *sql = NULL, *why = NULL, *p, *names, *first = NULL;
 	int *map = NULL, sources_at = -1, pk_at = -1, rc = -1, param, r;
 	sqlite3_stmt *stmt = NULL;
 	sqlite3_int64 row;
@@ -368,7 +421,7 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 	l->seq++;
 	if ((csv = csv_open(path, cause)) == NULL)
 		return -1;
-	if ((cols = load_columns(l->db, k->table, &ncols, cause)) == NULL)
+	if ((cols = load_columns(l->db, l->schema, k->table, &ncols, cause)) == NULL)
 		goto out;
 	if ((r = csv_read(csv, &fields, &nfields, cause)) <= 0) {
 		if (r == 0)
@@ -378,11 +431,12 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 	nheader = nfields;
 	header = xcalloc(nheader, sizeof *header);
 	map = xcalloc(nheader, sizeof *map);
-	len = strlen("INSERT INTO \"\" () VALUES ()") + strlen(k->table) + 1;
+	len = strlen("INSERT INTO .\"\" () VALUES ()") + strlen(l->schema) +
+	    strlen(k->table) + 1;
 	for (i = 0; i < nheader; i++)
 		len += strlen(fields[i]) + 8;
 	sql = xmalloc(len);
-	p = sql + sprintf(sql, "INSERT INTO \"%s\" (", k->table);
+	p = sql + sprintf(sql, "INSERT INTO %s.\"%s\" (", l->schema, k->table);
 	param = 0;
 	for (i = 0; i < nheader; i++) {
 		header[i] = xstrdup(fields[i]);
@@ -442,10 +496,12 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 	while ((r = csv_read(csv, &fields, &nfields, cause)) == 1) {
 		if (nfields == 1 && fields[0][0] == '\0')
 			continue;	/* a blank line */
+		if (++l->rows % 1000 == 0 && l->progress != NULL)
+			l->progress(l->arg, l->rows);
 		if (nfields != nheader) {
-			*cause = xasprintf(_("%s:%lu: %zu fields, but the header names %zu"),
-			    path, csv_line(csv), nfields, nheader);
-			goto out;
+			why = xasprintf(_("%zu fields, but the header names %zu"), nfields,
+			    nheader);
+			goto row_error;
 		}
 		sqlite3_reset(stmt);
 		sqlite3_clear_bindings(stmt);
@@ -477,14 +533,28 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 			    csv_line(csv), &why) != 0)
 				goto row_error;
 		}
-	}
-	if (r == 0)
-		rc = 0;
-	goto out;
+		continue;
 
 row_error:
-	*cause = xasprintf("%s:%lu: %s", path, csv_line(csv), why);
-	free(why);
+		/* Stop at the first bad row, or count the others after it. */
+		if (first == NULL)
+			first = xasprintf("%s:%lu: %s", path, csv_line(csv), why);
+		else
+			(*l->others)++;
+		free(why);
+		why = NULL;
+		if (l->others == NULL)
+			break;
+	}
+	if (first != NULL) {
+		if (r == -1) {
+			free(*cause);
+			(*l->others)++;
+		}
+		*cause = first;
+		first = NULL;
+	} else if (r == 0)
+		rc = 0;
 out:
 	sqlite3_finalize(stmt);
 	for (i = 0; i < nheader; i++)
@@ -498,77 +568,150 @@ out:
 	return rc;
 }
 
-/* Name the first row whose reference points nowhere. */
-static int
-load_check_references(struct load *l, char **cause)
-{
-	static const char sql[] =
-		"SELECT o.file, o.line, coalesce(o.col, f.\"from\"), f.\"table\", f.\"to\","
-		"  fk.\"table\", fk.rowid"
-		" FROM pragma_foreign_key_check AS fk"
-		" JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid"
-		" JOIN temp.load_origin AS o ON o.tbl = fk.\"table\" AND o.row = fk.rowid"
-		" ORDER BY o.seq, o.line LIMIT 1";
-	sqlite3_stmt *stmt, *value;
-	char *vsql;
-	const char *v = "";
-	int rc = 0;
+/* One reference of the loaded rows of a table: its column (or the file's
+ * column it came from, "sources") that names a row that does not exist
+ * where the rows are read (schema main's tables, or the merged views when
+ * loading into user: SQLite's foreign keys do not cross schemas). */
+static const char load_reference_tmpl[] =
+	"SELECT o.seq, o.line, o.file,"
+	" printf(?1, coalesce(o.col, '%3$s'), '%4$s', '%5$s', x.\"%3$s\")"
+	" FROM %1$s.\"%2$s\" AS x"
+	" JOIN temp.load_origin AS o ON o.tbl = '%2$s' AND o.row = x.rowid"
+	" WHERE x.\"%3$s\" IS NOT NULL"
+	"   AND NOT EXISTS (SELECT 1 FROM \"%4$s\" AS t WHERE t.\"%5$s\" = x.\"%3$s\")";
 
-	if (db_prepare(l->db, sql, &stmt, cause) != 0)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		vsql = xasprintf("SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
-		    strcmp((const char *)sqlite3_column_text(stmt, 2), "sources") == 0 ?
-		    "source_id" : (const char *)sqlite3_column_text(stmt, 2),
-		    (const char *)sqlite3_column_text(stmt, 5));
-		if (db_prepare(l->db, vsql, &value, cause) == 0) {
-			sqlite3_bind_int64(value, 1, sqlite3_column_int64(stmt, 6));
-			if (sqlite3_step(value) == SQLITE_ROW && sqlite3_column_text(value, 0))
-				v = (const char *)sqlite3_column_text(value, 0);
-			*cause = xasprintf(_("%s:%d: %s: no %s with %s '%s'"),
-			    sqlite3_column_text(stmt, 0), sqlite3_column_int(stmt, 1),
-			    sqlite3_column_text(stmt, 2), sqlite3_column_text(stmt, 3),
-			    sqlite3_column_text(stmt, 4), v);
-			sqlite3_finalize(value);
-		}
-		free(vsql);
-		rc = -1;
-	}
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-/* Name the first citation or claim of a field its record does not have.
- * (A record without any citation cannot get this far: its sources cell is
- * required.) */
+/* Report the first row of sql (seq, line, file, reason; ?1 is fmt, the
+ * format SQL's printf() makes the reason with) as "file:line: reason" in
+ * *cause and count the others; 0 if there is none. */
 static int
-load_check_citations(struct load *l, char **cause)
+load_report(struct load *l, const char *sql, const char *fmt, char **cause)
 {
-	static const char sql[] =
-		"SELECT o.file, o.line, printf('field: ''%s'' is not a column of %s ''%s''',"
-		"  c.field, r.kind, r.id), o.seq"
-		" FROM citation AS c JOIN record AS r ON r.id = c.subject_id"
-		" JOIN temp.load_origin AS o ON o.tbl = 'citation' AND o.row = c.rowid"
-		" WHERE c.field <> '*'"
-		"   AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
-		" UNION ALL SELECT o.file, o.line, printf('field: ''%s'' is not a column of %s ''%s''',"
-		"  c.field, r.kind, r.id), o.seq"
-		" FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
-		" JOIN temp.load_origin AS o ON o.tbl = 'claim' AND o.row = c.rowid"
-		" WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
-		" ORDER BY 4, 2 LIMIT 1";
 	sqlite3_stmt *stmt;
 	int rc = 0;
 
 	if (db_prepare(l->db, sql, &stmt, cause) != 0)
 		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*cause = xasprintf("%s:%d: %s", sqlite3_column_text(stmt, 0),
-		    sqlite3_column_int(stmt, 1), sqlite3_column_text(stmt, 2));
-		rc = -1;
+	sqlite3_bind_text(stmt, 1, fmt, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		if (rc == 0) {
+			*cause = xasprintf("%s:%d: %s", sqlite3_column_text(stmt, 2),
+			    sqlite3_column_int(stmt, 1), sqlite3_column_text(stmt, 3));
+			rc = -1;
+			if (l->others == NULL)
+				break;
+		} else
+			(*l->others)++;
 	}
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* Name the first row whose reference points nowhere, counting the
+ * others. */
+static int
+load_check_references(struct load *l, char **cause)
+{
+	const struct kind *k;
+	sqlite3_stmt *fks;
+	char *sql = xstrdup(""), *one, *t;
+	int rc;
+
+	if (db_prepare(l->db, "SELECT \"from\", \"table\", \"to\""
+	    " FROM pragma_foreign_key_list(?1, ?2)", &fks, cause) != 0) {
+		free(sql);
+		return -1;
+	}
+	for (k = kinds; k->table != NULL; k++) {
+		sqlite3_reset(fks);
+		sqlite3_bind_text(fks, 1, k->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(fks, 2, l->schema, -1, SQLITE_STATIC);
+		while (sqlite3_step(fks) == SQLITE_ROW) {
+			one = xasprintf(load_reference_tmpl, l->schema, k->table,
+			    sqlite3_column_text(fks, 0), sqlite3_column_text(fks, 1),
+			    sqlite3_column_text(fks, 2));
+			t = xasprintf("%s%s%s", sql, *sql != '\0' ? " UNION ALL " : "", one);
+			free(one);
+			free(sql);
+			sql = t;
+		}
+	}
+	sqlite3_finalize(fks);
+	t = xasprintf("%s ORDER BY 1, 2", sql);
+	free(sql);
+	rc = load_report(l, t, _("%s: no %s with %s '%s'"), cause);
+	free(t);
+	return rc;
+}
+
+/* The first citation or claim loaded into schema %1$s of a field its
+ * record does not have. (A record without any citation cannot get this
+ * far: its sources cell is required.) */
+static const char load_citations_sql[] =
+	"SELECT o.seq, o.line, o.file, printf(?1, c.field, r.kind, r.id)"
+	" FROM %1$s.citation AS c JOIN record AS r ON r.id = c.subject_id"
+	" JOIN temp.load_origin AS o ON o.tbl = 'citation' AND o.row = c.rowid"
+	" WHERE c.field <> '*'"
+	"   AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
+	" UNION ALL SELECT o.seq, o.line, o.file, printf(?1, c.field, r.kind, r.id)"
+	" FROM %1$s.claim AS c JOIN record AS r ON r.id = c.subject_id"
+	" JOIN temp.load_origin AS o ON o.tbl = 'claim' AND o.row = c.rowid"
+	" WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)"
+	" ORDER BY 1, 2";
+
+/* Name the first citation or claim of a field its record does not have. */
+static int
+load_check_citations(struct load *l, char **cause)
+{
+	char *sql = xasprintf(load_citations_sql, l->schema);
+	int rc;
+
+	rc = load_report(l, sql, "field: '%s' is not a column of %s '%s'", cause);
+	free(sql);
+	return rc;
+}
+
+/* A record loaded into schema user whose id is a bundled record's. */
+static const char load_ids_tmpl[] =
+	"SELECT o.seq, o.line, o.file, printf(?1, '$i', x.$i)"
+	" FROM user.$t AS x JOIN temp.load_origin AS o ON o.tbl = '$t' AND o.row = x.rowid"
+	" WHERE x.$i IN (SELECT id FROM main.record)";
+
+/* Name the first record loaded into user whose id is taken in main:
+ * ids are unique across both. */
+static int
+load_check_ids(struct load *l, char **cause)
+{
+	char *each, *sql;
+	int rc;
+
+	if (strcmp(l->schema, "user") != 0)
+		return 0;
+	each = kind_each(load_ids_tmpl, " UNION ALL ", KIND_RECORD);
+	sql = xasprintf("%s ORDER BY 1, 2", each);
+	rc = load_report(l, sql, _("%s: '%s' is already the id of a bundled record "
+	    "(ids are unique across all tables)"), cause);
+	free(sql);
+	free(each);
+	return rc;
+}
+
+/* Count, in the others, what load_finish() would find wrong: after a bad
+ * row, the errors of the rows loaded. */
+void
+load_count_rest(struct load *l)
+{
+	int (*const checks[])(struct load *, char **) = {
+		load_check_ids, load_check_references, load_check_citations, NULL
+	};
+	char *cause = NULL;
+	int i;
+
+	for (i = 0; l->others != NULL && checks[i] != NULL; i++) {
+		if (checks[i](l, &cause) != 0 && cause != NULL)
+			(*l->others)++;
+		free(cause);
+		cause = NULL;
+	}
 }
 
 /* Check references, citations and claims, compute what is computed from
@@ -576,11 +719,16 @@ load_check_citations(struct load *l, char **cause)
 int
 load_finish(struct load *l, char **cause)
 {
-	if (load_check_references(l, cause) != 0 ||
-	    load_check_citations(l, cause) != 0 ||
-	    db_exec(l->db, "UPDATE funding AS f SET confidence = " CLAIM_CONFIDENCE_SQL,
-	    cause) != 0 ||
-	    db_exec(l->db, "COMMIT", cause) != 0) {
+	char *update;
+	int r;
+
+	update = xasprintf("UPDATE %s.funding AS f SET confidence = " CLAIM_CONFIDENCE_SQL,
+	    l->schema);
+	r = load_check_ids(l, cause) != 0 || load_check_references(l, cause) != 0 ||
+	    load_check_citations(l, cause) != 0 || db_exec(l->db, update, cause) != 0 ||
+	    (l->own && db_exec(l->db, "COMMIT", cause) != 0);
+	free(update);
+	if (r) {
 		load_abort(l);
 		return -1;
 	}
@@ -623,7 +771,7 @@ load_abort(struct load *l)
 		return;
 	sqlite3_finalize(l->origin);
 	sqlite3_finalize(l->cite);
-	if (!sqlite3_get_autocommit(l->db))
+	if (l->own && !sqlite3_get_autocommit(l->db))
 		db_exec(l->db, "ROLLBACK", NULL);
 	db_exec(l->db, "DELETE FROM temp.load_origin", NULL);
 	free(l);

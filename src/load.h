@@ -9,18 +9,31 @@ struct load;
 
 /* Start loading into db, in one transaction; NULL with *cause on error. */
 struct load	*load_begin(sqlite3 *db, char **cause);
+/* Start loading into schema user, within the caller's transaction (which
+ * the caller ends): ids, references and citations are checked across main
+ * and user (the merged views), and after the first error the others are
+ * counted in *others rather than stopping. NULL with *cause on error. */
+struct load	*load_begin_user(sqlite3 *db, unsigned long *others, char **cause);
+/* The rows of data read so far (blank lines left out). */
+unsigned long	 load_rows(const struct load *l);
+/* Have fn called with the rows read so far, every thousand rows. */
+void		 load_progress(struct load *l, void (*fn)(void *, unsigned long), void *arg);
 /* Load one CSV file into a kind's table (kind_find()). On error *cause is
  * "file:line: column: reason" and the caller must call load_abort(). */
 int		 load_file(struct load *l, const char *path, const struct kind *k,
 		     char **cause);
-/* Check references, citations and claims, compute each funding's
- * confidence, then commit; frees l. On error the
- * transaction is rolled back and *cause names the first bad row. */
+/* Check ids, references, citations and claims, compute each funding's
+ * confidence, then commit (the loader's own transaction); frees l. On
+ * error the loader's transaction is rolled back and *cause names the
+ * first bad row. */
 int		 load_finish(struct load *l, char **cause);
 /* Load a data directory's files, every kind in order (an optional kind's
  * file may be missing), and finish; -1 with *cause naming the first bad
  * row. */
 int		 load_dir(sqlite3 *db, const char *dir, char **cause);
+/* After load_file() failed with the others counted (load_begin_user()),
+ * count what load_finish() would find wrong as well. */
+void		 load_count_rest(struct load *l);
 /* Roll back and free. */
 void		 load_abort(struct load *l);
 

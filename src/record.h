@@ -132,5 +132,8 @@ char		*record_name(sqlite3 *db, const char *id, const char *lang);
 
 /* SQL true when record id (an SQL expression) has a disputed field. */
 #define RECORD_DISPUTED(id) "EXISTS (SELECT 1 FROM disputed WHERE subject_id = " id ")"
+/* Whether the record whose id is the SQL id is one the user imported
+ * (temp.mine: merge.c). */
+#define RECORD_MINE(id) "EXISTS (SELECT 1 FROM temp.mine WHERE id = " id ")"
 
 #endif

@@ -327,6 +327,13 @@ userdb_unavailable(const struct userdb *u)
 	return u->path == NULL ? u->why : NULL;
 }
 
+/* Whether the file is attached. */
+int
+userdb_has_file(const struct userdb *u)
+{
+	return u->file;
+}
+
 /* Begin a write. */
 int
 userdb_begin(struct userdb *u, char **cause)
@@ -337,6 +344,18 @@ userdb_begin(struct userdb *u, char **cause)
 	}
 	if (!u->file && userdb_make(u, cause) != 0)
 		return -1;
+	if (db_exec(u->db, userdb_begin_sql, NULL) != 0) {
+		userdb_error(u, cause);
+		userdb_rollback(u);
+		return -1;
+	}
+	return 0;
+}
+
+/* Begin a write that will be rolled back. */
+int
+userdb_begin_trial(struct userdb *u, char **cause)
+{
 	if (db_exec(u->db, userdb_begin_sql, NULL) != 0) {
 		userdb_error(u, cause);
 		userdb_rollback(u);

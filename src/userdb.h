@@ -31,6 +31,12 @@ const char *userdb_unavailable(const struct userdb *u);
 /* Begin a write, holding the file's write lock; the file and its
  * directories are made first if needed. 0, or -1 with *cause. */
 int	 userdb_begin(struct userdb *u, char **cause);
+/* Begin a write to try what it would do, in the file or in the empty
+ * schema in memory, never making the file: it ends with
+ * userdb_rollback(). 0, or -1 with *cause. */
+int	 userdb_begin_trial(struct userdb *u, char **cause);
+/* Whether the file exists and is attached (else nothing was saved yet). */
+int	 userdb_has_file(const struct userdb *u);
 /* End a write: all of it is kept, or (-1 with *cause) none of it. */
 int	 userdb_commit(struct userdb *u, char **cause);
 /* End a write, keeping none of it. */

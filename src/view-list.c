@@ -7,6 +7,7 @@
 
 #include "explorer.h"
 #include "filter.h"
+#include "fts.h"
 #include "i18n.h"
 #include "kind.h"
 #include "lists.h"
@@ -547,8 +548,8 @@ view_list_next_match(struct view *v, const char *query, int backward)
 
 	order = lists_order_sql(l->kind, explorer_lang(v->ex), &l->order, 0);
 	sql = xasprintf("SELECT rn FROM (SELECT %s AS id, row_number() OVER (ORDER BY %s) - 1"
-	    " AS rn FROM %s%s%s%s) WHERE id IN (SELECT id FROM record_fts WHERE record_fts"
-	    " MATCH ?2) AND rn %s ?1 ORDER BY rn%s LIMIT 1", l->kind->columns[0].expr, order,
+	    " AS rn FROM %s%s%s%s) WHERE id IN " FTS_MATCHING("?2") " AND rn %s ?1"
+	    " ORDER BY rn%s LIMIT 1", l->kind->columns[0].expr, order,
 	    l->kind->table, l->filter != NULL ? " WHERE (" : "",
 	    l->filter != NULL ? filter_sql(l->filter) : "", l->filter != NULL ? ")" : "",
 	    backward ? "<" : ">", backward ? " DESC" : "");

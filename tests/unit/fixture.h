@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "load.h"
+#include "merge.h"
 #include "xmalloc.h"
 
 /* Load the fixture's CSV files into a new database in memory, or stop. */
@@ -20,7 +21,9 @@ fixture_open(void)
 	char *cause = NULL, *dir;
 
 	dir = xasprintf("%s/tests/fixtures", top == NULL ? "." : top);
-	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, &cause) != 0)
+	/* The tables the program makes when it opens a database (merge.c). */
+	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, &cause) != 0 ||
+	    merge_search(db, &cause) != 0)
 		bail_out("cannot load the fixture: %s", cause);
 	free(dir);
 	return db;

@@ -36,9 +36,9 @@ static sqlite3 *db;
 #define LIMIT_ERROR "regex: the pattern hit its matching limit (it backtracks too much); simplify it"
 /* Every field that applies to funding, as error messages list them. */
 #define FUNDING_FIELDS "fields: kind, bloc, country, status, nature, domain, role, currency, " \
-	"confidence, actor, source, stance, disputed, note, bookmarked, id, date, year, amount"
+	"confidence, actor, source, stance, disputed, note, bookmarked, id, date, year, amount, mine"
 #define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, disputed, " \
-	"note, bookmarked, id, date, year"
+	"note, bookmarked, id, date, year, mine"
 
 /* Load the fixture CSV files and index them, as aiatlas-mkdb does. */
 static void
@@ -266,11 +266,12 @@ test_fields(void)
 
 	s = filter_fields("funding");
 	is_str(s, "kind, bloc, country, status, nature, domain, role, currency, confidence, "
-	    "actor, source, stance, disputed, note, bookmarked, id, date, year, amount",
+	    "actor, source, stance, disputed, note, bookmarked, id, date, year, amount, mine",
 	    "the fields of funding");
 	free(s);
 	s = filter_fields("countries");
-	is_str(s, "bloc, country, source, stance, disputed, note, bookmarked, id, year, population",
+	is_str(s, "bloc, country, source, stance, disputed, note, bookmarked, id, year, population, "
+	    "mine",
 	    "the fields of countries");
 	free(s);
 	s = filter_fields("records");
@@ -465,7 +466,7 @@ test_claims_and_membership(void)
 	    "amount_low, announced_on, bloc_id, confidence, country, currency, domain, horizon_end, "
 	    "id, kind");
 	rejects("sources", "disputed:yes", "filter: 'disputed' does not apply to sources at "
-	    "column 1; fields: kind, source, note, bookmarked, id, date, year");
+	    "column 1; fields: kind, source, note, bookmarked, id, date, year, mine");
 
 	selects("actors", "bloc:test-union country:XTB", "");
 	selects("actors", "bloc:test-union", "alpha-labs beta-bank test-commission testonia");
@@ -611,7 +612,7 @@ test_errors(void)
 	rejects("funding", "sector:public", "filter: 'sector' does not apply to funding at column 1; "
 	    FUNDING_FIELDS);
 	rejects("sources", "country:XTA", "filter: 'country' does not apply to sources at column 1; "
-	    "fields: kind, source, note, bookmarked, id, date, year");
+	    "fields: kind, source, note, bookmarked, id, date, year, mine");
 	rejects("records", "kind:company", "filter: records cannot be filtered");
 
 	rejects("funding", "kind:", "filter: expected a value after 'kind:' at column 6");
@@ -930,7 +931,8 @@ test_complete(void)
 		{ "funding", "disputed:y", "disputed:yes" },
 		{ "actors", "s", "sector: source: stance:" },
 		{ "funding", "", "kind: bloc: country: status: nature: domain: role: currency: "
-		  "confidence: actor: source: stance: disputed: note: bookmarked: id: date year amount" },
+		  "confidence: actor: source: stance: disputed: note: bookmarked: id: date year amount "
+		  "mine:" },
 		{ "funding", "status:c", "status:committed" },
 		{ "funding", "status:", "status:announced status:committed status:disbursed" },
 		{ "funding", "nature:", "nature:mixed nature:private nature:public" },

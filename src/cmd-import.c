@@ -1,0 +1,298 @@
+/* aiatlas import: the user's own records, added from a CSV file or removed. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "csv.h"
+#include "db.h"
+#include "i18n.h"
+#include "kind.h"
+#include "load.h"
+#include "merge.h"
+#include "userdb.h"
+#include "xmalloc.h"
+
+/* When the import started, for the rate progress shows. */
+struct import_clock {
+	struct timespec	 start;
+};
+
+/* Show rows read and rows per second on the terminal's last line. */
+static void
+import_progress(void *arg, unsigned long rows)
+{
+	struct import_clock *clock = arg;
+	struct timespec now;
+	double s;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	s = (double)(now.tv_sec - clock->start.tv_sec) +
+	    (double)(now.tv_nsec - clock->start.tv_nsec) / 1e9;
+	fprintf(stderr, _("\r%lu rows, %.0f rows/s"), rows, s > 0 ? (double)rows / s : 0.0);
+	fflush(stderr);
+}
+
+/* Load path into k's table of schema user within the transaction begun:
+ * the number of rows, or -1 with *cause (the first error and how many
+ * others). */
+static long
+import_load(sqlite3 *db, const char *path, const struct kind *k, char **cause)
+{
+	struct import_clock clock;
+	struct load *l;
+	unsigned long others = 0;
+	long rows;
+	char *first;
+
+	if ((l = load_begin_user(db, &others, cause)) == NULL)
+		return -1;
+	if (isatty(STDERR_FILENO)) {
+		clock_gettime(CLOCK_MONOTONIC, &clock.start);
+		load_progress(l, import_progress, &clock);
+	}
+	if (load_file(l, path, k, cause) != 0) {
+		load_count_rest(l);
+		load_abort(l);
+		rows = -1;
+	} else {
+		rows = (long)load_rows(l);
+		if (load_finish(l, cause) != 0)
+			rows = -1;
+	}
+	if (isatty(STDERR_FILENO))
+		fputs("\r\033[K", stderr);
+	if (rows < 0 && others > 0) {
+		first = *cause;
+		*cause = others == 1 ?
+		    xasprintf(_("%s (and 1 more error)"), first) :
+		    xasprintf(_("%s (and %lu more errors)"), first, others);
+		free(first);
+	}
+	return rows;
+}
+
+/* Import path into k: tried first where nothing is kept, then, if the
+ * file of the user database must be made for it, again into the file. */
+static int
+import_file(struct cli *c, const char *path, const struct kind *k)
+{
+	const char *why;
+	char *cause = NULL;
+	long rows;
+	int trial = c->dry_run || !userdb_has_file(c->user);
+
+	if (!c->dry_run && (why = userdb_unavailable(c->user)) != NULL) {
+		cli_error(_("import: nothing can be saved: %s"), why);
+		return CLI_USAGE;
+	}
+	if (merge_views(c->db, 1, &cause) != 0 ||
+	    (trial ? userdb_begin_trial(c->user, &cause) : userdb_begin(c->user, &cause)) != 0)
+		goto fail;
+	if ((rows = import_load(c->db, path, k, &cause)) < 0) {
+		userdb_rollback(c->user);
+		goto fail;
+	}
+	if (trial) {
+		userdb_rollback(c->user);
+		if (c->dry_run) {
+			printf(_("%s: %ld %s checked; nothing imported (--dry-run)\n"), path, rows,
+			    k->plural);
+			return CLI_OK;
+		}
+		/* Valid: now the file is made, and the rows go into it. */
+		if (userdb_begin(c->user, &cause) != 0 ||
+		    merge_views(c->db, 1, &cause) != 0 ||
+		    (rows = import_load(c->db, path, k, &cause)) < 0) {
+			userdb_rollback(c->user);
+			goto fail;
+		}
+	}
+	if (userdb_commit(c->user, &cause) != 0)
+		goto fail;
+	printf(_("%s: %ld %s imported\n"), path, rows, k->plural);
+	return CLI_OK;
+
+fail:
+	cli_error("%s", cause);
+	free(cause);
+	return CLI_USAGE;
+}
+
+/* The user's rows about a record, removed with it: its claims,
+ * citations and aliases, and the links that name it. */
+static const char import_rm_tmpl[] =
+	"DELETE FROM user.citation WHERE subject_id = ?1;"
+	"DELETE FROM user.claim WHERE subject_id = ?1;"
+	"DELETE FROM user.alias WHERE subject_id = ?1;"
+	"DELETE FROM user.bloc_member WHERE bloc_id = ?1;"
+	"DELETE FROM user.funding_party WHERE funding_id = ?1 OR actor_id = ?1;"
+	"DELETE FROM user.event_actor WHERE event_id = ?1 OR actor_id = ?1;"
+	"DELETE FROM user.\"%s\" WHERE \"%s\" = ?1;";
+
+/* Run each statement of sql with ?1 bound to id. */
+static int
+import_exec_id(sqlite3 *db, const char *sql, const char *id, char **cause)
+{
+	sqlite3_stmt *stmt;
+	const char *tail = sql;
+	int rc = 0;
+
+	while (rc == 0 && *tail != '\0') {
+		if (sqlite3_prepare_v2(db, tail, -1, &stmt, &tail) != SQLITE_OK) {
+			*cause = xstrdup(sqlite3_errmsg(db));
+			return -1;
+		}
+		if (stmt == NULL)
+			break;
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			*cause = xstrdup(sqlite3_errmsg(db));
+			rc = -1;
+		}
+		sqlite3_finalize(stmt);
+	}
+	return rc;
+}
+
+/* Where record id is: 2 imported (its kind in *k), 1 bundled, 0 nowhere,
+ * -1 on error. */
+static int
+import_where(sqlite3 *db, const char *id, const struct kind **k)
+{
+	sqlite3_stmt *stmt;
+	int r = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT 2, kind FROM user.record WHERE id = ?1"
+	    " UNION ALL SELECT 1, kind FROM main.record WHERE id = ?1", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	switch (sqlite3_step(stmt)) {
+	case SQLITE_ROW:
+		r = sqlite3_column_int(stmt, 0);
+		*k = kind_find((const char *)sqlite3_column_text(stmt, 1));
+		break;
+	case SQLITE_DONE:
+		r = 0;
+		break;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* Read the ids of path, one a line (blank lines left out), after ids. */
+static int
+import_read_ids(const char *path, char ***ids, int *n, char **cause)
+{
+	struct csv *csv;
+	char **fields;
+	size_t nfields;
+	int r;
+
+	if ((csv = csv_open(path, cause)) == NULL)
+		return -1;
+	while ((r = csv_read(csv, &fields, &nfields, cause)) == 1) {
+		if (nfields == 1 && fields[0][0] == '\0')
+			continue;
+		*ids = xreallocarray(*ids, (size_t)*n + 1, sizeof **ids);
+		(*ids)[(*n)++] = xstrdup(fields[0]);
+	}
+	csv_close(csv);
+	return r;
+}
+
+/* Remove imported records, all of them or (with a message) none. */
+static int
+import_remove(struct cli *c, int argc, char **argv)
+{
+	const struct kind *k = NULL;
+	char **ids = NULL, *cause = NULL, *sql;
+	int n = 0, i, where, status = CLI_OK;
+
+	for (i = 0; i < argc; i++) {
+		ids = xreallocarray(ids, (size_t)n + 1, sizeof *ids);
+		ids[n++] = xstrdup(argv[i]);
+	}
+	if (c->rm_file != NULL && import_read_ids(c->rm_file, &ids, &n, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		status = CLI_USAGE;
+		goto out;
+	}
+	if (n == 0) {
+		cli_error(_("import --rm: no id given"));
+		status = CLI_USAGE;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		where = import_where(c->db, ids[i], &k);
+		if (where == 2)
+			continue;
+		if (where == 1)
+			cli_error(_("import --rm: %s is a bundled record; only the records you "
+			    "imported can be removed"), ids[i]);
+		else if (where == 0)
+			cli_error(_("import --rm: no record you imported has the id %s"), ids[i]);
+		else
+			cli_error(_("import --rm: %s"), sqlite3_errmsg(c->db));
+		status = CLI_USAGE;
+	}
+	if (status != CLI_OK || userdb_begin(c->user, &cause) != 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if (import_where(c->db, ids[i], &k) != 2 || k == NULL)
+			continue;	/* listed twice */
+		sql = xasprintf(import_rm_tmpl, k->table, k->id);
+		if (import_exec_id(c->db, sql, ids[i], &cause) != 0) {
+			free(sql);
+			userdb_rollback(c->user);
+			goto fail;
+		}
+		free(sql);
+	}
+	if (userdb_commit(c->user, &cause) != 0)
+		goto fail;
+	printf(n == 1 ? _("%d record removed\n") : _("%d records removed\n"), n);
+	goto out;
+
+fail:
+	if (cause != NULL) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	status = CLI_USAGE;
+out:
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	return status;
+}
+
+/* Import a file of records, or remove imported ones. */
+int
+cmd_import(struct cli *c, int argc, char **argv)
+{
+	const struct kind *k;
+
+	if (c->rm || c->rm_file != NULL) {
+		if (c->into != NULL || c->dry_run || (!c->rm && argc > 0)) {
+			cli_error(_("usage: aiatlas import --rm ID... | import --rm-file FILE"));
+			return CLI_USAGE;
+		}
+		return import_remove(c, argc, argv);
+	}
+	if (argc != 1 || c->into == NULL) {
+		cli_error(_("usage: aiatlas import FILE --into KIND [--dry-run]"));
+		return CLI_USAGE;
+	}
+	if ((k = kind_find(c->into)) == NULL || k->file == NULL) {
+		cli_error(_("import: unknown kind '%s'; kinds: %s"), c->into, kind_list_names());
+		return CLI_USAGE;
+	}
+	return import_file(c, argv[0], k);
+}

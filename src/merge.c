@@ -1,0 +1,184 @@
+/* The merged views: the bundled records and the user's read as one. */
+#include "config.h"
+#include "merge.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "fts.h"
+#include "kind.h"
+#include "xmalloc.h"
+
+/*
+ * Every module reads the record tables by their bare names. A TEMP view
+ * named like a table comes first when SQLite looks a bare name up (schema
+ * temp is searched before main), so each record table gets one that is
+ * main's rows then user's, and lists, search, filters, compare, timeline
+ * and show read both without knowing it. main's own views (record_label,
+ * disputed) read main's tables only, whatever the temp schema holds: they
+ * are made again in temp, where their bare names find the merged views.
+ * Writes name their schema (user.actor), so they never reach a view.
+ *
+ * The views are made only when the user has records of their own: without
+ * any, the bare names find main's tables, as fast as before, and nothing
+ * reads schema user, which can then be swapped for the file on the first
+ * save (userdb.c) even while a list is open.
+ *
+ * The full-text index of the user's records is a TEMP one, made with
+ * main's own definitions (same tokenizers) when the connection opens, and
+ * filled from the merged views: it costs in proportion to the user's
+ * records only (nothing without any), needs no step in the user
+ * database's schema and cannot fall out of step with the records. Search
+ * reads both indexes (fts.h).
+ */
+
+/* The table of record ids, which no kind's row names. */
+static const char merge_record_sql[] =
+	"CREATE TEMP VIEW IF NOT EXISTS record AS SELECT * FROM main.record UNION ALL SELECT * FROM user.record";
+
+/* A kind's table, main's rows then the user's. */
+static const char merge_kind_tmpl[] =
+	"CREATE TEMP VIEW IF NOT EXISTS $t AS SELECT * FROM main.$t UNION ALL SELECT * FROM user.$t;";
+
+/* The text regular expressions are matched against, main's and the
+ * user's (made by merge_copy()). */
+static const char merge_text_sql[] =
+	"CREATE TEMP VIEW IF NOT EXISTS record_text AS"
+	" SELECT * FROM main.record_text UNION ALL SELECT * FROM temp.user_text";
+
+/* main's search tables, or its views, as main made them. */
+static const char merge_search_sql[] =
+	"SELECT name, sql FROM main.sqlite_schema"
+	" WHERE name IN ('record_fts', 'record_text', 'record_tri') ORDER BY rowid";
+static const char merge_schema_sql[] =
+	"SELECT name, sql FROM main.sqlite_schema WHERE type = 'view' ORDER BY rowid";
+
+/* Whether the user has records of their own. */
+static const char merge_mine_sql[] = "SELECT 1 FROM user.record LIMIT 1";
+
+/* What a search table of main is called in temp, for the user's records. */
+static const struct {
+	const char	*main;
+	const char	*temp;
+} merge_search_names[] = {
+	{ "record_fts", "user_fts" },
+	{ "record_text", "user_text" },
+	{ "record_tri", "user_tri" },
+	{ NULL, NULL }
+};
+
+/* sql with every whole-word from replaced by to; freed by the caller. */
+static char *
+merge_replace(const char *sql, const char *from, const char *to)
+{
+	size_t n = strlen(from), out = 0;
+	const char *p, *hit;
+	char *copy = xmalloc(strlen(sql) * (strlen(to) + 1) + 1);
+
+	for (p = sql; (hit = strstr(p, from)) != NULL; p = hit + n) {
+		memcpy(copy + out, p, (size_t)(hit - p));
+		out += (size_t)(hit - p);
+		if ((hit > sql && (hit[-1] == '_' || (hit[-1] >= 'a' && hit[-1] <= 'z'))) ||
+		    hit[n] == '_' || (hit[n] >= 'a' && hit[n] <= 'z')) {
+			memcpy(copy + out, hit, n);
+			out += n;
+		} else {
+			memcpy(copy + out, to, strlen(to));
+			out += strlen(to);
+		}
+	}
+	strcpy(copy + out, p);
+	return copy;
+}
+
+/* Make one of main's views again in temp, or one of its search tables
+ * under its temp name for the user's records. */
+static int
+merge_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
+{
+	static const char *const prefixes[] = {
+		"CREATE VIEW ", "CREATE TABLE ", "CREATE VIRTUAL TABLE ", NULL
+	};
+	const char *const *p;
+	char *copy, *t;
+	int i, r;
+
+	for (p = prefixes; *p != NULL && strncmp(sql, *p, strlen(*p)) != 0; p++)
+		;
+	if (*p == NULL) {
+		*cause = xasprintf("cannot copy '%s' of the database's schema", name);
+		return -1;
+	}
+	copy = xasprintf("%.*sIF NOT EXISTS temp.%s", (int)strlen(*p), sql, sql + strlen(*p));
+	/* The search tables' names, and the one naming another as content. */
+	for (i = 0; merge_search_names[i].main != NULL; i++) {
+		t = merge_replace(copy, merge_search_names[i].main, merge_search_names[i].temp);
+		free(copy);
+		copy = t;
+	}
+	r = db_exec(db, copy, cause);
+	free(copy);
+	return r;
+}
+
+/* Copy each statement of main's schema that sql selects (name, sql). */
+static int
+merge_copy_all(sqlite3 *db, const char *sql, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int r = 0, rc;
+
+	if (db_prepare(db, sql, &stmt, cause) != 0)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && r == 0)
+		r = merge_copy(db, (const char *)sqlite3_column_text(stmt, 0),
+		    (const char *)sqlite3_column_text(stmt, 1), cause);
+	if (r == 0 && rc != SQLITE_DONE) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		r = -1;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* The ids of the user's records, which lists mark and mine:yes keeps;
+ * a table of its own, so that nothing reads schema user without them. */
+static const char merge_mine_table_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS mine (id TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID";
+static const char merge_mine_fill_sql[] =
+	"DELETE FROM temp.mine; INSERT INTO temp.mine SELECT id FROM user.record";
+
+/* Make the empty full-text tables of the user's records and the table of
+ * their ids. */
+int
+merge_search(sqlite3 *db, char **cause)
+{
+	if (db_exec(db, merge_mine_table_sql, cause) != 0)
+		return -1;
+	return merge_copy_all(db, merge_search_sql, cause);
+}
+
+/* Make the merged views and fill the user's full-text index, if the user
+ * has records. */
+int
+merge_views(sqlite3 *db, int always, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *sql;
+	int r, mine;
+
+	if (db_prepare(db, merge_mine_sql, &stmt, cause) != 0)
+		return -1;
+	mine = always || sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	if (!mine)
+		return 0;
+	sql = kind_each(merge_kind_tmpl, "", KIND_ALL);
+	r = db_exec(db, merge_record_sql, cause) == 0 && db_exec(db, sql, cause) == 0 &&
+	    merge_copy_all(db, merge_schema_sql, cause) == 0 &&
+	    db_exec(db, merge_text_sql, cause) == 0 &&
+	    db_exec(db, merge_mine_fill_sql, cause) == 0 ? 0 : -1;
+	free(sql);
+	return r == 0 ? fts_build_user(db, cause) : -1;
+}

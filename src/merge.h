@@ -1,0 +1,18 @@
+/* The merged views: the bundled records and the user's read as one. */
+#ifndef AIATLAS_MERGE_H
+#define AIATLAS_MERGE_H
+
+#include <sqlite3.h>
+
+/* Make the TEMP full-text tables of the user's records, empty, with
+ * main's definitions: search reads them beside main's (fts.h). 0, or -1
+ * with *cause. */
+int	 merge_search(sqlite3 *db, char **cause);
+/* If the user has records (schema user, attached) or always, make a TEMP view of main's and the user's rows (schema user, attached)
+ * of main's and the user's rows for each record table, named like it,
+ * main's views again over them, and fill the full-text index of the
+ * user's records; again, it makes what is missing and refills the index.
+ * 0, or -1 with *cause. */
+int	 merge_views(sqlite3 *db, int always, char **cause);
+
+#endif

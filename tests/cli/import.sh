@@ -1,0 +1,76 @@
+#!/bin/sh
+# aiatlas import: the user's own records from CSV, checked as the bundled
+# data is, seen by lists, search, show and compare; a bad file changes
+# nothing; --rm removes what was imported.
+. "$top_srcdir/tests/cli/lib.sh"
+
+files="$top_srcdir/tests/cli/import"
+udb="$scratch/user.db"
+A="--db $FIXTURE --user-db $udb"
+
+# A failed import of a new user database makes no file.
+run $A import "$files/actors.csv" --into actors
+expect_status 2 "an actor citing a source not imported yet"
+expect_err "aiatlas: $files/actors.csv:2: sources: no source with id 'my-notes'" "an actor citing a source not imported yet"
+[ ! -e "$udb" ]
+ok $? "a failed import makes no user database"
+
+run $A import "$files/sources.csv" --into sources --dry-run
+expect_status 0 "--dry-run"
+[ ! -e "$udb" ]
+ok $? "--dry-run makes no user database"
+
+run $A import "$files/sources.csv" --into sources
+expect_status 0 "import a source (CRLF, quotes, commas)"
+run $A import "$files/actors.csv" --into actors
+expect_status 0 "import actors (BOM, CRLF, accents, a newline in a field)"
+expect_out_has "2 actors imported" "import actors"
+
+run $A list actors --filter mine:yes
+expect_status 0 "list actors --filter mine:yes"
+[ "$(cut -f1 "$scratch/out" | tr '\n' ' ')" = "id omega-state zeta-ia " ]
+ok $? "mine:yes keeps the imported actors only"
+run $A list actors --format table --color never
+grep -q "^zeta-ia .*Zêta IA.*•" "$scratch/out"
+ok $? "lists mark an imported record with •"
+run $A search zeta
+expect_out_has "Zêta IA" "search finds an imported actor"
+run $A show zeta-ia
+expect_out_has "My notes, with \"quotes\"" "show names the imported source"
+run $A compare omega-state XTA
+expect_status 0 "compare an imported state actor with a country"
+
+for bad in bad-column missing-column unclosed bad-utf8 nul duplicate bad-rows; do
+	before=$(cksum <"$udb")
+	run $A import "$files/$bad.csv" --into actors
+	expect_status 2 "$bad"
+	[ "$(cksum <"$udb")" = "$before" ]
+	ok $? "$bad: the user database is unchanged"
+done
+run $A import "$files/bad-rows.csv" --into actors
+expect_err "aiatlas: $files/bad-rows.csv:3: kind: one of company, state, public_body, fund, person, infrastructure, model, regulation, initiative (got 'spaceship') (and 2 more errors)" "the first error and the count of the others"
+run $A import "$files/unclosed.csv" --into actors
+expect_err "aiatlas: $files/unclosed.csv:2: a quoted field is not closed" "an unclosed quote"
+run $A import "$files/bad-utf8.csv" --into actors
+expect_err "aiatlas: $files/bad-utf8.csv:2: invalid UTF-8 (byte 0xff)" "invalid UTF-8"
+run $A import "$files/nul.csv" --into actors
+expect_err "aiatlas: $files/nul.csv:2: a NUL byte: not a text file" "a NUL byte"
+run $A import "$files/bad-column.csv" --into actors
+expect_err "aiatlas: $files/bad-column.csv:1: header: unknown column 'colour' for actors" "an unknown column"
+run $A import "$files/missing-column.csv" --into actors
+expect_err "aiatlas: $files/missing-column.csv:1: header: the required column 'name_fr' is missing" "a missing column"
+run $A import "$files/duplicate.csv" --into actors
+expect_err "aiatlas: $files/duplicate.csv:3: this row repeats the key (actor.id) of an earlier row" "a duplicate id"
+run $A import "$files/actors.csv" --into actors
+expect_err "aiatlas: $files/actors.csv:2: this row repeats the key (actor.id) of an earlier row (and 1 more error)" "an id already imported"
+
+run $A import --rm alpha-labs
+expect_status 2 "--rm of a bundled record"
+expect_err "aiatlas: import --rm: alpha-labs is a bundled record; only the records you imported can be removed" "--rm of a bundled record"
+printf 'zeta-ia\nomega-state\n' >"$scratch/ids"
+run $A import --rm-file "$scratch/ids"
+expect_status 0 "--rm-file"
+run $A list actors --filter mine:yes
+expect_status 1 "no imported actor is left"
+
+done_testing
