@@ -804,6 +804,21 @@ explorer_terminal_problem(void)
 	return NULL;
 }
 
+
+/* Let C-s and C-q reach the explorer as keys (C-s saves a note) instead
+ * of stopping and starting the terminal's output; curses keeps this as
+ * its program mode, and endwin() gives the user's settings back. */
+static void
+explorer_no_flow_control(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
 /* Start curses on the terminal, or headless on /dev/null. */
 static int
 explorer_start(struct explorer *ex, const struct explorer_options *opts, char **cause)
@@ -858,6 +873,8 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 	cbreak();
 	noecho();
 	nonl();
+	if (opts->script == NULL)
+		explorer_no_flow_control();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);

@@ -75,6 +75,25 @@ ok $? "SIGTERM ends it with status 143"
 cmp -s "$scratch/before" "$scratch/after"
 ok $? "and the terminal settings are restored"
 
+# C-s saves a note in the built-in editor: it reaches the explorer, not
+# the terminal's flow control (which would freeze the screen), and the
+# terminal's own setting is back afterwards.
+rm -f "$scratch/after" "$scratch/status" "$scratch/pid"
+run_in_pane "sh $scratch/run.sh"
+wait_for " 1 Actors"
+T send-keys -t t a
+wait_for "new note on"
+T send-keys -t t -l "Call the ministry"
+T send-keys -t t C-s
+wait_for "Saved the note on"
+ok $? "C-s saves the note"
+T send-keys -t t Q
+wait_file "$scratch/after"
+cmp -s "$scratch/before" "$scratch/after"
+ok $? "and the terminal settings (ixon included) are restored"
+"$AIATLAS" --db "$scratch/fx.db" --user-db "$scratch/.local/share/aiatlas/user.db" note list --format tsv | grep -q "Call the ministry"
+ok $? "the note is in the user database"
+
 # Terminals it refuses, leaving them untouched.
 for term in dumb unknown-terminal-type ""; do
 	rm -f "$scratch/status" "$scratch/err"
