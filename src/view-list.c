@@ -325,7 +325,11 @@ list_draw(struct view *v, int top, int rows, int cols)
 			explorer_text(top + 1 + r, 0, explorer_glyph("✓", "*"), 1, style);
 		else if (style == STYLE_SELECTED)
 			explorer_text(top + 1 + r, 0, explorer_glyph("▸", ">"), 1, style);
-		if (l->mark >= 0 && (cell = l->cells[r * l->ncols + l->mark]) != NULL && *cell != '\0')
+		/* The marker column: ⚑ a disputed record, • one of the user's own. */
+		if (l->mark >= 0 && (cell = l->cells[r * l->ncols + l->mark]) != NULL &&
+		    strcmp(cell, "•") == 0)
+			explorer_text(top + 1 + r, 1, explorer_glyph("•", "+"), 1, style);
+		else if (l->mark >= 0 && cell != NULL && *cell != '\0')
 			explorer_text(top + 1 + r, 1, explorer_glyph("⚑", "!"), 1,
 			    style == STYLE_SELECTED ? style : STYLE_ALERT);
 		for (i = 1; i < l->ncols; i++) {

@@ -33,6 +33,10 @@ ok $? "mine:yes keeps the imported actors only"
 run $A list actors --format table --color never
 grep -q "^zeta-ia .*Zêta IA.*•" "$scratch/out"
 ok $? "lists mark an imported record with •"
+printf '1\nf\nmine:yes\n<Enter>\n:dump %s\n' "$scratch/mine.txt" >"$scratch/mine.keys"
+run $A --script "$scratch/mine.keys" --size 80x24
+grep -q "^ • Zêta IA" "$scratch/mine.txt"
+ok $? "the explorer marks an imported record with •, not as disputed"
 run $A search zeta
 expect_out_has "Zêta IA" "search finds an imported actor"
 run $A show zeta-ia
