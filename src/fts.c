@@ -47,20 +47,29 @@ static const char fts_build_sql[] =
  * for the rows shown only. The records that stand for one place (FRA, the
  * state actor france) follow each other at the best rank of any of them,
  * the country first. */
+/* The snippet of table's match, when its text is short enough for
+ * snippet(), whose time grows with the square of the matches in a text;
+ * the start of the text beyond that. */
+#define FTS_SNIPPET(table, col, text) \
+	"CASE WHEN length(" text ") <= 16384 THEN snippet(" table ", " col ", ?5, ?6, '…', 10)" \
+	" ELSE substr(" text ", 1, 60) || '…' END"
+/* The whole text of a row of record_fts or user_fts. */
+#define FTS_TEXT "coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
+
 const char fts_search_sql[] =
 	"SELECT f.id AS id, f.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match,"
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
 	" FROM (SELECT id, kind, match, min(rank) AS rank FROM ("
-	"  SELECT * FROM (SELECT id, kind, snippet(record_fts, -1, ?5, ?6, '…', 10) AS match,"
+	"  SELECT * FROM (SELECT id, kind, " FTS_SNIPPET("record_fts", "-1", FTS_TEXT) " AS match,"
 	"   rank FROM main.record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"   ORDER BY rank LIMIT ?4)"
 	"  UNION ALL SELECT * FROM (SELECT id, kind,"
-	"   snippet(user_fts, -1, ?5, ?6, '…', 10) AS match, rank"
+	"   " FTS_SNIPPET("user_fts", "-1", FTS_TEXT) " AS match, rank"
 	"   FROM temp.user_fts WHERE user_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"   ORDER BY rank LIMIT ?4)"
 	"  UNION ALL SELECT * FROM (SELECT id, kind,"
-	"   ?9 || snippet(note_fts, 2, ?5, ?6, '…', 10) AS match, rank"
+	"   ?9 || " FTS_SNIPPET("note_fts", "2", "body") " AS match, rank"
 	"   FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"   ORDER BY rank LIMIT ?4))"
 	"  GROUP BY id ORDER BY rank LIMIT ?4) AS f"
