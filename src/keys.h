@@ -51,7 +51,7 @@
 	X(PERIOD_NEXT,	"period-next",	N_("in a comparison, count the year after")) \
 	X(DOMAINS,	"domains",	N_("in a comparison, count ai and compute, or every domain")) \
 	X(MEMBERS,	"members",	N_("in a comparison, show members' money apart or leave it out")) \
-	X(COPY,		"copy",		N_("in a comparison, copy it as Markdown (file and clipboard)")) \
+	X(COPY,		"copy",		N_("copy the record or comparison as Markdown (clipboard and a file)")) \
 	X(TIMELINE,	"timeline",	N_("in a record, show its timeline")) \
 	X(ZOOM_IN,	"zoom-in",	N_("in a timeline, group by quarter, then by month")) \
 	X(ZOOM_OUT,	"zoom-out",	N_("in a timeline, group by quarter, then by year")) \
