@@ -42,7 +42,7 @@ explorer_copy_base64(const char *s, size_t len)
 
 /* Copy len bytes of Markdown text: by OSC 52 when there is a terminal,
  * and to file (written whole or not at all); say in the status line what
- * was done with what ("the comparison", "the record"). */
+ * was done with what ("the comparison", a record's id). */
 void
 explorer_copy(struct explorer *ex, const char *text, size_t len, const char *file,
     const char *what)
