@@ -1,15 +1,18 @@
 /* The explorer's copies (y): Markdown to the terminal's clipboard with
  * OSC 52, which reaches the user's own machine over SSH, and to a file in
- * the current directory for terminals that do not take it. */
+ * the current directory for terminals that do not take it. A record is
+ * copied as show --format md writes it; a comparison by its view. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "explorer.h"
+#include "explorer-int.h"
 #include "i18n.h"
 #include "outfile.h"
+#include "record.h"
+#include "record-write.h"
 #include "xmalloc.h"
 
 /* Encode len bytes of s in base64 (freed by the caller). */
@@ -39,7 +42,7 @@ explorer_copy_base64(const char *s, size_t len)
 
 /* Copy len bytes of Markdown text: by OSC 52 when there is a terminal,
  * and to file (written whole or not at all); say in the status line what
- * was done with what ("the comparison", "the record"). */
+ * was done with what ("the comparison", a record's id). */
 void
 explorer_copy(struct explorer *ex, const char *text, size_t len, const char *file,
     const char *what)
@@ -70,4 +73,41 @@ explorer_copy(struct explorer *ex, const char *text, size_t len, const char *fil
 		    "cannot write %s."), file);
 	else
 		explorer_message(ex, _("Cannot write %s."), file);
+}
+
+/* Copy the record the current view is on (the record shown, the selected
+ * row) as Markdown, or say why there is nothing to copy. */
+void
+explorer_copy_record(struct explorer *ex)
+{
+	struct view *v = explorer_top(ex);
+	const char *id = v->ops->current != NULL ? v->ops->current(v) : NULL;
+	struct record *r;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int found;
+
+	if (id == NULL) {
+		explorer_message(ex, _("Nothing to copy from the %s: y copies a record or a "
+		    "comparison."), v->ops->name);
+		return;
+	}
+	if ((found = record_load(ex->db, id, ex->lang, &r)) <= 0) {
+		if (found < 0)
+			explorer_message(ex, _("Cannot read %s: %s"), id, sqlite3_errmsg(ex->db));
+		else
+			explorer_message(ex, _("Nothing to copy: %s is no longer in the data."), id);
+		return;
+	}
+	if ((fp = open_memstream(&text, &len)) == NULL) {
+		explorer_message(ex, _("Cannot copy %s: out of memory."), r->id);
+		record_free(r);
+		return;
+	}
+	record_write(fp, NULL, r, OUTPUT_MD, 0, 0);
+	fclose(fp);
+	explorer_copy(ex, text, len, EXPLORER_RECORD_FILE, r->id);
+	free(text);
+	record_free(r);
 }

@@ -1,7 +1,8 @@
 /* The explorer's exports: e asks for a format, then a file name (and
  * whether to overwrite), and writes the current view's rows, filtered and
  * sorted, through the command line's output code and atomic files; B writes
- * a briefing sheet. */
+ * a briefing sheet: of the marked records or the current one, or in the
+ * Marks tab of the bookmarked records. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -135,27 +136,17 @@ explorer_export_confirm(struct explorer *ex, keys_key key)
 	free(path);
 }
 
-/* Write the briefing sheet of the marked records, else of id, as Markdown
- * to EXPLORER_BRIEF_FILE in the current directory, whole or not at all; at
- * its bottom, the command that writes the same sheet. */
-void
-explorer_brief(struct explorer *ex, const char *id)
+/* Write the briefing sheet of the n records ids as Markdown to
+ * EXPLORER_BRIEF_FILE in the current directory, whole or not at all, with
+ * at its bottom the command that writes the same sheet; say what was
+ * written: one record, or the n marked (or bookmarked) ones. */
+static void
+explorer_brief_write(struct explorer *ex, char *const *ids, int n, int bookmarked)
 {
-	char *words[EXPLORER_MAX_MARKS + 3], *one = NULL, *command, *cause = NULL;
-	char *const *ids = ex->marks;
+	char **words = xreallocarray(NULL, n + 3, sizeof *words), *command, *cause = NULL;
 	struct outfile *f;
-	int i, n = ex->nmarks, nwords = 0;
+	int i, nwords = 0;
 
-	if (n == 0 && id == NULL) {
-		explorer_message(ex, _("Open or select a record, or mark some with m: "
-		    "B writes their briefing sheet."));
-		return;
-	}
-	if (n == 0) {
-		one = xstrdup(id);
-		ids = &one;
-		n = 1;
-	}
 	if (strcmp(ex->lang, "en") != 0) {
 		words[nwords++] = "--lang";
 		words[nwords++] = (char *)ex->lang;
@@ -172,6 +163,9 @@ explorer_brief(struct explorer *ex, const char *id)
 		explorer_message(ex, _("Not written: %s"), cause);
 	} else if (outfile_commit(f, &cause) != 0)
 		explorer_message(ex, "%s", cause);
+	else if (n > 1 && bookmarked)
+		explorer_message(ex, _("Wrote the briefing sheet of the %d bookmarked records "
+		    "to %s."), n, EXPLORER_BRIEF_FILE);
 	else if (n > 1)
 		explorer_message(ex, _("Wrote the briefing sheet of the %d marked records to %s."),
 		    n, EXPLORER_BRIEF_FILE);
@@ -180,7 +174,44 @@ explorer_brief(struct explorer *ex, const char *id)
 		    EXPLORER_BRIEF_FILE);
 	free(cause);
 	free(command);
+	free(words);
+}
+
+/* Write the briefing sheet of record id alone, and say so. */
+static void
+explorer_brief_one(struct explorer *ex, const char *id)
+{
+	char *one = xstrdup(id);
+
+	explorer_brief_write(ex, &one, 1, 0);
 	free(one);
+}
+
+/* Write the briefing sheet of the marked records, else of id, and say so. */
+void
+explorer_brief(struct explorer *ex, const char *id)
+{
+	if (ex->nmarks > 0)
+		explorer_brief_write(ex, ex->marks, ex->nmarks, 0);
+	else if (id != NULL)
+		explorer_brief_one(ex, id);
+	else
+		explorer_message(ex, _("Open or select a record, or mark some with m: "
+		    "B writes their briefing sheet."));
+}
+
+/* Write the briefing sheet of the n bookmarked records ids, else of id,
+ * and say so. */
+void
+explorer_brief_bookmarked(struct explorer *ex, char *const *ids, int n, const char *id)
+{
+	if (n > 0)
+		explorer_brief_write(ex, ids, n, 1);
+	else if (id != NULL)
+		explorer_brief_one(ex, id);
+	else
+		explorer_message(ex, _("No bookmarks yet: B here briefs the bookmarked records; "
+		    "b bookmarks one."));
 }
 
 /* Forget the export's state. */

@@ -93,6 +93,12 @@ void		 explorer_bookmark(struct explorer *ex);
 /* Write a note on the current record, or change its last one. */
 void		 explorer_note(struct explorer *ex);
 
+/* Copies (explorer-copy.c). */
+/* The file a record is copied to (y), in the current directory. */
+#define EXPLORER_RECORD_FILE	"aiatlas-record.md"
+/* Copy the current record as show --format md writes it, or say why not. */
+void		 explorer_copy_record(struct explorer *ex);
+
 /* Exports (explorer-export.c). */
 /* Ask for a format to export the current view in. */
 void		 explorer_export_start(struct explorer *ex);

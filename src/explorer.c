@@ -523,6 +523,9 @@ explorer_action(struct explorer *ex, enum keys_action a)
 	case ACTION_BRIEF:
 		explorer_brief(ex, NULL);
 		break;
+	case ACTION_COPY:
+		explorer_copy_record(ex);
+		break;
 	case ACTION_NEXT_MATCH:
 	case ACTION_PREV_MATCH:
 		explorer_next_match(ex, a == ACTION_PREV_MATCH);

@@ -126,6 +126,10 @@ char *const	*explorer_marks(struct explorer *ex, int *n);
  * one shown or selected; NULL: none), to EXPLORER_BRIEF_FILE, and say so. */
 #define EXPLORER_BRIEF_FILE	"aiatlas-brief.md"
 void		 explorer_brief(struct explorer *ex, const char *id);
+/* The same, of the n bookmarked records ids (the Marks tab's B), else
+ * when there are none of record id. */
+void		 explorer_brief_bookmarked(struct explorer *ex, char *const *ids, int n,
+		     const char *id);
 /* Open a view of a kind with data for its open (a history step). */
 void		 explorer_open_view(struct explorer *ex, const struct view_ops *ops, void *data);
 /* Close the view on top, with no way forward to it again. */

@@ -40,7 +40,7 @@
 	X(PREV_MATCH,	"prev-match",	N_("go to the previous row that matches the search")) \
 	X(FILTER,	"filter",	N_("filter the tab's list (Tab completes, Up recalls)")) \
 	X(FILTER_CLEAR,	"filter-clear",	N_("clear the tab's filter")) \
-	X(BRIEF,	"brief",	N_("write a briefing sheet of the marked records, or of this one, to aiatlas-brief.md")) \
+	X(BRIEF,	"brief",	N_("write a briefing sheet of the marked records or this one (in Marks: of the bookmarked)")) \
 	X(EXPORT,	"export",	N_("write the list or timeline shown, filtered and sorted, to a file")) \
 	X(COMMAND,	"command",	N_("run a command: filter NAME, save-filter NAME, dump FILE, q (quit)")) \
 	X(MARK,		"mark",		N_("mark or unmark a record to compare (a place, an actor, funding, an event)")) \
@@ -51,7 +51,7 @@
 	X(PERIOD_NEXT,	"period-next",	N_("in a comparison, count the year after")) \
 	X(DOMAINS,	"domains",	N_("in a comparison, count ai and compute, or every domain")) \
 	X(MEMBERS,	"members",	N_("in a comparison, show members' money apart or leave it out")) \
-	X(COPY,		"copy",		N_("in a comparison, copy it as Markdown (file and clipboard)")) \
+	X(COPY,		"copy",		N_("copy the record or comparison as Markdown (clipboard and a file)")) \
 	X(TIMELINE,	"timeline",	N_("in a record, show its timeline")) \
 	X(ZOOM_IN,	"zoom-in",	N_("in a timeline, group by quarter, then by month")) \
 	X(ZOOM_OUT,	"zoom-out",	N_("in a timeline, group by quarter, then by year")) \

@@ -1,5 +1,6 @@
 /* The marks view, the last tab: the records the user bookmarked or wrote
- * notes on, with the first line of the last note; Enter opens one. */
+ * notes on, with the first line of the last note; Enter opens one, and B
+ * writes the briefing sheet of the bookmarked ones. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -139,7 +140,27 @@ marks_draw(struct view *v, int top, int rows, int cols)
 	}
 }
 
-/* Move, or open the selected record. */
+/* Write the briefing sheet of every bookmarked record still in the data,
+ * in the order shown; with none, of the selected record. */
+static void
+marks_brief(struct view *v, struct marks_view *m)
+{
+	char **ids;
+	long i;
+	int n = 0;
+
+	if (m->generation != explorer_user_generation(v->ex))
+		marks_read(v, m);
+	ids = xreallocarray(NULL, m->n + 1, sizeof *ids);
+	for (i = 0; i < m->n; i++) {
+		if (strcmp(m->rows[i].col[3], "yes") == 0 && m->rows[i].col[1] != NULL)
+			ids[n++] = m->rows[i].col[0];
+	}
+	explorer_brief_bookmarked(v->ex, ids, n, m->n > 0 ? m->rows[m->cur].col[0] : NULL);
+	free(ids);
+}
+
+/* Move, open the selected record, or write the bookmarks' briefing sheet. */
 static int
 marks_action(struct view *v, enum keys_action a)
 {
@@ -148,6 +169,10 @@ marks_action(struct view *v, enum keys_action a)
 
 	if (explorer_move(a, &m->cur, &m->top, m->n, page)) {
 		explorer_dirty(v->ex);
+		return 1;
+	}
+	if (a == ACTION_BRIEF) {
+		marks_brief(v, m);
 		return 1;
 	}
 	if (a != ACTION_OPEN)

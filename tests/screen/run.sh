@@ -5,7 +5,8 @@
 # locale of its "# locale: NAME" line (C.UTF-8 if none); every screen it
 # dumps (:dump NAME-what.txt), and every file it exports (e, to NAME-what.csv
 # in its directory, which is also its HOME), is compared with
-# tests/screen/expected/. VISUAL and EDITOR are unset, so a writes notes in
+# tests/screen/expected/; a file the explorer names itself (y's
+# aiatlas-record.md, B's aiatlas-brief.md) with expected/NAME-FILE. VISUAL and EDITOR are unset, so a writes notes in
 # the explorer's own editor, unless an "# editor: SCRIPT" line names a
 # script of tests/screen to run as EDITOR. The time a note was written
 # (2026-01-31T12:00:00Z) is compared as DATE.
@@ -28,6 +29,10 @@ for keys in "$dir"/*.keys; do
 	for got in "$scratch/$name"/*; do
 		[ -e "$got" ] || continue
 		screen=$(basename "$got")
+		case $screen in
+		"$name"-*) ;;
+		*) screen=$name-$screen ;;
+		esac
 		sed 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z/DATE/g' \
 		    "$got" >"$got.tmp" && mv "$got.tmp" "$got"
 		if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
@@ -40,7 +45,8 @@ for keys in "$dir"/*.keys; do
 	done
 	for want in "$dir/expected/$name"-*; do
 		[ -e "$want" ] || continue
-		[ -e "$scratch/$name/$(basename "$want")" ]
+		screen=$(basename "$want")
+		[ -e "$scratch/$name/$screen" ] || [ -e "$scratch/$name/${screen#"$name"-}" ]
 		ok $? "$name: $(basename "$want") was dumped"
 	done
 done
