@@ -803,6 +803,45 @@ load_dir(sqlite3 *db, const char *dir, char **cause)
 	return load_finish(l, cause);
 }
 
+/* A record's whole-record citations, as load_sources() reads them, in
+ * the order of their sources' ids; %1$s is its table, %2$s its id column. */
+static const char load_export_sources_tmpl[] =
+	", (SELECT group_concat(s, ';') FROM (SELECT c.source_id ||"
+	" coalesce('#' || c.locator, '') AS s FROM citation AS c"
+	" WHERE c.subject_id = \"%1$s\".\"%2$s\" AND c.field = '*' ORDER BY c.source_id))"
+	" AS sources";
+
+/* The SELECT list of what the loader takes for k. */
+char *
+load_export_columns(sqlite3 *db, const struct kind *k, char **cause)
+{
+	struct load_column *cols;
+	size_t ncols, i;
+	char *sql = xstrdup(""), *sources, *t;
+
+	if ((cols = load_columns(db, "main", k->table, &ncols, cause)) == NULL) {
+		free(sql);
+		return NULL;
+	}
+	for (i = 0; i < ncols; i++) {
+		if (load_computed_find(k->table, cols[i].name) >= 0)
+			continue;
+		t = xasprintf("%s%s\"%s\".\"%s\"", sql, *sql != '\0' ? ", " : "", k->table,
+		    cols[i].name);
+		free(sql);
+		sql = t;
+	}
+	load_columns_free(cols, ncols);
+	if (k->cited) {
+		sources = xasprintf(load_export_sources_tmpl, k->table, k->id);
+		t = xasprintf("%s%s", sql, sources);
+		free(sources);
+		free(sql);
+		sql = t;
+	}
+	return sql;
+}
+
 /* Roll back and free. */
 void
 load_abort(struct load *l)

@@ -78,6 +78,12 @@ rows_json_scan(struct rows *r, const char *name, const char *s, size_t size, cha
 		if (ch == '\n')
 			line++;
 		if (in_string) {
+			/* SQLite's JSON functions may cut a string at a NUL. */
+			if (ch == '\\' && size - i >= 6 && strncmp(s + i, "\\u0000", 6) == 0) {
+				*cause = xasprintf(_("%s:%lu: a NUL character (\\u0000): not text"),
+				    name, line);
+				return -1;
+			}
 			if (ch == '\\' && i + 1 < size && (unsigned char)s[i + 1] < 0x80)
 				n = 2;
 			else if (ch == '"')
@@ -247,8 +253,7 @@ rows_csv_revive(char *s)
 static char *
 rows_json_value(struct rows *r, const char *name, char **why)
 {
-	const char *type = (const char *)sqlite3_column_text(r->stmt, 3);
-	const char *text;
+	const char *type = (const char *)sqlite3_column_text(r->stmt, 3), *text;
 
 	if (strcmp(type, "null") == 0)
 		return xstrdup("");
@@ -267,12 +272,7 @@ rows_json_value(struct rows *r, const char *name, char **why)
 		    _(", or a list of strings") : "");
 		return NULL;
 	}
-	text = (const char *)sqlite3_column_text(r->stmt, 4);
-	if ((size_t)sqlite3_column_bytes(r->stmt, 4) != strlen(text)) {
-		*why = xasprintf(_("%s: a NUL character (\\u0000): not text"), name);
-		return NULL;
-	}
-	return xstrdup(text);
+	return xstrdup((const char *)sqlite3_column_text(r->stmt, 4));
 }
 
 /* Read the next object as a row, a field under each name. */
