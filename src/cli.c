@@ -65,9 +65,9 @@ static const struct cli_command cli_commands[] = {
 	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },
 	{ "import", cmd_import, CLI_OPT_IMPORT, 0, -1,
 	  N_("import FILE --into KIND [--dry-run] | import --rm ID... | import --rm-file FILE"),
-	  N_("Add your own records of one kind from a CSV file to your user database,\n"
-	  "checked as the bundled data is: all of them or none. --rm removes records\n"
-	  "you imported.") },
+	  N_("Add your own records of one kind from a CSV or JSON file (as list --wide\n"
+	  "writes them) to your user database, checked as the bundled data is: all of\n"
+	  "them or none. --rm removes records you imported.") },
 	{ "check", cmd_check, 0, 0, 0,
 	  N_("check"),
 	  N_("Check the integrity of the database and count the rows of each table.") },
