@@ -35,8 +35,8 @@ struct cli_command {
 };
 
 static const struct cli_command cli_commands[] = {
-	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT | CLI_OPT_FILTER, 1, 1,
-	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N]"),
+	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT | CLI_OPT_FILTER | CLI_OPT_WIDE, 1, 1,
+	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N] [--wide]"),
 	  N_("Print the records of one kind: actors, funding, events, blocs, sources,\n"
 	  "countries or figures.") },
 	{ "timeline", cmd_timeline, CLI_OPT_FILTER | CLI_OPT_DATES | CLI_OPT_LIMIT, 0, 0,
@@ -65,9 +65,9 @@ static const struct cli_command cli_commands[] = {
 	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },
 	{ "import", cmd_import, CLI_OPT_IMPORT, 0, -1,
 	  N_("import FILE --into KIND [--dry-run] | import --rm ID... | import --rm-file FILE"),
-	  N_("Add your own records of one kind from a CSV file to your user database,\n"
-	  "checked as the bundled data is: all of them or none. --rm removes records\n"
-	  "you imported.") },
+	  N_("Add your own records of one kind from a CSV or JSON file (as list --wide\n"
+	  "writes them) to your user database, checked as the bundled data is: all of\n"
+	  "them or none. --rm removes records you imported.") },
 	{ "check", cmd_check, 0, 0, 0,
 	  N_("check"),
 	  N_("Check the integrity of the database and count the rows of each table.") },
@@ -96,6 +96,8 @@ static const struct cli_option_help {
 	  "                          or all; ai,compute if not given)\n") },
 	{ CLI_OPT_SORT, N_("  --sort FIELD[,-FIELD]   sort by these columns, - first for descending\n") },
 	{ CLI_OPT_LIMIT, N_("  --limit N               print the first N rows only\n") },
+	{ CLI_OPT_WIDE, N_("  --wide                  every column of the records, uncut, and their\n"
+	  "                          sources: what import takes back\n") },
 	{ CLI_OPT_SHEET, N_("  --format md|txt|html    Markdown (the default; with -o, the file's\n"
 	  "                          extension), plain text wrapped at 72 columns, or\n"
 	  "                          one self-contained HTML file\n") },
@@ -113,7 +115,7 @@ enum {
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
 	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
 	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW,
-	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE
+	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE, CLI_LONG_WIDE
 };
 
 static const struct option cli_long_options[] = {
@@ -139,6 +141,7 @@ static const struct option cli_long_options[] = {
 	{ "dry-run",	no_argument,		NULL, CLI_LONG_DRY_RUN },
 	{ "rm",		no_argument,		NULL, CLI_LONG_RM },
 	{ "rm-file",	required_argument,	NULL, CLI_LONG_RM_FILE },
+	{ "wide",	no_argument,		NULL, CLI_LONG_WIDE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -401,6 +404,8 @@ cli_option_name(unsigned int mask)
 		return "--domain";
 	if (mask & CLI_OPT_IMPORT)
 		return "--into";
+	if (mask & CLI_OPT_WIDE)
+		return "--wide";
 	return "--kind";
 }
 
@@ -479,6 +484,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		case CLI_LONG_DRY_RUN: c.dry_run = 1; given |= CLI_OPT_IMPORT; break;
 		case CLI_LONG_RM: c.rm = 1; given |= CLI_OPT_IMPORT; break;
 		case CLI_LONG_RM_FILE: c.rm_file = optarg; given |= CLI_OPT_IMPORT; break;
+		case CLI_LONG_WIDE: c.wide = 1; given |= CLI_OPT_WIDE; break;
 		case 'h': help = 1; break;
 		case 'V': cli_version(); return CLI_OK;
 		case ':':
@@ -535,7 +541,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		cli_error(_("--color: '%s' is not one of auto, always, never"), color);
 		return CLI_USAGE;
 	}
-	c.width = c.output == NULL ? cli_terminal_width() : 0;
+	c.width = c.output == NULL && !c.wide ? cli_terminal_width() : 0;
 
 	if (optind < argc) {
 		if ((cmd = cli_find_command(argv[optind])) == NULL) {

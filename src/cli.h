@@ -24,7 +24,8 @@ enum cli_option {
 	CLI_OPT_DATES	= 1 << 5,
 	CLI_OPT_DOMAIN	= 1 << 6,
 	CLI_OPT_SHEET	= 1 << 7,	/* --format is md, txt or html, read by the command */
-	CLI_OPT_IMPORT	= 1 << 8	/* --into, --dry-run, --rm, --rm-file */
+	CLI_OPT_IMPORT	= 1 << 8,	/* --into, --dry-run, --rm, --rm-file */
+	CLI_OPT_WIDE	= 1 << 9
 };
 
 /* What a command runs with. */
@@ -40,6 +41,7 @@ struct cli {
 	long			 limit;		/* -1: none */
 	const char		*kind;
 	const char		*filter;
+	int			 wide;		/* list: every column, as import takes them */
 	int			 regex;		/* search: the query is a PCRE2 pattern */
 	const char		*from, *to;	/* timeline, compare: dates */
 	const char		*domain;	/* compare: the domains counted */

@@ -124,15 +124,70 @@ fail:
 }
 
 /* The user's rows about a record, removed with it: its claims,
- * citations and aliases, and the links that name it. */
+ * citations and aliases, and its own links (a bloc's members, a funding's
+ * parties, an event's actors). A link of another record that names it
+ * keeps it (import_referrer()). */
 static const char import_rm_tmpl[] =
 	"DELETE FROM user.citation WHERE subject_id = ?1;"
 	"DELETE FROM user.claim WHERE subject_id = ?1;"
 	"DELETE FROM user.alias WHERE subject_id = ?1;"
 	"DELETE FROM user.bloc_member WHERE bloc_id = ?1;"
-	"DELETE FROM user.funding_party WHERE funding_id = ?1 OR actor_id = ?1;"
-	"DELETE FROM user.event_actor WHERE event_id = ?1 OR actor_id = ?1;"
+	"DELETE FROM user.funding_party WHERE funding_id = ?1;"
+	"DELETE FROM user.event_actor WHERE event_id = ?1;"
 	"DELETE FROM user.\"%s\" WHERE \"%s\" = ?1;";
+
+/* The references of a table of schema user: its column, and the table
+ * it names. */
+static const char import_fks_sql[] =
+	"SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1, 'user')";
+
+/* A row of table %2$s (of kind %1$s, its key %3$s) whose column %4$s still
+ * names ?1. */
+static const char import_referrer_tmpl[] =
+	"SELECT '%s', %s FROM user.\"%s\" WHERE \"%s\" = ?1 LIMIT 1";
+
+/* Whether an imported row still names id, a record of k removed in the
+ * transaction: 1 with *who ("actor 'x' (parent_id)"), 0, or -1 with
+ * *cause. */
+static int
+import_referrer(sqlite3 *db, const char *id, const struct kind *k, char **who, char **cause)
+{
+	const struct kind *r;
+	sqlite3_stmt *fks, *stmt;
+	const char *col, *table;
+	char *sql;
+	int found = 0;
+
+	if (db_prepare(db, import_fks_sql, &fks, cause) != 0)
+		return -1;
+	for (r = kinds; r->table != NULL && found == 0; r++) {
+		sqlite3_reset(fks);
+		sqlite3_bind_text(fks, 1, r->table, -1, SQLITE_STATIC);
+		while (found == 0 && sqlite3_step(fks) == SQLITE_ROW) {
+			col = (const char *)sqlite3_column_text(fks, 0);
+			table = (const char *)sqlite3_column_text(fks, 1);
+			if (strcmp(table, k->table) != 0 && strcmp(table, "record") != 0)
+				continue;
+			sql = xasprintf(import_referrer_tmpl, r->name != NULL ? r->name :
+			    r->plural, r->id, r->table, col);
+			if (db_prepare(db, sql, &stmt, cause) != 0) {
+				free(sql);
+				found = -1;
+				break;
+			}
+			free(sql);
+			sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+			if (sqlite3_step(stmt) == SQLITE_ROW) {
+				*who = xasprintf("%s '%s' (%s)", sqlite3_column_text(stmt, 0),
+				    sqlite3_column_text(stmt, 1), col);
+				found = 1;
+			}
+			sqlite3_finalize(stmt);
+		}
+	}
+	sqlite3_finalize(fks);
+	return found;
+}
 
 /* Run each statement of sql with ?1 bound to id. */
 static int
@@ -210,8 +265,8 @@ import_read_ids(const char *path, char ***ids, int *n, char **cause)
 static int
 import_remove(struct cli *c, int argc, char **argv)
 {
-	const struct kind *k = NULL;
-	char **ids = NULL, *cause = NULL, *sql;
+	const struct kind **of = NULL;
+	char **ids = NULL, *cause = NULL, *sql, *who;
 	int n = 0, i, where, status = CLI_OK;
 
 	for (i = 0; i < argc; i++) {
@@ -229,9 +284,10 @@ import_remove(struct cli *c, int argc, char **argv)
 		status = CLI_USAGE;
 		goto out;
 	}
+	of = xcalloc((size_t)n, sizeof *of);
 	for (i = 0; i < n; i++) {
-		where = import_where(c->db, ids[i], &k);
-		if (where == 2)
+		where = import_where(c->db, ids[i], &of[i]);
+		if (where == 2 && of[i] != NULL)
 			continue;
 		if (where == 1)
 			cli_error(_("import --rm: %s is a bundled record; only the records you "
@@ -245,15 +301,31 @@ import_remove(struct cli *c, int argc, char **argv)
 	if (status != CLI_OK || userdb_begin(c->user, &cause) != 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		if (import_where(c->db, ids[i], &k) != 2 || k == NULL)
-			continue;	/* listed twice */
-		sql = xasprintf(import_rm_tmpl, k->table, k->id);
+		sql = xasprintf(import_rm_tmpl, of[i]->table, of[i]->id);
 		if (import_exec_id(c->db, sql, ids[i], &cause) != 0) {
 			free(sql);
 			userdb_rollback(c->user);
 			goto fail;
 		}
 		free(sql);
+	}
+	/* All gone, what is left must not name one: else none is removed. */
+	for (i = 0; i < n && status == CLI_OK; i++) {
+		switch (import_referrer(c->db, ids[i], of[i], &who, &cause)) {
+		case 1:
+			cli_error(_("import --rm: %s is still named by %s: remove that first, "
+			    "or both at once"), ids[i], who);
+			free(who);
+			status = CLI_USAGE;
+			break;
+		case -1:
+			status = CLI_USAGE;
+			break;
+		}
+	}
+	if (status != CLI_OK) {
+		userdb_rollback(c->user);
+		goto fail;
 	}
 	if (userdb_commit(c->user, &cause) != 0)
 		goto fail;
@@ -270,6 +342,7 @@ out:
 	for (i = 0; i < n; i++)
 		free(ids[i]);
 	free(ids);
+	free(of);
 	return status;
 }
 

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "lists.h"
+#include "load.h"
 #include "xmalloc.h"
 
 /* List the records of one kind. */
@@ -19,7 +20,7 @@ cmd_list(struct cli *c, int argc, char **argv)
 	int where = (c->format == OUTPUT_TABLE || c->format == OUTPUT_MD) ? LIST_HUMAN : LIST_DATA;
 	struct list_order order;
 	struct filter *filter = NULL;
-	char *sql, *cause = NULL;
+	char *sql, *columns, *cause = NULL;
 	sqlite3_stmt *stmt;
 	struct output *o;
 	long rows;
@@ -40,7 +41,20 @@ cmd_list(struct cli *c, int argc, char **argv)
 		free(cause);
 		return CLI_USAGE;
 	}
-	sql = lists_select(k, where, c->lang, &order, 0, filter != NULL ? filter_sql(filter) : NULL);
+	if (!c->wide)
+		sql = lists_select(k, where, c->lang, &order, 0,
+		    filter != NULL ? filter_sql(filter) : NULL);
+	else if ((columns = load_export_columns(c->db, k, &cause)) != NULL) {
+		/* Every column, as import takes them back. */
+		sql = lists_select_columns(k, columns, c->lang, &order, 0,
+		    filter != NULL ? filter_sql(filter) : NULL);
+		free(columns);
+	} else {
+		cli_error(_("list: %s: %s"), c->db_name, cause);
+		free(cause);
+		filter_free(filter);
+		return CLI_USAGE;
+	}
 	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
 	    !sqlite3_stmt_readonly(stmt)) {
 		cli_error(_("list: %s: %s"), c->db_name, sqlite3_errmsg(c->db));

@@ -235,6 +235,16 @@ csv_read(struct csv *c, char ***fields, size_t *nfields, char **cause)
 	return 1;
 }
 
+/* The text read, after its byte-order mark. */
+const char *
+csv_text(const struct csv *c, size_t *size)
+{
+	size_t bom = c->size >= 3 && memcmp(c->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+	*size = c->size - bom;
+	return c->data + bom;
+}
+
 /* The line the last record read starts on. */
 unsigned long
 csv_line(const struct csv *c)

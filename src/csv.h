@@ -13,6 +13,8 @@ struct csv	*csv_open_buffer(const char *name, const char *data, size_t size);
 /* Read the next record. Returns 1 and sets *fields and *nfields (valid until
  * the next call), 0 at the end, -1 with *cause ("file:line: reason"). */
 int		 csv_read(struct csv *c, char ***fields, size_t *nfields, char **cause);
+/* The text read, after its byte-order mark if any, and its size. */
+const char	*csv_text(const struct csv *c, size_t *size);
 /* The line the last record read starts on (1-based). */
 unsigned long	 csv_line(const struct csv *c);
 void		 csv_close(struct csv *c);

@@ -117,22 +117,31 @@ lists_select(const struct kind *k, int where, const char *lang,
     const struct list_order *o, int reverse, const char *filter)
 {
 	const struct list_column *cols[LIST_MAX_COLUMNS];
-	char *sql = xstrdup("SELECT "), *item, *order;
+	char *columns = xstrdup(""), *item, *sql;
 	int i, n = lists_columns(k, where, cols, LIST_MAX_COLUMNS);
 
 	for (i = 0; i < n; i++) {
 		item = xasprintf("%s%s AS \"%s\"", i == 0 ? "" : ", ",
 		    where == LIST_HUMAN && cols[i]->human != NULL ? cols[i]->human :
 		    lists_expr(cols[i], lang), cols[i]->name);
-		lists_append(&sql, item);
+		lists_append(&columns, item);
 		free(item);
 	}
-	order = lists_order_sql(k, lang, o, reverse);
-	item = xasprintf(" FROM %s%s%s%s ORDER BY %s LIMIT ?1 OFFSET ?3", k->table,
-	    filter != NULL ? " WHERE (" : "", filter != NULL ? filter : "",
+	sql = lists_select_columns(k, columns, lang, o, reverse, filter);
+	free(columns);
+	return sql;
+}
+
+/* SELECT of the given columns in an order, or its reverse. */
+char *
+lists_select_columns(const struct kind *k, const char *columns, const char *lang,
+    const struct list_order *o, int reverse, const char *filter)
+{
+	char *order = lists_order_sql(k, lang, o, reverse), *sql;
+
+	sql = xasprintf("SELECT %s FROM %s%s%s%s ORDER BY %s LIMIT ?1 OFFSET ?3", columns,
+	    k->table, filter != NULL ? " WHERE (" : "", filter != NULL ? filter : "",
 	    filter != NULL ? ")" : "", order);
-	lists_append(&sql, item);
-	free(item);
 	free(order);
 	return sql;
 }

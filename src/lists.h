@@ -50,6 +50,11 @@ int			 lists_columns(const struct kind *k, int where,
  * (-1: none), ?3 the offset, and the filter's parameters start at ?4. */
 char			*lists_select(const struct kind *k, int where, const char *lang,
 			     const struct list_order *o, int reverse, const char *filter);
+/* The same with the SELECT list columns (SQL) in place of the shown
+ * columns. */
+char			*lists_select_columns(const struct kind *k, const char *columns,
+			     const char *lang, const struct list_order *o, int reverse,
+			     const char *filter);
 /* The terms of an order, or of its reverse, as SQL (the id last). */
 char			*lists_order_sql(const struct kind *k, const char *lang,
 			     const struct list_order *o, int reverse);

@@ -9,11 +9,11 @@
 #include <unistd.h>
 
 #include "claim.h"
-#include "csv.h"
 #include "db.h"
 #include "i18n.h"
 #include "kind.h"
 #include "number.h"
+#include "rows.h"
 #include "xmalloc.h"
 
 /* Columns the loader computes once everything is loaded: no file gives
@@ -243,12 +243,37 @@ load_field(char **header, char **fields, size_t nfields, const char *name)
 	return NULL;
 }
 
-/* Turn a failed insert into "column: reason (got 'value')". */
-static char *
-load_explain(sqlite3 *db, const struct load_column *cols, size_t ncols,
-    char **header, char **fields, size_t nfields)
+/* Whether the record of k whose id column col is id was imported
+ * before this import (a row loaded by this one is in load_origin). */
+static int
+load_imported_before(struct load *l, const struct kind *k, const char *col, const char *id)
 {
-	const char *msg = sqlite3_errmsg(db), *colon, *dot, *value;
+	sqlite3_stmt *stmt;
+	char *sql;
+	int found;
+
+	if (strcmp(l->schema, "user") != 0 || k->name == NULL)
+		return 0;
+	sql = xasprintf("SELECT 1 FROM user.\"%s\" AS x WHERE x.\"%s\" = ?1 AND NOT EXISTS"
+	    " (SELECT 1 FROM temp.load_origin AS o WHERE o.tbl = '%s' AND o.row = x.rowid)",
+	    k->table, col, k->table);
+	found = db_prepare(l->db, sql, &stmt, NULL) == 0;
+	free(sql);
+	if (!found)
+		return 0;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+/* Turn a failed insert into a row of k into "column: reason (got
+ * 'value')". */
+static char *
+load_explain(struct load *l, const struct kind *k, const struct load_column *cols,
+    size_t ncols, char **header, char **fields, size_t nfields)
+{
+	const char *msg = sqlite3_errmsg(l->db), *colon, *dot, *value;
 	char *col;
 	size_t i;
 
@@ -273,11 +298,17 @@ load_explain(sqlite3 *db, const struct load_column *cols, size_t ncols,
 		msg += 26;
 		for (i = 0; i < ncols && cols[i].pk != 1; i++)
 			;
-		if (strncmp(msg, "record.id", 9) == 0 && i < ncols &&
-		    (value = load_field(header, fields, nfields, cols[i].name)) != NULL)
+		value = i < ncols ? load_field(header, fields, nfields, cols[i].name) : NULL;
+		if (strncmp(msg, "record.id", 9) == 0 && value != NULL)
 			return xasprintf(_("%s: '%s' is already the id of another record "
 			    "(ids are unique across all tables)"), cols[i].name, value);
-		return xasprintf(_("this row repeats the key (%s) of an earlier row"), msg);
+		col = xasprintf(_("this row repeats the key (%s) of an earlier row"), msg);
+		if (value != NULL && load_imported_before(l, k, cols[i].name, value)) {
+			free(col);
+			col = xasprintf(_("%s: '%s' is already imported; import --rm %s first"),
+			    cols[i].name, value, value);
+		}
+		return col;
 	}
 	return xstrdup(msg);
 }
@@ -405,11 +436,14 @@ load_cited_names(void)
 	return t;
 }
 
-/* Load one CSV file into k's table. */
+/* The longest field a file may give, in bytes. */
+#define LOAD_FIELD_MAX	(1024 * 1024)
+
+/* Load one CSV or JSON file into k's table. */
 int
 load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 {
-	struct csv *csv;
+	struct rows *rows;
 	struct load_column *cols = NULL;
 	size_t ncols = 0, nheader = 0, nfields, i;
 	char **fields, **header = NULL, *sql = NULL, *why = NULL, *p, *names, *first = NULL;
@@ -419,11 +453,11 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 	size_t len;
 
 	l->seq++;
-	if ((csv = csv_open(path, cause)) == NULL)
+	if ((rows = rows_open(l->db, path, cause)) == NULL)
 		return -1;
 	if ((cols = load_columns(l->db, l->schema, k->table, &ncols, cause)) == NULL)
 		goto out;
-	if ((r = csv_read(csv, &fields, &nfields, cause)) <= 0) {
+	if ((r = rows_read(rows, &fields, &nfields, cause)) <= 0) {
 		if (r == 0)
 			*cause = xasprintf(_("%s:1: empty file: the first line names the columns"), path);
 		goto out;
@@ -446,14 +480,16 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 			continue;
 		}
 		if ((r = load_computed_find(k->table, header[i])) >= 0) {
-			*cause = xasprintf(_("%s:1: header: the column '%s' is computed from %s: "
-			    "leave it out"), path, header[i], _(load_computed[r].from));
+			*cause = xasprintf(_("%s:%lu: header: the column '%s' is computed from %s: "
+			    "leave it out"), path, rows_name_line(rows, i), header[i],
+			    _(load_computed[r].from));
 			goto out;
 		}
 		if (map[i] < 0) {
 			names = strcmp(header[i], "sources") == 0 ? load_cited_names() : NULL;
-			*cause = xasprintf(_("%s:1: header: unknown column '%s' for %s%s"),
-			    path, header[i], k->plural, names != NULL ? names : "");
+			*cause = xasprintf(_("%s:%lu: header: unknown column '%s' for %s%s"),
+			    path, rows_name_line(rows, i), header[i], k->plural,
+			    names != NULL ? names : "");
 			free(names);
 			goto out;
 		}
@@ -493,15 +529,19 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 	if (db_prepare(l->db, sql, &stmt, cause) != 0)
 		goto out;
 
-	while ((r = csv_read(csv, &fields, &nfields, cause)) == 1) {
-		if (nfields == 1 && fields[0][0] == '\0')
-			continue;	/* a blank line */
+	while ((r = rows_read(rows, &fields, &nfields, cause)) == 1) {
 		if (++l->rows % 1000 == 0 && l->progress != NULL)
 			l->progress(l->arg, l->rows);
 		if (nfields != nheader) {
 			why = xasprintf(_("%zu fields, but the header names %zu"), nfields,
 			    nheader);
 			goto row_error;
+		}
+		for (i = 0; i < nheader; i++) {
+			if (strlen(fields[i]) > LOAD_FIELD_MAX) {
+				why = xasprintf(_("%s: longer than 1 MB"), header[i]);
+				goto row_error;
+			}
 		}
 		sqlite3_reset(stmt);
 		sqlite3_clear_bindings(stmt);
@@ -512,11 +552,11 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 				goto row_error;
 		}
 		if (sqlite3_step(stmt) != SQLITE_DONE) {
-			why = load_explain(l->db, cols, ncols, header, fields, nfields);
+			why = load_explain(l, k, cols, ncols, header, fields, nfields);
 			goto row_error;
 		}
 		row = sqlite3_last_insert_rowid(l->db);
-		if (load_note_origin(l, k->table, row, path, csv_line(csv), NULL, cause) != 0)
+		if (load_note_origin(l, k->table, row, path, rows_line(rows), NULL, cause) != 0)
 			goto out;
 		for (i = 0; i < nheader; i++) {
 			if ((int)i != sources_at && cols[map[i]].generated &&
@@ -530,7 +570,7 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 				goto row_error;
 			}
 			if (load_sources(l, fields[pk_at], fields[sources_at], path,
-			    csv_line(csv), &why) != 0)
+			    rows_line(rows), &why) != 0)
 				goto row_error;
 		}
 		continue;
@@ -538,7 +578,7 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 row_error:
 		/* Stop at the first bad row, or count the others after it. */
 		if (first == NULL)
-			first = xasprintf("%s:%lu: %s", path, csv_line(csv), why);
+			first = xasprintf("%s:%lu: %s", path, rows_line(rows), why);
 		else
 			(*l->others)++;
 		free(why);
@@ -564,7 +604,7 @@ out:
 	free(sql);
 	if (cols != NULL)
 		load_columns_free(cols, ncols);
-	csv_close(csv);
+	rows_close(rows);
 	return rc;
 }
 
@@ -761,6 +801,45 @@ load_dir(sqlite3 *db, const char *dir, char **cause)
 		}
 	}
 	return load_finish(l, cause);
+}
+
+/* A record's whole-record citations, as load_sources() reads them, in
+ * the order of their sources' ids; %1$s is its table, %2$s its id column. */
+static const char load_export_sources_tmpl[] =
+	", (SELECT group_concat(s, ';') FROM (SELECT c.source_id ||"
+	" coalesce('#' || c.locator, '') AS s FROM citation AS c"
+	" WHERE c.subject_id = \"%1$s\".\"%2$s\" AND c.field = '*' ORDER BY c.source_id))"
+	" AS sources";
+
+/* The SELECT list of what the loader takes for k. */
+char *
+load_export_columns(sqlite3 *db, const struct kind *k, char **cause)
+{
+	struct load_column *cols;
+	size_t ncols, i;
+	char *sql = xstrdup(""), *sources, *t;
+
+	if ((cols = load_columns(db, "main", k->table, &ncols, cause)) == NULL) {
+		free(sql);
+		return NULL;
+	}
+	for (i = 0; i < ncols; i++) {
+		if (load_computed_find(k->table, cols[i].name) >= 0)
+			continue;
+		t = xasprintf("%s%s\"%s\".\"%s\"", sql, *sql != '\0' ? ", " : "", k->table,
+		    cols[i].name);
+		free(sql);
+		sql = t;
+	}
+	load_columns_free(cols, ncols);
+	if (k->cited) {
+		sources = xasprintf(load_export_sources_tmpl, k->table, k->id);
+		t = xasprintf("%s%s", sql, sources);
+		free(sources);
+		free(sql);
+		sql = t;
+	}
+	return sql;
 }
 
 /* Roll back and free. */

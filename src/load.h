@@ -34,6 +34,11 @@ int		 load_dir(sqlite3 *db, const char *dir, char **cause);
 /* After load_file() failed with the others counted (load_begin_user()),
  * count what load_finish() would find wrong as well. */
 void		 load_count_rest(struct load *l);
+/* The SELECT list of every column the loader takes for k, from its table
+ * (the computed ones left out) and, for a kind that takes sources, its
+ * whole-record citations as the sources column does ("id#locator;id"):
+ * what list --wide writes so that it imports again. NULL with *cause. */
+char		*load_export_columns(sqlite3 *db, const struct kind *k, char **cause);
 /* Roll back and free. */
 void		 load_abort(struct load *l);
 

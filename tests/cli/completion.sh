@@ -82,6 +82,14 @@ expect "fr" "--lang f<TAB> is fr" --lang f
 expect "alpha-chips alpha-labs alpha-series-b-2025" "brief offers every record, after one already given" \
     --db "$FIXTURE" brief XTA alpha-
 expect "never" "--color n<TAB> is never" list actors --color n
+expect "--wide" "list actors --wi<TAB> is --wide" list actors --wi
+expect "--dry-run" "import --dr<TAB> is --dry-run" import x --dr
+expect_has funding-parties "import --into <TAB> offers the tables of links" import x --into ""
+expect_has actors "import --into <TAB> offers the kinds of list" import x --into ""
+"$AIATLAS" --db "$FIXTURE" --user-db "$scratch/user.db" import \
+    "$top_srcdir/tests/cli/import/sources.csv" --into sources >/dev/null
+expect "my-notes" "import --rm <TAB> offers the ids imported into --user-db" \
+    --db "$FIXTURE" --user-db "$scratch/user.db" import --rm ""
 
 # The lists of the script are the program's.
 expect "$("$AIATLAS" --help | sed -n 's/^  aiatlas \([a-z-]*\).*/\1/p')" \
@@ -91,7 +99,7 @@ options_of() {
 }
 global=$(options_of | grep -v -e '^--script$' -e '^--size$')
 expect "$(options_of)" "without a command, the options of aiatlas --help" --
-for cmd in list timeline show search sql compare brief export-db check; do
+for cmd in list timeline show search sql compare brief export-db import check; do
 	expect "$global $(options_of "$cmd")" "$cmd's options are those of aiatlas $cmd --help" \
 	    "$cmd" x --
 done

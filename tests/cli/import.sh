@@ -66,7 +66,7 @@ expect_err "aiatlas: $files/missing-column.csv:1: header: the required column 'n
 run $A import "$files/duplicate.csv" --into actors
 expect_err "aiatlas: $files/duplicate.csv:3: this row repeats the key (actor.id) of an earlier row" "a duplicate id"
 run $A import "$files/actors.csv" --into actors
-expect_err "aiatlas: $files/actors.csv:2: this row repeats the key (actor.id) of an earlier row (and 1 more error)" "an id already imported"
+expect_err "aiatlas: $files/actors.csv:2: id: 'zeta-ia' is already imported; import --rm zeta-ia first (and 1 more error)" "an id already imported"
 
 run $A import --rm alpha-labs
 expect_status 2 "--rm of a bundled record"
