@@ -128,7 +128,8 @@ explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 		width = COLS - x;
 	move(y, x);
 	attrset(explorer_attr(style));
-	if (text_width(s) <= width)
+	/* Whether it fits, read no further than the width: a field may be long. */
+	if (s[text_span(s, width)] == '\0')
 		w = text_walk(s, width, bad, explorer_put, NULL);
 	else {
 		w = text_walk(s, width - 1, bad, explorer_put, NULL);

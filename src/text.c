@@ -104,19 +104,19 @@ text_next(const char *s, size_t left, const char *bad, int utf8, mbstate_t *ps,
 }
 
 /* Take the characters of s while they fit in max columns; the bytes of s
- * taken in *used. */
+ * taken in *used. Each character is read once, its end never searched
+ * past, so taking a row of a long text costs the row only. */
 static int
 text_take(const char *s, int max, const char *bad, text_put_fn put, void *arg, size_t *used)
 {
 	const char *start = s;
-	size_t left = strlen(s);
 	struct text_char c;
 	mbstate_t ps;
 	int utf8 = translit_utf8(), total = 0;
 
 	memset(&ps, 0, sizeof ps);
-	for (; left > 0; s += c.n, left -= c.n) {
-		text_next(s, left, bad, utf8, &ps, &c);
+	for (; *s != '\0'; s += c.n) {
+		text_next(s, strnlen(s, MB_LEN_MAX), bad, utf8, &ps, &c);
 		if (total + c.width > max)
 			break;
 		if (put != NULL)
