@@ -19,6 +19,7 @@
 #include "merge.h"
 #include "outfile.h"
 #include "script.h"
+#include "text.h"
 #include "userdb.h"
 #include "xmalloc.h"
 
@@ -144,18 +145,22 @@ static const struct option cli_long_options[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-/* Print "aiatlas: message" on stderr. */
+/* Print "aiatlas: message" on stderr, its control characters spelled
+ * \x1b: a message may quote an argument or data. */
 void
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *message;
 
+	va_start(ap, fmt);
+	message = xvasprintf(fmt, ap);
+	va_end(ap);
 	fflush(stdout);
 	fputs("aiatlas: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	text_escape(stderr, message, strlen(message), "");
 	fputc('\n', stderr);
+	free(message);
 }
 
 /* The file stdout goes to (-o FILE), for messages; NULL: stdout itself. */
@@ -168,6 +173,7 @@ cli_output(const struct cli *c)
 	struct output *o = output_open(stdout, c->format, c->color, c->width);
 
 	output_set_raw(o, c->csv_raw);
+	output_set_terminal(o, isatty(STDOUT_FILENO));
 	return o;
 }
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "cli.h"
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
@@ -1041,13 +1042,13 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 	int status = 0, r;
 
 	if (opts->script != NULL && (ex.script = script_open(opts->script, &cause)) == NULL) {
-		fprintf(stderr, "aiatlas: %s\n", cause);
+		cli_error("%s", cause);
 		free(cause);
 		return 2;
 	}
 	if (explorer_start(&ex, opts, &cause) != 0) {
 		explorer_stop(&ex);
-		fprintf(stderr, "aiatlas: %s\n", cause);
+		cli_error("%s", cause);
 		free(cause);
 		return 2;
 	}
@@ -1065,7 +1066,7 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 	}
 	explorer_stop(&ex);
 	if (cause != NULL) {
-		fprintf(stderr, "aiatlas: %s\n", cause);
+		cli_error("%s", cause);
 		free(cause);
 	}
 	if (explorer_signal != 0) {
