@@ -19,6 +19,7 @@
 #include "merge.h"
 #include "outfile.h"
 #include "script.h"
+#include "strbuf.h"
 #include "text.h"
 #include "userdb.h"
 #include "xmalloc.h"
@@ -195,15 +196,14 @@ cli_output_close(struct output *o)
 char *
 cli_join(int argc, char **argv)
 {
-	char *text = xstrdup(argc > 0 ? argv[0] : ""), *t;
+	struct strbuf sb = { 0 };
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		t = xasprintf("%s %s", text, argv[i]);
-		free(text);
-		text = t;
+	for (i = 0; i < argc; i++) {
+		strbuf_add(&sb, i > 0 ? " " : "");
+		strbuf_add(&sb, argv[i]);
 	}
-	return text;
+	return strbuf_finish(&sb);
 }
 
 /* Print every row of stmt (finalized here); what names the command in a
