@@ -14,6 +14,7 @@
 #include "norm.h"
 #include "number.h"
 #include "record.h"
+#include "strbuf.h"
 #include "timeline.h"
 #include "xmalloc.h"
 
@@ -534,34 +535,28 @@ brief_command(char *const *words, int n)
 {
 	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 	    "0123456789-_./:=,+@%";
-	char *text = xstrdup("aiatlas"), *word, *t;
+	struct strbuf sb = { 0 };
 	const char *p;
 	int i;
 
+	strbuf_add(&sb, "aiatlas");
 	for (i = 0; i < n; i++) {
-		if (*words[i] != '\0' && strspn(words[i], plain) == strlen(words[i]))
-			word = xstrdup(words[i]);
-		else {
-			/* 'it'\''s': a quote ends, an escaped quote, a quote opens. */
-			word = xstrdup("'");
-			for (p = words[i]; *p != '\0'; p++) {
-				if (*p == '\'')
-					t = xasprintf("%s'\\''", word);
-				else
-					t = xasprintf("%s%c", word, *p);
-				free(word);
-				word = t;
-			}
-			t = xasprintf("%s'", word);
-			free(word);
-			word = t;
+		strbuf_add(&sb, " ");
+		if (*words[i] != '\0' && strspn(words[i], plain) == strlen(words[i])) {
+			strbuf_add(&sb, words[i]);
+			continue;
 		}
-		t = xasprintf("%s %s", text, word);
-		free(text);
-		free(word);
-		text = t;
+		/* 'it'\''s': a quote ends, an escaped quote, a quote opens. */
+		strbuf_add(&sb, "'");
+		for (p = words[i]; *p != '\0'; p++) {
+			if (*p == '\'')
+				strbuf_add(&sb, "'\\''");
+			else
+				strbuf_addn(&sb, p, 1);
+		}
+		strbuf_add(&sb, "'");
 	}
-	return text;
+	return strbuf_finish(&sb);
 }
 
 /* Write the sheet. */

@@ -19,6 +19,8 @@
 #include "merge.h"
 #include "outfile.h"
 #include "script.h"
+#include "strbuf.h"
+#include "text.h"
 #include "userdb.h"
 #include "xmalloc.h"
 
@@ -147,18 +149,22 @@ static const struct option cli_long_options[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-/* Print "aiatlas: message" on stderr. */
+/* Print "aiatlas: message" on stderr, its control characters spelled
+ * \x1b: a message may quote an argument or data. */
 void
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *message;
 
+	va_start(ap, fmt);
+	message = xvasprintf(fmt, ap);
+	va_end(ap);
 	fflush(stdout);
 	fputs("aiatlas: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	text_escape(stderr, message, strlen(message), "");
 	fputc('\n', stderr);
+	free(message);
 }
 
 /* The file stdout goes to (-o FILE), for messages; NULL: stdout itself. */
@@ -171,6 +177,7 @@ cli_output(const struct cli *c)
 	struct output *o = output_open(stdout, c->format, c->color, c->width);
 
 	output_set_raw(o, c->csv_raw);
+	output_set_terminal(o, isatty(STDOUT_FILENO));
 	return o;
 }
 
@@ -192,15 +199,14 @@ cli_output_close(struct output *o)
 char *
 cli_join(int argc, char **argv)
 {
-	char *text = xstrdup(argc > 0 ? argv[0] : ""), *t;
+	struct strbuf sb = { 0 };
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		t = xasprintf("%s %s", text, argv[i]);
-		free(text);
-		text = t;
+	for (i = 0; i < argc; i++) {
+		strbuf_add(&sb, i > 0 ? " " : "");
+		strbuf_add(&sb, argv[i]);
 	}
-	return text;
+	return strbuf_finish(&sb);
 }
 
 /* Print every row of stmt (finalized here); what names the command in a

@@ -13,6 +13,7 @@
 #include "match.h"
 #include "saved-filter.h"
 #include "script.h"
+#include "strbuf.h"
 #include "text.h"
 #include "userdb.h"
 #include "xmalloc.h"
@@ -82,6 +83,7 @@ explorer_complete(struct explorer *ex)
 {
 	struct prompt *p = &ex->prompts[PROMPT_FILTER];
 	struct view *v = explorer_top(ex);
+	struct strbuf sb = { 0 };
 	char **list, *text, *word;
 	size_t start, common, i;
 	int n;
@@ -110,12 +112,11 @@ explorer_complete(struct explorer *ex)
 	free(text);
 	free(word);
 	if (n > 1) {
-		text = xstrdup("");
 		for (i = 0; i < (size_t)n; i++) {
-			word = xasprintf("%s%s%s", text, i > 0 ? "  " : "", list[i]);
-			free(text);
-			text = word;
+			strbuf_add(&sb, i > 0 ? "  " : "");
+			strbuf_add(&sb, list[i]);
 		}
+		text = strbuf_finish(&sb);
 		explorer_message(ex, "%s", text);
 		free(text);
 	}

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "cli.h"
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
@@ -128,7 +129,8 @@ explorer_text(int y, int x, const char *s, int width, enum explorer_style style)
 		width = COLS - x;
 	move(y, x);
 	attrset(explorer_attr(style));
-	if (text_width(s) <= width)
+	/* Whether it fits, read no further than the width: a field may be long. */
+	if (s[text_span(s, width)] == '\0')
 		w = text_walk(s, width, bad, explorer_put, NULL);
 	else {
 		w = text_walk(s, width - 1, bad, explorer_put, NULL);
@@ -1040,13 +1042,13 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 	int status = 0, r;
 
 	if (opts->script != NULL && (ex.script = script_open(opts->script, &cause)) == NULL) {
-		fprintf(stderr, "aiatlas: %s\n", cause);
+		cli_error("%s", cause);
 		free(cause);
 		return 2;
 	}
 	if (explorer_start(&ex, opts, &cause) != 0) {
 		explorer_stop(&ex);
-		fprintf(stderr, "aiatlas: %s\n", cause);
+		cli_error("%s", cause);
 		free(cause);
 		return 2;
 	}
@@ -1064,7 +1066,7 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 	}
 	explorer_stop(&ex);
 	if (cause != NULL) {
-		fprintf(stderr, "aiatlas: %s\n", cause);
+		cli_error("%s", cause);
 		free(cause);
 	}
 	if (explorer_signal != 0) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 /* The help text of each action. */
@@ -230,18 +231,16 @@ keys_of(enum keys_action a, char *buf, size_t size)
 char *
 keys_help(void)
 {
-	char keys[64], *text = xstrdup(""), *t;
+	struct strbuf sb = { 0 };
+	char keys[64];
 	int a;
 
 	for (a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 		keys_of(a, keys, sizeof keys);
-		if (keys[0] == '\0')
-			continue;
-		t = xasprintf("%s  %-20s %s\n", text, keys, _(keys_action_help[a]));
-		free(text);
-		text = t;
+		if (keys[0] != '\0')
+			strbuf_addf(&sb, "  %-20s %s\n", keys, _(keys_action_help[a]));
 	}
-	return text;
+	return strbuf_finish(&sb);
 }
 
 /* The manual's key section, in roff: one .TP per bound action. */

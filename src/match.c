@@ -3,6 +3,7 @@
 #include "config.h"
 #include "match.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -25,7 +26,9 @@ match_fold(wchar_t c)
 	return (wchar_t)towlower((wint_t)c);
 }
 
-/* Decode the character at s into *wc; its length, or 1 for a bad byte. */
+/* Decode the character at s into *wc; its length, or 1 for a bad byte.
+ * Only the character's own bytes are read, so a long text is decoded in
+ * time linear in its length. */
 static size_t
 match_decode(const char *s, wchar_t *wc)
 {
@@ -33,7 +36,7 @@ match_decode(const char *s, wchar_t *wc)
 	size_t n;
 
 	memset(&ps, 0, sizeof ps);
-	n = mbrtowc(wc, s, strlen(s), &ps);
+	n = mbrtowc(wc, s, strnlen(s, MB_LEN_MAX), &ps);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 		*wc = (unsigned char)*s;
 		return 1;

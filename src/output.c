@@ -21,10 +21,12 @@ struct output {
 	int			 ncols;
 	char			**names;
 	struct output_value	*cells;		/* table, md: nrows × ncols, owned */
+	size_t			*lens;		/* md: the bytes of each cell, NULs within */
 	size_t			 nrows;
 	size_t			 alloc;		/* rows cells has room for */
 	int			 spaces;	/* held back by output_put */
 	int			 raw;		/* CSV, TSV: formulas left as they are */
+	int			 terminal;	/* CSV, TSV: control characters escaped */
 };
 
 /* The format names, in the order of enum output_format. */
@@ -84,27 +86,27 @@ output_is_number(const struct output_value *v)
 	    (v->type == SQLITE_INTEGER || v->type == SQLITE_FLOAT);
 }
 
-/* Write s as a JSON string (NULL as null); invalid UTF-8 becomes U+FFFD. */
-void
-output_json_string(FILE *fp, const char *s)
+/* Write the len bytes of s as a JSON string: control characters (NUL and
+ * C1 too) as \u001b, invalid UTF-8 as U+FFFD. */
+static void
+output_json_bytes(FILE *fp, const char *s, size_t len)
 {
 	static const char from[] = "\"\\\n\r\t\b\f", to[] = "\"\\nrtbf";
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	const char *e;
 	size_t n;
 
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
 	fputc('"', fp);
-	for (; *p != '\0'; p += n) {
+	for (; p < end; p += n) {
 		n = 1;
-		if ((e = strchr(from, *p)) != NULL)
+		if (*p != '\0' && (e = strchr(from, *p)) != NULL)
 			fprintf(fp, "\\%c", to[e - from]);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(fp, "\\u%04x", *p);
-		else if ((n = text_utf8_length((const char *)p)) != 0)
+		else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] < 0xa0) {
+			fprintf(fp, "\\u%04x", p[1]);	/* C1, which terminals may obey */
+			n = 2;
+		} else if ((n = text_utf8_length((const char *)p)) != 0 && n <= (size_t)(end - p))
 			fwrite(p, 1, n, fp);
 		else {
 			fputs("\xef\xbf\xbd", fp);
@@ -112,6 +114,16 @@ output_json_string(FILE *fp, const char *s)
 		}
 	}
 	fputc('"', fp);
+}
+
+/* Write s as a JSON string (NULL as null); invalid UTF-8 becomes U+FFFD. */
+void
+output_json_string(FILE *fp, const char *s)
+{
+	if (s == NULL)
+		fputs("null", fp);
+	else
+		output_json_bytes(fp, s, strlen(s));
 }
 
 /* Skip the digits s starts with; how many there were. */
@@ -143,68 +155,108 @@ output_json_number(const char *s)
 	return *s == '\0';
 }
 
-/* Write one value as JSON: numbers bare, text and blobs as strings. */
+/* Write one value of len bytes as JSON: numbers bare, text and blobs as
+ * strings. */
 static void
-output_json_value(FILE *fp, const struct output_value *v)
+output_json_value(FILE *fp, const struct output_value *v, size_t len)
 {
 	if (output_is_null(v))
 		fputs("null", fp);
 	else if (output_is_number(v))
 		fputs(output_json_number(v->text) ? v->text : "null", fp);
 	else
-		output_json_string(fp, v->text);
+		output_json_bytes(fp, v->text, len);
 }
 
-/* Write one CSV field, quoted when it holds , " CR LF or edge spaces. */
-void
-output_csv_field(FILE *fp, const char *s)
+/* Write n bytes of a CSV or TSV cell: as they are, or on a terminal with
+ * control characters escaped (those of keep aside), as a table is. */
+static void
+output_cell_bytes(struct output *o, const char *s, size_t n, const char *keep)
 {
-	size_t len = s == NULL ? 0 : strlen(s);
+	if (o->terminal)
+		text_escape(o->fp, s, n, keep);
+	else
+		fwrite(s, 1, n, o->fp);
+}
+
+/* Write one CSV field of len bytes, quoted when it holds , " CR LF or edge
+ * spaces. */
+static void
+output_csv_field(struct output *o, const char *s, size_t len)
+{
+	const char *end = s + len, *q;
 
 	if (len == 0)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL && strchr(" \t", s[0]) == NULL &&
-	    strchr(" \t", s[len - 1]) == NULL) {
-		fputs(s, fp);
+	if (memchr(s, ',', len) == NULL && memchr(s, '"', len) == NULL &&
+	    memchr(s, '\r', len) == NULL && memchr(s, '\n', len) == NULL &&
+	    strchr(" \t", s[0]) == NULL && strchr(" \t", s[len - 1]) == NULL) {
+		output_cell_bytes(o, s, len, "\t");
 		return;
 	}
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
+	fputc('"', o->fp);
+	for (; (q = memchr(s, '"', (size_t)(end - s))) != NULL; s = q + 1) {
+		output_cell_bytes(o, s, (size_t)(q - s), "\t\r\n");
+		fputs("\"\"", o->fp);
 	}
-	fputc('"', fp);
+	output_cell_bytes(o, s, (size_t)(end - s), "\t\r\n");
+	fputc('"', o->fp);
 }
 
-/* Write one TSV field, escaping \ tab LF and CR. */
-void
-output_tsv_field(FILE *fp, const char *s)
+/* Write one TSV field of len bytes, escaping \ tab LF and CR. */
+static void
+output_tsv_field(struct output *o, const char *s, size_t len)
 {
 	static const char from[] = "\\\t\n\r", to[] = "\\tnr";
-	const char *e;
+	const char *end = s + len, *e;
+	size_t run;
 
-	for (; s != NULL && *s != '\0'; s++) {
-		if ((e = strchr(from, *s)) != NULL)
-			fprintf(fp, "\\%c", to[e - from]);
-		else
-			fputc(*s, fp);
+	while (s < end) {
+		for (run = 0; s + run < end && (s[run] == '\0' || strchr(from, s[run]) == NULL); run++)
+			;
+		output_cell_bytes(o, s, run, "");
+		s += run;
+		if (s < end && (e = strchr(from, *s)) != NULL) {
+			fprintf(o->fp, "\\%c", to[e - from]);
+			s++;
+		}
 	}
 }
 
-/* Write one Markdown table cell's text, escaping | \ and line breaks. */
+/* Write len bytes of a Markdown table cell, escaping | \ and line breaks,
+ * and control characters as a table does (\x1b): Markdown is read in
+ * terminals too. */
+static void
+output_md_bytes(FILE *fp, const char *s, size_t len)
+{
+	const char *end = s + len;
+	size_t run;
+
+	while (s < end) {
+		for (run = 0; s + run < end && (s[run] == '\0' || strchr("|\\\r\n", s[run]) == NULL);
+		    run++)
+			;
+		text_escape(fp, s, run, "\t");
+		s += run;
+		if (s == end)
+			break;
+		if (*s == '|' || *s == '\\')
+			fprintf(fp, "\\%c", *s);
+		else {
+			fputs("<br>", fp);
+			s += s[0] == '\r' && s + 1 < end && s[1] == '\n';
+		}
+		s++;
+	}
+}
+
+/* Write one Markdown table cell's text, escaping | \ line breaks and
+ * control characters. */
 void
 output_md_cell(FILE *fp, const char *s)
 {
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '|' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if (*s == '\n' || *s == '\r') {
-			fputs("<br>", fp);
-			s += s[0] == '\r' && s[1] == '\n';
-		} else
-			fputc(*s, fp);
-	}
+	if (s != NULL)
+		output_md_bytes(fp, s, strlen(s));
 }
 
 /* Write table text; spaces wait for text to follow so no line ends in one. */
@@ -273,27 +325,34 @@ output_formula(const char *s)
 }
 
 /*
- * Write field i of a CSV, TSV or Markdown line and what follows it. CSV
- * lines end with "\n", not RFC 4180's "\r\n", as sqlite3 and most Unix tools
- * write them; readers accept both.
+ * Write field i of a CSV, TSV or Markdown line, len bytes of s (NULL: SQL
+ * NULL), and what follows it. CSV lines end with "\n", not RFC 4180's
+ * "\r\n", as sqlite3 and most Unix tools write them; readers accept both.
  */
 static void
-output_field(struct output *o, int i, const char *s)
+output_field(struct output *o, int i, const char *s, size_t len)
 {
 	int last = i == o->ncols - 1;
 	char *inert = NULL;
 
-	if ((o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV) && !o->raw && output_formula(s))
-		s = inert = xasprintf("'%s", s);
+	if (s == NULL)
+		s = "", len = 0;
+	if ((o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV) && !o->raw && output_formula(s)) {
+		inert = xmalloc(len + 2);
+		inert[0] = '\'';
+		memcpy(inert + 1, s, len + 1);
+		s = inert;
+		len++;
+	}
 	if (o->fmt == OUTPUT_CSV) {
-		output_csv_field(o->fp, s);
+		output_csv_field(o, s, len);
 		fputs(last ? "\n" : ",", o->fp);
 	} else if (o->fmt == OUTPUT_TSV) {
-		output_tsv_field(o->fp, s);
+		output_tsv_field(o, s, len);
 		fputs(last ? "\n" : "\t", o->fp);
 	} else {
 		fputs(i == 0 ? "| " : " ", o->fp);
-		output_md_cell(o->fp, s);
+		output_md_bytes(o->fp, s, len);
 		fputs(last ? " |\n" : " |", o->fp);
 	}
 	free(inert);
@@ -304,6 +363,13 @@ void
 output_set_raw(struct output *o, int raw)
 {
 	o->raw = raw;
+}
+
+/* Escape the control characters of CSV and TSV cells (on a terminal). */
+void
+output_set_terminal(struct output *o, int terminal)
+{
+	o->terminal = terminal;
 }
 
 /* Declare the columns; CSV and TSV write the header now. */
@@ -317,16 +383,42 @@ output_columns(struct output *o, int ncols, const char *const *names)
 	for (i = 0; i < ncols; i++) {
 		o->names[i] = xstrdup(names[i] != NULL ? names[i] : "");
 		if (o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV)
-			output_field(o, i, o->names[i]);
+			output_field(o, i, o->names[i], strlen(o->names[i]));
 	}
 }
 
-/* Add one row: written now, or kept for close by the table and md formats. */
-void
-output_row(struct output *o, const struct output_value *values)
+/* A copy of a table cell's len bytes, each NUL spelled \x00 as the table
+ * spells other control characters (text_walk stops at a NUL). */
+static char *
+output_table_copy(const char *s, size_t len)
+{
+	char *copy, *p;
+	size_t i, nuls = 0;
+
+	for (i = 0; i < len; i++)
+		nuls += s[i] == '\0';
+	p = copy = xmalloc(len + 3 * nuls + 1);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '\0')
+			*p++ = s[i];
+		else {
+			memcpy(p, "\\x00", 4);
+			p += 4;
+		}
+	}
+	*p = '\0';
+	return copy;
+}
+
+/* Add one row, the bytes of each value in lens (NULs within), or up to
+ * their first NUL if lens is NULL: written now, or kept for close by the
+ * table and md formats. */
+static void
+output_row_bytes(struct output *o, const struct output_value *values, const size_t *lens)
 {
 	const struct output_value *v;
 	struct output_value *copy;
+	size_t len, k;
 	int i;
 
 	if (o->fmt == OUTPUT_JSON)
@@ -336,25 +428,35 @@ output_row(struct output *o, const struct output_value *values)
 		o->alloc = o->alloc == 0 ? 64 : o->alloc * 2;
 		o->cells = xreallocarray(o->cells, o->alloc * o->ncols,
 		    sizeof *o->cells);
+		o->lens = xreallocarray(o->lens, o->alloc * o->ncols, sizeof *o->lens);
 	}
 	for (i = 0; i < o->ncols; i++) {
 		v = &values[i];
+		len = output_is_null(v) ? 0 : lens != NULL ? lens[i] : strlen(v->text);
 		switch (o->fmt) {
 		case OUTPUT_CSV:
 		case OUTPUT_TSV:
-			output_field(o, i, output_is_null(v) ? NULL : v->text);
+			output_field(o, i, output_is_null(v) ? NULL : v->text, len);
 			break;
 		case OUTPUT_JSON:
 			fputs(i == 0 ? "" : ",", o->fp);
 			output_json_string(o->fp, o->names[i]);
 			fputc(':', o->fp);
-			output_json_value(o->fp, v);
+			output_json_value(o->fp, v, len);
 			break;
 		case OUTPUT_TABLE:
 		case OUTPUT_MD:
-			copy = &o->cells[o->nrows * o->ncols + i];
+			k = o->nrows * o->ncols + i;
+			copy = &o->cells[k];
 			copy->type = output_is_null(v) ? SQLITE_NULL : v->type;
-			copy->text = output_is_null(v) ? NULL : xstrdup(v->text);
+			copy->text = NULL;
+			o->lens[k] = len;
+			if (output_is_null(v))
+				break;
+			if (o->fmt == OUTPUT_TABLE)
+				copy->text = output_table_copy(v->text, len);
+			else
+				copy->text = memcpy(xmalloc(len + 1), v->text, len + 1);
 			break;
 		}
 	}
@@ -363,13 +465,43 @@ output_row(struct output *o, const struct output_value *values)
 	o->nrows++;
 }
 
-/* Write every row of a prepared statement; -1 on a SQLite error. */
+/* Add one row of ncols values. */
+void
+output_row(struct output *o, const struct output_value *values)
+{
+	output_row_bytes(o, values, NULL);
+}
+
+/* A blob spelled as SQL writes it, x'0102', in *hex (reused). */
+static const char *
+output_hex(const unsigned char *blob, size_t n, char **hex)
+{
+	static const char digits[] = "0123456789abcdef";
+	char *p;
+	size_t i;
+
+	p = *hex = xrealloc(*hex, 2 * n + 4);
+	*p++ = 'x';
+	*p++ = '\'';
+	for (i = 0; i < n; i++) {
+		*p++ = digits[blob[i] >> 4];
+		*p++ = digits[blob[i] & 0xf];
+	}
+	*p++ = '\'';
+	*p = '\0';
+	return *hex;
+}
+
+/* Write every row of a prepared statement; -1 on a SQLite error. A blob
+ * is shown in hex (x'0102'), a text whole, NULs within too. */
 long
 output_statement(struct output *o, sqlite3_stmt *stmt)
 {
 	int ncols = sqlite3_column_count(stmt), i, rc;
 	const char **names = xreallocarray(NULL, ncols, sizeof *names);
 	struct output_value *v = xreallocarray(NULL, ncols, sizeof *v);
+	size_t *lens = xreallocarray(NULL, ncols, sizeof *lens);
+	char **hex = xcalloc(ncols > 0 ? ncols : 1, sizeof *hex);
 	long rows = 0;
 
 	for (i = 0; i < ncols; i++)
@@ -379,13 +511,23 @@ output_statement(struct output *o, sqlite3_stmt *stmt)
 		for (i = 0; i < ncols; i++) {
 			/* The type first: reading the text may convert it. */
 			v[i].type = sqlite3_column_type(stmt, i);
+			if (v[i].type == SQLITE_BLOB) {
+				v[i].text = output_hex(sqlite3_column_blob(stmt, i),
+				    (size_t)sqlite3_column_bytes(stmt, i), &hex[i]);
+				lens[i] = strlen(v[i].text);
+				continue;
+			}
+			/* The length after the text: the bytes of that text. */
 			v[i].text = (const char *)sqlite3_column_text(stmt, i);
-			if (v[i].text == NULL && v[i].type != SQLITE_NULL)
-				v[i].text = "";	/* an empty blob */
+			lens[i] = (size_t)sqlite3_column_bytes(stmt, i);
 		}
-		output_row(o, v);
+		output_row_bytes(o, v, lens);
 		rows++;
 	}
+	for (i = 0; i < ncols; i++)
+		free(hex[i]);
+	free(hex);
+	free(lens);
 	free(v);
 	free(names);
 	return rc == SQLITE_DONE ? rows : -1;
@@ -413,16 +555,22 @@ output_column_numeric(struct output *o, int col)
 static void
 output_md(struct output *o)
 {
+	const struct output_value *v;
+	const char *rule;
 	size_t r;
 	int i;
 
 	for (i = 0; i < o->ncols; i++)
-		output_field(o, i, o->names[i]);
-	for (i = 0; i < o->ncols; i++)
-		output_field(o, i, output_column_numeric(o, i) ? "---:" : "---");
+		output_field(o, i, o->names[i], strlen(o->names[i]));
+	for (i = 0; i < o->ncols; i++) {
+		rule = output_column_numeric(o, i) ? "---:" : "---";
+		output_field(o, i, rule, strlen(rule));
+	}
 	for (r = 0; r < o->nrows; r++) {
-		for (i = 0; i < o->ncols; i++)
-			output_field(o, i, o->cells[r * o->ncols + i].text);
+		for (i = 0; i < o->ncols; i++) {
+			v = &o->cells[r * o->ncols + i];
+			output_field(o, i, v->text, o->lens[r * o->ncols + i]);
+		}
 	}
 }
 
@@ -525,6 +673,7 @@ output_close(struct output *o)
 		free(o->names[i]);
 	free(o->names);
 	free(o->cells);
+	free(o->lens);
 	free(o);
 	return status;
 }

@@ -38,22 +38,26 @@ struct output	*output_open(FILE *fp, enum output_format fmt, int color, int widt
  * front of a cell that a spreadsheet would run as a formula and of one
  * that starts with ' itself. */
 void		 output_set_raw(struct output *o, int raw);
+/* CSV and TSV written to a terminal: spell their control characters as
+ * the table does (\x1b), so none reaches the terminal raw. Elsewhere
+ * (the default) CSV and TSV are data, written byte for byte. */
+void		 output_set_terminal(struct output *o, int terminal);
 /* Declare the columns; call once, before the first row. */
 void		 output_columns(struct output *o, int ncols, const char *const *names);
 /* Add one row of ncols values. */
 void		 output_row(struct output *o, const struct output_value *values);
 /* Write every row of a prepared statement (columns named after the
- * statement's). Returns the number of rows, or -1 on a SQLite error, whose
+ * statement's), a blob in hex (x'0102'), a text whole, NULs within too
+ * (the table and Markdown spell them \x00, JSON \u0000). Returns the number of rows, or -1 on a SQLite error, whose
  * message is in sqlite3_errmsg(). */
 long		 output_statement(struct output *o, sqlite3_stmt *stmt);
 /* Finish the result set (the table format writes everything here), free o.
  * Returns 0, or -1 if writing failed. */
 int		 output_close(struct output *o);
 
-/* Escapers shared with the commands that write nested documents. */
+/* Escapers shared with the commands that write nested documents; a
+ * Markdown cell's control characters are spelled \x1b. */
 void		 output_json_string(FILE *fp, const char *s);
-void		 output_csv_field(FILE *fp, const char *s);
-void		 output_tsv_field(FILE *fp, const char *s);
 void		 output_md_cell(FILE *fp, const char *s);
 
 

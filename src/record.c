@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "number.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -658,16 +659,14 @@ char *
 record_claims_line(const struct record *r, const char *field, int deprecated, const char *sep)
 {
 	const struct record_claim *c;
-	char *text = NULL, *t;
+	struct strbuf sb = { 0 };
 
 	for (c = r->claims; c < r->claims + r->nclaims; c++) {
 		if (strcmp(c->field, field) != 0 || (strcmp(c->rank, "deprecated") == 0) != deprecated)
 			continue;
-		t = xasprintf("%s%s%s%s%s: %s", text != NULL ? text : "", text != NULL ? sep : "",
+		strbuf_addf(&sb, "%s%s%s%s: %s", sb.s != NULL ? sep : "",
 		    c->source, c->date != NULL ? ", " : "", c->date != NULL ? c->date : "",
 		    c->value != NULL ? c->value : "");
-		free(text);
-		text = t;
 	}
-	return text;
+	return sb.s != NULL ? strbuf_finish(&sb) : NULL;
 }

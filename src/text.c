@@ -16,7 +16,7 @@ struct text_char {
 	const char	*out;		/* what to write, len bytes */
 	size_t		 len;
 	int		 width;		/* in columns */
-	char		 buf[32];	/* a transliteration */
+	char		 buf[32];	/* a transliteration or an escape */
 };
 
 /* The length of the valid UTF-8 sequence s starts with, or 0 if invalid
@@ -38,6 +38,47 @@ text_utf8_length(const char *s)
 			return 0;
 	}
 	return n;
+}
+
+/* How the control character wc is spelled when shown (\x1b, or \u009b
+ * for one of C1, which some terminals obey in UTF-8 too), in buf; NULL if
+ * wc is not one. */
+static const char *
+text_control(wchar_t wc, char *buf, size_t size)
+{
+	if (wc < 0x20 || wc == 0x7f)
+		snprintf(buf, size, "\\x%02x", (unsigned int)wc);
+	else if (wc >= 0x80 && wc < 0xa0)
+		snprintf(buf, size, "\\u%04x", (unsigned int)wc);
+	else
+		return NULL;
+	return buf;
+}
+
+/* Write n bytes of s to fp with every control character, and every byte
+ * that is not UTF-8, spelled as an escape (\x1b, \u009b, \xff): so no
+ * escape sequence in data or arguments reaches a terminal. The control
+ * characters in keep are written as they are. */
+void
+text_escape(FILE *fp, const char *s, size_t n, const char *keep)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char buf[8];
+	size_t i, len;
+
+	for (i = 0; i < n; i += len) {
+		len = u[i] < 0x80 ? 1 : text_utf8_length(s + i);
+		if (len == 0 || len > n - i) {
+			fprintf(fp, "\\x%02x", u[i]);
+			len = 1;
+		} else if (len == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0)
+			fputs(text_control(u[i + 1], buf, sizeof buf), fp);
+		else if (len == 1 && (u[i] == '\0' || strchr(keep, u[i]) == NULL) &&
+		    text_control(u[i], buf, sizeof buf) != NULL)
+			fputs(buf, fp);
+		else
+			fwrite(s + i, 1, len, fp);
+	}
 }
 
 /* The columns of s, in the locale's character set; -1 if a character of it
@@ -91,6 +132,11 @@ text_next(const char *s, size_t left, const char *bad, int utf8, mbstate_t *ps,
 			c->out = " ";
 			c->len = c->width = 1;
 			return;
+		} else if (text_control(wc, c->buf, sizeof c->buf) != NULL) {
+			c->out = c->buf;
+			c->len = strlen(c->buf);
+			c->width = (int)c->len;
+			return;
 		} else if ((c->width = wcwidth(wc)) >= 0)
 			return;
 	}
@@ -104,19 +150,19 @@ text_next(const char *s, size_t left, const char *bad, int utf8, mbstate_t *ps,
 }
 
 /* Take the characters of s while they fit in max columns; the bytes of s
- * taken in *used. */
+ * taken in *used. Each character is read once, its end never searched
+ * past, so taking a row of a long text costs the row only. */
 static int
 text_take(const char *s, int max, const char *bad, text_put_fn put, void *arg, size_t *used)
 {
 	const char *start = s;
-	size_t left = strlen(s);
 	struct text_char c;
 	mbstate_t ps;
 	int utf8 = translit_utf8(), total = 0;
 
 	memset(&ps, 0, sizeof ps);
-	for (; left > 0; s += c.n, left -= c.n) {
-		text_next(s, left, bad, utf8, &ps, &c);
+	for (; *s != '\0'; s += c.n) {
+		text_next(s, strnlen(s, MB_LEN_MAX), bad, utf8, &ps, &c);
 		if (total + c.width > max)
 			break;
 		if (put != NULL)

@@ -9,11 +9,16 @@
 typedef void (*text_put_fn)(void *arg, const char *bytes, size_t n);
 
 /* Take the characters of s while they fit in max columns, giving each to
- * put (when not NULL): line breaks and tabs as a space, invalid bytes and
- * control characters as bad (so no escape sequence reaches a terminal), and
- * outside UTF-8 locales each other character as translit_char() spells it
- * in the locale's character set. Returns the columns taken. */
+ * put (when not NULL): line breaks and tabs as a space, other control
+ * characters spelled as \x1b (C1 ones as \u009b) so no escape sequence
+ * reaches a terminal, invalid bytes as bad, and outside UTF-8 locales each
+ * other character as translit_char() spells it in the locale's character
+ * set. Returns the columns taken. */
 int	 text_walk(const char *s, int max, const char *bad, text_put_fn put, void *arg);
+/* Write n bytes of s (NULs too) to fp as they are, but every control
+ * character not in keep and every byte that is not UTF-8 spelled as an
+ * escape: \x1b, \u009b, \xff. For data and messages on a terminal. */
+void	 text_escape(FILE *fp, const char *s, size_t n, const char *keep);
 /* Write s to fp as text_walk() shows it on a terminal, line breaks kept:
  * for text written to a terminal outside the explorer. */
 void	 text_print(FILE *fp, const char *s);

@@ -336,12 +336,12 @@ list_draw(struct view *v, int top, int rows, int cols)
 			cell = l->cells[r * l->ncols + i];
 			if (cell == NULL || cw[i] == 0)
 				continue;
-			w = text_width(cell);
 			x = l->col_x[i];
-			if (l->numeric[r * l->ncols + i])
+			if (l->numeric[r * l->ncols + i]) {
+				w = text_width(cell);
 				explorer_text(top + 1 + r, w < cw[i] ? x + cw[i] - w : x, cell,
 				    cw[i], style);
-			else
+			} else
 				explorer_text_marked(top + 1 + r, x, cell, cw[i], style);
 		}
 	}

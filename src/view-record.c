@@ -8,6 +8,7 @@
 #include "explorer.h"
 #include "i18n.h"
 #include "record.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -96,23 +97,21 @@ static void
 record_add_fields(struct record_view *r, const struct record *rec)
 {
 	const struct record_field *f;
-	char *aliases = NULL, *t;
+	struct strbuf aliases = { 0 };
 	int i;
 
 	for (f = rec->fields; f < rec->fields + rec->nfields; f++) {
 		if (f->text != NULL)
 			record_add_field(r, rec, f);
 	}
+	if (rec->naliases == 0)
+		return;
+	strbuf_addf(&aliases, "%-20s ", _("aliases"));
 	for (i = 0; i < rec->naliases; i++) {
-		t = xasprintf("%s%s%s", aliases == NULL ? "" : aliases, aliases == NULL ? "" : ", ",
-		    rec->aliases[i]);
-		free(aliases);
-		aliases = t;
+		strbuf_add(&aliases, i > 0 ? ", " : "");
+		strbuf_add(&aliases, rec->aliases[i]);
 	}
-	if (aliases != NULL) {
-		record_add(r, xasprintf("%-20s %s", _("aliases"), aliases), NULL, STYLE_NORMAL, 2, 23);
-		free(aliases);
-	}
+	record_add(r, strbuf_finish(&aliases), NULL, STYLE_NORMAL, 2, 23);
 }
 
 /* Add each relation that has records, as links. */

@@ -223,9 +223,9 @@ test_table(void)
 	    "États  1\n", "table: bold header");
 	test_is(test_render(OUTPUT_TABLE, 0, 0, 2, names2, 3, rows2),
 	    "n          text\n"
-	    "─────────  ─────────\n"
+	    "─────────  ────────────\n"
 	    "x          a\xef\xbf\xbd" "b\n"
-	    "long text  t u v\xef\xbf\xbd[2J\n"
+	    "long text  t u v\\x1b[2J\n"
 	    "        5\n", "table: invalid bytes, controls, no trailing space");
 	is_int(text_width("abc"), 3, "width of ASCII");
 	is_int(text_width("États"), 5, "width of accents");
@@ -348,7 +348,7 @@ test_statement(void)
 	    "statement: md");
 	test_is(test_query(OUTPUT_JSON,
 	    "SELECT 1e20 AS big, 9e999 AS inf, x'41' AS b, 0.5 AS f", 1),
-	    "[\n{\"big\":1.0e+20,\"inf\":null,\"b\":\"A\",\"f\":0.5}\n]\n",
+	    "[\n{\"big\":1.0e+20,\"inf\":null,\"b\":\"x'41'\",\"f\":0.5}\n]\n",
 	    "statement: json floats and blob");
 	test_is(test_query(OUTPUT_CSV,
 	    "SELECT 1 AS n WHERE 0", 0), "n\n", "statement: no rows");
@@ -367,6 +367,80 @@ test_statement(void)
 	output_close(o);
 	fclose(fp);
 	free(buf);
+}
+
+/* Run sql in fmt, on a terminal or not, and compare the bytes written,
+ * NULs too, with the n bytes of want. */
+static void
+test_bytes(enum output_format fmt, int terminal, const char *sql, const char *want,
+    size_t n, const char *what)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	struct output *o;
+
+	if (fp == NULL || sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		bail_out("cannot prepare %s", sql);
+	o = output_open(fp, fmt, 0, 0);
+	output_set_terminal(o, terminal);
+	output_statement(o, stmt);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	output_close(o);
+	fclose(fp);
+	ok(len == n && memcmp(buf, want, n) == 0, "%s", what);
+	if (len != n || memcmp(buf, want, n) != 0)
+		diag("got %zu bytes: %s", len, buf);
+	free(buf);
+}
+
+/* Escape sequences, NULs and blobs from SQL: the formats meant for a
+ * terminal spell control characters \x1b, CSV and TSV do on a terminal
+ * only, JSON as JSON does; a text is whole past a NUL; a blob is hex. */
+static void
+test_controls(void)
+{
+	static const char sql[] = "SELECT 'a'||char(27)||']0;x'||char(7) AS \"t\"\"\", "
+	    "'x'||char(0)||'y' AS nul, x'00ff41' AS b, 'c'||char(155) AS c1";
+#define W(s) s, sizeof s - 1
+
+	test_bytes(OUTPUT_TABLE, 1, sql, W(
+	    "t\"             nul     b          c1\n"
+	    "─────────────  ──────  ─────────  ───────\n"
+	    "a\\x1b]0;x\\x07  x\\x00y  x'00ff41'  c\\u009b\n"),
+	    "table: controls and NUL spelled, blob in hex");
+	test_bytes(OUTPUT_MD, 0, sql, W(
+	    "| t\" | nul | b | c1 |\n"
+	    "| --- | --- | --- | --- |\n"
+	    "| a\\x1b]0;x\\x07 | x\\x00y | x'00ff41' | c\\u009b |\n"),
+	    "md: controls and NUL spelled, blob in hex");
+	test_bytes(OUTPUT_JSON, 0, sql, W(
+	    "[\n{\"t\\\"\":\"a\\u001b]0;x\\u0007\",\"nul\":\"x\\u0000y\","
+	    "\"b\":\"x'00ff41'\",\"c1\":\"c\\u009b\"}\n]\n"),
+	    "json: controls as \\u001b, the NUL too");
+	test_bytes(OUTPUT_CSV, 0, sql, W(
+	    "\"t\"\"\",nul,b,c1\n"
+	    "a\x1b]0;x\x07,x\0y,x'00ff41',c\xc2\x9b\n"),
+	    "csv piped: data as it is, the NUL too");
+	test_bytes(OUTPUT_CSV, 1, sql, W(
+	    "\"t\"\"\",nul,b,c1\n"
+	    "a\\x1b]0;x\\x07,x\\x00y,x'00ff41',c\\u009b\n"),
+	    "csv on a terminal: controls spelled");
+	test_bytes(OUTPUT_TSV, 0, sql, W(
+	    "t\"\tnul\tb\tc1\n"
+	    "a\x1b]0;x\x07\tx\0y\tx'00ff41'\tc\xc2\x9b\n"),
+	    "tsv piped: data as it is, the NUL too");
+	test_bytes(OUTPUT_TSV, 1, "SELECT 'a'||char(27)||char(9)||'\\'||char(10)||'b' AS t", W(
+	    "t\na\\x1b\\t\\\\\\nb\n"),
+	    "tsv on a terminal: controls spelled, its own escapes kept");
+	test_bytes(OUTPUT_CSV, 1, "SELECT '\"'||char(27)||'\"'||char(10) AS t", W(
+	    "t\n\"\"\"\\x1b\"\"\n\"\n"),
+	    "csv on a terminal: quoting kept, line breaks kept");
+#undef W
 }
 
 /* Write one row of cells in fmt, raw or not; return the bytes (to free). */
@@ -455,6 +529,7 @@ main(void)
 	test_statement();
 	test_write_error();
 	test_formulas();
+	test_controls();
 	done_testing();
 	return exit_status();
 }

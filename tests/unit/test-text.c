@@ -53,6 +53,37 @@ test_utf8(void)
 	is_int(text_width("日本"), 4, "UTF-8: wide characters take two columns");
 	is_int((int)text_span("Côte d’Azur", 4), 5, "UTF-8: 4 columns of Côte are 5 bytes");
 	is_int(text_width("a\xff" "b"), 3, "UTF-8: an invalid byte takes a column");
+	walk_is("a\x1b]0;x\x07" "b\x7f", 100, "a\\x1b]0;x\\x07" "b\\x7f",
+	    "UTF-8: control characters spelled, so none reaches the terminal");
+	walk_is("c\xc2\x9b" "1m", 100, "c\\u009b" "1m", "UTF-8: a C1 control spelled");
+	walk_is("a\x1b" "b", 4, "a", "UTF-8: a spelled control that does not fit stays whole");
+	walk_is("t\tu\nv", 100, "t u v", "UTF-8: tabs and line breaks as spaces");
+}
+
+/* Write n bytes of s with text_escape, keeping keep; compare with want. */
+static void
+escape_is(const char *s, size_t n, const char *keep, const char *want, const char *what)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (fp == NULL)
+		bail_out("open_memstream failed");
+	text_escape(fp, s, n, keep);
+	fclose(fp);
+	is_str(buf, want, "%s", what);
+	free(buf);
+}
+
+/* Data and messages for a terminal: each control character spelled. */
+static void
+test_escape(void)
+{
+	escape_is("x\0y\x1b[2J\a", 8, "", "x\\x00y\\x1b[2J\\x07", "escape: NUL, ESC, BEL");
+	escape_is("a\tb\nc", 5, "\t", "a\tb\\x0ac", "escape: a tab kept, a line break not");
+	escape_is("é€\xc2\x85\xff\xc3", 9, "", "é€\\u0085\\xff\\xc3",
+	    "escape: UTF-8 kept, C1 and invalid bytes spelled");
 }
 
 /* Outside UTF-8, each character the locale lacks is spelled in ASCII. */
@@ -83,5 +114,6 @@ main(void)
 	test_utf8();
 	test_ascii();
 	test_utf8();
+	test_escape();
 	return exit_status();
 }
