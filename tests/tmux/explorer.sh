@@ -34,8 +34,8 @@ wait_for "actor · gamma-fund"
 ok $? "Enter opens the selected record"
 
 T resize-window -t t -x 100 -y 30
-wait_for "$(printf '%-72s' ' actor gamma-fund' | sed 's/ *$//')"
-screen | sed -n 29p | grep -q "link 1/5"
+# The screen is redrawn top to bottom: wait for the status line itself.
+wait_line 29 "link 1/5"
 ok $? "after a resize to 100x30 the status line moves to row 29"
 
 T resize-window -t t -x 30 -y 8

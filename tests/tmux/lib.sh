@@ -27,6 +27,19 @@ wait_for() {
 	return 1
 }
 
+# wait_line N TEXT: poll the pane until its line N shows TEXT (10 s at most).
+wait_line() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | sed -n "$1p" | grep -qF -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "waited for '$2' on line $1; the pane shows:"
+	diag "$(screen)"
+	return 1
+}
+
 # wait_gone TEXT: poll the pane until it no longer shows TEXT (10 s at most).
 wait_gone() {
 	i=0
