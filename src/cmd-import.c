@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "db.h"
 #include "i18n.h"
+#include "text.h"
 #include "kind.h"
 #include "load.h"
 #include "merge.h"
@@ -100,7 +101,8 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 	if (trial) {
 		userdb_rollback(c->user);
 		if (c->dry_run) {
-			printf(_("%s: %ld %s checked; nothing imported (--dry-run)\n"), path, rows,
+			text_escape(stdout, path, strlen(path), "");
+			printf(_(": %ld %s checked; nothing imported (--dry-run)\n"), rows,
 			    k->plural);
 			return CLI_OK;
 		}
@@ -114,7 +116,8 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 	}
 	if (userdb_commit(c->user, &cause) != 0)
 		goto fail;
-	printf(_("%s: %ld %s imported\n"), path, rows, k->plural);
+	text_escape(stdout, path, strlen(path), "");
+	printf(_(": %ld %s imported\n"), rows, k->plural);
 	return CLI_OK;
 
 fail:

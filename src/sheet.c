@@ -321,11 +321,22 @@ sheet_strong(struct sheet *s, const char *text)
 	sheet_raw(s, s->fmt == SHEET_MD ? "**" : s->fmt == SHEET_HTML ? "</strong>" : "");
 }
 
+/* Whether text holds a control character (which sheet_escape drops). */
+static int
+sheet_has_control(const char *text)
+{
+	for (; *text != '\0'; text++) {
+		if ((unsigned char)*text < 0x20 || *text == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
 /* Add code: an id, as it is typed. */
 void
 sheet_code(struct sheet *s, const char *text)
 {
-	if (s->fmt == SHEET_MD && strchr(text, '`') == NULL) {
+	if (s->fmt == SHEET_MD && strchr(text, '`') == NULL && !sheet_has_control(text)) {
 		sheet_raw(s, "`");
 		sheet_raw(s, text);
 		sheet_raw(s, "`");

@@ -97,4 +97,11 @@ expect_status 2 "an unknown option with an escape sequence"
 ! grep -q "$ESC" "$scratch/err" && grep -qF -- '--x\x1b[2J' "$scratch/err"
 ok $? "the option is spelled in the message"
 
+# A file imported under a name with an escape sequence: the name is spelled.
+cp "$top_srcdir/tests/cli/import/sources.csv" "$scratch/s${ESC}[2J.csv"
+run --db "$FIXTURE" --user-db "$scratch/esc-user.db" import "$scratch/s${ESC}[2J.csv" --into sources
+expect_status 0 "import a file whose name holds an escape sequence"
+! grep -q "$ESC" "$scratch/out" && grep -qF 's\x1b[2J.csv: 1 sources imported' "$scratch/out"
+ok $? "import: the file name is spelled in what it says"
+
 done_testing
