@@ -90,33 +90,19 @@ record_write_row(struct record_writer *s, const char *section, const char *key,
 	output_row(s->rows, v);
 }
 
+/* Write a piece of wrapped text (text_wrap's put). */
+static void
+record_write_piece(void *arg, const char *piece)
+{
+	record_write_printf(arg, "%s", piece);
+}
+
 /* Write text from column indent on, wrapped at words to the terminal's
  * width (no wrapping when it has none). */
 static void
 record_write_wrapped(const struct record_writer *s, const char *text, int indent, int width)
 {
-	const char *p = text;
-	char *word;
-	size_t n;
-	int col = indent, w;
-
-	while (*p != '\0') {
-		n = strcspn(p, " ");
-		word = xstrndup(p, n);
-		w = text_width(word);
-		if (col > indent && width > 0 && col + 1 + w > width) {
-			fprintf(s->fp, "\n%*s", indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', s->fp);
-			col++;
-		}
-		record_write_printf(s, "%s", word);
-		col += w;
-		free(word);
-		p += n;
-		p += strspn(p, " ");
-	}
+	text_wrap(text, indent, width, record_write_piece, (void *)s);
 }
 
 /* Write a JSON member "key": text, after a comma unless it is the first;

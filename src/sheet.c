@@ -122,33 +122,19 @@ sheet_escape(struct sheet *s, const char *text)
 	}
 }
 
+/* Write a piece of wrapped text to the sheet's stream (text_wrap's put). */
+static void
+sheet_piece(void *arg, const char *piece)
+{
+	fputs(piece, arg);
+}
+
 /* Write text from column indent on, wrapped at spaces to SHEET_WIDTH
  * columns; a word wider than that stands alone on its line. */
 static void
 sheet_wrap(struct sheet *s, const char *text, int indent)
 {
-	const char *p = text;
-	char *word;
-	size_t n;
-	int col = indent, w;
-
-	while (*p != '\0') {
-		n = strcspn(p, " ");
-		word = xstrndup(p, n);
-		w = text_width(word);
-		if (col > indent && col + 1 + w > SHEET_WIDTH) {
-			fprintf(s->fp, "\n%*s", indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', s->fp);
-			col++;
-		}
-		fputs(word, s->fp);
-		col += w;
-		free(word);
-		p += n;
-		p += strspn(p, " ");
-	}
+	text_wrap(text, indent, SHEET_WIDTH, sheet_piece, s->fp);
 	fputc('\n', s->fp);
 }
 

@@ -260,3 +260,40 @@ text_fit(int n, int *cw, const int *min, int width, int gap)
 		total--;
 	}
 }
+
+/* Give text to put in pieces (words, the spaces between them, and a line
+ * break with indent spaces), wrapped at spaces to width columns from
+ * column indent on (no wrapping when width is 0 or less); a word wider
+ * than that stands alone on its line. */
+void
+text_wrap(const char *text, int indent, int width, text_wrap_fn put, void *arg)
+{
+	const char *p = text;
+	char *word, *pad;
+	size_t n;
+	int col = indent, w;
+
+	pad = xmalloc((size_t)indent + 2);
+	pad[0] = '\n';
+	memset(pad + 1, ' ', (size_t)indent);
+	pad[indent + 1] = '\0';
+	while (*p != '\0') {
+		n = strcspn(p, " ");
+		word = xstrndup(p, n);
+		w = text_width(word);
+		if (col > indent && width > 0 && col + 1 + w > width) {
+			put(arg, pad);
+			col = indent;
+		} else if (col > indent) {
+			put(arg, " ");
+			col++;
+		}
+		put(arg, word);
+		col += w;
+		free(word);
+		p += n;
+		p += strspn(p, " ");
+	}
+	free(pad);
+}
+

@@ -36,4 +36,11 @@ int	 text_column(const char *s, size_t offset);
  * and the gaps between them fit in width. */
 void	 text_fit(int n, int *cw, const int *min, int width, int gap);
 
+/* A piece of wrapped text for text_wrap() to give. */
+typedef void (*text_wrap_fn)(void *arg, const char *piece);
+/* Give text to put wrapped at spaces to width columns from column indent
+ * on (none when width <= 0): words, spaces, and line breaks with indent
+ * spaces after them. */
+void	 text_wrap(const char *text, int indent, int width, text_wrap_fn put, void *arg);
+
 #endif
