@@ -446,7 +446,7 @@ check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 		}
 		if (rc != SQLITE_DONE) {
 			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what),
-			    sqlite3_errmsg(db));
+			    db_error(db));
 			sqlite3_finalize(stmt);
 			return -1;
 		}

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "db.h"
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
@@ -698,11 +699,13 @@ explorer_end(void)
 		endwin();
 }
 
-/* Note a terminating signal; the loop ends the explorer cleanly. */
+/* Note a terminating signal; the running statement stops, and the loop
+ * ends the explorer cleanly. */
 static void
 explorer_on_signal(int sig)
 {
 	explorer_signal = sig;
+	db_signal(sig);
 }
 
 /*
