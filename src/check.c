@@ -92,6 +92,7 @@ struct check_sink {
 };
 
 static int	check_preferred_held(sqlite3 *, struct check_sink *, char **);
+static int	check_fts(sqlite3 *, struct check_sink *, char **);
 
 /* Each check: what it verifies, and a query returning one line per problem
  * or a function reporting them. */
@@ -103,6 +104,7 @@ static const struct {
 	{ N_("the database file is sound"),
 	  "SELECT 'integrity: ' || quick_check FROM pragma_quick_check"
 	  " WHERE quick_check <> 'ok'", NULL },
+	{ N_("the full-text indexes are those of the records"), NULL, check_fts },
 	{ N_("every reference points to a record"),
 	  "SELECT printf('%s %s: %s: points to no %s', fk.\"table\","
 	  "  {row_name}, f.\"from\", fk.parent)"
@@ -254,6 +256,36 @@ static const struct {
 	  " FROM funding AS f WHERE f.confidence IS NOT " CLAIM_CONFIDENCE_SQL, NULL },
 	{ NULL, NULL, NULL }
 };
+
+/* Run FTS5's integrity-check on each full-text index of main: each must
+ * be sound and hold what its table's content does. It writes nothing,
+ * but needs a database it could write: it runs on a copy in memory.
+ * Returns the number of problems, or -1 with *cause. */
+static int
+check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
+{
+	static const char *const indexes[] = { "record_fts", "record_tri", NULL };
+	const char *const *i;
+	char *sql, *problem;
+	sqlite3 *copy;
+	int problems = 0;
+
+	if ((copy = db_copy(db, "main", cause)) == NULL)
+		return -1;
+	for (i = indexes; *i != NULL; i++) {
+		sql = xasprintf("INSERT INTO %s (%s, rank) VALUES ('integrity-check', 1)", *i, *i);
+		if (db_exec(copy, sql, NULL) != 0) {
+			problem = xasprintf(_("%s: the full-text index is damaged, or not made"
+			    " from the records: %s"), *i, db_error(copy));
+			sink->report(sink->arg, problem);
+			free(problem);
+			problems++;
+		}
+		free(sql);
+	}
+	db_close(copy);
+	return problems;
+}
 
 /* Read a value, the ends of its range and its end value from four
  * columns of stmt, from column first on, into c. */

@@ -516,6 +516,34 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 	return db;
 }
 
+/* A copy of schema of db in a new database in memory that can be
+ * written, for what needs a write to read (FTS5's integrity-check). */
+sqlite3 *
+db_copy(sqlite3 *db, const char *schema, char **cause)
+{
+	sqlite3_backup *b;
+	sqlite3 *copy;
+
+	if (sqlite3_open_v2(":memory:", &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot copy the database: %s"), sqlite3_errmsg(copy));
+		sqlite3_close(copy);
+		return NULL;
+	}
+	db_harden(copy);
+	if ((b = sqlite3_backup_init(copy, "main", db, schema)) == NULL) {
+		*cause = xasprintf(_("cannot copy the database: %s"), sqlite3_errmsg(copy));
+		sqlite3_close(copy);
+		return NULL;
+	}
+	sqlite3_backup_step(b, -1);
+	if (sqlite3_backup_finish(b) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot copy the database: %s"), db_error(copy));
+		sqlite3_close(copy);
+		return NULL;
+	}
+	return copy;
+}
+
 /* Open a database file read-only. */
 sqlite3 *
 db_open_readonly(const char *path, char **cause)

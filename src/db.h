@@ -18,6 +18,9 @@ sqlite3	*db_create(const char *path, char **cause);
 /* A file: URI for path, to open in mode "ro" or "rw" (the
  * connection needs SQLITE_OPEN_URI); freed by the caller. */
 char	*db_uri(const char *path, const char *mode);
+/* A copy of schema of db in a new database in memory that can be
+ * written (closed by the caller), or NULL with *cause. */
+sqlite3	*db_copy(sqlite3 *db, const char *schema, char **cause);
 /* Close, ignoring errors. */
 void	 db_close(sqlite3 *db);
 /* The file a schema was read from; NULL for the bundled image in memory. */
