@@ -403,10 +403,8 @@ check_preferred_held(sqlite3 *db, struct check_sink *sink, char **cause)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		check_claim_read(stmt, 4, &p);
-		r = check_held(db, (const char *)sqlite3_column_text(stmt, 0),
-		    (const char *)sqlite3_column_text(stmt, 1),
-		    (const char *)sqlite3_column_text(stmt, 2),
-		    (const char *)sqlite3_column_text(stmt, 3), &p, sink, cause);
+		r = check_held(db, db_text(stmt, 0), db_text(stmt, 1), db_text(stmt, 2),
+		    db_text(stmt, 3), &p, sink, cause);
 		if (r < 0) {
 			sqlite3_finalize(stmt);
 			return -1;
@@ -473,7 +471,7 @@ check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 			return -1;
 		}
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			report(arg, (const char *)sqlite3_column_text(stmt, 0));
+			report(arg, db_text(stmt, 0));
 			problems++;
 		}
 		if (rc != SQLITE_DONE) {
