@@ -406,6 +406,7 @@ db_compare_fts(sqlite3 *db, const char *schema, sqlite3 *ref, const char *name,
 		free(sql);
 		if (theirs == NULL) {
 			free(mine);
+			free(*cause);
 			*cause = xasprintf(_("%s: cannot read the settings of '%s'"), name, *t);
 			return -1;
 		}
@@ -448,9 +449,8 @@ db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cau
 		return -1;
 	}
 	if (main_schema) {
-		version = db_value(ref, "PRAGMA user_version", cause);
-		value = db_value(db, "PRAGMA main.user_version", cause);
-		if (version == NULL || value == NULL)
+		if ((version = db_value(ref, "PRAGMA user_version", cause)) == NULL ||
+		    (value = db_value(db, "PRAGMA main.user_version", cause)) == NULL)
 			goto out;
 		if (strcmp(value, version) != 0) {
 			*cause = xasprintf(_("%s: made for another version of aiatlas (schema"
