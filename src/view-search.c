@@ -128,7 +128,8 @@ view_search_update(struct view *v, const char *typed, int regex)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		/* A regex that hit its limit, or a key typed meanwhile. */
 		s->stopped = db_cancelled(db);
-		s->error = xstrdup(db_error(db));
+		s->error = xstrdup(s->stopped ? _("The search was stopped by a key typed"
+		    " meanwhile; Enter runs it whole.") : db_error(db));
 	}
 	sqlite3_finalize(stmt);
 }
