@@ -262,7 +262,7 @@ brief_figure_value(struct brief *b, const struct record *r)
 	sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL) {
 		brief_item(b, _("Value"));
-		sheet_text(b->s, "%s", (const char *)sqlite3_column_text(stmt, 0));
+		sheet_text(b->s, "%s", db_text(stmt, 0));
 	}
 	sqlite3_finalize(stmt);
 }
@@ -360,12 +360,12 @@ brief_timeline(struct brief *b, const struct record *r)
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		if (++n > BRIEF_TIMELINE_MAX)
 			continue;
-		brief_item(b, (const char *)sqlite3_column_text(stmt, 0));
-		sheet_text(b->s, "%s", (const char *)sqlite3_column_text(stmt, 4));
+		brief_item(b, db_text(stmt, 0));
+		sheet_text(b->s, "%s", db_text(stmt, 4));
 		if ((amount = (const char *)sqlite3_column_text(stmt, 5)) != NULL && *amount != '\0')
 			sheet_text(b->s, ", %s", amount);
-		sheet_text(b->s, " (%s, ", (const char *)sqlite3_column_text(stmt, 2));
-		sheet_code(b->s, (const char *)sqlite3_column_text(stmt, 7));
+		sheet_text(b->s, " (%s, ", db_text(stmt, 2));
+		sheet_code(b->s, db_text(stmt, 7));
 		sheet_text(b->s, ")");
 	}
 	sqlite3_finalize(stmt);
@@ -483,7 +483,7 @@ brief_references(struct brief *b)
 		by = (const char *)sqlite3_column_text(stmt, 1);
 		date = (const char *)sqlite3_column_text(stmt, 2);
 		url = (const char *)sqlite3_column_text(stmt, 3);
-		sheet_text(b->s, "«%s»%s%s%s%s (", (const char *)sqlite3_column_text(stmt, 0),
+		sheet_text(b->s, "«%s»%s%s%s%s (", db_text(stmt, 0),
 		    by != NULL ? ", " : "", by != NULL ? by : "", date != NULL ? ", " : "",
 		    date != NULL ? date : "");
 		sheet_code(b->s, b->sources[i]);
@@ -507,7 +507,7 @@ brief_colophon(struct brief *b, const char *command)
 
 	if (sqlite3_prepare_v2(b->db, brief_date_sql, -1, &stmt, NULL) == SQLITE_OK) {
 		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
-			date = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+			date = xstrdup(db_text(stmt, 0));
 		sqlite3_finalize(stmt);
 	}
 	sheet_rule(b->s);

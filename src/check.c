@@ -92,6 +92,7 @@ struct check_sink {
 };
 
 static int	check_preferred_held(sqlite3 *, struct check_sink *, char **);
+static int	check_fts(sqlite3 *, struct check_sink *, char **);
 
 /* Each check: what it verifies, and a query returning one line per problem
  * or a function reporting them. */
@@ -103,6 +104,7 @@ static const struct {
 	{ N_("the database file is sound"),
 	  "SELECT 'integrity: ' || quick_check FROM pragma_quick_check"
 	  " WHERE quick_check <> 'ok'", NULL },
+	{ N_("the full-text indexes are those of the records"), NULL, check_fts },
 	{ N_("every reference points to a record"),
 	  "SELECT printf('%s %s: %s: points to no %s', fk.\"table\","
 	  "  {row_name}, f.\"from\", fk.parent)"
@@ -255,6 +257,36 @@ static const struct {
 	{ NULL, NULL, NULL }
 };
 
+/* Run FTS5's integrity-check on each full-text index of main: each must
+ * be sound and hold what its table's content does. It writes nothing,
+ * but needs a database it could write: it runs on a copy in memory.
+ * Returns the number of problems, or -1 with *cause. */
+static int
+check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
+{
+	static const char *const indexes[] = { "record_fts", "record_tri", NULL };
+	const char *const *i;
+	char *sql, *problem;
+	sqlite3 *copy;
+	int problems = 0;
+
+	if ((copy = db_copy(db, "main", cause)) == NULL)
+		return -1;
+	for (i = indexes; *i != NULL; i++) {
+		sql = xasprintf("INSERT INTO %s (%s, rank) VALUES ('integrity-check', 1)", *i, *i);
+		if (db_exec(copy, sql, NULL) != 0) {
+			problem = xasprintf(_("%s: the full-text index is damaged, or not made"
+			    " from the records: %s"), *i, db_error(copy));
+			sink->report(sink->arg, problem);
+			free(problem);
+			problems++;
+		}
+		free(sql);
+	}
+	db_close(copy);
+	return problems;
+}
+
 /* Read a value, the ends of its range and its end value from four
  * columns of stmt, from column first on, into c. */
 static void
@@ -371,10 +403,8 @@ check_preferred_held(sqlite3 *db, struct check_sink *sink, char **cause)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		check_claim_read(stmt, 4, &p);
-		r = check_held(db, (const char *)sqlite3_column_text(stmt, 0),
-		    (const char *)sqlite3_column_text(stmt, 1),
-		    (const char *)sqlite3_column_text(stmt, 2),
-		    (const char *)sqlite3_column_text(stmt, 3), &p, sink, cause);
+		r = check_held(db, db_text(stmt, 0), db_text(stmt, 1), db_text(stmt, 2),
+		    db_text(stmt, 3), &p, sink, cause);
 		if (r < 0) {
 			sqlite3_finalize(stmt);
 			return -1;
@@ -441,12 +471,12 @@ check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 			return -1;
 		}
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			report(arg, (const char *)sqlite3_column_text(stmt, 0));
+			report(arg, db_text(stmt, 0));
 			problems++;
 		}
 		if (rc != SQLITE_DONE) {
 			*cause = xasprintf(_("cannot check that %s: %s"), _(check_rules[i].what),
-			    sqlite3_errmsg(db));
+			    db_error(db));
 			sqlite3_finalize(stmt);
 			return -1;
 		}

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,8 +119,17 @@ enum {
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
 	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
 	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW,
-	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE, CLI_LONG_WIDE
+	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE, CLI_LONG_WIDE,
+	CLI_LONG_TIMEOUT
 };
+
+/* The seconds a statement of sql, or of any command over a --db file, may
+ * take when --timeout is not given; other commands have no limit. */
+#define CLI_DEFAULT_TIMEOUT	10.0
+
+/* The signals that stop the running statement; a second one ends the
+ * program at once. */
+static const int cli_stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 static const struct option cli_long_options[] = {
 	{ "format",	required_argument,	NULL, CLI_LONG_FORMAT },
@@ -144,6 +155,7 @@ static const struct option cli_long_options[] = {
 	{ "rm",		no_argument,		NULL, CLI_LONG_RM },
 	{ "rm-file",	required_argument,	NULL, CLI_LONG_RM_FILE },
 	{ "wide",	no_argument,		NULL, CLI_LONG_WIDE },
+	{ "timeout",	required_argument,	NULL, CLI_LONG_TIMEOUT },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -219,7 +231,7 @@ cli_print(struct cli *c, sqlite3_stmt *stmt, const char *what)
 	int status;
 
 	if (rows < 0)
-		cli_error(_("%s: %s"), what, sqlite3_errmsg(c->db));
+		cli_error(_("%s: %s"), what, db_error(c->db));
 	sqlite3_finalize(stmt);
 	status = cli_output_close(o);
 	if (rows < 0)
@@ -314,6 +326,8 @@ cli_usage(FILE *fp)
 	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
 	    "  --user-db FILE, --no-user-db    where notes, bookmarks and saved filters are\n"
 	    "                                  kept, or nowhere\n"
+	    "  --timeout SECONDS               stop a query after this much processor time\n"
+	    "                                  (0: never; 10 for sql and with --db)\n"
 	    "  -h, --help                      print this help (after a command, its own)\n"
 	    "  -V, --version                   print the version and the licence\n\n"
 	    "Exit status: 0 success, 1 nothing found, 2 bad usage or bad input.\n"
@@ -364,6 +378,53 @@ cli_parse_limit(const char *s, long *limit)
 		return -1;
 	}
 	return 0;
+}
+
+/* Parse --timeout's value: seconds, a fraction allowed; 0 for none. */
+static int
+cli_parse_timeout(const char *s, double *seconds)
+{
+	char *end;
+
+	errno = 0;
+	*seconds = strtod(s, &end);
+	if (errno != 0 || *end != '\0' || end == s || !isfinite(*seconds) || *seconds < 0) {
+		cli_error(_("--timeout: '%s' is not a number of seconds of zero or more"), s);
+		return -1;
+	}
+	return 0;
+}
+
+/* A signal that ends the program: the running statement stops, and the
+ * program ends with the signal once it has said so (cli_main()); a
+ * second one ends it at once. */
+static void
+cli_on_signal(int sig)
+{
+	if (db_signalled() != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	db_signal(sig);
+}
+
+/* Catch the signals that stop a statement, but those the program was
+ * started ignoring (nohup, a background job). No SA_RESTART: a read or a
+ * write waiting for the terminal or a pipe fails rather than waits. */
+static void
+cli_catch_signals(void)
+{
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = cli_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof cli_stop_signals / sizeof cli_stop_signals[0]; i++) {
+		if (sigaction(cli_stop_signals[i], &sa, &old) == 0 && old.sa_handler == SIG_IGN)
+			sigaction(cli_stop_signals[i], &old, NULL);
+	}
 }
 
 /* The terminal's width in columns, or 0 when stdout is not a terminal. */
@@ -456,9 +517,10 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 	struct explorer_options eo = { .color = -1, .cols = 80, .rows = 24 };
 	const struct cli_command *cmd;
 	const char *db_path = NULL, *color = "auto", *format = NULL, *size = NULL;
-	const char *user_db = NULL, *limit = NULL, *why = NULL;
+	const char *user_db = NULL, *limit = NULL, *why = NULL, *timeout = NULL;
 	char *default_user_db = NULL;
 	int no_user_db = 0, help = 0, sheet;
+	double seconds = 0;
 	unsigned int given = 0;
 	char *cause = NULL;
 	int opt, status, nargs;
@@ -491,6 +553,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		case CLI_LONG_RM: c.rm = 1; given |= CLI_OPT_IMPORT; break;
 		case CLI_LONG_RM_FILE: c.rm_file = optarg; given |= CLI_OPT_IMPORT; break;
 		case CLI_LONG_WIDE: c.wide = 1; given |= CLI_OPT_WIDE; break;
+		case CLI_LONG_TIMEOUT: timeout = optarg; break;
 		case 'h': help = 1; break;
 		case 'V': cli_version(); return CLI_OK;
 		case ':':
@@ -508,6 +571,8 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 	if (help)
 		return cli_help(optind < argc ? argv[optind] : NULL);
 	if (limit != NULL && cli_parse_limit(limit, &c.limit) != 0)
+		return CLI_USAGE;
+	if (timeout != NULL && cli_parse_timeout(timeout, &seconds) != 0)
 		return CLI_USAGE;
 	if (user_db != NULL && *user_db == '\0' && !no_user_db) {
 		cli_error(_("--user-db needs a file name; --no-user-db keeps nothing"));
@@ -595,6 +660,12 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		nargs = 0;
 	}
 
+	/* What a query may take is bounded where it may come from anyone: a
+	 * statement typed to sql, a database file from elsewhere. */
+	if (timeout == NULL && (db_path != NULL || (cmd != NULL && cmd->run == cmd_sql)))
+		seconds = CLI_DEFAULT_TIMEOUT;
+	db_set_timeout(seconds);
+	cli_catch_signals();
 	if (db_path != NULL) {
 		c.db = db_open_readonly(db_path, &cause);
 		c.db_name = db_path;
@@ -642,10 +713,16 @@ int
 cli_main(int argc, char **argv, const unsigned char *image, size_t image_size)
 {
 	char **typed = xcalloc((size_t)argc + 1, sizeof *typed);
-	int status;
+	int status, sig;
 
 	memcpy(typed, argv, (size_t)argc * sizeof *argv);
 	status = cli_run(argc, argv, typed, image, image_size);
 	free(typed);
+	/* Stopped by a signal: said so; now end as the signal would have. */
+	if ((sig = db_signalled()) != 0) {
+		fflush(stdout);
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	return status;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "db.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
@@ -46,7 +47,7 @@ cmd_export_db(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if ((image = sqlite3_serialize(c->db, "main", &size, 0)) == NULL) {
-		cli_error(_("export-db: cannot read %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+		cli_error(_("export-db: cannot read %s: %s"), c->db_name, db_error(c->db));
 		return CLI_USAGE;
 	}
 	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());

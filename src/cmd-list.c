@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "db.h"
 #include "filter.h"
 #include "i18n.h"
 #include "kind.h"
@@ -71,7 +72,7 @@ cmd_list(struct cli *c, int argc, char **argv)
 	o = cli_output(c);
 	rows = output_statement(o, stmt);
 	if (rows < 0)
-		cli_error(_("list: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+		cli_error(_("list: %s: %s"), c->db_name, db_error(c->db));
 	sqlite3_finalize(stmt);
 	filter_free(filter);
 	status = cli_output_close(o);

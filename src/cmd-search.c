@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "db.h"
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
@@ -67,7 +68,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 	o = cli_output(c);
 	rows = output_statement(o, stmt);
 	if (rows < 0)
-		cli_error(_("search: %s"), sqlite3_errmsg(c->db));
+		cli_error(_("search: %s"), db_error(c->db));
 	sqlite3_finalize(stmt);
 	free(query);
 	status = cli_output_close(o);

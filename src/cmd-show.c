@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "commands.h"
+#include "db.h"
 #include "i18n.h"
 #include "record.h"
 #include "record-write.h"
@@ -18,7 +19,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 
 	if ((found = record_load(c->db, argv[0], c->lang, &r)) <= 0) {
 		if (found < 0)
-			cli_error(_("show: %s: %s"), c->db_name, sqlite3_errmsg(c->db));
+			cli_error(_("show: %s: %s"), c->db_name, db_error(c->db));
 		else
 			cli_error(_("show: no record '%s'; try: aiatlas search %s"), argv[0], argv[0]);
 		return found < 0 ? CLI_USAGE : CLI_NOTHING;

@@ -51,7 +51,7 @@ cmd_sql(struct cli *c, int argc, char **argv)
 	rows = output_statement(o, stmt);
 	if (rows < 0) {
 		output_close(o);
-		cli_error(_("sql: %s"), sqlite3_errmsg(c->db));
+		cli_error(_("sql: %s"), db_error(c->db));
 		sqlite3_finalize(stmt);
 		return CLI_USAGE;
 	}

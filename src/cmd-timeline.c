@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "db.h"
 #include "filter.h"
 #include "i18n.h"
 #include "timeline.h"
@@ -53,7 +54,7 @@ cmd_timeline(struct cli *c, int argc, char **argv)
 	o = cli_output(c);
 	rows = output_statement(o, stmt);
 	if (rows < 0)
-		cli_error(_("timeline: %s"), sqlite3_errmsg(c->db));
+		cli_error(_("timeline: %s"), db_error(c->db));
 	sqlite3_finalize(stmt);
 	timeline_clear(&t);
 	status = cli_output_close(o);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "i18n.h"
 #include "kind.h"
 #include "money.h"
@@ -226,18 +227,18 @@ compare_add(struct compare_sum *sum, sqlite3_stmt *stmt)
 	sum->eur_year += hi / years;
 	sum->usd_year += usd_hi / years;
 	sum->disputed |= disputed;
-	if ((k = compare_index(compare_natures, 3, (const char *)sqlite3_column_text(stmt, 1))) >= 0) {
+	if ((k = compare_index(compare_natures, 3, db_text(stmt, 1))) >= 0) {
 		sum->nature[k] += hi;
 		sum->has_nature[k] = 1;
 		sum->disputed_nature[k] |= disputed;
 	}
-	if ((k = compare_index(compare_statuses, 3, (const char *)sqlite3_column_text(stmt, 2))) >= 0) {
+	if ((k = compare_index(compare_statuses, 3, db_text(stmt, 2))) >= 0) {
 		sum->status[k] += hi;
 		sum->has_status[k] = 1;
 		sum->disputed_status[k] |= disputed;
 	}
 	if (sum->head_id == NULL) {
-		sum->head_id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		sum->head_id = xstrdup(db_text(stmt, 0));
 		sum->head_lo = sqlite3_column_double(stmt, 4);
 		sum->head_hi = sqlite3_column_double(stmt, 5);
 		sum->head_eur = hi;
@@ -644,7 +645,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	compare_cell(row, i, 0, 0, "%s", strcmp(kind, "funding") == 0 ? _("funding item") : kind);
 	row = ROW(_("blocs and members"), 0);
 	compare_cell(row, i, 0, 0, "%s", stmt != NULL && sqlite3_column_text(stmt, 0) != NULL ?
-	    (const char *)sqlite3_column_text(stmt, 0) : "–");
+	    db_text(stmt, 0) : "–");
 	sqlite3_finalize(stmt);
 
 	stmt = p->stats != NULL ? compare_query(db, compare_place_sql, p->stats,
@@ -722,12 +723,12 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	row = ROW(_("pop. and GDP from"), 0);
 	if (stmt != NULL && sqlite3_column_text(stmt, 3) != NULL) {
 		text = gdp_sum ? xasprintf(_("%s, %d (GDP: its present members' added up)"),
-		    sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 2)) :
+		    db_text(stmt, 3), sqlite3_column_int(stmt, 2)) :
 		    sqlite3_column_text(stmt, 5) != NULL ?
-		    xasprintf(_("population: %s, %d; GDP: %s, %d"), sqlite3_column_text(stmt, 3),
-		    sqlite3_column_int(stmt, 2), sqlite3_column_text(stmt, 5),
+		    xasprintf(_("population: %s, %d; GDP: %s, %d"), db_text(stmt, 3),
+		    sqlite3_column_int(stmt, 2), db_text(stmt, 5),
 		    sqlite3_column_int(stmt, 2)) :
-		    xasprintf("%s, %d", sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 2));
+		    xasprintf("%s, %d", db_text(stmt, 3), sqlite3_column_int(stmt, 2));
 		compare_cell(row, i, 0, 0, "%s", text);
 		free(text);
 	} else
@@ -773,15 +774,15 @@ compare_place(sqlite3 *db, const char *id, const char *kind, struct compare_plac
 	if (k->compare == KIND_COMPARE_ANNOUNCED) {
 		if ((stmt = compare_query(db, compare_event_funding_sql, id, kind)) == NULL)
 			return -1;
-		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		p->id = xstrdup(db_text(stmt, 0));
 		p->kind = xstrdup("funding");
 		sqlite3_finalize(stmt);
 	} else if ((stmt = compare_query(db, compare_stands_for_sql, id, kind)) != NULL) {
-		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		p->id = xstrdup(db_text(stmt, 0));
 		p->kind = xstrdup("country");
 		sqlite3_finalize(stmt);
 	} else if ((stmt = compare_query(db, compare_aggregate_sql, id, kind)) != NULL) {
-		p->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		p->id = xstrdup(db_text(stmt, 0));
 		p->kind = xstrdup("bloc");
 		sqlite3_finalize(stmt);
 	} else {
@@ -794,16 +795,16 @@ compare_place(sqlite3 *db, const char *id, const char *kind, struct compare_plac
 		if ((stmt = compare_query(db, "SELECT stats_iso3 FROM bloc WHERE id = ?1", p->id,
 		    "")) != NULL) {
 			if (sqlite3_column_text(stmt, 0) != NULL)
-				p->stats = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+				p->stats = xstrdup(db_text(stmt, 0));
 			sqlite3_finalize(stmt);
 		}
 		p->stats_bloc = xstrdup(p->id);
 	} else if (strcmp(p->kind, "funding") == 0 &&
 	    (stmt = compare_query(db, compare_item_place_sql, p->id, "")) != NULL) {
 		if (sqlite3_column_text(stmt, 0) != NULL)
-			p->stats = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+			p->stats = xstrdup(db_text(stmt, 0));
 		if (sqlite3_column_text(stmt, 1) != NULL)
-			p->stats_bloc = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+			p->stats_bloc = xstrdup(db_text(stmt, 1));
 		sqlite3_finalize(stmt);
 	}
 	return 0;

@@ -2,15 +2,20 @@
 #include "config.h"
 #include "db.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "claim.h"
+#include "fts.h"
 #include "i18n.h"
 #include "kind.h"
 #include "merge.h"
@@ -27,18 +32,183 @@ static const char *const db_required_search[] = {
 
 static char db_refusal[256];
 
-/* Settings every connection gets: no extensions, no unsafe schema. */
+/*
+ * What a statement may use. Each is well above what the data and the
+ * user's database need (the longest text of the data is under 1 MB, the
+ * program's longest SQL under 100 kB), and low enough that a hostile
+ * database or query is stopped with a message long before the machine
+ * runs short: a string of 1 GB is refused at 64 MB, a tower of views or
+ * subqueries at their depth.
+ */
+static const struct {
+	int	id;
+	int	value;
+} db_limits[] = {
+	{ SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024 },
+	{ SQLITE_LIMIT_SQL_LENGTH, 4 * 1024 * 1024 },
+	{ SQLITE_LIMIT_EXPR_DEPTH, 1000 },
+	{ SQLITE_LIMIT_COMPOUND_SELECT, 100 },
+	{ SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000 },
+	{ SQLITE_LIMIT_ATTACHED, 2 },
+	{ SQLITE_LIMIT_FUNCTION_ARG, 32 },
+	{ SQLITE_LIMIT_TRIGGER_DEPTH, 10 },
+	{ -1, 0 }
+};
+
+/* All the memory SQLite may hold at once. */
+#define DB_HEAP_LIMIT	((sqlite3_int64)512 * 1024 * 1024)
+
+/* Virtual machine steps between two looks at what may stop a statement:
+ * a few hundred microseconds of work. */
+#define DB_PROGRESS_STEPS	10000
+
+/*
+ * What stops a running statement (db_progress()): a signal noted by a
+ * handler, the processor time it may take, or the caller's test (the
+ * explorer's: a key was typed during a search). One set for the program,
+ * which has one connection at a time.
+ */
+static volatile sig_atomic_t	 db_signal_noted;
+static double			 db_budget;
+static double			 db_started;
+static int			(*db_cancel_fn)(void *);
+static void			*db_cancel_arg;
+static enum {
+	DB_RAN, DB_STOPPED_SIGNAL, DB_STOPPED_TIME, DB_STOPPED_CANCEL
+} db_stopped;
+static char			 db_stop_reason[128];
+
+/* The processor time the program has used, in seconds. */
+static double
+db_cpu_time(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Whether the running statement must stop: non-zero stops it with
+ * SQLITE_INTERRUPT. */
+static int
+db_progress(void *arg)
+{
+	(void)arg;
+	if (db_signal_noted != 0)
+		db_stopped = DB_STOPPED_SIGNAL;
+	else if (db_budget > 0 && db_cpu_time() - db_started > db_budget)
+		db_stopped = DB_STOPPED_TIME;
+	else if (db_cancel_fn != NULL && db_cancel_fn(db_cancel_arg))
+		db_stopped = DB_STOPPED_CANCEL;
+	else
+		return 0;
+	return 1;
+}
+
+/* A statement begins to run: its time starts. */
+static int
+db_trace(unsigned int type, void *arg, void *p, void *x)
+{
+	(void)type;
+	(void)arg;
+	(void)p;
+	(void)x;
+	db_started = db_cpu_time();
+	return 0;
+}
+
+/* Settings every connection gets: no extensions, no unsafe schema, the
+ * limits, and what stops a statement. */
 static void
 db_harden(sqlite3 *db)
 {
+	int i;
+
+	sqlite3_hard_heap_limit64(DB_HEAP_LIMIT);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 2);
+	for (i = 0; db_limits[i].id >= 0; i++)
+		sqlite3_limit(db, db_limits[i].id, db_limits[i].value);
+	sqlite3_progress_handler(db, DB_PROGRESS_STEPS, db_progress, NULL);
+	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, db_trace, NULL);
 	money_register(db);
 	regex_register(db);
 	norm_register(db);
 	claim_register(db);
+}
+
+/* Note a signal that ends the program: the running statement stops.
+ * Safe in a signal handler. */
+void
+db_signal(int sig)
+{
+	db_signal_noted = sig;
+}
+
+/* The signal noted by db_signal(), or 0. */
+int
+db_signalled(void)
+{
+	return db_signal_noted;
+}
+
+/* Let each statement run for seconds of processor time (0: no limit). */
+void
+db_set_timeout(double seconds)
+{
+	db_budget = seconds;
+}
+
+/* Stop a running statement when fn(arg) is non-zero (fn NULL: never). */
+void
+db_cancel_when(int (*fn)(void *), void *arg)
+{
+	db_cancel_fn = fn;
+	db_cancel_arg = arg;
+}
+
+/* Whether the last failure of db was a statement stopped by a key typed
+ * meanwhile (db_cancel_when()). */
+int
+db_cancelled(sqlite3 *db)
+{
+	return sqlite3_errcode(db) == SQLITE_INTERRUPT && db_stopped == DB_STOPPED_CANCEL;
+}
+
+/* The message of db's last error; for a statement that db_progress()
+ * stopped, what stopped it. */
+const char *
+db_error(sqlite3 *db)
+{
+	if (sqlite3_errcode(db) != SQLITE_INTERRUPT)
+		return sqlite3_errmsg(db);
+	switch (db_stopped) {
+	case DB_STOPPED_SIGNAL:
+		snprintf(db_stop_reason, sizeof db_stop_reason, _("interrupted by %s"),
+		    db_signal_noted == SIGINT ? "SIGINT" : db_signal_noted == SIGTERM ?
+		    "SIGTERM" : db_signal_noted == SIGHUP ? "SIGHUP" : _("a signal"));
+		return db_stop_reason;
+	case DB_STOPPED_TIME:
+		snprintf(db_stop_reason, sizeof db_stop_reason,
+		    _("stopped after %g seconds (--timeout SECONDS gives it more)"), db_budget);
+		return db_stop_reason;
+	case DB_STOPPED_CANCEL:
+		return _("stopped by a key");
+	default:
+		return sqlite3_errmsg(db);
+	}
+}
+
+/* A column's text, "" for NULL: a NOT NULL column of a damaged or hostile
+ * database may still hold one. */
+const char *
+db_text(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *text = sqlite3_column_text(stmt, col);
+
+	return text != NULL ? (const char *)text : "";
 }
 
 /* Whether the schema has a table: 0, or -1 with *cause. */
@@ -78,6 +248,225 @@ db_check_schema(sqlite3 *db, const char *name, char **cause)
 		rc = db_check_table(stmt, name, *t, cause);
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* The objects of a schema (its tables, full-text tables and their shadow
+ * tables, views, indexes and triggers) but SQLite's own; %s is the schema. */
+static const char db_objects_sql[] =
+	"SELECT type, name, tbl_name, sql FROM \"%s\".sqlite_schema"
+	" WHERE name NOT LIKE 'sqlite\\_%%' ESCAPE '\\' ORDER BY name";
+static const char db_object_sql[] =
+	"SELECT type, tbl_name, sql FROM \"%s\".sqlite_schema WHERE name = ?1";
+
+/* The full-text tables, whose settings (rank, version) are rows of a
+ * table beside them. */
+static const char *const db_fts_tables[] = { "record_fts", "record_tri", NULL };
+
+/* The first column of the first row of sql (freed by the caller; "" for
+ * no row or NULL), or NULL with *cause. */
+static char *
+db_value(sqlite3 *db, const char *sql, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *value;
+	int rc;
+
+	if (db_prepare(db, sql, &stmt, cause) != 0)
+		return NULL;
+	rc = sqlite3_step(stmt);
+	value = xstrdup(rc == SQLITE_ROW ? db_text(stmt, 0) : "");
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = xstrdup(db_error(db));
+		free(value);
+		value = NULL;
+	}
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+/* The bundled schema in a new database in memory, its full-text settings
+ * as aiatlas-mkdb leaves them. */
+static sqlite3 *
+db_reference(char **cause)
+{
+	sqlite3 *ref;
+
+	if ((ref = db_create(":memory:", cause)) == NULL)
+		return NULL;
+	if (fts_build(ref, cause) != 0) {
+		db_close(ref);
+		return NULL;
+	}
+	return ref;
+}
+
+/* Compare the objects of schema with those of the bundled one (ref):
+ * each that has a bundled one's name is the same statement, and nothing
+ * more (an index or a trigger) is on a bundled table; with required,
+ * every bundled table and view is there (an index or a trigger may be
+ * missing: reading does without them). 0, or -1 with *cause. */
+static int
+db_compare_schema(sqlite3 *db, const char *schema, sqlite3 *ref, int required,
+    const char *name, char **cause)
+{
+	sqlite3_stmt *all = NULL, *one = NULL;
+	char *sql;
+	int r = -1, rc;
+
+	/* Each bundled object, looked for in schema. */
+	sql = xasprintf(db_object_sql, schema);
+	rc = db_prepare(db, sql, &one, cause);
+	free(sql);
+	if (rc != 0 || db_prepare(ref, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+	    " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &all, cause) != 0)
+		goto out;
+	while ((rc = sqlite3_step(all)) == SQLITE_ROW) {
+		sqlite3_reset(one);
+		sqlite3_bind_text(one, 1, db_text(all, 1), -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(one)) == SQLITE_ROW) {
+			if (strcmp(db_text(one, 0), db_text(all, 0)) == 0 &&
+			    strcmp(db_text(one, 1), db_text(all, 2)) == 0 &&
+			    strcmp(db_text(one, 2), db_text(all, 3)) == 0)
+				continue;
+			*cause = xasprintf(_("%s: its %s '%s' is not the one aiatlas makes"
+			    " (another version, or changed); refused"), name, db_text(all, 0),
+			    db_text(all, 1));
+			goto out;
+		}
+		if (rc != SQLITE_DONE)
+			break;
+		if (required && (strcmp(db_text(all, 0), "table") == 0 ||
+		    strcmp(db_text(all, 0), "view") == 0)) {
+			*cause = xasprintf(_("%s: it has no %s '%s' (another version of"
+			    " aiatlas, or changed); refused"), name, db_text(all, 0),
+			    db_text(all, 1));
+			goto out;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		*cause = xasprintf(_("%s: cannot read its schema: %s"), name, db_error(db));
+		goto out;
+	}
+	sqlite3_finalize(all);
+	sqlite3_finalize(one);
+	all = one = NULL;
+
+	/* Each object of schema that is not bundled, on a bundled table. */
+	sql = xasprintf(db_objects_sql, schema);
+	rc = db_prepare(db, sql, &all, cause);
+	free(sql);
+	if (rc != 0 || db_prepare(ref, "SELECT 1 FROM sqlite_schema WHERE name = ?1",
+	    &one, cause) != 0)
+		goto out;
+	while ((rc = sqlite3_step(all)) == SQLITE_ROW) {
+		sqlite3_reset(one);
+		sqlite3_bind_text(one, 1, db_text(all, 1), -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(one) == SQLITE_ROW)
+			continue;
+		sqlite3_reset(one);
+		sqlite3_bind_text(one, 1, db_text(all, 2), -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(one) != SQLITE_ROW)
+			continue;
+		*cause = xasprintf(_("%s: its %s '%s' on '%s' is not one aiatlas makes;"
+		    " refused"), name, db_text(all, 0), db_text(all, 1), db_text(all, 2));
+		goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		*cause = xasprintf(_("%s: cannot read its schema: %s"), name, db_error(db));
+		goto out;
+	}
+	r = 0;
+out:
+	sqlite3_finalize(all);
+	sqlite3_finalize(one);
+	return r;
+}
+
+/* Compare the settings of schema's full-text tables with the bundled
+ * ones' (ref). 0, or -1 with *cause. */
+static int
+db_compare_fts(sqlite3 *db, const char *schema, sqlite3 *ref, const char *name,
+    char **cause)
+{
+	static const char settings_sql[] =
+		"SELECT group_concat(k || '=' || v, ';') FROM"
+		" (SELECT k, v FROM \"%s\".\"%s_config\" ORDER BY k)";
+	const char *const *t;
+	char *sql, *mine, *theirs;
+	int same;
+
+	for (t = db_fts_tables; *t != NULL; t++) {
+		sql = xasprintf(settings_sql, "main", *t);
+		mine = db_value(ref, sql, cause);
+		free(sql);
+		if (mine == NULL)
+			return -1;
+		sql = xasprintf(settings_sql, schema, *t);
+		theirs = db_value(db, sql, cause);
+		free(sql);
+		if (theirs == NULL) {
+			free(mine);
+			free(*cause);
+			*cause = xasprintf(_("%s: cannot read the settings of '%s'"), name, *t);
+			return -1;
+		}
+		same = strcmp(mine, theirs) == 0;
+		free(mine);
+		free(theirs);
+		if (!same) {
+			*cause = xasprintf(_("%s: the settings of its full-text table '%s'"
+			    " are not the ones aiatlas makes; refused"), name, *t);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Check a database that may come from anyone, attached as schema, before
+ * reading it: sound (quick_check), and its schema that of this version
+ * (see db.h). 0, or -1 with *cause naming it. */
+int
+db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cause)
+{
+	sqlite3 *ref;
+	char *sql, *value = NULL, *why = NULL, *version = NULL;
+	int main_schema = strcmp(schema, "main") == 0, r = -1;
+
+	sql = xasprintf("PRAGMA \"%s\".quick_check(1)", schema);
+	value = db_value(db, sql, &why);
+	free(sql);
+	if (value == NULL || strcmp(value, "ok") != 0) {
+		*cause = xasprintf(_("%s: damaged: %s"), name, value != NULL ? value : why);
+		free(value);
+		free(why);
+		return -1;
+	}
+	free(value);
+	value = NULL;
+	if ((ref = db_reference(&why)) == NULL) {
+		*cause = xasprintf(_("%s: cannot check it: %s"), name, why);
+		free(why);
+		return -1;
+	}
+	if (main_schema) {
+		if ((version = db_value(ref, "PRAGMA user_version", cause)) == NULL ||
+		    (value = db_value(db, "PRAGMA main.user_version", cause)) == NULL)
+			goto out;
+		if (strcmp(value, version) != 0) {
+			*cause = xasprintf(_("%s: made for another version of aiatlas (schema"
+			    " version %s; this one reads %s); refused"), name, value, version);
+			goto out;
+		}
+	}
+	if (db_compare_schema(db, schema, ref, main_schema, name, cause) != 0 ||
+	    (main_schema && db_compare_fts(db, schema, ref, name, cause) != 0))
+		goto out;
+	r = 0;
+out:
+	free(version);
+	free(value);
+	db_close(ref);
+	return r;
 }
 
 /* The file schema of db was read from, or NULL for an image in memory
@@ -127,16 +516,50 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 	return db;
 }
 
+/* A copy of schema of db in a new database in memory that can be
+ * written, for what needs a write to read (FTS5's integrity-check). */
+sqlite3 *
+db_copy(sqlite3 *db, const char *schema, char **cause)
+{
+	sqlite3_backup *b;
+	sqlite3 *copy;
+
+	if (sqlite3_open_v2(":memory:", &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot copy the database: %s"), sqlite3_errmsg(copy));
+		sqlite3_close(copy);
+		return NULL;
+	}
+	db_harden(copy);
+	if ((b = sqlite3_backup_init(copy, "main", db, schema)) == NULL) {
+		*cause = xasprintf(_("cannot copy the database: %s"), sqlite3_errmsg(copy));
+		sqlite3_close(copy);
+		return NULL;
+	}
+	sqlite3_backup_step(b, -1);
+	if (sqlite3_backup_finish(b) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot copy the database: %s"), db_error(copy));
+		sqlite3_close(copy);
+		return NULL;
+	}
+	return copy;
+}
+
 /* Open a database file read-only. */
 sqlite3 *
 db_open_readonly(const char *path, char **cause)
 {
+	struct stat st;
 	sqlite3 *db;
 	char *uri;
 	int rc;
 
 	if (access(path, R_OK) != 0) {
 		*cause = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
+		return NULL;
+	}
+	/* A FIFO or a device would block open(), or never end. */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*cause = xasprintf(_("%s: not a regular file"), path);
 		return NULL;
 	}
 	/* The file read-only through its URI, but the connection read-write:
@@ -150,7 +573,9 @@ db_open_readonly(const char *path, char **cause)
 		return NULL;
 	}
 	db_harden(db);
-	if (db_check_schema(db, path, cause) != 0 || merge_search(db, cause) != 0) {
+	if (db_check_schema(db, path, cause) != 0 ||
+	    db_check_untrusted(db, "main", path, cause) != 0 ||
+	    merge_search(db, cause) != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}

@@ -18,10 +18,43 @@ sqlite3	*db_create(const char *path, char **cause);
 /* A file: URI for path, to open in mode "ro" or "rw" (the
  * connection needs SQLITE_OPEN_URI); freed by the caller. */
 char	*db_uri(const char *path, const char *mode);
+/* A copy of schema of db in a new database in memory that can be
+ * written (closed by the caller), or NULL with *cause. */
+sqlite3	*db_copy(sqlite3 *db, const char *schema, char **cause);
 /* Close, ignoring errors. */
 void	 db_close(sqlite3 *db);
 /* The file a schema was read from; NULL for the bundled image in memory. */
 const char *db_file(sqlite3 *db, const char *schema);
+
+/* Check a database that may come from anyone, attached to db as schema
+ * ("main" for --db, "user" for the user's), before anything reads it: it
+ * is sound (PRAGMA quick_check: no damage, no NULL in a NOT NULL column)
+ * and each table, full-text table, view, index and trigger named as one of
+ * the bundled schema (data/schema.sql) is made by the same statement, so
+ * has the same columns, constraints, tokenizer and settings; no other
+ * index or trigger is on those tables. For "main", every table and view
+ * of it must be there and PRAGMA user_version be the bundled one's. 0, or -1 with
+ * *cause, one line naming the database as name. */
+int	 db_check_untrusted(sqlite3 *db, const char *schema, const char *name,
+	    char **cause);
+
+/*
+ * What stops a running statement, checked every few thousand steps of
+ * SQLite: a signal noted by db_signal() (safe in a handler), more than
+ * db_set_timeout()'s seconds of processor time since the statement began
+ * (0: no limit), or the test given to db_cancel_when(). The statement
+ * fails with SQLITE_INTERRUPT; db_error() then says what stopped it.
+ */
+void	 db_signal(int sig);
+int	 db_signalled(void);
+void	 db_set_timeout(double seconds);
+void	 db_cancel_when(int (*fn)(void *), void *arg);
+/* Whether db's last failure is a statement that db_cancel_when() stopped. */
+int	 db_cancelled(sqlite3 *db);
+/* The message of db's last error, or what stopped the statement. */
+const char *db_error(sqlite3 *db);
+/* A column's text, "" for NULL (never NULL). */
+const char *db_text(sqlite3_stmt *stmt, int col);
 
 /* Run SQL without results; cause may be NULL. */
 int	 db_exec(sqlite3 *db, const char *sql, char **cause);

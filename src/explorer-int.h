@@ -68,7 +68,7 @@ void		 explorer_push(struct explorer *ex, struct view *v);
 struct view	*explorer_view_new(struct explorer *ex, const struct view_ops *ops, void *data);
 void		 explorer_view_free(struct view *v);
 int		 explorer_back(struct explorer *ex);
-void		 explorer_go_tab(struct explorer *ex, const char *kind);
+int		 explorer_go_tab(struct explorer *ex, const char *kind);
 int		 explorer_dump(const char *path, char **cause);
 
 /* The prompt line (explorer-prompt.c). */

@@ -138,6 +138,9 @@ explorer_prompt_accept(struct explorer *ex)
 			explorer_search_set(ex, NULL, 0);
 			break;
 		}
+		/* Enter typed during the search stopped it: it runs whole. */
+		if (view_search_stopped(v))
+			explorer_search_typed(ex);
 		prompt_remember(p);
 		explorer_search_set(ex, p->text, ex->regex);
 		if (!ex->regex)
@@ -306,9 +309,12 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 			*cause = xasprintf(_("no saved filter '%s'"), name);
 		return -1;
 	}
-	explorer_go_tab(ex, kind);
-	v = explorer_top(ex);
-	if ((r = v->ops->set_filter(v, expr, cause)) == 0)
+	/* The file may come from another program: its kind is checked. */
+	if (explorer_go_tab(ex, kind) != 0 || (v = explorer_top(ex))->ops->set_filter == NULL) {
+		*cause = xasprintf(_("saved filter '%s' is of '%s', which is not a tab's list"),
+		    name, kind);
+		r = -1;
+	} else if ((r = v->ops->set_filter(v, expr, cause)) == 0)
 		explorer_message(ex, _("Filter '%s': %s"), name, expr);
 	free(kind);
 	free(expr);

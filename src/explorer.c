@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <wchar.h>
 
 #include "cli.h"
+#include "db.h"
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
@@ -389,8 +391,8 @@ explorer_open_record(struct explorer *ex, const char *id)
 	explorer_push(ex, explorer_view_new(ex, &view_record_ops, xstrdup(id)));
 }
 
-/* Show the tab whose list is of a kind, at its list. */
-void
+/* Show the tab whose list is of a kind, at its list; -1 if no tab is. */
+int
 explorer_go_tab(struct explorer *ex, const char *kind)
 {
 	struct explorer_history *h;
@@ -401,12 +403,13 @@ explorer_go_tab(struct explorer *ex, const char *kind)
 			break;
 	}
 	if (i == KIND_NTABS)
-		return;
+		return -1;
 	ex->current = i;
 	h = &ex->history[i];
 	while (h->depth > 1)
 		explorer_back(ex);
 	ex->dirty = 1;
+	return 0;
 }
 
 /* Go back one step; 0 if the tab is at its list. */
@@ -700,11 +703,24 @@ explorer_end(void)
 		endwin();
 }
 
-/* Note a terminating signal; the loop ends the explorer cleanly. */
+/* Whether a key waits to be read, which makes the search running stale
+ * (db_cancel_when()); never in a script, whose keys come one by one. */
+int
+explorer_key_waiting(void *arg)
+{
+	struct explorer *ex = arg;
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return ex->script == NULL && poll(&pfd, 1, 0) > 0;
+}
+
+/* Note a terminating signal; the running statement stops, and the loop
+ * ends the explorer cleanly. */
 static void
 explorer_on_signal(int sig)
 {
 	explorer_signal = sig;
+	db_signal(sig);
 }
 
 /*

@@ -86,6 +86,8 @@ void		 view_list_next_match(struct view *v, const char *query, int backward);
 /* The search view: search again; why it failed and where (NULL: it did not). */
 void		 view_search_update(struct view *v, const char *typed, int regex);
 const char	*view_search_error(struct view *v, size_t *offset);
+/* Whether the last search was stopped by a key typed during it. */
+int		 view_search_stopped(struct view *v);
 
 /* Options of a run. */
 struct explorer_options {
@@ -103,6 +105,8 @@ int		 explorer_run(sqlite3 *db, const struct explorer_options *opts);
 /* What views use. */
 sqlite3		*explorer_db(struct explorer *ex);
 const char	*explorer_lang(struct explorer *ex);
+/* Whether a key waits to be read (never in a script); ex is the explorer. */
+int		 explorer_key_waiting(void *ex);
 /* Redraw before the next key. */
 void		 explorer_dirty(struct explorer *ex);
 /* Show a message on the prompt line until the next key. */

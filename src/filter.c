@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
@@ -407,13 +408,13 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 	free(sql);
 	sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		if (n == 0 && strcasecmp((const char *)sqlite3_column_text(stmt, 0), value) == 0) {
-			canonical = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		if (n == 0 && strcasecmp(db_text(stmt, 0), value) == 0) {
+			canonical = xstrdup(db_text(stmt, 0));
 			found = 1;
 			break;
 		}
 		if (n++ < 12) {
-			t = xasprintf("%s%s%s", list, *list ? ", " : "", sqlite3_column_text(stmt, 0));
+			t = xasprintf("%s%s%s", list, *list ? ", " : "", db_text(stmt, 0));
 			free(list);
 			list = t;
 		}
@@ -931,7 +932,7 @@ filter_complete(sqlite3 *db, const char *kind, const char *expr)
 			while (sqlite3_step(stmt) == SQLITE_ROW) {
 				list = xreallocarray(list, n + 2, sizeof *list);
 				list[n++] = xasprintf("%.*s%s", (int)(colon - word + 1), word,
-				    sqlite3_column_text(stmt, 0));
+				    db_text(stmt, 0));
 			}
 			sqlite3_finalize(stmt);
 		}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "i18n.h"
 #include "lists.h"
 #include "record.h"
@@ -229,7 +230,7 @@ kind_of_id(sqlite3 *db, const char *id, const struct kind **k)
 		return -1;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		*k = kind_find((const char *)sqlite3_column_text(stmt, 0));
+		*k = kind_find(db_text(stmt, 0));
 		rc = *k != NULL;
 	} else
 		rc = rc == SQLITE_DONE ? 0 : -1;

@@ -132,8 +132,7 @@ merge_copy_all(sqlite3 *db, const char *sql, char **cause)
 	if (db_prepare(db, sql, &stmt, cause) != 0)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && r == 0)
-		r = merge_copy(db, (const char *)sqlite3_column_text(stmt, 0),
-		    (const char *)sqlite3_column_text(stmt, 1), cause);
+		r = merge_copy(db, db_text(stmt, 0), db_text(stmt, 1), cause);
 	if (r == 0 && rc != SQLITE_DONE) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		r = -1;

@@ -41,7 +41,7 @@ note_subject(sqlite3 *db, const char *wanted, char **id)
 		return -1;
 	sqlite3_bind_text(stmt, 1, wanted, -1, SQLITE_STATIC);
 	if ((r = sqlite3_step(stmt)) == SQLITE_ROW)
-		*id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		*id = xstrdup(db_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
 }
@@ -118,7 +118,7 @@ note_last(sqlite3 *db, const char *id, long long *n, char **text)
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*n = sqlite3_column_int64(stmt, 0);
-		*text = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		*text = xstrdup(db_text(stmt, 1));
 	}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "i18n.h"
 #include "money.h"
 #include "number.h"
@@ -196,8 +197,8 @@ record_find(sqlite3 *db, const char *wanted, char **id, char **kind)
 	sqlite3_bind_text(stmt, 1, wanted, -1, SQLITE_STATIC);
 	found = sqlite3_step(stmt) == SQLITE_ROW;
 	if (found) {
-		*id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		*kind = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		*id = xstrdup(db_text(stmt, 0));
+		*kind = xstrdup(db_text(stmt, 1));
 	}
 	sqlite3_finalize(stmt);
 	return found;
@@ -216,7 +217,7 @@ record_name(sqlite3 *db, const char *id, const char *lang)
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
-		name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		name = xstrdup(db_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	return name;
 }
@@ -324,7 +325,7 @@ record_load_claims(sqlite3 *db, struct record *r, const char *lang, const char *
 		c->source_id = record_column(stmt, 3);
 		c->source = record_source_name((const char *)sqlite3_column_text(stmt, 4),
 		    (const char *)sqlite3_column_text(stmt, 9),
-		    (const char *)sqlite3_column_text(stmt, 10));
+		    db_text(stmt, 10));
 		c->date = record_column(stmt, 5);
 		c->locator = record_column(stmt, 6);
 		c->note = record_column(stmt, 7);

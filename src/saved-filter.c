@@ -51,8 +51,8 @@ saved_filter_load(struct userdb *u, const char *name, char **kind, char **expr, 
 		return -1;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		*kind = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		*expr = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		*kind = xstrdup(db_text(stmt, 0));
+		*expr = xstrdup(db_text(stmt, 1));
 	} else if (rc != SQLITE_DONE)
 		*cause = xasprintf(_("%s: cannot read saved filters: %s"), u->path,
 		    sqlite3_errmsg(u->db));

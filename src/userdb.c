@@ -218,7 +218,8 @@ userdb_attach_file(struct userdb *u, char **cause)
 		userdb_error(u, cause);
 		return -1;
 	}
-	if ((version = userdb_version(u, cause)) < 0)
+	if ((version = userdb_version(u, cause)) < 0 ||
+	    db_check_untrusted(u->db, "user", u->path, cause) != 0)
 		goto fail;
 	/* Nothing is written before here. synchronous=FULL: a write that
 	 * returned is on the disk, even after a power cut. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "explorer.h"
 #include "fts.h"
 #include "i18n.h"
@@ -34,6 +35,7 @@ struct search_view {
 	char			*error;		/* a regex that does not compile */
 	size_t			 error_offset;
 	int			 regex;		/* what is typed is a regex, not words */
+	int			 stopped;	/* by a key typed during the search */
 	char			*query;		/* what was searched for, as prepared */
 	char			 title[256];
 };
@@ -61,6 +63,7 @@ search_clear(struct search_view *s)
 	s->error = NULL;
 	free(s->query);
 	s->query = NULL;
+	s->stopped = 0;
 }
 
 /* Make an empty search. */
@@ -109,18 +112,35 @@ view_search_update(struct view *v, const char *typed, int regex)
 		return;
 	}
 	s->results = xcalloc(SEARCH_MAX_RESULTS, sizeof *s->results);
+	/* A key typed meanwhile makes this search stale: it stops, and the
+	 * key searches again. */
+	db_cancel_when(explorer_key_waiting, v->ex);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && s->n < SEARCH_MAX_RESULTS) {
 		r = &s->results[s->n++];
-		r->id = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		r->kind = xstrdup((const char *)sqlite3_column_text(stmt, 1));
-		r->name = xstrdup((const char *)sqlite3_column_text(stmt, 2));
+		r->id = xstrdup(db_text(stmt, 0));
+		r->kind = xstrdup(db_text(stmt, 1));
+		r->name = xstrdup(db_text(stmt, 2));
 		r->match = regex ? xstrdup("") :
-		    xstrdup((const char *)sqlite3_column_text(stmt, 3));
+		    xstrdup(db_text(stmt, 3));
 		r->disputed = sqlite3_column_int(stmt, regex ? 3 : 4);
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		s->error = xstrdup(sqlite3_errmsg(db));	/* a regex that hit its limit */
+	db_cancel_when(NULL, NULL);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		/* A regex that hit its limit, or a key typed meanwhile. */
+		s->stopped = db_cancelled(db);
+		s->error = xstrdup(s->stopped ? _("The search was stopped by a key typed"
+		    " meanwhile; Enter runs it whole.") : db_error(db));
+	}
 	sqlite3_finalize(stmt);
+}
+
+/* Whether the last search was stopped by a key typed during it. */
+int
+view_search_stopped(struct view *v)
+{
+	struct search_view *s = v->data;
+
+	return s->stopped;
 }
 
 /* Why the search failed, and where in what was typed; NULL if it did not. */

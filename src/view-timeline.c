@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "explorer.h"
 #include "filter.h"
 #include "i18n.h"
@@ -107,7 +108,7 @@ tl_prepare(struct view *v, struct tl_view *t)
 		while (sqlite3_step(stmt) == SQLITE_ROW) {
 			t->periods = xreallocarray(t->periods, t->nbins + 1, sizeof *t->periods);
 			t->counts = xreallocarray(t->counts, t->nbins + 1, sizeof *t->counts);
-			t->periods[t->nbins] = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+			t->periods[t->nbins] = xstrdup(db_text(stmt, 0));
 			t->counts[t->nbins++] = sqlite3_column_int64(stmt, 1);
 		}
 		sqlite3_finalize(stmt);
