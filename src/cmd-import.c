@@ -181,8 +181,8 @@ import_referrer(sqlite3 *db, const char *id, const struct kind *k, char **who, c
 			free(sql);
 			sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 			if (sqlite3_step(stmt) == SQLITE_ROW) {
-				*who = xasprintf("%s '%s' (%s)", sqlite3_column_text(stmt, 0),
-				    sqlite3_column_text(stmt, 1), col);
+				*who = xasprintf("%s '%s' (%s)", db_text(stmt, 0), db_text(stmt, 1),
+				    col);
 				found = 1;
 			}
 			sqlite3_finalize(stmt);

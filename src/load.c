@@ -153,8 +153,8 @@ load_columns(sqlite3 *db, const char *schema, const char *table, size_t *ncols,
 	sqlite3_bind_text(stmt, 2, schema, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		cols = xreallocarray(cols, n + 1, sizeof *cols);
-		cols[n].name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		cols[n].type = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		cols[n].name = xstrdup(db_text(stmt, 0));
+		cols[n].type = xstrdup(db_text(stmt, 1));
 		cols[n].required = sqlite3_column_int(stmt, 2) && !sqlite3_column_int(stmt, 3);
 		cols[n].generated = sqlite3_column_int(stmt, 4) >= 2;
 		cols[n].pk = sqlite3_column_int(stmt, 5);
@@ -634,8 +634,8 @@ load_report(struct load *l, const char *sql, const char *fmt, char **cause)
 	sqlite3_bind_text(stmt, 1, fmt, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		if (rc == 0) {
-			*cause = xasprintf("%s:%d: %s", sqlite3_column_text(stmt, 2),
-			    sqlite3_column_int(stmt, 1), sqlite3_column_text(stmt, 3));
+			*cause = xasprintf("%s:%d: %s", db_text(stmt, 2),
+			    sqlite3_column_int(stmt, 1), db_text(stmt, 3));
 			rc = -1;
 			if (l->others == NULL)
 				break;

@@ -272,7 +272,7 @@ rows_json_value(struct rows *r, const char *name, char **why)
 		    _(", or a list of strings") : "");
 		return NULL;
 	}
-	return xstrdup((const char *)sqlite3_column_text(r->stmt, 4));
+	return xstrdup(db_text(r->stmt, 4));
 }
 
 /* Read the next object as a row, a field under each name. */
