@@ -117,9 +117,10 @@ CREATE TABLE actor (
   name        TEXT NOT NULL CONSTRAINT "name: not empty" CHECK (length(trim(name)) > 0),
   name_fr     TEXT NOT NULL CONSTRAINT "name_fr: not empty" CHECK (length(trim(name_fr)) > 0),
   kind        TEXT NOT NULL
-    CONSTRAINT "kind: one of company, state, public_body, fund, person, infrastructure, model, regulation, initiative"
+    CONSTRAINT "kind: one of company, state, public_body, fund, person, infrastructure, supercomputer, data_centre, model, regulation, initiative"
     CHECK (kind IN ('company', 'state', 'public_body', 'fund', 'person',
-                    'infrastructure', 'model', 'regulation', 'initiative')),
+                    'infrastructure', 'supercomputer', 'data_centre',
+                    'model', 'regulation', 'initiative')),
   country     TEXT REFERENCES country(iso3),
   -- for an actor that belongs to a bloc rather than to one country
   -- (the European Commission, the AI Act)
@@ -138,7 +139,13 @@ CREATE TABLE actor (
   founded_precision TEXT GENERATED ALWAYS AS
     (CASE length(founded_on) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END) VIRTUAL,
   summary_en  TEXT NOT NULL CONSTRAINT "summary_en: not empty" CHECK (length(trim(summary_en)) > 0),
-  summary_fr  TEXT NOT NULL CONSTRAINT "summary_fr: not empty" CHECK (length(trim(summary_fr)) > 0)
+  summary_fr  TEXT NOT NULL CONSTRAINT "summary_fr: not empty" CHECK (length(trim(summary_fr)) > 0),
+  -- where a site stands (supercomputers, data centres): its city or site,
+  -- and the region, province or department it lies in, as sources name
+  -- them; last, so that user databases made before them gain them by
+  -- ALTER TABLE ... ADD COLUMN in the same order
+  place       TEXT CONSTRAINT "place: not empty" CHECK (place IS NULL OR length(trim(place)) > 0),
+  region      TEXT CONSTRAINT "region: not empty" CHECK (region IS NULL OR length(trim(region)) > 0)
 );
 
 CREATE TABLE alias (

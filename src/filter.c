@@ -1,7 +1,7 @@
 /* The filter language, compiled to SQL with bound parameters only.
  *
  *	kind:company bloc:eu country:FRA status:committed role:lead
- *	nature:public domain:compute
+ *	nature:public domain:compute place:saclay
  *	amount>=1bn date>=2025-02 date:2025-01..2025-06 year:2025
  *	mistral "data centre" /gigafact(ory|ories)/i
  *	-kind:person not bloc:us (bloc:eu or bloc:uk) and amount>1e9
@@ -152,6 +152,11 @@ static const struct filter_field {
 	{ "sector", FT_MATCH,
 	  { "SELECT DISTINCT sector FROM actor", NULL, NULL, NULL, NULL, NULL, NULL },
 	  { "actor.sector = ?", NULL, NULL, NULL, NULL, NULL, NULL } },
+	{ "place", FT_MATCH,
+	  { "SELECT place FROM actor UNION SELECT region FROM actor", NULL, NULL, NULL, NULL,
+	    NULL, NULL },
+	  { "(contains_folded(actor.place, ?) OR contains_folded(actor.region, ?))", NULL, NULL,
+	    NULL, NULL, NULL, NULL } },
 	{ "measure", FT_MATCH,
 	  { NULL, NULL, NULL, NULL, NULL, NULL, "SELECT DISTINCT measure FROM figure" },
 	  { NULL, NULL, NULL, NULL, NULL, NULL, "figure.measure = ?" } },
@@ -420,10 +425,16 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 		}
 	}
 	sqlite3_finalize(stmt);
-	/* Names and aliases of countries and blocs are checked by matching. */
-	if (!found && (strcmp(fd->name, "country") == 0 || strcmp(fd->name, "bloc") == 0)) {
-		sql = xasprintf("SELECT 1 WHERE EXISTS %s", strcmp(fd->name, "country") == 0 ?
-		    COUNTRIES_NAMED : BLOCS_NAMED);
+	/* Names and aliases of countries and blocs are checked by matching,
+	 * and a part of a place by the field's own test. */
+	if (!found && (strcmp(fd->name, "country") == 0 || strcmp(fd->name, "bloc") == 0 ||
+	    strcmp(fd->name, "place") == 0)) {
+		if (strcmp(fd->name, "place") == 0)
+			sql = xasprintf("SELECT 1 FROM %s WHERE %s LIMIT 1",
+			    kind_listed(fp->k)->table, fd->sql[fp->k]);
+		else
+			sql = xasprintf("SELECT 1 WHERE EXISTS %s", strcmp(fd->name, "country") == 0 ?
+			    COUNTRIES_NAMED : BLOCS_NAMED);
 		if (sqlite3_prepare_v2(fp->db, sql, -1, &stmt, NULL) == SQLITE_OK) {
 			for (n = 1; n <= sqlite3_bind_parameter_count(stmt); n++)
 				sqlite3_bind_text(stmt, n, value, -1, SQLITE_STATIC);

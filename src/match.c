@@ -1,14 +1,14 @@
 /* Finding searched words in text, as the full-text index does: case and
- * accents aside, words matched as prefixes. For highlighting. */
+ * accents aside, words matched as prefixes. For highlighting, and for
+ * filters that name a part of a text (place:saclay). */
 #include "config.h"
 #include "match.h"
 
-#include <limits.h>
 #include <stdlib.h>
-#include <string.h>
 #include <wchar.h>
 #include <wctype.h>
 
+#include "text.h"
 #include "xmalloc.h"
 
 /* Base letters of U+00C0..U+017F, in order; '.' where there is none. */
@@ -26,21 +26,23 @@ match_fold(wchar_t c)
 	return (wchar_t)towlower((wint_t)c);
 }
 
-/* Decode the character at s into *wc; its length, or 1 for a bad byte.
- * Only the character's own bytes are read, so a long text is decoded in
- * time linear in its length. */
+/* Decode the UTF-8 character at s into *wc, whatever the locale (the
+ * data is UTF-8); its length, or 1 for a bad byte, which stands for
+ * itself. Only the character's own bytes are read, so a long text is
+ * decoded in time linear in its length. */
 static size_t
 match_decode(const char *s, wchar_t *wc)
 {
-	mbstate_t ps;
-	size_t n;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = text_utf8_length(s), i;
 
-	memset(&ps, 0, sizeof ps);
-	n = mbrtowc(wc, s, strnlen(s, MB_LEN_MAX), &ps);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*wc = (unsigned char)*s;
+	if (n <= 1) {
+		*wc = *u;
 		return 1;
 	}
+	*wc = u[0] & (0x7f >> n);
+	for (i = 1; i < n; i++)
+		*wc = (*wc << 6) | (u[i] & 0x3f);
 	return n;
 }
 
@@ -132,4 +134,42 @@ match_find(const char *text, char *const *words, size_t from, size_t *start, siz
 		}
 	}
 	return 0;
+}
+
+/* Whether part occurs in text, case and accents aside ("etienne" is in
+ * "Saint-Étienne"); an empty part occurs in any text. */
+int
+match_contains(const char *text, const char *part)
+{
+	wchar_t wc;
+
+	if (*part == '\0')
+		return 1;
+	for (; *text != '\0'; text += match_decode(text, &wc)) {
+		if (match_prefix(text, part) > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* contains_folded(text, part) in SQL: match_contains(), false for a NULL
+ * text or part (so that -place:x keeps the records without a place). */
+static void
+match_contains_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text, *part;
+
+	(void)argc;
+	text = (const char *)sqlite3_value_text(argv[0]);
+	part = (const char *)sqlite3_value_text(argv[1]);
+	sqlite3_result_int(ctx, text != NULL && part != NULL && match_contains(text, part));
+}
+
+/* Register contains_folded(). */
+void
+match_register(sqlite3 *db)
+{
+	sqlite3_create_function(db, "contains_folded", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, match_contains_sql,
+	    NULL, NULL);
 }

@@ -1,9 +1,12 @@
 /* Finding searched words in text, as the full-text index does: case and
- * accents aside, words matched as prefixes. For highlighting. */
+ * accents aside, words matched as prefixes. For highlighting, and for
+ * filters that name a part of a text (place:saclay). */
 #ifndef AIATLAS_MATCH_H
 #define AIATLAS_MATCH_H
 
 #include <stddef.h>
+
+#include <sqlite3.h>
 
 /* Split what a person searched for into words (NULL-terminated, freed
  * with match_free_words()). */
@@ -13,5 +16,9 @@ void	  match_free_words(char **words);
  * and its byte range [*start, *end), or 0. */
 int	  match_find(const char *text, char *const *words, size_t from, size_t *start,
 	      size_t *end);
+/* Whether part occurs anywhere in text, case and accents aside. */
+int	  match_contains(const char *text, const char *part);
+/* Register the SQL function contains_folded(text, part) on db. */
+void	  match_register(sqlite3 *db);
 
 #endif

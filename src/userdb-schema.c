@@ -20,18 +20,30 @@
  *
  * Step 2 copies the record tables of data/schema.sql, so a change to one
  * of those tables in data/schema.sql needs a step of its own here (an
- * ALTER TABLE user.x ...) for the user databases made before it.
+ * ALTER TABLE user.x ...) for the user databases made before it. Such a
+ * step finds the table already changed when step 2 has just made it.
  */
 
 /* The record tables of the bundled schema, their indexes and triggers, as
  * data/schema.sql makes them; the full-text index is left out (virtual
- * tables and their shadow tables). */
+ * tables and their shadow tables). ?1 keeps one table's statements (NULL:
+ * every table's), ?2 its CREATE TABLE (1) or the rest (0) (NULL: both). */
 static const char userdb_schema_records_sql[] =
 	"SELECT s.name, s.sql FROM sqlite_schema AS s"
 	" WHERE s.sql IS NOT NULL AND s.type IN ('table', 'index', 'trigger')"
 	"   AND s.tbl_name IN (SELECT name FROM pragma_table_list"
 	"     WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')"
+	"   AND (?1 IS NULL OR s.tbl_name = ?1) AND (?2 IS NULL OR (s.type = 'table') = ?2)"
 	" ORDER BY s.rowid";
+
+/* Step 3: whether user.actor has its place (made by step 2 from today's
+ * schema), and the columns of the actor rows kept while it is made again
+ * (those written, not computed). */
+static const char userdb_schema_has_place_sql[] =
+	"SELECT 1 FROM pragma_table_info('actor', 'user') WHERE name = 'place'";
+static const char userdb_schema_actor_columns_sql[] =
+	"SELECT group_concat('\"' || name || '\"', ', ') FROM pragma_table_xinfo('actor', 'user')"
+	" WHERE hidden = 0 AND name IN (SELECT name FROM pragma_table_info('userdb_actor', 'temp'))";
 
 /* How SQLite keeps the statements it copies: the first words, then the
  * name (it stores them with these words in capitals). */
@@ -65,10 +77,11 @@ userdb_schema_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
 	return r;
 }
 
-/* Step 2's record tables: those of data/schema.sql, read from a new
- * database made with it, for the records a user imports. */
+/* Run in schema user the statements of data/schema.sql's record tables,
+ * read from a new database made with it: table's (NULL: every table's),
+ * and of those its CREATE TABLE (which 1), the rest (0) or both (-1). */
 static int
-userdb_schema_records(sqlite3 *db, char **cause)
+userdb_schema_replay(sqlite3 *db, const char *table, int which, char **cause)
 {
 	sqlite3 *bundled;
 	sqlite3_stmt *stmt;
@@ -80,6 +93,10 @@ userdb_schema_records(sqlite3 *db, char **cause)
 		db_close(bundled);
 		return -1;
 	}
+	if (table != NULL)
+		sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	if (which >= 0)
+		sqlite3_bind_int(stmt, 2, which);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (userdb_schema_copy(db, (const char *)sqlite3_column_text(stmt, 0),
 		    (const char *)sqlite3_column_text(stmt, 1), cause) != 0)
@@ -92,7 +109,55 @@ userdb_schema_records(sqlite3 *db, char **cause)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The steps: the SQL each runs in schema user, then what it makes in code. */
+/* Step 2's record tables: those of data/schema.sql, for the records a
+ * user imports. */
+static int
+userdb_schema_records(sqlite3 *db, char **cause)
+{
+	return userdb_schema_replay(db, NULL, -1, cause);
+}
+
+/* Step 3: actors gain a place and a region, and the kinds supercomputer
+ * and data_centre. A CHECK cannot be altered, so user.actor is made again
+ * from today's schema, its rows kept, then its indexes and triggers (after
+ * the rows, which the record table already lists). */
+static int
+userdb_schema_actor_places(sqlite3 *db, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *columns = NULL, *sql;
+	int r;
+
+	if (db_prepare(db, userdb_schema_has_place_sql, &stmt, cause) != 0)
+		return -1;
+	r = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (r == SQLITE_ROW)
+		return 0;
+	if (db_exec(db, "CREATE TEMP TABLE userdb_actor AS SELECT * FROM user.actor;"
+	    "DROP TABLE user.actor", cause) != 0 ||
+	    userdb_schema_replay(db, "actor", 1, cause) != 0 ||
+	    db_prepare(db, userdb_schema_actor_columns_sql, &stmt, cause) != 0)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
+		columns = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	if (columns == NULL) {
+		*cause = xstrdup(_("cannot read the columns of the user's actors"));
+		return -1;
+	}
+	sql = xasprintf("INSERT INTO user.actor (%s) SELECT %s FROM temp.userdb_actor;"
+	    "DROP TABLE temp.userdb_actor", columns, columns);
+	free(columns);
+	r = db_exec(db, sql, cause);
+	free(sql);
+	if (r != 0)
+		return -1;
+	return userdb_schema_replay(db, "actor", 0, cause);
+}
+
+/* The steps: the SQL each runs in schema user (or NULL), then what it
+ * makes in code. */
 static const struct userdb_schema_step {
 	const char	*sql;
 	int		(*make)(sqlite3 *, char **);
@@ -115,6 +180,8 @@ static const struct userdb_schema_step {
 	  "CREATE TABLE user.bookmark ("
 	  " subject_id TEXT NOT NULL PRIMARY KEY,"
 	  " created_at TEXT NOT NULL)", userdb_schema_records },
+	/* 3: actors' place and region, and two more kinds of actor. */
+	{ NULL, userdb_schema_actor_places },
 };
 
 /* Bring schema user from version `from` to USERDB_SCHEMA_VERSION. */
@@ -127,7 +194,7 @@ userdb_schema_migrate(sqlite3 *db, int from, char **cause)
 
 	for (step = userdb_schema_steps + from; step < userdb_schema_steps +
 	    USERDB_SCHEMA_VERSION; step++) {
-		if (db_exec(db, step->sql, cause) != 0 ||
+		if ((step->sql != NULL && db_exec(db, step->sql, cause) != 0) ||
 		    (step->make != NULL && step->make(db, cause) != 0))
 			return -1;
 	}

@@ -132,6 +132,22 @@ expect_out_has "https://ec.europa.eu/commission/presscorner/detail/en/ip_25_467"
     "brief investai: the Commission's announcement among the sources"
 expect_out_has "Data: the dataset bundled with aiatlas" "brief investai: names the bundled data"
 
+# Which supercomputers, and where: one filter lists them with their sites.
+run list actors --filter kind:supercomputer --format tsv
+expect_status 0 "list actors --filter kind:supercomputer"
+expect_out_has "$(printf 'jean-zay\tJean Zay\tsupercomputer\tFRA\tpublic\tSaclay plateau\t')" \
+    "supercomputers: Jean Zay, on the Saclay plateau"
+expect_out_has "$(printf 'lumi\tLUMI\tsupercomputer\tFIN\tpublic\tKajaani\t')" \
+    "supercomputers: LUMI, at Kajaani"
+expect_out_has "$(printf 'marenostrum-5\tMareNostrum 5\tsupercomputer\tESP\tpublic\tBarcelona\tCatalonia\t')" \
+    "supercomputers: MareNostrum 5, at Barcelona in Catalonia"
+run list actors --filter 'place:SACLAY' --format tsv
+expect_out_has "jean-zay" "place: a part of the place, in any case"
+run list actors --filter 'place:bruyeres' --format tsv
+expect_out_has "mistral-saclay-data-centre" "place: accents aside"
+run list actors --filter 'kind:infrastructure' --format tsv
+expect_out_has "microsoft-azure" "clouds stay infrastructure"
+
 # Output that cannot be written is an error, help and version included.
 if [ -w /dev/full ]; then
 	for args in --help --version "list --help" "list actors"; do

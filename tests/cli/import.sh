@@ -52,7 +52,7 @@ for bad in bad-column missing-column unclosed bad-utf8 nul duplicate bad-rows; d
 	ok $? "$bad: the user database is unchanged"
 done
 run $A import "$files/bad-rows.csv" --into actors
-expect_err "aiatlas: $files/bad-rows.csv:3: kind: one of company, state, public_body, fund, person, infrastructure, model, regulation, initiative (got 'spaceship') (and 2 more errors)" "the first error and the count of the others"
+expect_err "aiatlas: $files/bad-rows.csv:3: kind: one of company, state, public_body, fund, person, infrastructure, supercomputer, data_centre, model, regulation, initiative (got 'spaceship') (and 2 more errors)" "the first error and the count of the others"
 run $A import "$files/unclosed.csv" --into actors
 expect_err "aiatlas: $files/unclosed.csv:2: a quoted field is not closed" "an unclosed quote"
 run $A import "$files/bad-utf8.csv" --into actors

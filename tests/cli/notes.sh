@@ -81,9 +81,9 @@ expect_out_has "Your notes" "show: the notes' heading"
 expect_out_has "       Checked: fine." "show: the note's text"
 
 notes --format tsv list actors --filter note:yes
-expect_out "id	name	kind	country	sector	founded	parent	disputed
-alpha-labs	Alpha Labs	company	XTA	private	2023-04		no
-beta-bank	Beta Bank	public_body	XTA	public			no" "list --filter note:yes"
+expect_out "id	name	kind	country	sector	place	region	founded	parent	disputed
+alpha-labs	Alpha Labs	company	XTA	private			2023-04		no
+beta-bank	Beta Bank	public_body	XTA	public	Saint-Étienne-sur-Test	Haute-Testonie			no" "list --filter note:yes"
 notes --format tsv search standard input
 expect_out "id	kind	name	match	disputed
 beta-bank	actor	Beta Bank	note: From standard input,\\non two lines.	no" "search finds a note's words"
@@ -104,8 +104,8 @@ expect_out "record	kind	title	bookmarked	orphaned
 alpha-labs	actor	Alpha Labs	DATE	no
 gamma-fund	actor	Gamma Fund	DATE	no" "bookmark list"
 notes --format tsv list actors --filter 'bookmarked:yes -note:yes'
-expect_out "id	name	kind	country	sector	founded	parent	disputed
-gamma-fund	Gamma Fund	fund	XTB	private		gamma-holding	no" "list --filter bookmarked:yes"
+expect_out "id	name	kind	country	sector	place	region	founded	parent	disputed
+gamma-fund	Gamma Fund	fund	XTB	private				gamma-holding	no" "list --filter bookmarked:yes"
 notes bookmark rm gamma-fund
 expect_out "Unbookmarked 1 of 1 (the others were not bookmarked)." "bookmark rm"
 

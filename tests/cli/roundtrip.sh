@@ -117,7 +117,7 @@ bad_json unknown "[{\"id\": \"a1\", $row},
 {\"id\": \"a2\", $row, \"colour\": \"red\"}]" ":2: header: unknown column 'colour' for actors"
 bad_json bad-row "[{\"id\": \"a1\", $row},
 {\"id\": \"a2\", $base, \"kind\": \"spaceship\", \"sources\": \"fixture-news\"}]" \
-    ":2: kind: one of company, state, public_body, fund, person, infrastructure, model, regulation, initiative (got 'spaceship')"
+    ":2: kind: one of company, state, public_body, fund, person, infrastructure, supercomputer, data_centre, model, regulation, initiative (got 'spaceship')"
 bad_json empty "[]" ":1: no records: the array is empty"
 printf '[{"id": "a1",\n' >"$scratch/invalid.json"
 run $C import "$scratch/invalid.json" --into actors

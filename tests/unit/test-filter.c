@@ -37,8 +37,8 @@ static sqlite3 *db;
 /* Every field that applies to funding, as error messages list them. */
 #define FUNDING_FIELDS "fields: kind, bloc, country, status, nature, domain, role, currency, " \
 	"confidence, actor, source, stance, disputed, note, bookmarked, id, date, year, amount, mine"
-#define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, source, stance, disputed, " \
-	"note, bookmarked, id, date, year, mine"
+#define ACTOR_FIELDS "fields: kind, bloc, country, role, sector, place, source, stance, " \
+	"disputed, note, bookmarked, id, date, year, mine"
 
 /* Load the fixture CSV files and index them, as aiatlas-mkdb does. */
 static void
@@ -331,6 +331,10 @@ test_fields(void)
 	selects("funding", "confidence:likely", "alpha-series-b-2025 gamma-pledge-2025 "
 	    "test-union-chips-2025");
 	selects("actors", "sector:public", "beta-bank test-commission testonia");
+	selects("actors", "place:etienne", "beta-bank");
+	selects("actors", "place:SAINT-ÉTIENNE-SUR-TEST", "beta-bank");
+	selects("actors", "place:haute-testonie", "beta-bank");
+	selects("actors", "sector:public -place:testonie", "test-commission testonia");
 	selects("figures", "measure:chips", "alpha-chips");
 
 	selects("funding", "actor:beta-bank", "alpha-series-b-2025");
@@ -611,6 +615,10 @@ test_errors(void)
 	    ACTOR_FIELDS);
 	rejects("funding", "sector:public", "filter: 'sector' does not apply to funding at column 1; "
 	    FUNDING_FIELDS);
+	rejects("funding", "place:test", "filter: 'place' does not apply to funding at column 1; "
+	    FUNDING_FIELDS);
+	rejects("actors", "place:nowhere", "filter: no actor has place 'nowhere' at column 7; "
+	    "values: Haute-Testonie, Saint-Étienne-sur-Test");
 	rejects("sources", "country:XTA", "filter: 'country' does not apply to sources at column 1; "
 	    "fields: kind, source, note, bookmarked, id, date, year, mine");
 	rejects("records", "kind:company", "filter: records cannot be filtered");
@@ -930,6 +938,9 @@ test_complete(void)
 		{ "funding", "kind:company d", "domain: disputed: date" },
 		{ "funding", "disputed:y", "disputed:yes" },
 		{ "actors", "s", "sector: source: stance:" },
+		{ "actors", "p", "place:" },
+		{ "actors", "place:s", "place:Saint-Étienne-sur-Test" },
+		{ "actors", "place:h", "place:Haute-Testonie" },
 		{ "funding", "", "kind: bloc: country: status: nature: domain: role: currency: "
 		  "confidence: actor: source: stance: disputed: note: bookmarked: id: date year amount "
 		  "mine:" },

@@ -107,7 +107,8 @@ main(void)
 	    "actors.csv:2: 4 fields, but the header names 8", "a short row");
 	rejects(ACTORS_HEAD "acme,Acme,Acme,compagny,,A.,B.,src-a\n",
 	    "actors.csv:2: kind: one of company, state, public_body, fund, person, "
-	    "infrastructure, model, regulation, initiative (got 'compagny')", "a bad kind");
+	    "infrastructure, supercomputer, data_centre, model, regulation, initiative "
+	    "(got 'compagny')", "a bad kind");
 	rejects(ACTORS_HEAD "acme,,Acme,company,,A.,B.,src-a\n",
 	    "actors.csv:2: name: required, but empty", "an empty required field");
 	rejects(ACTORS_HEAD "Acme Corp,Acme,Acme,company,,A.,B.,src-a\n",

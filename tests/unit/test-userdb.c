@@ -165,6 +165,87 @@ test_records(void)
 	free(theirs);
 }
 
+/* A user database of version 2 gains actors' place and region, and the
+ * new kinds: its actors are kept, and user.actor is then as the bundled
+ * schema makes it, with its indexes and triggers. */
+static void
+test_actor_places(void)
+{
+	char *path = path_of("v2.db"), *cause = NULL, *mine, *theirs;
+	sqlite3 *db = main_open(), *bundled;
+	struct userdb *u;
+
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL ||
+	    saved_filter_save(u, "firms", "actors", "kind:company", &cause) != 0)
+		bail_out("%s", cause);
+	userdb_free(u);
+	sqlite3_close(db);
+	/* user.actor as version 2 made it, data/schema.sql's of that time, and
+	 * its row in the table of records, as its trigger wrote it. */
+	file_exec(path, "DROP TABLE actor;"
+	    "CREATE TABLE actor (\n"
+	    "  id          TEXT NOT NULL PRIMARY KEY\n"
+	    "    CONSTRAINT \"id: lowercase letters, digits and hyphens\"\n"
+	    "    CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),\n"
+	    "  name        TEXT NOT NULL CONSTRAINT \"name: not empty\" CHECK (length(trim(name)) > 0),\n"
+	    "  name_fr     TEXT NOT NULL CONSTRAINT \"name_fr: not empty\" CHECK (length(trim(name_fr)) > 0),\n"
+	    "  kind        TEXT NOT NULL\n"
+	    "    CONSTRAINT \"kind: one of company, state, public_body, fund, person, infrastructure, model, regulation, initiative\"\n"
+	    "    CHECK (kind IN ('company', 'state', 'public_body', 'fund', 'person',\n"
+	    "                    'infrastructure', 'model', 'regulation', 'initiative')),\n"
+	    "  country     TEXT REFERENCES country(iso3),\n"
+	    "  -- for an actor that belongs to a bloc rather than to one country\n"
+	    "  -- (the European Commission, the AI Act)\n"
+	    "  bloc_id     TEXT REFERENCES bloc(id),\n"
+	    "  sector      TEXT\n"
+	    "    CONSTRAINT \"sector: one of private, public, public_private, academic, nonprofit\"\n"
+	    "    CHECK (sector IS NULL OR sector IN ('private', 'public', 'public_private', 'academic', 'nonprofit')),\n"
+	    "  parent_id   TEXT REFERENCES actor(id)\n"
+	    "    CONSTRAINT \"parent_id: not the actor itself\" CHECK (parent_id IS NULL OR parent_id <> id),\n"
+	    "  founded_on  TEXT\n"
+	    "    CONSTRAINT \"founded_on: a date YYYY, YYYY-MM or YYYY-MM-DD\"\n"
+	    "    CHECK (founded_on IS NULL\n"
+	    "           OR (length(founded_on) = 4 AND founded_on GLOB '[0-9][0-9][0-9][0-9]')\n"
+	    "           OR (length(founded_on) = 7 AND date(founded_on || '-01', '+0 days') IS founded_on || '-01')\n"
+	    "           OR (length(founded_on) = 10 AND date(founded_on, '+0 days') IS founded_on)),\n"
+	    "  founded_precision TEXT GENERATED ALWAYS AS\n"
+	    "    (CASE length(founded_on) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END) VIRTUAL,\n"
+	    "  summary_en  TEXT NOT NULL CONSTRAINT \"summary_en: not empty\" CHECK (length(trim(summary_en)) > 0),\n"
+	    "  summary_fr  TEXT NOT NULL CONSTRAINT \"summary_fr: not empty\" CHECK (length(trim(summary_fr)) > 0)\n"
+	    ");"
+	    "INSERT INTO actor (id, name, name_fr, kind, country, founded_on, summary_en,"
+	    " summary_fr) VALUES ('my-hpc', 'My HPC', 'Mon HPC', 'infrastructure', 'FRA',"
+	    " '2024-05', 'A machine.', 'Une machine.');"
+	    "INSERT INTO record (id, kind) VALUES ('my-hpc', 'actor');"
+	    "PRAGMA user_version = 2");
+
+	db = main_open();
+	if ((bundled = db_create(":memory:", &cause)) == NULL ||
+	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("%s", cause);
+	is_query(db, "PRAGMA user.user_version", "3", "a user database of version 2 is brought to 3");
+	is_query(db, "SELECT name || ' ' || kind || ' ' || founded_on || ' ' || founded_precision"
+	    " || ' ' || coalesce(place, 'no place') FROM user.actor",
+	    "My HPC infrastructure 2024-05 month no place", "its actor is kept, with no place yet");
+	theirs = query(bundled, "SELECT group_concat(type || ' ' || sql, '; ') FROM sqlite_schema"
+	    " WHERE tbl_name = 'actor' ORDER BY type, name");
+	mine = query(db, "SELECT group_concat(type || ' ' || sql, '; ') FROM user.sqlite_schema"
+	    " WHERE tbl_name = 'actor' ORDER BY type, name");
+	is_str(mine, theirs, "user.actor, its indexes and triggers are the bundled schema's");
+	ok(db_exec(db, "UPDATE user.actor SET kind = 'supercomputer', place = 'Orléans',"
+	    " region = 'Centre-Val de Loire' WHERE id = 'my-hpc'", &cause) == 0,
+	    "the actor can be a supercomputer with a place");
+	is_query(db, "SELECT count(*) FROM user.record WHERE id = 'my-hpc'", "1",
+	    "and it is still listed once among the records");
+	userdb_free(u);
+	sqlite3_close(db);
+	sqlite3_close(bundled);
+	free(mine);
+	free(theirs);
+	free(cause);
+	free(path);
+}
+
 /* A file that is not there is not made by reading; the first save makes
  * it, private to its owner. */
 static void
@@ -315,6 +396,7 @@ main(void)
 	test_migration();
 	test_records();
 	test_first_write();
+	test_actor_places();
 	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
 	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
 	cmd = xasprintf("CREATE TABLE saved_filter (name, kind, expr, saved_on);"
