@@ -196,12 +196,34 @@ userdb_migrate(struct userdb *u, char **cause)
 		userdb_rollback(u);
 		return -1;
 	}
+	/* Migrated, it must be what this version makes, or nothing is kept. */
+	if (db_check_untrusted(u->db, "user", u->path, cause) != 0) {
+		userdb_rollback(u);
+		return -1;
+	}
 	if (db_exec(u->db, "COMMIT", NULL) != 0) {
 		userdb_error(u, cause);
 		userdb_rollback(u);
 		return -1;
 	}
 	return 0;
+}
+
+/* Whether the attached file passes SQLite's quick check; *cause if not. */
+static int
+userdb_sound(struct userdb *u, char **cause)
+{
+	char *value = NULL;
+	int ok;
+
+	if (userdb_query(u->db, "PRAGMA user.quick_check(1)", &value) != 0) {
+		userdb_error(u, cause);
+		return -1;
+	}
+	if (!(ok = value != NULL && strcmp(value, "ok") == 0))
+		*cause = xasprintf(_("%s: damaged: %s"), u->path, value != NULL ? value : "?");
+	free(value);
+	return ok ? 0 : -1;
 }
 
 /* Attach the file; refuse it, untouched, if it is not a user database of
@@ -218,8 +240,12 @@ userdb_attach_file(struct userdb *u, char **cause)
 		userdb_error(u, cause);
 		return -1;
 	}
+	/* A file of this version is checked whole now; an older one is only
+	 * checked sound, and whole once migrated (userdb_migrate), as its
+	 * tables are older than the bundled ones. */
 	if ((version = userdb_version(u, cause)) < 0 ||
-	    db_check_untrusted(u->db, "user", u->path, cause) != 0)
+	    (version == USERDB_SCHEMA_VERSION ?
+	    db_check_untrusted(u->db, "user", u->path, cause) : userdb_sound(u, cause)) != 0)
 		goto fail;
 	/* Nothing is written before here. synchronous=FULL: a write that
 	 * returned is on the disk, even after a power cut. */

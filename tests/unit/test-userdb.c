@@ -246,6 +246,41 @@ test_actor_places(void)
 	free(path);
 }
 
+/* An older user database whose tables were changed is refused once
+ * migrated, and the migration is rolled back: the file is as it was. */
+static void
+test_migrated_refused(void)
+{
+	char *path = path_of("changed-v2.db"), *cause = NULL, *before, *after, *want;
+	sqlite3 *db = main_open();
+	long size_before, size_after;
+	struct userdb *u;
+
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL ||
+	    saved_filter_save(u, "firms", "actors", "kind:company", &cause) != 0)
+		bail_out("%s", cause);
+	userdb_free(u);
+	sqlite3_close(db);
+	file_exec(path, "DROP TABLE funding_party; CREATE TABLE funding_party (funding_id TEXT);"
+	    "PRAGMA user_version = 2");
+	before = slurp(path, &size_before);
+	db = main_open();
+	u = userdb_open(db, path, NULL, &cause);
+	ok(u == NULL, "a changed user database of version 2: refused after its migration");
+	want = xasprintf("%s: its table 'funding_party' is not the one aiatlas makes"
+	    " (another version, or changed); refused", path);
+	is_str(cause, want, "the message names the file and the table");
+	after = slurp(path, &size_after);
+	ok(size_before == size_after && memcmp(before, after, size_before) == 0,
+	    "the migration is rolled back: the file is unchanged");
+	sqlite3_close(db);
+	free(before);
+	free(after);
+	free(want);
+	free(cause);
+	free(path);
+}
+
 /* A file that is not there is not made by reading; the first save makes
  * it, private to its owner. */
 static void
@@ -397,6 +432,7 @@ main(void)
 	test_records();
 	test_first_write();
 	test_actor_places();
+	test_migrated_refused();
 	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
 	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
 	cmd = xasprintf("CREATE TABLE saved_filter (name, kind, expr, saved_on);"
