@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "merge.h"
+#include "match.h"
 #include "money.h"
 #include "norm.h"
 #include "regex.h"
@@ -135,6 +136,7 @@ db_harden(sqlite3 *db)
 	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, db_trace, NULL);
 	money_register(db);
 	regex_register(db);
+	match_register(db);
 	norm_register(db);
 	claim_register(db);
 }

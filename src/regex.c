@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "match.h"
 #include "xmalloc.h"
 
 /* Limits that keep a pathological pattern from running away. */
@@ -124,12 +123,10 @@ regex_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 }
 
-/* Register regexp(), and contains_folded() (match.c) with it: the two
- * ways filters match text. */
+/* Register regexp(). */
 void
 regex_register(sqlite3 *db)
 {
 	sqlite3_create_function(db, "regexp", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, regex_sql, NULL, NULL);
-	match_register(db);
 }
