@@ -69,11 +69,20 @@ userdb_mkdirs(const char *path, char **cause)
 static void
 userdb_error(struct userdb *u, char **cause)
 {
+	int err;
+
 	switch (sqlite3_errcode(u->db)) {
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		*cause = xasprintf(_("%s: not a SQLite database, or damaged: %s"), u->path,
 		    sqlite3_errmsg(u->db));
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		/* "disk I/O error" says less than the system's reason. */
+		err = sqlite3_system_errno(u->db);
+		*cause = xasprintf(_("%s: cannot write: %s"), u->path,
+		    err != 0 ? strerror(err) : sqlite3_errmsg(u->db));
 		break;
 	default:
 		*cause = xasprintf(_("%s: %s"), u->path, sqlite3_errmsg(u->db));
@@ -288,6 +297,20 @@ userdb_make(struct userdb *u, char **cause)
 	return 0;
 }
 
+/*
+ * SQLite rolls a transaction back by itself on some errors, as a full
+ * disk; the statements after it would then each be kept on their own,
+ * and half a write would stay. During a write, only its own COMMIT may
+ * end a transaction: any other commit is turned into a rollback.
+ */
+static int
+userdb_commit_hook(void *arg)
+{
+	struct userdb *u = arg;
+
+	return u->writing && !u->committing;
+}
+
 /* Attach the user database at path, or an empty one. */
 struct userdb *
 userdb_open(sqlite3 *db, const char *path, const char *why, char **cause)
@@ -299,6 +322,7 @@ userdb_open(sqlite3 *db, const char *path, const char *why, char **cause)
 	u->path = path != NULL ? xstrdup(path) : NULL;
 	u->why = why;
 	sqlite3_busy_timeout(db, 2000);
+	sqlite3_commit_hook(db, userdb_commit_hook, u);
 	if (path != NULL && (access(path, F_OK) == 0 || (errno != ENOENT && errno != ENOTDIR)))
 		r = userdb_attach_file(u, cause);
 	else
@@ -316,6 +340,7 @@ userdb_free(struct userdb *u)
 {
 	if (u == NULL)
 		return;
+	sqlite3_commit_hook(u->db, NULL, NULL);
 	free(u->path);
 	free(u);
 }
@@ -349,6 +374,7 @@ userdb_begin(struct userdb *u, char **cause)
 		userdb_rollback(u);
 		return -1;
 	}
+	u->writing = 1;
 	return 0;
 }
 
@@ -361,6 +387,7 @@ userdb_begin_trial(struct userdb *u, char **cause)
 		userdb_rollback(u);
 		return -1;
 	}
+	u->writing = 1;
 	return 0;
 }
 
@@ -368,11 +395,24 @@ userdb_begin_trial(struct userdb *u, char **cause)
 int
 userdb_commit(struct userdb *u, char **cause)
 {
-	if (db_exec(u->db, "COMMIT", NULL) != 0) {
+	int r;
+
+	if (sqlite3_get_autocommit(u->db)) {
+		/* SQLite ended it on an error, undoing it all. */
+		*cause = xasprintf(_("%s: cannot save: the write failed and was undone"),
+		    u->path);
+		u->writing = 0;
+		return -1;
+	}
+	u->committing = 1;
+	r = db_exec(u->db, "COMMIT", NULL);
+	u->committing = 0;
+	if (r != 0) {
 		userdb_error(u, cause);
 		userdb_rollback(u);
 		return -1;
 	}
+	u->writing = 0;
 	return 0;
 }
 
@@ -382,4 +422,5 @@ userdb_rollback(struct userdb *u)
 {
 	if (!sqlite3_get_autocommit(u->db))
 		db_exec(u->db, "ROLLBACK", NULL);
+	u->writing = 0;
 }

@@ -12,6 +12,8 @@ struct userdb {
 	char		*path;	/* its file; NULL: none, and nothing can be saved */
 	const char	*why;	/* why there is no file, when path is NULL */
 	int		 file;	/* the file is attached (else an empty schema in memory) */
+	int		 writing;	/* between userdb_begin() and its end */
+	int		 committing;	/* in userdb_commit() */
 };
 
 /* Where the user database is by default: $XDG_DATA_HOME/aiatlas/user.db,
