@@ -4,9 +4,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -213,39 +215,6 @@ userdb_migrate(struct userdb *u, char **cause)
 	return 0;
 }
 
-/* Attach the file; refuse it, untouched, if it is not a user database of
- * this version or an older one. */
-static int
-userdb_attach_file(struct userdb *u, char **cause)
-{
-	char *uri = db_uri(u->path, "rw");
-	int r, version;
-
-	r = userdb_attach(u->db, uri);
-	free(uri);
-	if (r != 0) {
-		userdb_error(u, cause);
-		return -1;
-	}
-	if ((version = userdb_version(u, cause)) < 0)
-		goto fail;
-	/* Nothing is written before here. synchronous=FULL: a write that
-	 * returned is on the disk, even after a power cut. */
-	if (userdb_journal(u) != 0 ||
-	    db_exec(u->db, "PRAGMA user.synchronous = FULL", NULL) != 0) {
-		userdb_error(u, cause);
-		goto fail;
-	}
-	if (version < USERDB_SCHEMA_VERSION && userdb_migrate(u, cause) != 0)
-		goto fail;
-	u->file = 1;
-	return 0;
-
-fail:
-	db_exec(u->db, "DETACH user", NULL);
-	return -1;
-}
-
 /* Attach an empty user database in memory, with the schema of a file. */
 static int
 userdb_attach_memory(struct userdb *u, char **cause)
@@ -265,6 +234,98 @@ userdb_attach_memory(struct userdb *u, char **cause)
 	}
 	u->file = 0;
 	return 0;
+}
+
+/* Whether the error left on the connection says the file is a SQLite
+ * database that is damaged, rather than another kind of file: one that
+ * does not start as SQLite's do is someone's own file, given by mistake. */
+static int
+userdb_damaged(struct userdb *u)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[sizeof magic];
+	int fd, code = sqlite3_errcode(u->db);
+	ssize_t n = 0;
+
+	if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+		return 0;
+	if ((fd = open(u->path, O_RDONLY)) != -1) {
+		n = read(fd, head, sizeof head);
+		close(fd);
+	}
+	return n == (ssize_t)sizeof head && memcmp(head, magic, sizeof magic) == 0;
+}
+
+/* A problem as SQLite's checks give it, without the line that names the
+ * schema before the first. */
+static const char *
+userdb_problem(const unsigned char *text)
+{
+	const char *nl;
+
+	if (text == NULL)
+		return "?";
+	nl = strrchr((const char *)text, '\n');
+	return nl != NULL ? nl + 1 : (const char *)text;
+}
+
+/* SQLite's quick check of the attached file: 0 if it is sound, -2 with
+ * *cause if it is damaged, -1 with *cause if it cannot run. */
+static int
+userdb_quick_check(struct userdb *u, char **cause)
+{
+	char *value;
+
+	if (userdb_query(u->db, "PRAGMA user.quick_check(1)", &value) != 0) {
+		userdb_error(u, cause);
+		return userdb_damaged(u) ? -2 : -1;
+	}
+	if (value != NULL && strcmp(value, "ok") == 0) {
+		free(value);
+		return 0;
+	}
+	*cause = xasprintf(_("%s: damaged: %s"), u->path,
+	    userdb_problem((const unsigned char *)value));
+	free(value);
+	return -2;
+}
+
+/* Attach the file; refuse it, untouched, if it is not a user database of
+ * this version or an older one: -1, or -2 if it is damaged. */
+static int
+userdb_attach_file(struct userdb *u, char **cause)
+{
+	char *uri = db_uri(u->path, "rw");
+	int r, version;
+
+	r = userdb_attach(u->db, uri);
+	free(uri);
+	if (r != 0) {
+		userdb_error(u, cause);
+		return userdb_damaged(u) ? -2 : -1;
+	}
+	if ((version = userdb_version(u, cause)) < 0) {
+		r = userdb_damaged(u) ? -2 : -1;
+		goto fail;
+	}
+	if ((r = userdb_quick_check(u, cause)) != 0)
+		goto fail;
+	r = -1;
+	/* Nothing is written before here. synchronous=FULL: a write that
+	 * returned is on the disk, even after a power cut. */
+	if (userdb_journal(u) != 0 ||
+	    db_exec(u->db, "PRAGMA user.synchronous = FULL", NULL) != 0) {
+		userdb_error(u, cause);
+		goto fail;
+	}
+	if (version < USERDB_SCHEMA_VERSION && userdb_migrate(u, cause) != 0)
+		goto fail;
+	u->file = 1;
+	return 0;
+
+fail:
+	db_exec(u->db, "DETACH user", NULL);
+	return r;
 }
 
 /* Make the file and its directories and attach it in place of the empty
@@ -311,6 +372,69 @@ userdb_commit_hook(void *arg)
 	return u->writing && !u->committing;
 }
 
+/* Move the damaged file, with its WAL, shared memory or journal, to
+ * PATH.corrupt-YYYYmmdd-HHMMSS, never over another file; its new name, or
+ * NULL with *cause. A WAL file left behind would be replayed into the new
+ * database: it goes too. */
+static char *
+userdb_move_aside(const char *path, char **cause)
+{
+	static const char *const sides[] = { "-wal", "-shm", "-journal", NULL };
+	struct stat st;
+	time_t now = time(NULL);
+	char stamp[32], *to, *from, *side_to;
+	int i, err = 0;
+
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
+	to = xasprintf("%s.corrupt-%s", path, stamp);
+	for (i = 2; lstat(to, &st) == 0; i++) {
+		free(to);
+		to = xasprintf("%s.corrupt-%s-%d", path, stamp, i);
+	}
+	if (rename(path, to) != 0) {
+		*cause = xasprintf(_("cannot move it aside: %s"), strerror(errno));
+		free(to);
+		return NULL;
+	}
+	for (i = 0; sides[i] != NULL && err == 0; i++) {
+		from = xasprintf("%s%s", path, sides[i]);
+		side_to = xasprintf("%s%s", to, sides[i]);
+		if (rename(from, side_to) != 0 && errno != ENOENT) {
+			err = errno;
+			*cause = xasprintf(_("moved to %s, but cannot move %s: %s"), to, from,
+			    strerror(err));
+		}
+		free(from);
+		free(side_to);
+	}
+	if (err != 0) {
+		free(to);
+		return NULL;
+	}
+	return to;
+}
+
+/* The file is damaged (*cause says how): move it aside and start an empty
+ * user database in its place, saying where it went in u->notice. */
+static int
+userdb_recover(struct userdb *u, char **cause)
+{
+	char *damage = *cause, *why = NULL, *to;
+
+	*cause = NULL;
+	if ((to = userdb_move_aside(u->path, &why)) == NULL) {
+		*cause = xasprintf("%s; %s", damage, why);
+		free(damage);
+		free(why);
+		return -1;
+	}
+	u->notice = xasprintf(_("%s; it was moved to %s and a new user database is started"),
+	    damage, to);
+	free(damage);
+	free(to);
+	return userdb_attach_memory(u, cause);
+}
+
 /* Attach the user database at path, or an empty one. */
 struct userdb *
 userdb_open(sqlite3 *db, const char *path, const char *why, char **cause)
@@ -323,9 +447,10 @@ userdb_open(sqlite3 *db, const char *path, const char *why, char **cause)
 	u->why = why;
 	sqlite3_busy_timeout(db, 2000);
 	sqlite3_commit_hook(db, userdb_commit_hook, u);
-	if (path != NULL && (access(path, F_OK) == 0 || (errno != ENOENT && errno != ENOTDIR)))
-		r = userdb_attach_file(u, cause);
-	else
+	if (path != NULL && (access(path, F_OK) == 0 || (errno != ENOENT && errno != ENOTDIR))) {
+		if ((r = userdb_attach_file(u, cause)) == -2)
+			r = userdb_recover(u, cause);
+	} else
 		r = userdb_attach_memory(u, cause);
 	if (r != 0) {
 		userdb_free(u);
@@ -342,6 +467,7 @@ userdb_free(struct userdb *u)
 		return;
 	sqlite3_commit_hook(u->db, NULL, NULL);
 	free(u->path);
+	free(u->notice);
 	free(u);
 }
 
@@ -350,6 +476,36 @@ const char *
 userdb_unavailable(const struct userdb *u)
 {
 	return u->path == NULL ? u->why : NULL;
+}
+
+/* SQLite's integrity check of the file. */
+int
+userdb_check(struct userdb *u, check_report_fn report, void *arg, char **cause)
+{
+	sqlite3_stmt *stmt;
+	const unsigned char *text;
+	char *problem;
+	int rc, problems = 0;
+
+	if (!u->file)
+		return 0;
+	if (db_prepare(u->db, "PRAGMA user.integrity_check(100)", &stmt, cause) != 0)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		text = sqlite3_column_text(stmt, 0);
+		if (text != NULL && strcmp((const char *)text, "ok") == 0)
+			continue;
+		problem = xasprintf(_("integrity: %s"), userdb_problem(text));
+		report(arg, problem);
+		free(problem);
+		problems++;
+	}
+	if (rc != SQLITE_DONE) {
+		userdb_error(u, cause);
+		problems = -1;
+	}
+	sqlite3_finalize(stmt);
+	return problems;
 }
 
 /* Whether the file is attached. */
