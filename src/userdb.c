@@ -14,6 +14,7 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "userdb-schema.h"
 #include "xmalloc.h"
 
@@ -236,6 +237,25 @@ userdb_attach_memory(struct userdb *u, char **cause)
 	return 0;
 }
 
+/* Why the file cannot be written, or NULL: the file itself, or its
+ * directory (then *in_dir is set), where SQLite makes its journal, or its
+ * WAL and shared memory, beside it. */
+static char *
+userdb_read_only(const char *path, int *in_dir)
+{
+	char *dir, *why = NULL;
+
+	*in_dir = 0;
+	dir = outfile_dir(path);
+	if (access(dir, W_OK) != 0) {
+		why = xasprintf(_("%s: its directory is read-only: %s"), path, strerror(errno));
+		*in_dir = 1;
+	} else if (access(path, W_OK) != 0)
+		why = xasprintf(_("%s: read-only: %s"), path, strerror(errno));
+	free(dir);
+	return why;
+}
+
 /* Whether the error left on the connection says the file is a SQLite
  * database that is damaged, rather than another kind of file: one that
  * does not start as SQLite's do is someone's own file, given by mistake. */
@@ -291,17 +311,32 @@ userdb_quick_check(struct userdb *u, char **cause)
 }
 
 /* Attach the file; refuse it, untouched, if it is not a user database of
- * this version or an older one: -1, or -2 if it is damaged. */
+ * this version or an older one: -1, or -2 if it is damaged. A file that
+ * cannot be written is attached read-only, with u->readonly saying why.
+ *
+ * In a directory that cannot be written SQLite cannot make the shared
+ * memory a WAL file is read with; there the file is opened as immutable
+ * when it has no WAL file or journal: no one can change it, as a writer
+ * would have to make one of them in that directory. */
 static int
 userdb_attach_file(struct userdb *u, char **cause)
 {
-	char *uri = db_uri(u->path, "rw");
-	int r, version;
+	char *uri, *wal, *journal, *why;
+	int r, version, in_dir, immutable = 0;
 
+	if ((why = userdb_read_only(u->path, &in_dir)) != NULL && in_dir) {
+		wal = xasprintf("%s-wal", u->path);
+		journal = xasprintf("%s-journal", u->path);
+		immutable = !outfile_exists(wal) && !outfile_exists(journal);
+		free(wal);
+		free(journal);
+	}
+	uri = db_uri(u->path, why == NULL ? "rw" : immutable ? "ro&immutable=1" : "ro");
 	r = userdb_attach(u->db, uri);
 	free(uri);
 	if (r != 0) {
 		userdb_error(u, cause);
+		free(why);
 		return userdb_damaged(u) ? -2 : -1;
 	}
 	if ((version = userdb_version(u, cause)) < 0) {
@@ -311,19 +346,33 @@ userdb_attach_file(struct userdb *u, char **cause)
 	if ((r = userdb_quick_check(u, cause)) != 0)
 		goto fail;
 	r = -1;
+	if (why != NULL && version < USERDB_SCHEMA_VERSION) {
+		/* It cannot be brought to this version: it is not read. */
+		db_exec(u->db, "DETACH user", NULL);
+		if (userdb_attach_memory(u, cause) != 0) {
+			free(why);
+			return -1;
+		}
+		u->readonly = xasprintf(_("%s (and made by an older aiatlas, so it is not read)"),
+		    why);
+		free(why);
+		return 0;
+	}
 	/* Nothing is written before here. synchronous=FULL: a write that
 	 * returned is on the disk, even after a power cut. */
-	if (userdb_journal(u) != 0 ||
-	    db_exec(u->db, "PRAGMA user.synchronous = FULL", NULL) != 0) {
+	if (why == NULL && (userdb_journal(u) != 0 ||
+	    db_exec(u->db, "PRAGMA user.synchronous = FULL", NULL) != 0)) {
 		userdb_error(u, cause);
 		goto fail;
 	}
 	if (version < USERDB_SCHEMA_VERSION && userdb_migrate(u, cause) != 0)
 		goto fail;
+	u->readonly = why;
 	u->file = 1;
 	return 0;
 
 fail:
+	free(why);
 	db_exec(u->db, "DETACH user", NULL);
 	return r;
 }
@@ -467,6 +516,7 @@ userdb_free(struct userdb *u)
 		return;
 	sqlite3_commit_hook(u->db, NULL, NULL);
 	free(u->path);
+	free(u->readonly);
 	free(u->notice);
 	free(u);
 }
@@ -474,6 +524,13 @@ userdb_free(struct userdb *u)
 /* Why nothing can be saved, or NULL. */
 const char *
 userdb_unavailable(const struct userdb *u)
+{
+	return u->path == NULL ? u->why : u->readonly;
+}
+
+/* Why nothing can be read, or NULL. */
+const char *
+userdb_unreadable(const struct userdb *u)
 {
 	return u->path == NULL ? u->why : NULL;
 }
@@ -519,8 +576,8 @@ userdb_has_file(const struct userdb *u)
 int
 userdb_begin(struct userdb *u, char **cause)
 {
-	if (u->path == NULL) {
-		*cause = xstrdup(u->why);
+	if (userdb_unavailable(u) != NULL) {
+		*cause = xstrdup(userdb_unavailable(u));
 		return -1;
 	}
 	if (!u->file && userdb_make(u, cause) != 0)

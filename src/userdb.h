@@ -13,6 +13,7 @@ struct userdb {
 	sqlite3		*db;	/* the main connection, where it is attached */
 	char		*path;	/* its file; NULL: none, and nothing can be saved */
 	const char	*why;	/* why there is no file, when path is NULL */
+	char		*readonly;	/* why the file cannot be written, or NULL */
 	char		*notice;	/* to say once: a damaged file was moved aside */
 	int		 file;	/* the file is attached (else an empty schema in memory) */
 	int		 writing;	/* between userdb_begin() and its end */
@@ -25,7 +26,8 @@ struct userdb {
 char	*userdb_default_path(const char **why);
 /* Attach the user database at path (NULL: none, for the reason why) to db
  * as schema user, bringing an older one to the current version; a file
- * that does not exist is not made. A damaged
+ * that does not exist is not made. A file that cannot be written (or its
+ * directory) is read, and writes say why they cannot be saved. A damaged
  * file is moved aside, never deleted, and an empty one takes its place:
  * u->notice says where it went. NULL with *cause (naming the file) if it
  * is not a user database, is from a newer aiatlas, or is damaged and
@@ -33,8 +35,11 @@ char	*userdb_default_path(const char **why);
 struct userdb *userdb_open(sqlite3 *db, const char *path, const char *why, char **cause);
 /* Forget the user database (the connection closes it). */
 void	 userdb_free(struct userdb *u);
-/* Why nothing can be saved (--no-user-db, no HOME), or NULL. */
+/* Why nothing can be saved (--no-user-db, no HOME, a read-only file or
+ * directory), or NULL. */
 const char *userdb_unavailable(const struct userdb *u);
+/* Why nothing can be read (--no-user-db, no HOME), or NULL. */
+const char *userdb_unreadable(const struct userdb *u);
 /* Run SQLite's integrity check on the file, if there is one, giving each
  * problem to report(arg, problem). The number of problems, or -1 with
  * *cause. */
