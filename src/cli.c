@@ -694,6 +694,8 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		db_close(c.db);
 		return CLI_USAGE;
 	}
+	if (c.user->notice != NULL)
+		cli_error("%s", c.user->notice);
 	eo.lang = c.lang;
 	eo.user = c.user;
 	eo.csv_raw = c.csv_raw;

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "kind.h"
+#include "userdb.h"
 #include "xmalloc.h"
 
 /* Rows per table (each kind's plural, as words), and the citations that
@@ -38,12 +39,18 @@ cmd_check(struct cli *c, int argc, char **argv)
 	sqlite3_stmt *stmt;
 	struct output *o;
 	char *cause = NULL, *counts, *sql;
-	int problems, status, rc;
+	int problems, user, status, rc;
 
 	problems = check_database(c->db, cmd_check_report,
 	    (void *)c->db_name, &cause);
 	if (problems < 0) {
 		cli_error(_("check: %s: %s"), c->db_name, cause);
+		free(cause);
+		return CLI_USAGE;
+	}
+	/* The user database too: notes and imports live there. */
+	if ((user = userdb_check(c->user, cmd_check_report, c->user->path, &cause)) < 0) {
+		cli_error(_("check: %s"), cause);
 		free(cause);
 		return CLI_USAGE;
 	}
@@ -61,10 +68,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 	output_statement(o, stmt);
 	sqlite3_finalize(stmt);
 	status = cli_output_close(o);
-	if (problems > 0) {
+	if (problems > 0)
 		cli_error(_("check: %d problem%s in %s"), problems, problems == 1 ? "" : "s",
 		    c->db_name);
+	if (user > 0)
+		cli_error(_("check: %d problem%s in %s"), user, user == 1 ? "" : "s",
+		    c->user->path);
+	if (problems > 0 || user > 0)
 		return CLI_USAGE;
-	}
 	return status;
 }

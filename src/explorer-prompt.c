@@ -288,9 +288,12 @@ explorer_command_filter(struct explorer *ex, const char *name, int save, char **
 		*cause = xasprintf(_("a filter's name is letters, digits, - and _, not '%s'"), name);
 		return -1;
 	}
-	if (userdb_unavailable(ex->user) != NULL) {
-		*cause = xasprintf(save ? _("cannot save: %s") : _("cannot read saved filters: %s"),
-		    userdb_unavailable(ex->user));
+	if (save && userdb_unavailable(ex->user) != NULL) {
+		*cause = xasprintf(_("cannot save: %s"), userdb_unavailable(ex->user));
+		return -1;
+	}
+	if (!save && userdb_unreadable(ex->user) != NULL) {
+		*cause = xasprintf(_("cannot read saved filters: %s"), userdb_unreadable(ex->user));
 		return -1;
 	}
 	if (save) {

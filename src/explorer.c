@@ -28,6 +28,7 @@
 #include "script.h"
 #include "text.h"
 #include "translit.h"
+#include "userdb.h"
 #include "xmalloc.h"
 
 /* The view each kind's tab starts with, by the registry's kind_view. */
@@ -1068,6 +1069,8 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 		free(cause);
 		return 2;
 	}
+	if (ex.user->notice != NULL)
+		explorer_message(&ex, "%s", ex.user->notice);
 	while (!ex.quit) {
 		if (ex.dirty)
 			explorer_draw(&ex);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,10 @@ main(int argc, char **argv)
 	 * the same under every locale; nothing may follow LC_NUMERIC until
 	 * French formatting is done there, deliberately. */
 	setlocale(LC_NUMERIC, "C");
+	/* A file past the size limit (ulimit -f) fails as a full disk does,
+	 * with an error the program reports and cleans up after, rather than
+	 * killing it halfway through a file. */
+	signal(SIGXFSZ, SIG_IGN);
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {

@@ -49,14 +49,22 @@ outfile_new_mode(void)
 	return 0666 & ~mask;
 }
 
+/* The directory that holds path: "." for a bare name. */
+char *
+outfile_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? xstrdup(".") :
+	    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 /* Sync the directory that holds path, so that the rename lasts; a file
  * system that cannot is no reason to fail. */
 static void
 outfile_sync_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".") :
-	    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	char *dir = outfile_dir(path);
 	int fd;
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {

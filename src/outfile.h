@@ -18,6 +18,8 @@ FILE		*outfile_stream(struct outfile *f);
 int		 outfile_commit(struct outfile *f, char **cause);
 /* Remove the temporary file and free f. */
 void		 outfile_abort(struct outfile *f);
+/* The directory that holds path ("." for a bare name), allocated. */
+char		*outfile_dir(const char *path);
 /* Whether path names an existing file or directory. */
 int		 outfile_exists(const char *path);
 

@@ -4,14 +4,17 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
 #include "db.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "userdb-schema.h"
 #include "xmalloc.h"
 
@@ -69,11 +72,20 @@ userdb_mkdirs(const char *path, char **cause)
 static void
 userdb_error(struct userdb *u, char **cause)
 {
+	int err;
+
 	switch (sqlite3_errcode(u->db)) {
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		*cause = xasprintf(_("%s: not a SQLite database, or damaged: %s"), u->path,
 		    sqlite3_errmsg(u->db));
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		/* "disk I/O error" says less than the system's reason. */
+		err = sqlite3_system_errno(u->db);
+		*cause = xasprintf(_("%s: cannot write: %s"), u->path,
+		    err != 0 ? strerror(err) : sqlite3_errmsg(u->db));
 		break;
 	default:
 		*cause = xasprintf(_("%s: %s"), u->path, sqlite3_errmsg(u->db));
@@ -209,61 +221,6 @@ userdb_migrate(struct userdb *u, char **cause)
 	return 0;
 }
 
-/* Whether the attached file passes SQLite's quick check; *cause if not. */
-static int
-userdb_sound(struct userdb *u, char **cause)
-{
-	char *value = NULL;
-	int ok;
-
-	if (userdb_query(u->db, "PRAGMA user.quick_check(1)", &value) != 0) {
-		userdb_error(u, cause);
-		return -1;
-	}
-	if (!(ok = value != NULL && strcmp(value, "ok") == 0))
-		*cause = xasprintf(_("%s: damaged: %s"), u->path, value != NULL ? value : "?");
-	free(value);
-	return ok ? 0 : -1;
-}
-
-/* Attach the file; refuse it, untouched, if it is not a user database of
- * this version or an older one. */
-static int
-userdb_attach_file(struct userdb *u, char **cause)
-{
-	char *uri = db_uri(u->path, "rw");
-	int r, version;
-
-	r = userdb_attach(u->db, uri);
-	free(uri);
-	if (r != 0) {
-		userdb_error(u, cause);
-		return -1;
-	}
-	/* A file of this version is checked whole now; an older one is only
-	 * checked sound, and whole once migrated (userdb_migrate), as its
-	 * tables are older than the bundled ones. */
-	if ((version = userdb_version(u, cause)) < 0 ||
-	    (version == USERDB_SCHEMA_VERSION ?
-	    db_check_untrusted(u->db, "user", u->path, cause) : userdb_sound(u, cause)) != 0)
-		goto fail;
-	/* Nothing is written before here. synchronous=FULL: a write that
-	 * returned is on the disk, even after a power cut. */
-	if (userdb_journal(u) != 0 ||
-	    db_exec(u->db, "PRAGMA user.synchronous = FULL", NULL) != 0) {
-		userdb_error(u, cause);
-		goto fail;
-	}
-	if (version < USERDB_SCHEMA_VERSION && userdb_migrate(u, cause) != 0)
-		goto fail;
-	u->file = 1;
-	return 0;
-
-fail:
-	db_exec(u->db, "DETACH user", NULL);
-	return -1;
-}
-
 /* Attach an empty user database in memory, with the schema of a file. */
 static int
 userdb_attach_memory(struct userdb *u, char **cause)
@@ -283,6 +240,152 @@ userdb_attach_memory(struct userdb *u, char **cause)
 	}
 	u->file = 0;
 	return 0;
+}
+
+/* Why the file cannot be written, or NULL: the file itself, or its
+ * directory (then *in_dir is set), where SQLite makes its journal, or its
+ * WAL and shared memory, beside it. */
+static char *
+userdb_read_only(const char *path, int *in_dir)
+{
+	char *dir, *why = NULL;
+
+	*in_dir = 0;
+	dir = outfile_dir(path);
+	if (access(dir, W_OK) != 0) {
+		why = xasprintf(_("%s: its directory is read-only: %s"), path, strerror(errno));
+		*in_dir = 1;
+	} else if (access(path, W_OK) != 0)
+		why = xasprintf(_("%s: read-only: %s"), path, strerror(errno));
+	free(dir);
+	return why;
+}
+
+/* Whether the error left on the connection says the file is a SQLite
+ * database that is damaged, rather than another kind of file: one that
+ * does not start as SQLite's do is someone's own file, given by mistake. */
+static int
+userdb_damaged(struct userdb *u)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[sizeof magic];
+	int fd, code = sqlite3_errcode(u->db);
+	ssize_t n = 0;
+
+	if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+		return 0;
+	if ((fd = open(u->path, O_RDONLY)) != -1) {
+		n = read(fd, head, sizeof head);
+		close(fd);
+	}
+	return n == (ssize_t)sizeof head && memcmp(head, magic, sizeof magic) == 0;
+}
+
+/* A problem as SQLite's checks give it, without the line that names the
+ * schema before the first. */
+static const char *
+userdb_problem(const unsigned char *text)
+{
+	const char *nl;
+
+	if (text == NULL)
+		return "?";
+	nl = strrchr((const char *)text, '\n');
+	return nl != NULL ? nl + 1 : (const char *)text;
+}
+
+/* SQLite's quick check of the attached file: 0 if it is sound, -2 with
+ * *cause if it is damaged, -1 with *cause if it cannot run. */
+static int
+userdb_quick_check(struct userdb *u, char **cause)
+{
+	char *value;
+
+	if (userdb_query(u->db, "PRAGMA user.quick_check(1)", &value) != 0) {
+		userdb_error(u, cause);
+		return userdb_damaged(u) ? -2 : -1;
+	}
+	if (value != NULL && strcmp(value, "ok") == 0) {
+		free(value);
+		return 0;
+	}
+	*cause = xasprintf(_("%s: damaged: %s"), u->path,
+	    userdb_problem((const unsigned char *)value));
+	free(value);
+	return -2;
+}
+
+/* Attach the file; refuse it, untouched, if it is not a user database of
+ * this version or an older one: -1, or -2 if it is damaged. A file that
+ * cannot be written is attached read-only, with u->readonly saying why.
+ *
+ * In a directory that cannot be written SQLite cannot make the shared
+ * memory a WAL file is read with; there the file is opened as immutable
+ * when it has no WAL file or journal: no one can change it, as a writer
+ * would have to make one of them in that directory. */
+static int
+userdb_attach_file(struct userdb *u, char **cause)
+{
+	char *uri, *wal, *journal, *why;
+	int r, version, in_dir, immutable = 0;
+
+	if ((why = userdb_read_only(u->path, &in_dir)) != NULL && in_dir) {
+		wal = xasprintf("%s-wal", u->path);
+		journal = xasprintf("%s-journal", u->path);
+		immutable = !outfile_exists(wal) && !outfile_exists(journal);
+		free(wal);
+		free(journal);
+	}
+	uri = db_uri(u->path, why == NULL ? "rw" : immutable ? "ro&immutable=1" : "ro");
+	r = userdb_attach(u->db, uri);
+	free(uri);
+	if (r != 0) {
+		userdb_error(u, cause);
+		free(why);
+		return userdb_damaged(u) ? -2 : -1;
+	}
+	if ((version = userdb_version(u, cause)) < 0) {
+		r = userdb_damaged(u) ? -2 : -1;
+		goto fail;
+	}
+	if ((r = userdb_quick_check(u, cause)) != 0)
+		goto fail;
+	r = -1;
+	/* Sound, and of this version: its tables must be the ones this
+	 * version makes. An older one is checked so once migrated
+	 * (userdb_migrate), as its tables are older than the bundled ones. */
+	if (version == USERDB_SCHEMA_VERSION &&
+	    db_check_untrusted(u->db, "user", u->path, cause) != 0)
+		goto fail;
+	if (why != NULL && version < USERDB_SCHEMA_VERSION) {
+		/* It cannot be brought to this version: it is not read. */
+		db_exec(u->db, "DETACH user", NULL);
+		if (userdb_attach_memory(u, cause) != 0) {
+			free(why);
+			return -1;
+		}
+		u->readonly = xasprintf(_("%s (and made by an older aiatlas, so it is not read)"),
+		    why);
+		free(why);
+		return 0;
+	}
+	/* Nothing is written before here. synchronous=FULL: a write that
+	 * returned is on the disk, even after a power cut. */
+	if (why == NULL && (userdb_journal(u) != 0 ||
+	    db_exec(u->db, "PRAGMA user.synchronous = FULL", NULL) != 0)) {
+		userdb_error(u, cause);
+		goto fail;
+	}
+	if (version < USERDB_SCHEMA_VERSION && userdb_migrate(u, cause) != 0)
+		goto fail;
+	u->readonly = why;
+	u->file = 1;
+	return 0;
+
+fail:
+	free(why);
+	db_exec(u->db, "DETACH user", NULL);
+	return r;
 }
 
 /* Make the file and its directories and attach it in place of the empty
@@ -315,6 +418,83 @@ userdb_make(struct userdb *u, char **cause)
 	return 0;
 }
 
+/*
+ * SQLite rolls a transaction back by itself on some errors, as a full
+ * disk; the statements after it would then each be kept on their own,
+ * and half a write would stay. During a write, only its own COMMIT may
+ * end a transaction: any other commit is turned into a rollback.
+ */
+static int
+userdb_commit_hook(void *arg)
+{
+	struct userdb *u = arg;
+
+	return u->writing && !u->committing;
+}
+
+/* Move the damaged file, with its WAL, shared memory or journal, to
+ * PATH.corrupt-YYYYmmdd-HHMMSS, never over another file; its new name, or
+ * NULL with *cause. A WAL file left behind would be replayed into the new
+ * database: it goes too. */
+static char *
+userdb_move_aside(const char *path, char **cause)
+{
+	static const char *const sides[] = { "-wal", "-shm", "-journal", NULL };
+	struct stat st;
+	time_t now = time(NULL);
+	char stamp[32], *to, *from, *side_to;
+	int i, err = 0;
+
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
+	to = xasprintf("%s.corrupt-%s", path, stamp);
+	for (i = 2; lstat(to, &st) == 0; i++) {
+		free(to);
+		to = xasprintf("%s.corrupt-%s-%d", path, stamp, i);
+	}
+	if (rename(path, to) != 0) {
+		*cause = xasprintf(_("cannot move it aside: %s"), strerror(errno));
+		free(to);
+		return NULL;
+	}
+	for (i = 0; sides[i] != NULL && err == 0; i++) {
+		from = xasprintf("%s%s", path, sides[i]);
+		side_to = xasprintf("%s%s", to, sides[i]);
+		if (rename(from, side_to) != 0 && errno != ENOENT) {
+			err = errno;
+			*cause = xasprintf(_("moved to %s, but cannot move %s: %s"), to, from,
+			    strerror(err));
+		}
+		free(from);
+		free(side_to);
+	}
+	if (err != 0) {
+		free(to);
+		return NULL;
+	}
+	return to;
+}
+
+/* The file is damaged (*cause says how): move it aside and start an empty
+ * user database in its place, saying where it went in u->notice. */
+static int
+userdb_recover(struct userdb *u, char **cause)
+{
+	char *damage = *cause, *why = NULL, *to;
+
+	*cause = NULL;
+	if ((to = userdb_move_aside(u->path, &why)) == NULL) {
+		*cause = xasprintf("%s; %s", damage, why);
+		free(damage);
+		free(why);
+		return -1;
+	}
+	u->notice = xasprintf(_("%s; it was moved to %s and a new user database is started"),
+	    damage, to);
+	free(damage);
+	free(to);
+	return userdb_attach_memory(u, cause);
+}
+
 /* Attach the user database at path, or an empty one. */
 struct userdb *
 userdb_open(sqlite3 *db, const char *path, const char *why, char **cause)
@@ -326,9 +506,11 @@ userdb_open(sqlite3 *db, const char *path, const char *why, char **cause)
 	u->path = path != NULL ? xstrdup(path) : NULL;
 	u->why = why;
 	sqlite3_busy_timeout(db, 2000);
-	if (path != NULL && (access(path, F_OK) == 0 || (errno != ENOENT && errno != ENOTDIR)))
-		r = userdb_attach_file(u, cause);
-	else
+	sqlite3_commit_hook(db, userdb_commit_hook, u);
+	if (path != NULL && (access(path, F_OK) == 0 || (errno != ENOENT && errno != ENOTDIR))) {
+		if ((r = userdb_attach_file(u, cause)) == -2)
+			r = userdb_recover(u, cause);
+	} else
 		r = userdb_attach_memory(u, cause);
 	if (r != 0) {
 		userdb_free(u);
@@ -343,7 +525,10 @@ userdb_free(struct userdb *u)
 {
 	if (u == NULL)
 		return;
+	sqlite3_commit_hook(u->db, NULL, NULL);
 	free(u->path);
+	free(u->readonly);
+	free(u->notice);
 	free(u);
 }
 
@@ -351,7 +536,44 @@ userdb_free(struct userdb *u)
 const char *
 userdb_unavailable(const struct userdb *u)
 {
+	return u->path == NULL ? u->why : u->readonly;
+}
+
+/* Why nothing can be read, or NULL. */
+const char *
+userdb_unreadable(const struct userdb *u)
+{
 	return u->path == NULL ? u->why : NULL;
+}
+
+/* SQLite's integrity check of the file. */
+int
+userdb_check(struct userdb *u, check_report_fn report, void *arg, char **cause)
+{
+	sqlite3_stmt *stmt;
+	const unsigned char *text;
+	char *problem;
+	int rc, problems = 0;
+
+	if (!u->file)
+		return 0;
+	if (db_prepare(u->db, "PRAGMA user.integrity_check(100)", &stmt, cause) != 0)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		text = sqlite3_column_text(stmt, 0);
+		if (text != NULL && strcmp((const char *)text, "ok") == 0)
+			continue;
+		problem = xasprintf(_("integrity: %s"), userdb_problem(text));
+		report(arg, problem);
+		free(problem);
+		problems++;
+	}
+	if (rc != SQLITE_DONE) {
+		userdb_error(u, cause);
+		problems = -1;
+	}
+	sqlite3_finalize(stmt);
+	return problems;
 }
 
 /* Whether the file is attached. */
@@ -365,8 +587,8 @@ userdb_has_file(const struct userdb *u)
 int
 userdb_begin(struct userdb *u, char **cause)
 {
-	if (u->path == NULL) {
-		*cause = xstrdup(u->why);
+	if (userdb_unavailable(u) != NULL) {
+		*cause = xstrdup(userdb_unavailable(u));
 		return -1;
 	}
 	if (!u->file && userdb_make(u, cause) != 0)
@@ -376,6 +598,7 @@ userdb_begin(struct userdb *u, char **cause)
 		userdb_rollback(u);
 		return -1;
 	}
+	u->writing = 1;
 	return 0;
 }
 
@@ -388,6 +611,7 @@ userdb_begin_trial(struct userdb *u, char **cause)
 		userdb_rollback(u);
 		return -1;
 	}
+	u->writing = 1;
 	return 0;
 }
 
@@ -395,11 +619,24 @@ userdb_begin_trial(struct userdb *u, char **cause)
 int
 userdb_commit(struct userdb *u, char **cause)
 {
-	if (db_exec(u->db, "COMMIT", NULL) != 0) {
+	int r;
+
+	if (sqlite3_get_autocommit(u->db)) {
+		/* SQLite ended it on an error, undoing it all. */
+		*cause = xasprintf(_("%s: cannot save: the write failed and was undone"),
+		    u->path);
+		u->writing = 0;
+		return -1;
+	}
+	u->committing = 1;
+	r = db_exec(u->db, "COMMIT", NULL);
+	u->committing = 0;
+	if (r != 0) {
 		userdb_error(u, cause);
 		userdb_rollback(u);
 		return -1;
 	}
+	u->writing = 0;
 	return 0;
 }
 
@@ -409,4 +646,5 @@ userdb_rollback(struct userdb *u)
 {
 	if (!sqlite3_get_autocommit(u->db))
 		db_exec(u->db, "ROLLBACK", NULL);
+	u->writing = 0;
 }

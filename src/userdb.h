@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include "check.h"
+
 /* The user database of a connection. Reads go to schema user (its tables
  * are there, empty, even before the file exists); a write goes between
  * userdb_begin() and userdb_commit() or userdb_rollback(). */
@@ -11,7 +13,11 @@ struct userdb {
 	sqlite3		*db;	/* the main connection, where it is attached */
 	char		*path;	/* its file; NULL: none, and nothing can be saved */
 	const char	*why;	/* why there is no file, when path is NULL */
+	char		*readonly;	/* why the file cannot be written, or NULL */
+	char		*notice;	/* to say once: a damaged file was moved aside */
 	int		 file;	/* the file is attached (else an empty schema in memory) */
+	int		 writing;	/* between userdb_begin() and its end */
+	int		 committing;	/* in userdb_commit() */
 };
 
 /* Where the user database is by default: $XDG_DATA_HOME/aiatlas/user.db,
@@ -20,14 +26,24 @@ struct userdb {
 char	*userdb_default_path(const char **why);
 /* Attach the user database at path (NULL: none, for the reason why) to db
  * as schema user, bringing an older one to the current version; a file
- * that does not exist is not made. NULL with *cause (naming the file) if it
- * is not a user database, is damaged or is from a newer aiatlas; it is
- * then left as it was. */
+ * that does not exist is not made. A file that cannot be written (or its
+ * directory) is read, and writes say why they cannot be saved. A damaged
+ * file is moved aside, never deleted, and an empty one takes its place:
+ * u->notice says where it went. NULL with *cause (naming the file) if it
+ * is not a user database, is from a newer aiatlas, or is damaged and
+ * cannot be moved; it is then left as it was. */
 struct userdb *userdb_open(sqlite3 *db, const char *path, const char *why, char **cause);
 /* Forget the user database (the connection closes it). */
 void	 userdb_free(struct userdb *u);
-/* Why nothing can be saved (--no-user-db, no HOME), or NULL. */
+/* Why nothing can be saved (--no-user-db, no HOME, a read-only file or
+ * directory), or NULL. */
 const char *userdb_unavailable(const struct userdb *u);
+/* Why nothing can be read (--no-user-db, no HOME), or NULL. */
+const char *userdb_unreadable(const struct userdb *u);
+/* Run SQLite's integrity check on the file, if there is one, giving each
+ * problem to report(arg, problem). The number of problems, or -1 with
+ * *cause. */
+int	 userdb_check(struct userdb *u, check_report_fn report, void *arg, char **cause);
 /* Begin a write, holding the file's write lock; the file and its
  * directories are made first if needed. 0, or -1 with *cause. */
 int	 userdb_begin(struct userdb *u, char **cause);

@@ -141,9 +141,11 @@ UPDATE sqlite_schema SET sql = replace(sql, 'kind TEXT NOT NULL', 'kind TEXT') W
 "$DBEDIT" "$scratch/user.db" "INSERT INTO saved_filter VALUES ('null', NULL, 'x', '2025-01-01')"
 "$DBEDIT" "$scratch/user.db" "PRAGMA writable_schema = ON;
 UPDATE sqlite_schema SET sql = replace(sql, 'kind TEXT,', 'kind TEXT NOT NULL,') WHERE name = 'saved_filter';"
+# Damaged: moved aside, never deleted, and a new one started.
 run $U note list
-expect_status 2 "a user database with NULL in a NOT NULL column"
-expect_err "aiatlas: $scratch/user.db: damaged: NULL value in saved_filter.kind" \
-    "a user database with NULL in a NOT NULL column"
+grep -qF "aiatlas: $scratch/user.db: damaged: NULL value in saved_filter.kind; it was moved to $scratch/user.db.corrupt-" "$scratch/err"
+ok $? "a user database with NULL in a NOT NULL column: said damaged and moved aside"
+ls "$scratch"/user.db.corrupt-* >/dev/null 2>&1
+ok $? "the damaged file is kept beside it"
 
 done_testing
