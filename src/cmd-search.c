@@ -13,7 +13,7 @@
 #include "xmalloc.h"
 
 /* How search's columns fit a narrow terminal (see output.h): the id and
- * the name always, the match cut first. */
+ * the name always, the match (cut if it stays) left out before the kind. */
 static const struct output_fit cmd_search_fit[] = {
 	{ "id", 0, 0 },
 	{ "kind", 1, 0 },
