@@ -39,18 +39,23 @@ struct cli_command {
 };
 
 static const struct cli_command cli_commands[] = {
-	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT | CLI_OPT_FILTER | CLI_OPT_WIDE, 1, 1,
-	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N] [--wide]"),
+	{ "list", cmd_list, CLI_OPT_SORT | CLI_OPT_LIMIT | CLI_OPT_FILTER | CLI_OPT_WIDE |
+	  CLI_OPT_COLUMNS, 1, 1,
+	  N_("list KIND [--filter EXPR] [--sort FIELD[,-FIELD]] [--limit N] [--wide]"
+	  " [--columns LIST]"),
 	  N_("Print the records of one kind: actors, funding, events, blocs, sources,\n"
 	  "countries or figures.") },
-	{ "timeline", cmd_timeline, CLI_OPT_FILTER | CLI_OPT_DATES | CLI_OPT_LIMIT, 0, 0,
-	  N_("timeline [--filter EXPR] [--from DATE] [--to DATE] [--limit N]"),
+	{ "timeline", cmd_timeline, CLI_OPT_FILTER | CLI_OPT_DATES | CLI_OPT_LIMIT | CLI_OPT_WIDE |
+	  CLI_OPT_COLUMNS, 0, 0,
+	  N_("timeline [--filter EXPR] [--from DATE] [--to DATE] [--limit N] [--wide]"
+	  " [--columns LIST]"),
 	  N_("Print events and funding announcements in date order.") },
 	{ "show", cmd_show, 0, 1, 1,
 	  N_("show ID"),
 	  N_("Print one record: its fields, its related records and its sources.") },
-	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT | CLI_OPT_REGEX, 1, -1,
-	  N_("search QUERY [--regex] [--kind KIND] [--limit N]"),
+	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT | CLI_OPT_REGEX | CLI_OPT_WIDE |
+	  CLI_OPT_COLUMNS, 1, -1,
+	  N_("search QUERY [--regex] [--kind KIND] [--limit N] [--wide] [--columns LIST]"),
 	  N_("Search names, aliases, titles and summaries in English and French.") },
 	{ "sql", cmd_sql, 0, 1, 1,
 	  N_("sql 'SELECT ...'"),
@@ -100,8 +105,11 @@ static const struct cli_option_help {
 	  "                          or all; ai,compute if not given)\n") },
 	{ CLI_OPT_SORT, N_("  --sort FIELD[,-FIELD]   sort by these columns, - first for descending\n") },
 	{ CLI_OPT_LIMIT, N_("  --limit N               print the first N rows only\n") },
-	{ CLI_OPT_WIDE, N_("  --wide                  every column of the records, uncut, and their\n"
-	  "                          sources: what import takes back\n") },
+	{ CLI_OPT_WIDE, N_("  --wide                  every column, none left out or cut to fit the\n"
+	  "                          terminal (list: every field of the records and\n"
+	  "                          their sources, what import takes back)\n") },
+	{ CLI_OPT_COLUMNS, N_("  --columns LIST          these columns only, in this order (as id,title);\n"
+	  "                          with --wide, uncut (list: any field of --wide's)\n") },
 	{ CLI_OPT_SHEET, N_("  --format md|txt|html    Markdown (the default; with -o, the file's\n"
 	  "                          extension), plain text wrapped at 72 columns, or\n"
 	  "                          one self-contained HTML file\n") },
@@ -120,7 +128,7 @@ enum {
 	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
 	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW,
 	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE, CLI_LONG_WIDE,
-	CLI_LONG_TIMEOUT
+	CLI_LONG_TIMEOUT, CLI_LONG_COLUMNS
 };
 
 /* The seconds a statement of sql, or of any command over a --db file, may
@@ -156,6 +164,7 @@ static const struct option cli_long_options[] = {
 	{ "rm-file",	required_argument,	NULL, CLI_LONG_RM_FILE },
 	{ "wide",	no_argument,		NULL, CLI_LONG_WIDE },
 	{ "timeout",	required_argument,	NULL, CLI_LONG_TIMEOUT },
+	{ "columns",	required_argument,	NULL, CLI_LONG_COLUMNS },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -226,9 +235,36 @@ cli_join(int argc, char **argv)
 int
 cli_print(struct cli *c, sqlite3_stmt *stmt, const char *what)
 {
+	return cli_print_fit(c, stmt, what, NULL, 0);
+}
+
+/* Print every row of stmt (finalized here), the columns --columns picks,
+ * a table fitted as fit says; CLI_USAGE if --columns names a column stmt
+ * has not. */
+int
+cli_print_fit(struct cli *c, sqlite3_stmt *stmt, const char *what,
+    const struct output_fit *fit, int nfit)
+{
 	struct output *o = cli_output(c);
-	long rows = output_statement(o, stmt);
-	int status;
+	int ncols = sqlite3_column_count(stmt), i, status;
+	const char **names = xreallocarray(NULL, ncols > 0 ? ncols : 1, sizeof *names);
+	char *cause = NULL;
+	long rows;
+
+	for (i = 0; i < ncols; i++)
+		names[i] = sqlite3_column_name(stmt, i);
+	if (c->pick != NULL && output_pick(o, c->pick, ncols, names, &cause) != 0) {
+		cli_error(_("--columns: %s"), cause);
+		free(cause);
+		free(names);
+		sqlite3_finalize(stmt);
+		output_close(o);
+		return CLI_USAGE;
+	}
+	free(names);
+	if (fit != NULL)
+		output_set_fit(o, fit, nfit);
+	rows = output_statement(o, stmt);
 
 	if (rows < 0)
 		cli_error(_("%s: %s"), what, db_error(c->db));
@@ -428,19 +464,46 @@ cli_catch_signals(void)
 }
 
 /* The terminal's width in columns, or 0 when stdout is not a terminal. */
+/* The width in columns of the terminal fd writes to, or 0. */
 static int
-cli_terminal_width(void)
+cli_terminal_width(int fd)
 {
 	struct winsize ws;
-	const char *columns;
 
-	if (!isatty(STDOUT_FILENO))
-		return 0;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0)
 		return ws.ws_col;
-	if ((columns = getenv("COLUMNS")) != NULL && atoi(columns) > 0)
-		return atoi(columns);
-	return 80;
+	return 0;
+}
+
+/* The width COLUMNS gives, or 0. */
+static int
+cli_columns_width(void)
+{
+	const char *columns = getenv("COLUMNS");
+
+	return columns != NULL && atoi(columns) > 0 ? atoi(columns) : 0;
+}
+
+/*
+ * The width tables fit in: on a terminal, its own (COLUMNS if it reports
+ * none, 80 if neither); elsewhere COLUMNS, or none (0), but for a record's
+ * layout (show) first the width of the terminal on stderr, so that a pager
+ * gets the text the terminal would.
+ */
+static int
+cli_width(int record)
+{
+	int width;
+
+	if (isatty(STDOUT_FILENO)) {
+		if ((width = cli_terminal_width(STDOUT_FILENO)) > 0 ||
+		    (width = cli_columns_width()) > 0)
+			return width;
+		return 80;
+	}
+	if (record && (width = cli_terminal_width(STDERR_FILENO)) > 0)
+		return width;
+	return cli_columns_width();
 }
 
 /* Whether --color auto means colour: a terminal, NO_COLOR unset, not dumb. */
@@ -473,6 +536,8 @@ cli_option_name(unsigned int mask)
 		return "--into";
 	if (mask & CLI_OPT_WIDE)
 		return "--wide";
+	if (mask & CLI_OPT_COLUMNS)
+		return "--columns";
 	return "--kind";
 }
 
@@ -519,7 +584,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 	const char *db_path = NULL, *color = "auto", *format = NULL, *size = NULL;
 	const char *user_db = NULL, *limit = NULL, *why = NULL, *timeout = NULL;
 	char *default_user_db = NULL;
-	int no_user_db = 0, help = 0, sheet;
+	int no_user_db = 0, help = 0, sheet, record;
 	double seconds = 0;
 	unsigned int given = 0;
 	char *cause = NULL;
@@ -554,6 +619,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		case CLI_LONG_RM_FILE: c.rm_file = optarg; given |= CLI_OPT_IMPORT; break;
 		case CLI_LONG_WIDE: c.wide = 1; given |= CLI_OPT_WIDE; break;
 		case CLI_LONG_TIMEOUT: timeout = optarg; break;
+		case CLI_LONG_COLUMNS: c.pick = optarg; given |= CLI_OPT_COLUMNS; break;
 		case 'h': help = 1; break;
 		case 'V': cli_version(); return CLI_OK;
 		case ':':
@@ -583,16 +649,19 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		cli_error(_("-o: the file name is empty"));
 		return CLI_USAGE;
 	}
-	/* A command that writes a sheet reads --format itself. */
-	sheet = optind < argc && (cmd = cli_find_command(argv[optind])) != NULL &&
-	    (cmd->options & CLI_OPT_SHEET) != 0;
+	/* A command that writes a sheet reads --format itself; a record is
+	 * written for people (the table format) wherever it goes. */
+	cmd = optind < argc ? cli_find_command(argv[optind]) : NULL;
+	sheet = cmd != NULL && (cmd->options & CLI_OPT_SHEET) != 0;
+	record = cmd != NULL && cmd->run == cmd_show;
 	c.format_name = format;
 	if (sheet)
 		c.format = OUTPUT_MD;
 	else if (format == NULL && c.output != NULL)
-		c.format = cli_format_of_name(c.output, &c.format) ? c.format : OUTPUT_TSV;
+		c.format = cli_format_of_name(c.output, &c.format) ? c.format :
+		    record ? OUTPUT_TABLE : OUTPUT_TSV;
 	else if (format == NULL)
-		c.format = isatty(STDOUT_FILENO) ? OUTPUT_TABLE : OUTPUT_TSV;
+		c.format = isatty(STDOUT_FILENO) || record ? OUTPUT_TABLE : OUTPUT_TSV;
 	else if (output_format_parse(format, &c.format) != 0) {
 		cli_error(_("--format: unknown format '%s'; formats: %s"), format,
 		    output_format_names());
@@ -612,7 +681,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		cli_error(_("--color: '%s' is not one of auto, always, never"), color);
 		return CLI_USAGE;
 	}
-	c.width = c.output == NULL && !c.wide ? cli_terminal_width() : 0;
+	c.width = c.output == NULL && !c.wide ? cli_width(record) : 0;
 
 	if (optind < argc) {
 		if ((cmd = cli_find_command(argv[optind])) == NULL) {

@@ -25,7 +25,8 @@ enum cli_option {
 	CLI_OPT_DOMAIN	= 1 << 6,
 	CLI_OPT_SHEET	= 1 << 7,	/* --format is md, txt or html, read by the command */
 	CLI_OPT_IMPORT	= 1 << 8,	/* --into, --dry-run, --rm, --rm-file */
-	CLI_OPT_WIDE	= 1 << 9
+	CLI_OPT_WIDE	= 1 << 9,
+	CLI_OPT_COLUMNS	= 1 << 10
 };
 
 /* What a command runs with. */
@@ -41,7 +42,8 @@ struct cli {
 	long			 limit;		/* -1: none */
 	const char		*kind;
 	const char		*filter;
-	int			 wide;		/* list: every column, as import takes them */
+	int			 wide;		/* every column, uncut (list: as import takes them) */
+	const char		*pick;		/* --columns: the columns written, or NULL */
 	int			 regex;		/* search: the query is a PCRE2 pattern */
 	const char		*from, *to;	/* timeline, compare: dates */
 	const char		*domain;	/* compare: the domains counted */
@@ -69,6 +71,10 @@ int	 cli_output_close(struct output *o);
  * what names the command in a message. An exit status: CLI_NOTHING when
  * there is no row. */
 int	 cli_print(struct cli *c, sqlite3_stmt *stmt, const char *what);
+/* The same with the columns --columns picks, and a table fitted to the
+ * terminal column by column as fit says (nfit columns; see output.h). */
+int	 cli_print_fit(struct cli *c, sqlite3_stmt *stmt, const char *what,
+	     const struct output_fit *fit, int nfit);
 /* The arguments joined by spaces, freed by the caller. */
 char	*cli_join(int argc, char **argv);
 

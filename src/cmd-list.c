@@ -20,12 +20,12 @@ cmd_list(struct cli *c, int argc, char **argv)
 	const struct kind *k;
 	int where = (c->format == OUTPUT_TABLE || c->format == OUTPUT_MD) ? LIST_HUMAN : LIST_DATA;
 	struct list_order order;
+	const struct list_column *cols[LIST_MAX_COLUMNS];
+	struct output_fit fit[LIST_MAX_COLUMNS];
 	struct filter *filter = NULL;
-	char *sql, *columns, *cause = NULL;
+	char *sql, *columns, *what, *cause = NULL;
 	sqlite3_stmt *stmt;
-	struct output *o;
-	long rows;
-	int status;
+	int i, n, status;
 
 	if ((k = kind_list(argv[0])) == NULL) {
 		cli_error(_("list: unknown kind '%s'; kinds: %s"), argv[0], kind_list_names());
@@ -69,14 +69,15 @@ cmd_list(struct cli *c, int argc, char **argv)
 	sqlite3_bind_int64(stmt, 3, 0);
 	if (filter != NULL)
 		filter_bind(filter, stmt);
-	o = cli_output(c);
-	rows = output_statement(o, stmt);
-	if (rows < 0)
-		cli_error(_("list: %s: %s"), c->db_name, db_error(c->db));
-	sqlite3_finalize(stmt);
+	n = lists_columns(k, where, cols, LIST_MAX_COLUMNS);
+	for (i = 0; i < n; i++) {
+		fit[i].name = cols[i]->name;
+		fit[i].rank = cols[i]->rank;
+		fit[i].cut = (cols[i]->where & LIST_CUT) != 0;
+	}
+	what = xasprintf("list: %s", c->db_name);
+	status = cli_print_fit(c, stmt, what, fit, n);
+	free(what);
 	filter_free(filter);
-	status = cli_output_close(o);
-	if (rows < 0)
-		return CLI_USAGE;
-	return status == CLI_OK && rows == 0 ? CLI_NOTHING : status;
+	return status;
 }

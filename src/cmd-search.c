@@ -13,6 +13,16 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* How search's columns fit a narrow terminal (see output.h): the id and
+ * the name always, the match (cut if it stays) left out before the kind. */
+static const struct output_fit cmd_search_fit[] = {
+	{ "id", 0, 0 },
+	{ "kind", 1, 0 },
+	{ "name", 0, 1 },
+	{ "match", 2, 1 },
+	{ "disputed", 3, 0 }
+};
+
 /* The record kind --kind names ("actors" or "actor"), or NULL. */
 static const char *
 cmd_search_kind(const char *name)
@@ -27,12 +37,10 @@ int
 cmd_search(struct cli *c, int argc, char **argv)
 {
 	sqlite3_stmt *stmt;
-	struct output *o;
 	char *typed, *query, *cause = NULL;
 	const char *kind = NULL;
 	int status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 	size_t offset;
-	long rows;
 
 	if (c->kind != NULL && (kind = cmd_search_kind(c->kind)) == NULL) {
 		cli_error(_("search: --kind: unknown kind '%s'; kinds: %s"), c->kind,
@@ -65,14 +73,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 		free(query);
 		return CLI_USAGE;
 	}
-	o = cli_output(c);
-	rows = output_statement(o, stmt);
-	if (rows < 0)
-		cli_error(_("search: %s"), db_error(c->db));
-	sqlite3_finalize(stmt);
+	status = cli_print_fit(c, stmt, "search", cmd_search_fit,
+	    (int)(sizeof cmd_search_fit / sizeof cmd_search_fit[0]));
 	free(query);
-	status = cli_output_close(o);
-	if (rows < 0)
-		return CLI_USAGE;
-	return status == CLI_OK && rows == 0 ? CLI_NOTHING : status;
+	return status;
 }

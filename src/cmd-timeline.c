@@ -11,16 +11,28 @@
 #include "timeline.h"
 #include "xmalloc.h"
 
+/* How the timeline's columns fit a narrow terminal (see output.h): the
+ * date, the title (cut) and the id always, the amount last. */
+static const struct output_fit cmd_timeline_fit[] = {
+	{ "date", 0, 0 },
+	{ "precision", 6, 0 },
+	{ "type", 3, 0 },
+	{ "kind", 5, 0 },
+	{ "title", 0, 1 },
+	{ "amount", 1, 0 },
+	{ "place", 2, 0 },
+	{ "id", 0, 0 },
+	{ "disputed", 4, 0 }
+};
+
 /* Print the dated items, between --from and --to, that pass --filter. */
 int
 cmd_timeline(struct cli *c, int argc, char **argv)
 {
 	struct timeline t;
 	sqlite3_stmt *stmt;
-	struct output *o;
 	const char *dates[2] = { c->from, c->to }, *names[2] = { "--from", "--to" };
 	char *sql, *cause = NULL;
-	long rows;
 	int i, status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 
 	for (i = 0; i < 2; i++) {
@@ -51,14 +63,8 @@ cmd_timeline(struct cli *c, int argc, char **argv)
 	sqlite3_bind_int64(stmt, 5, c->limit);
 	sqlite3_bind_int64(stmt, 6, 0);
 	timeline_bind(&t, stmt);
-	o = cli_output(c);
-	rows = output_statement(o, stmt);
-	if (rows < 0)
-		cli_error(_("timeline: %s"), db_error(c->db));
-	sqlite3_finalize(stmt);
+	status = cli_print_fit(c, stmt, "timeline", cmd_timeline_fit,
+	    (int)(sizeof cmd_timeline_fit / sizeof cmd_timeline_fit[0]));
 	timeline_clear(&t);
-	status = cli_output_close(o);
-	if (rows < 0)
-		return CLI_USAGE;
-	return status == CLI_OK && rows == 0 ? CLI_NOTHING : status;
+	return status;
 }

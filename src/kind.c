@@ -15,103 +15,104 @@
 #define LIST_NAME(en, fr) en, fr
 /* Whether the record whose id is the SQL id has a disputed field: yes or
  * no for data, the marker (or nothing) for people, who also see • on a
- * record of their own (imported). */
-#define LIST_DISPUTED(id) \
+ * record of their own (imported); rank as in struct list_column. */
+#define LIST_DISPUTED(id, rank) \
 	{ "disputed", "CASE WHEN " RECORD_DISPUTED(id) " THEN 'yes' ELSE 'no' END", NULL, \
 	  "CASE WHEN " RECORD_DISPUTED(id) " THEN '⚑' WHEN " RECORD_MINE(id) " THEN '•' END", \
-	  LIST_BOTH | LIST_MARK }
+	  LIST_BOTH | LIST_MARK, rank }
 
-/* The columns of each listed kind (see lists.h), its id first. */
+/* The columns of each listed kind (see lists.h), its id first; their
+ * ranks say which a table too wide for the terminal leaves out first. */
 static const struct list_column kind_actor_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "country", "country", NULL, NULL, LIST_BOTH },
-	{ "sector", "sector", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
+	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 3 },
+	{ "country", "country", NULL, NULL, LIST_BOTH, 1 },
+	{ "sector", "sector", NULL, NULL, LIST_BOTH, 5 },
 	{ "place", "place", NULL,
-	  "coalesce(place || coalesce(', ' || region, ''), region)", LIST_BOTH },
-	{ "region", "region", NULL, NULL, LIST_DATA },
-	{ "founded", "founded_on", NULL, NULL, LIST_BOTH },
-	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
-	LIST_DISPUTED("actor.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	  "coalesce(place || coalesce(', ' || region, ''), region)", LIST_BOTH, 2 },
+	{ "region", "region", NULL, NULL, LIST_DATA, 2 },
+	{ "founded", "founded_on", NULL, NULL, LIST_BOTH, 6 },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, 7 },
+	LIST_DISPUTED("actor.id", 4),
+	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct list_column kind_funding_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "status", "status", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 5 },
+	{ "status", "status", NULL, NULL, LIST_BOTH, 4 },
 	{ "amount", "coalesce(amount, amount_high)", NULL,
 	  "coalesce(money(amount, currency), money_range(amount_low, amount_high, currency))",
-	  LIST_BOTH },
-	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA },
-	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA },
-	{ "currency", "currency", NULL, NULL, LIST_DATA },
-	{ "announced", "announced_on", NULL, NULL, LIST_BOTH },
-	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH },
-	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
-	LIST_DISPUTED("funding.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	  LIST_BOTH, 1 },
+	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA, 0 },
+	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA, 0 },
+	{ "currency", "currency", NULL, NULL, LIST_DATA, 0 },
+	{ "announced", "announced_on", NULL, NULL, LIST_BOTH, 2 },
+	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH, 3 },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, 7 },
+	LIST_DISPUTED("funding.id", 6),
+	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct list_column kind_event_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "date", "date", NULL, NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
-	{ "country", "country", NULL, NULL, LIST_BOTH },
-	LIST_DISPUTED("event.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
+	{ "date", "date", NULL, NULL, LIST_BOTH, 1 },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 3 },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
+	{ "country", "country", NULL, NULL, LIST_BOTH, 2 },
+	LIST_DISPUTED("event.id", 4),
+	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct list_column kind_bloc_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 2 },
 	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id"
 	  " AND m.until IS NULL)",
-	  NULL, NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, NULL, 0 }
+	  NULL, NULL, LIST_BOTH, 1 },
+	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct list_column kind_source_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "title", "title", NULL, NULL, LIST_BOTH },
-	{ "publisher", "publisher", NULL, NULL, LIST_BOTH },
-	{ "published", "published_on", NULL, NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "lang", "lang", NULL, NULL, LIST_BOTH },
-	{ "url", "url", NULL, NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
+	{ "title", "title", NULL, NULL, LIST_BOTH | LIST_CUT, 0 },
+	{ "publisher", "publisher", NULL, NULL, LIST_BOTH, 2 },
+	{ "published", "published_on", NULL, NULL, LIST_BOTH, 1 },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 4 },
+	{ "lang", "lang", NULL, NULL, LIST_BOTH, 5 },
+	{ "url", "url", NULL, NULL, LIST_BOTH, 3 },
+	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct list_column kind_country_columns[] = {
-	{ "iso3", "iso3", NULL, NULL, LIST_BOTH },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
-	{ "population", "population", NULL, NULL, LIST_BOTH },
-	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH },
-	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH },
-	LIST_DISPUTED("country.iso3"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ "iso3", "iso3", NULL, NULL, LIST_BOTH, 0 },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
+	{ "population", "population", NULL, NULL, LIST_BOTH, 1 },
+	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH, 2 },
+	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH, 4 },
+	LIST_DISPUTED("country.iso3", 3),
+	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct list_column kind_figure_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH },
-	{ "measure", "measure", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
+	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
+	{ "measure", "measure", NULL, NULL, LIST_BOTH, 3 },
 	{ "value", "coalesce(value, value_high)", NULL,
 	  "coalesce(quantity(value, unit), quantity_range(value_low, value_high, unit))",
-	  LIST_BOTH },
-	{ "value_low", "value_low", NULL, NULL, LIST_DATA },
-	{ "value_high", "value_high", NULL, NULL, LIST_DATA },
-	{ "unit", "unit", NULL, NULL, LIST_DATA },
-	{ "bound", "bound", NULL, NULL, LIST_BOTH },
-	{ "as_of", "as_of", NULL, NULL, LIST_BOTH },
-	{ "target", "target_date", NULL, NULL, LIST_BOTH },
-	{ "subject", "subject_id", NULL, NULL, LIST_BOTH },
-	LIST_DISPUTED("figure.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	  LIST_BOTH, 1 },
+	{ "value_low", "value_low", NULL, NULL, LIST_DATA, 0 },
+	{ "value_high", "value_high", NULL, NULL, LIST_DATA, 0 },
+	{ "unit", "unit", NULL, NULL, LIST_DATA, 0 },
+	{ "bound", "bound", NULL, NULL, LIST_BOTH, 6 },
+	{ "as_of", "as_of", NULL, NULL, LIST_BOTH, 4 },
+	{ "target", "target_date", NULL, NULL, LIST_BOTH, 5 },
+	{ "subject", "subject_id", NULL, NULL, LIST_BOTH, 2 },
+	LIST_DISPUTED("figure.id", 7),
+	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
 /* What search indexes besides names and aliases, in both languages. */

@@ -14,15 +14,22 @@ struct kind;
  * column in the margin, not as a column of the table. */
 #define LIST_MARK	4
 
+/* The title column: cut with "…" in a table too wide for the terminal,
+ * where the others are shown whole or left out. */
+#define LIST_CUT	8
+
 /* One column: its name, the SQL that sorts and exports it (and its
  * French form, NULL if the same), the SQL that shows it to people (NULL:
- * the same), and where it appears. */
+ * the same), where it appears, and its rank in a table too wide for the
+ * terminal: 0 is always shown (the id, the title), the others are left
+ * out from the highest rank down until the table fits. */
 struct list_column {
 	const char	*name;
 	const char	*expr;
 	const char	*expr_fr;
 	const char	*human;
 	int		 where;
+	int		 rank;
 };
 
 #define LIST_MAX_COLUMNS	32

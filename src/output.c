@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "strbuf.h"
 #include "text.h"
 #include "translit.h"
 #include "xmalloc.h"
@@ -27,7 +29,17 @@ struct output {
 	int			 spaces;	/* held back by output_put */
 	int			 raw;		/* CSV, TSV: formulas left as they are */
 	int			 terminal;	/* CSV, TSV: control characters escaped */
+	const struct output_fit	*fit;		/* table: how each column fits, or NULL */
+	int			 nfit;
+	int			*pick;		/* the columns written, of those given, or NULL */
+	int			 npick;
+	struct output_value	*picked;	/* a row's picked values (pick) */
+	size_t			*picked_lens;
 };
+
+/* The widest a column that may be cut is kept before columns are left
+ * out (less only when all that is left does not fit). */
+#define OUTPUT_CUT_MIN	16
 
 /* The format names, in the order of enum output_format. */
 static const char *const output_names[] = {
@@ -372,16 +384,79 @@ output_set_terminal(struct output *o, int terminal)
 	o->terminal = terminal;
 }
 
+/* Fit the table column by column, as fit says. */
+void
+output_set_fit(struct output *o, const struct output_fit *fit, int n)
+{
+	o->fit = fit;
+	o->nfit = n;
+}
+
+/* The index of the column called name among ncols names, or -1. */
+static int
+output_find(const char *name, size_t len, int ncols, const char *const *names)
+{
+	int i;
+
+	for (i = 0; i < ncols; i++) {
+		if (names[i] != NULL && strlen(names[i]) == len &&
+		    strncmp(names[i], name, len) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Write only the columns that list names, in its order. */
+int
+output_pick(struct output *o, const char *list, int ncols, const char *const *names,
+    char **cause)
+{
+	struct strbuf all = { 0 };
+	const char *p = list, *end;
+	size_t len;
+	int i;
+
+	free(o->pick);
+	o->pick = NULL;
+	o->npick = 0;
+	for (;;) {
+		end = strchr(p, ',');
+		len = end != NULL ? (size_t)(end - p) : strlen(p);
+		o->pick = xreallocarray(o->pick, o->npick + 1, sizeof *o->pick);
+		if ((o->pick[o->npick++] = output_find(p, len, ncols, names)) < 0) {
+			for (i = 0; i < ncols; i++)
+				strbuf_addf(&all, "%s%s", i > 0 ? ", " : "", names[i]);
+			*cause = xasprintf(_("no column '%.*s'; columns: %s"), (int)len, p,
+			    all.s != NULL ? all.s : "");
+			free(strbuf_finish(&all));
+			free(o->pick);
+			o->pick = NULL;
+			o->npick = 0;
+			return -1;
+		}
+		if (end == NULL)
+			return 0;
+		p = end + 1;
+	}
+}
+
 /* Declare the columns; CSV and TSV write the header now. */
 void
 output_columns(struct output *o, int ncols, const char *const *names)
 {
+	const char *name;
 	int i;
 
+	if (o->pick != NULL) {
+		o->picked = xreallocarray(NULL, o->npick, sizeof *o->picked);
+		o->picked_lens = xreallocarray(NULL, o->npick, sizeof *o->picked_lens);
+		ncols = o->npick;
+	}
 	o->ncols = ncols;
 	o->names = xreallocarray(NULL, ncols, sizeof *o->names);
 	for (i = 0; i < ncols; i++) {
-		o->names[i] = xstrdup(names[i] != NULL ? names[i] : "");
+		name = names[o->pick != NULL ? o->pick[i] : i];
+		o->names[i] = xstrdup(name != NULL ? name : "");
 		if (o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV)
 			output_field(o, i, o->names[i], strlen(o->names[i]));
 	}
@@ -411,8 +486,8 @@ output_table_copy(const char *s, size_t len)
 }
 
 /* Add one row, the bytes of each value in lens (NULs within), or up to
- * their first NUL if lens is NULL: written now, or kept for close by the
- * table and md formats. */
+ * their first NUL if lens is NULL, the values picked from those given:
+ * written now, or kept for close by the table and md formats. */
 static void
 output_row_bytes(struct output *o, const struct output_value *values, const size_t *lens)
 {
@@ -421,6 +496,14 @@ output_row_bytes(struct output *o, const struct output_value *values, const size
 	size_t len, k;
 	int i;
 
+	if (o->pick != NULL) {
+		for (i = 0; i < o->ncols; i++) {
+			o->picked[i] = values[o->pick[i]];
+			o->picked_lens[i] = lens != NULL ? lens[o->pick[i]] : 0;
+		}
+		values = o->picked;
+		lens = lens != NULL ? o->picked_lens : NULL;
+	}
 	if (o->fmt == OUTPUT_JSON)
 		fputs(o->nrows == 0 ? "[\n{" : ",\n{", o->fp);
 	else if ((o->fmt == OUTPUT_TABLE || o->fmt == OUTPUT_MD) &&
@@ -465,7 +548,7 @@ output_row_bytes(struct output *o, const struct output_value *values, const size
 	o->nrows++;
 }
 
-/* Add one row of ncols values. */
+/* Add one row of the values declared. */
 void
 output_row(struct output *o, const struct output_value *values)
 {
@@ -574,13 +657,14 @@ output_md(struct output *o)
 	}
 }
 
-/* Write one table cell padded to cw columns, cut with an ellipsis if wider. */
+/* Write one table cell padded to cw columns, cut with an ellipsis if wider,
+ * after the gap between columns unless it is the first. */
 static void
-output_table_cell(struct output *o, int i, const char *s, int cw, int right)
+output_table_cell(struct output *o, int first, const char *s, int cw, int right)
 {
 	int w = text_width(s), cut = w > cw;
 
-	o->spaces += i > 0 ? 2 : 0;
+	o->spaces += first ? 0 : 2;
 	if (cut)
 		w = text_walk(s, cw - 1, o->bad, NULL, NULL) + 1;
 	if (right)
@@ -610,18 +694,122 @@ output_table_fit(struct output *o, int *cw)
 	free(min);
 }
 
-/* Write the aligned table: header, rule and rows. */
+/* How column i fits, as output_set_fit says; NULL if it names none. */
+static const struct output_fit *
+output_fit_of(const struct output *o, int i)
+{
+	int f;
+
+	for (f = 0; f < o->nfit; f++) {
+		if (strcmp(o->fit[f].name, o->names[i]) == 0)
+			return &o->fit[f];
+	}
+	return NULL;
+}
+
+/*
+ * Fit the table column by column: leave out columns, the highest rank
+ * first and the rightmost of a rank (a column the fit does not name before
+ * any), until the rest fits o->width with the columns that may be cut no
+ * wider than OUTPUT_CUT_MIN (picked columns stay); then cut those to the
+ * width left. Clears shown[i] of a column left out; how many were.
+ */
+static int
+output_table_fit_columns(struct output *o, int *cw, int *shown)
+{
+	const struct output_fit *f;
+	int *w = xreallocarray(NULL, o->ncols, sizeof *w);
+	int *min = xreallocarray(NULL, o->ncols, sizeof *min);
+	int i, n, need, drop, rank, drop_rank = 0, dropped = 0;
+
+	for (;;) {
+		need = -2;
+		drop = -1;
+		for (i = 0; i < o->ncols; i++) {
+			if (!shown[i])
+				continue;
+			f = output_fit_of(o, i);
+			need += 2 + (f != NULL && f->cut && cw[i] > OUTPUT_CUT_MIN ?
+			    OUTPUT_CUT_MIN : cw[i]);
+			rank = f != NULL ? f->rank : INT_MAX;
+			if (o->pick == NULL && rank > 0 && (drop < 0 || rank >= drop_rank)) {
+				drop = i;
+				drop_rank = rank;
+			}
+		}
+		if (need <= o->width || drop < 0)
+			break;
+		shown[drop] = 0;
+		dropped++;
+	}
+	/* Then take back what fits in the room left, the lowest rank first:
+	 * leaving out a wide column may make room for a narrow one left out
+	 * before it. */
+	for (rank = 1; dropped > 0 && need <= o->width && rank < INT_MAX; rank = drop_rank) {
+		drop_rank = INT_MAX;
+		for (i = 0; i < o->ncols; i++) {
+			if (shown[i] || (f = output_fit_of(o, i)) == NULL)
+				continue;
+			if (f->rank == rank && need + 2 + (f->cut && cw[i] > OUTPUT_CUT_MIN ?
+			    OUTPUT_CUT_MIN : cw[i]) <= o->width) {
+				need += 2 + (f->cut && cw[i] > OUTPUT_CUT_MIN ? OUTPUT_CUT_MIN : cw[i]);
+				shown[i] = 1;
+				dropped--;
+			} else if (f->rank > rank && f->rank < drop_rank)
+				drop_rank = f->rank;
+		}
+	}
+	for (i = n = 0; i < o->ncols; i++) {
+		if (!shown[i])
+			continue;
+		f = output_fit_of(o, i);
+		w[n] = cw[i];
+		min[n++] = f != NULL && f->cut && cw[i] > 1 ? 1 : cw[i];
+	}
+	text_fit(n, w, min, o->width, 2);
+	for (i = n = 0; i < o->ncols; i++) {
+		if (shown[i])
+			cw[i] = w[n++];
+	}
+	free(min);
+	free(w);
+	return dropped;
+}
+
+/* Write the line under a table that names the columns left out. */
+static void
+output_table_note(struct output *o, const int *shown)
+{
+	struct strbuf names = { 0 };
+	char *list;
+	int i;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (!shown[i])
+			strbuf_addf(&names, "%s%s", names.s != NULL ? ", " : "", o->names[i]);
+	}
+	list = strbuf_finish(&names);
+	fputs(o->color ? "\033[2m" : "", o->fp);
+	fprintf(o->fp, _("Left out: %s (see --wide or --columns)"), list);
+	fputs(o->color ? "\033[0m\n" : "\n", o->fp);
+	free(list);
+}
+
+/* Write the aligned table: header, rule and rows, and under them the
+ * columns left out to fit, if any. */
 static void
 output_table(struct output *o)
 {
 	const struct output_value *v;
 	size_t r;
-	int *cw, i, j, w;
+	int *cw, *shown, i, j, w, first, dropped = 0;
 
 	if (o->ncols == 0)
 		return;
 	cw = xreallocarray(NULL, o->ncols, sizeof *cw);
+	shown = xreallocarray(NULL, o->ncols, sizeof *shown);
 	for (i = 0; i < o->ncols; i++) {
+		shown[i] = 1;
 		cw[i] = text_width(o->names[i]);
 		for (r = 0; r < o->nrows; r++) {
 			v = &o->cells[r * o->ncols + i];
@@ -629,31 +817,47 @@ output_table(struct output *o)
 			cw[i] = w > cw[i] ? w : cw[i];
 		}
 	}
-	if (o->width > 0)
+	if (o->width > 0 && o->fit != NULL)
+		dropped = output_table_fit_columns(o, cw, shown);
+	else if (o->width > 0)
 		output_table_fit(o, cw);
 	fputs(o->color ? "\033[1m" : "", o->fp);
-	for (i = 0; i < o->ncols; i++)
-		output_table_cell(o, i, o->names[i], cw[i],
-		    output_column_numeric(o, i));
+	for (i = 0, first = 1; i < o->ncols; i++) {
+		if (shown[i]) {
+			output_table_cell(o, first, o->names[i], cw[i],
+			    output_column_numeric(o, i));
+			first = 0;
+		}
+	}
 	output_line_end(o, o->color ? "\033[0m\n" : "\n");
-	for (i = 0; i < o->ncols; i++) {
-		o->spaces += i > 0 ? 2 : 0;
+	for (i = 0, first = 1; i < o->ncols; i++) {
+		if (!shown[i])
+			continue;
+		o->spaces += first ? 0 : 2;
+		first = 0;
 		for (j = 0; j < cw[i]; j++)
 			output_put(o, o->rule, strlen(o->rule));
 	}
 	output_line_end(o, "\n");
 	for (r = 0; r < o->nrows; r++) {
-		for (i = 0; i < o->ncols; i++) {
+		for (i = 0, first = 1; i < o->ncols; i++) {
+			if (!shown[i])
+				continue;
 			v = &o->cells[r * o->ncols + i];
-			output_table_cell(o, i, output_is_null(v) ? "" : v->text,
+			output_table_cell(o, first, output_is_null(v) ? "" : v->text,
 			    cw[i], output_is_number(v));
+			first = 0;
 		}
 		output_line_end(o, "\n");
 	}
+	if (dropped > 0)
+		output_table_note(o, shown);
+	free(shown);
 	free(cw);
 }
 
-/* Finish the result set, flush, and free o; -1 if writing failed. */
+/* Finish the result set (none if no column was declared), flush, and free
+ * o; -1 if writing failed. */
 int
 output_close(struct output *o)
 {
@@ -664,7 +868,7 @@ output_close(struct output *o)
 		output_table(o);
 	else if (o->fmt == OUTPUT_MD)
 		output_md(o);
-	else if (o->fmt == OUTPUT_JSON)
+	else if (o->fmt == OUTPUT_JSON && o->names != NULL)
 		fputs(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
 	status = fflush(o->fp) != 0 || ferror(o->fp) ? -1 : 0;
 	for (i = 0; o->cells != NULL && i < o->nrows * o->ncols; i++)
@@ -674,6 +878,9 @@ output_close(struct output *o)
 	free(o->names);
 	free(o->cells);
 	free(o->lens);
+	free(o->pick);
+	free(o->picked);
+	free(o->picked_lens);
 	free(o);
 	return status;
 }

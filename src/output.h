@@ -22,6 +22,19 @@ struct output_value {
 
 struct output;
 
+/*
+ * How the table format fits a column into its width: when a table is
+ * wider, the columns of the highest rank are left out first (rank 0: never
+ * left out) until it fits, and a note under the table names them; a
+ * column that may be cut (a title) is then cut with "…" to the width left,
+ * the others are shown whole.
+ */
+struct output_fit {
+	const char	*name;
+	int		 rank;
+	int		 cut;
+};
+
 /* Parse a --format name; 0 on success, -1 if unknown. */
 int		 output_format_parse(const char *name, enum output_format *fmt);
 /* Parse the name of a file's format: csv, tsv, json, md, or txt for the
@@ -42,16 +55,27 @@ void		 output_set_raw(struct output *o, int raw);
  * the table does (\x1b), so none reaches the terminal raw. Elsewhere
  * (the default) CSV and TSV are data, written byte for byte. */
 void		 output_set_terminal(struct output *o, int terminal);
+/* Fit the table to its width column by column (fit names n columns;
+ * kept by the caller until output_close), rather than cutting every
+ * column (the default). */
+void		 output_set_fit(struct output *o, const struct output_fit *fit, int n);
+/* Write only the columns that list names ("id,title"), in its order, out
+ * of the ncols names that output_columns will be given; none is then
+ * left out to fit. -1 with *cause naming a column that is not one of
+ * names, and those that are. */
+int		 output_pick(struct output *o, const char *list, int ncols,
+		     const char *const *names, char **cause);
 /* Declare the columns; call once, before the first row. */
 void		 output_columns(struct output *o, int ncols, const char *const *names);
-/* Add one row of ncols values. */
+/* Add one row of ncols values, as declared (before a pick). */
 void		 output_row(struct output *o, const struct output_value *values);
 /* Write every row of a prepared statement (columns named after the
  * statement's), a blob in hex (x'0102'), a text whole, NULs within too
  * (the table and Markdown spell them \x00, JSON \u0000). Returns the number of rows, or -1 on a SQLite error, whose
  * message is in sqlite3_errmsg(). */
 long		 output_statement(struct output *o, sqlite3_stmt *stmt);
-/* Finish the result set (the table format writes everything here), free o.
+/* Finish the result set (the table format writes everything here; nothing
+ * is written if no column was declared: a result set given up), free o.
  * Returns 0, or -1 if writing failed. */
 int		 output_close(struct output *o);
 

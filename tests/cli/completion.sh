@@ -83,6 +83,14 @@ expect "alpha-chips alpha-labs alpha-series-b-2025" "brief offers every record, 
     --db "$FIXTURE" brief XTA alpha-
 expect "never" "--color n<TAB> is never" list actors --color n
 expect "--wide" "list actors --wi<TAB> is --wide" list actors --wi
+expect "--columns" "search --colu<TAB> is --columns" search x --colu
+expect "id,title" "list funding --columns id,ti<TAB> is id,title" list funding --columns id,ti
+expect "id,amount_low id,amount_high" "--columns offers the data formats' columns too" \
+    --db "$FIXTURE" list funding --columns id,amount_
+expect "title_en title_fr" "with --wide, --columns offers every column of the table" \
+    --db "$FIXTURE" list funding --wide --columns title_
+expect "amount amount_eur" "timeline's columns" timeline --columns amou
+expect "match" "search's columns" search --columns ma
 expect "--dry-run" "import --dr<TAB> is --dry-run" import x --dr
 expect_has funding-parties "import --into <TAB> offers the tables of links" import x --into ""
 expect_has actors "import --into <TAB> offers the kinds of list" import x --into ""
@@ -113,4 +121,6 @@ for kind in actors funding events blocs sources countries figures timeline; do
 	    "$(said "$@" --filter nosuch:x | sed 's/\([a-z][a-z]*\)/\1:/g')" \
 	    "the filter fields of $kind are those the filter language takes"
 done
+same "$(offers list actors --columns "")" "id name kind country sector place region founded parent disputed" \
+    "list actors --columns <TAB> offers the list's columns"
 done_testing

@@ -3,6 +3,8 @@
 # Each case in tests/cli/cases/NAME.cmd is one line of arguments; its
 # expected stdout is NAME.out, its expected stderr NAME.err (empty if
 # there is none), its expected exit status NAME.status (0 if none).
+# A case that starts with COLUMNS=N runs with that width, as a terminal of
+# N columns would give it (the table format fits it); the others with none.
 # Every case runs twice: in the test locale, then under fr_FR.UTF-8 (a comma
 # before decimals), where the output must be the same to the byte.
 # UPDATE_GOLDEN=1 rewrites the expected files from what the program does.
@@ -16,8 +18,16 @@ locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\{0,1\}8' || french=""
 golden() {
 	name=$1 lc=${2:-${LC_ALL-}} label=${2:+ ($2)}
 	args=$(cat "$cases/$name.cmd")
+	width=
+	case $args in
+	COLUMNS=*)
+		width=${args%% *}
+		width=${width#COLUMNS=}
+		args=${args#* }
+		;;
+	esac
 	eval "set -- $args"
-	LC_ALL=$lc "$AIATLAS" --db "$FIXTURE" "$@" >"$scratch/out" 2>"$scratch/err"
+	COLUMNS=$width LC_ALL=$lc "$AIATLAS" --db "$FIXTURE" "$@" >"$scratch/out" 2>"$scratch/err"
 	status=$?
 	sed "s|$scratch|SCRATCH|g" "$scratch/err" >"$scratch/err.clean"
 	# A briefing sheet ends with its command line, --db "$FIXTURE" in it.
@@ -32,9 +42,9 @@ golden() {
 	[ -f "$cases/$name.err" ] && want_err="$cases/$name.err" || want_err=/dev/null
 	if cmp -s "$cases/$name.out" "$scratch/out.clean" && cmp -s "$want_err" "$scratch/err.clean" &&
 	    [ "$status" -eq "$want_status" ]; then
-		ok 0 "$name$label: aiatlas $args"
+		ok 0 "$name$label: ${width:+COLUMNS=$width }aiatlas $args"
 	else
-		ok 1 "$name$label: aiatlas $args"
+		ok 1 "$name$label: ${width:+COLUMNS=$width }aiatlas $args"
 		diag "exit $status, expected $want_status"
 		diag "$(diff -u "$cases/$name.out" "$scratch/out.clean" | head -n 30)"
 		diag "$(diff -u "$want_err" "$scratch/err.clean" | head -n 10)"

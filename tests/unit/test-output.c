@@ -278,6 +278,85 @@ test_table_width(void)
 	    "22  short\n", "table: fits in 80 columns");
 }
 
+/* Write rows of the columns names in a table width columns wide, fitted
+ * column by column as fit says, the columns list picks (NULL: all). */
+static char *
+test_fit(int width, const char *list, int ncols, const char *const *names, int nrows,
+    const struct output_value *rows)
+{
+	static const struct output_fit fit[] = {
+		{ "id", 0, 0 }, { "title", 0, 1 }, { "date", 1, 0 }, { "kind", 2, 0 },
+		{ "country", 2, 0 }
+	};
+	char *buf = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct output *o;
+	int r;
+
+	if (fp == NULL)
+		bail_out("open_memstream failed");
+	o = output_open(fp, OUTPUT_TABLE, 0, width);
+	output_set_fit(o, fit, (int)(sizeof fit / sizeof fit[0]));
+	if (list != NULL && output_pick(o, list, ncols, names, &cause) != 0)
+		bail_out("pick %s: %s", list, cause);
+	output_columns(o, ncols, names);
+	for (r = 0; r < nrows; r++)
+		output_row(o, rows + r * ncols);
+	output_close(o);
+	fclose(fp);
+	return buf;
+}
+
+/* Tables fitted column by column: columns left out, the lowest first and
+ * named under the table; only titles cut, ids never. */
+static void
+test_table_fit(void)
+{
+	static const char *const names[] = { "id", "title", "kind", "date", "country", "extra" };
+	static const struct output_value rows[] = {
+		{ T, "a-long-identifier" }, { T, "A title of some length" }, { T, "grant" },
+		{ T, "2025-02-10" }, { T, "FRA" }, { T, "x" },
+	};
+	char *cause = NULL;
+	struct output *o;
+
+	test_is(test_fit(80, NULL, 6, names, 1, rows),
+	    "id                 title                   kind   date        country  extra\n"
+	    "─────────────────  ──────────────────────  ─────  ──────────  ───────  ─────\n"
+	    "a-long-identifier  A title of some length  grant  2025-02-10  FRA      x\n",
+	    "fit: a table that fits is whole");
+	test_is(test_fit(60, NULL, 6, names, 1, rows),
+	    "id                 title                   kind   date\n"
+	    "─────────────────  ──────────────────────  ─────  ──────────\n"
+	    "a-long-identifier  A title of some length  grant  2025-02-10\n"
+	    "Left out: country, extra (see --wide or --columns)\n",
+	    "fit: a column the fit does not name, then the rightmost of the lowest rank");
+	test_is(test_fit(47, NULL, 6, names, 1, rows),
+	    "id                 title             date\n"
+	    "─────────────────  ────────────────  ──────────\n"
+	    "a-long-identifier  A title of some…  2025-02-10\n"
+	    "Left out: kind, country, extra (see --wide or --columns)\n",
+	    "fit: the title cut to 16 columns before the date is left out");
+	test_is(test_fit(20, NULL, 6, names, 1, rows),
+	    "id                 …\n"
+	    "─────────────────  ─\n"
+	    "a-long-identifier  …\n"
+	    "Left out: kind, date, country, extra (see --wide or --columns)\n",
+	    "fit: the id whole, the title cut, when they alone do not fit");
+	test_is(test_fit(30, "extra,id,kind", 6, names, 1, rows),
+	    "extra  id                 kind\n"
+	    "─────  ─────────────────  ─────\n"
+	    "x      a-long-identifier  grant\n",
+	    "fit: the columns picked, in their order, none left out");
+	o = output_open(stdout, OUTPUT_TABLE, 0, 0);
+	is_int(output_pick(o, "id,nope", 6, names, &cause), -1, "pick: an unknown column");
+	is_str(cause, "no column 'nope'; columns: id, title, kind, date, country, extra",
+	    "pick: the message names the columns");
+	free(cause);
+	output_close(o);
+}
+
 /* Empty result sets. */
 static void
 test_empty(void)
@@ -524,6 +603,7 @@ main(void)
 	test_md();
 	test_table();
 	test_table_width();
+	test_table_fit();
 	test_empty();
 	test_ascii_locale();
 	test_statement();

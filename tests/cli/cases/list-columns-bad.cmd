@@ -1,0 +1,1 @@
+list actors --columns id,nope --format json

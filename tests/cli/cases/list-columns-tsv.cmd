@@ -1,0 +1,1 @@
+list funding --columns announced,id,amount_low --sort announced --limit 3

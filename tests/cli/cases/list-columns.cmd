@@ -1,0 +1,1 @@
+COLUMNS=80 list funding --columns id,recipient,amount --format table

@@ -1,0 +1,1 @@
+COLUMNS=80 list funding --sort -amount --format table

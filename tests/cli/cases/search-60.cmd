@@ -1,0 +1,1 @@
+COLUMNS=60 search alpha --format table

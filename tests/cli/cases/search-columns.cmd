@@ -1,0 +1,1 @@
+search alpha --columns name,id

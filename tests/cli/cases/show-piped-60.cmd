@@ -1,0 +1,1 @@
+COLUMNS=60 show alpha-series-b-2025

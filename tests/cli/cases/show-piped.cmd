@@ -1,0 +1,1 @@
+show alpha-series-b-2025

@@ -1,0 +1,1 @@
+timeline --columns date,title,nope
