@@ -42,7 +42,8 @@ struct cli {
 	const char		*kind;
 	const char		*filter;
 	int			 wide;		/* list: every column, as import takes them */
-	int			 regex;		/* search: the query is a PCRE2 pattern */
+	int			 regex;		/* search: the query is a PCRE2 pattern
+					 * (2: over text folded, --regex-fold) */
 	const char		*from, *to;	/* timeline, compare: dates */
 	const char		*domain;	/* compare: the domains counted */
 	int			 csv_raw;	/* CSV, TSV: formulas left as they are */

@@ -18,6 +18,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
+#include "match.h"
 #include "merge.h"
 #include "money.h"
 #include "norm.h"
@@ -135,6 +136,7 @@ db_harden(sqlite3 *db)
 	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, db_trace, NULL);
 	money_register(db);
 	regex_register(db);
+	match_register(db);
 	norm_register(db);
 	claim_register(db);
 }

@@ -4,6 +4,7 @@
 #define AIATLAS_MATCH_H
 
 #include <stddef.h>
+#include <sqlite3.h>
 
 /* Split what a person searched for into words (NULL-terminated, freed
  * with match_free_words()). */
@@ -13,5 +14,11 @@ void	  match_free_words(char **words);
  * and its byte range [*start, *end), or 0. */
 int	  match_find(const char *text, char *const *words, size_t from, size_t *start,
 	      size_t *end);
+/* Text with case and accents folded as the full-text index folds them
+ * (É is e, ç is c), one character for one, whatever the locale; freed by
+ * the caller. */
+char	 *match_fold_text(const char *s);
+/* Register the SQL function fold(text), match_fold_text() for SQL. */
+void	  match_register(sqlite3 *db);
 
 #endif
