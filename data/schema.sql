@@ -434,6 +434,20 @@ CREATE INDEX citation_source ON citation (source_id);
 CREATE INDEX claim_subject ON claim (subject_id, field);
 CREATE INDEX claim_source ON claim (source_id);
 
+-- The thesaurus: words and phrases people type, in French or English, each
+-- under a concept with its equivalents ("souveraineté" and "sovereignty"
+-- under sovereignty). Search looks for a typed word's equivalents too.
+CREATE TABLE term (
+  concept TEXT NOT NULL
+    CONSTRAINT "concept: lowercase letters, digits and hyphens"
+    CHECK (concept GLOB '[a-z0-9]*' AND concept NOT GLOB '*[^a-z0-9-]*'),
+  term    TEXT NOT NULL CONSTRAINT "term: not empty" CHECK (length(trim(term)) > 0),
+  lang    TEXT
+    CONSTRAINT "lang: a two-letter ISO 639-1 code in lowercase"
+    CHECK (lang IS NULL OR (lang GLOB '[a-z][a-z]' AND length(lang) = 2)),
+  PRIMARY KEY (concept, term)
+);
+
 -- Full-text index over names, aliases, titles and summaries in both
 -- languages; filled by aiatlas-mkdb and by import.
 CREATE VIRTUAL TABLE record_fts USING fts5(

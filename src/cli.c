@@ -55,7 +55,7 @@ static const struct cli_command cli_commands[] = {
 	  N_("Print one record: its fields, its related records and its sources.") },
 	{ "search", cmd_search, CLI_OPT_KIND | CLI_OPT_LIMIT | CLI_OPT_REGEX | CLI_OPT_WIDE |
 	  CLI_OPT_COLUMNS, 1, -1,
-	  N_("search QUERY [--regex] [--kind KIND] [--limit N] [--wide] [--columns LIST]"),
+	  N_("search QUERY [--regex | --regex-fold] [--kind KIND] [--limit N] [--wide] [--columns LIST]"),
 	  N_("Search names, aliases, titles and summaries in English and French.") },
 	{ "sql", cmd_sql, 0, 1, 1,
 	  N_("sql 'SELECT ...'"),
@@ -98,7 +98,8 @@ static const struct cli_option_help {
 	const char	*text;
 } cli_options_help[] = {
 	{ CLI_OPT_FILTER, N_("  --filter EXPR           keep the records that match EXPR (see aiatlas(1))\n") },
-	{ CLI_OPT_REGEX, N_("  --regex                 QUERY is a regular expression (PCRE2)\n") },
+	{ CLI_OPT_REGEX, N_("  --regex                 QUERY is a regular expression (PCRE2)\n"
+	  "  --regex-fold            the same, case and accents aside\n") },
 	{ CLI_OPT_KIND, N_("  --kind KIND             keep one kind of record, as list's KIND\n") },
 	{ CLI_OPT_DATES, N_("  --from DATE, --to DATE  keep the dates within these (YYYY[-MM[-DD]])\n") },
 	{ CLI_OPT_DOMAIN, N_("  --domain LIST           count these domains (ai,compute,semiconductors,general\n"
@@ -125,7 +126,7 @@ static const struct cli_option_help {
 enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
-	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
+	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_REGEX_FOLD, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
 	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW,
 	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE, CLI_LONG_WIDE,
 	CLI_LONG_TIMEOUT, CLI_LONG_COLUMNS
@@ -150,6 +151,7 @@ static const struct option cli_long_options[] = {
 	{ "script",	required_argument,	NULL, CLI_LONG_SCRIPT },
 	{ "filter",	required_argument,	NULL, CLI_LONG_FILTER },
 	{ "regex",	no_argument,		NULL, CLI_LONG_REGEX },
+	{ "regex-fold",	no_argument,		NULL, CLI_LONG_REGEX_FOLD },
 	{ "user-db",	required_argument,	NULL, CLI_LONG_USER_DB },
 	{ "no-user-db",	no_argument,		NULL, CLI_LONG_NO_USER_DB },
 	{ "from",	required_argument,	NULL, CLI_LONG_FROM },
@@ -605,6 +607,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		case CLI_LONG_SCRIPT: eo.script = optarg; break;
 		case CLI_LONG_FILTER: c.filter = optarg; given |= CLI_OPT_FILTER; break;
 		case CLI_LONG_REGEX: c.regex = 1; given |= CLI_OPT_REGEX; break;
+		case CLI_LONG_REGEX_FOLD: c.regex = 2; given |= CLI_OPT_REGEX; break;
 		case CLI_LONG_USER_DB: user_db = optarg; no_user_db = 0; break;
 		case CLI_LONG_NO_USER_DB: no_user_db = 1; break;
 		case CLI_LONG_FROM: c.from = optarg; given |= CLI_OPT_DATES; break;

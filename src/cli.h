@@ -44,7 +44,8 @@ struct cli {
 	const char		*filter;
 	int			 wide;		/* every column, uncut (list: as import takes them) */
 	const char		*pick;		/* --columns: the columns written, or NULL */
-	int			 regex;		/* search: the query is a PCRE2 pattern */
+	int			 regex;		/* search: the query is a PCRE2 pattern
+					 * (2: over text folded, --regex-fold) */
 	const char		*from, *to;	/* timeline, compare: dates */
 	const char		*domain;	/* compare: the domains counted */
 	int			 csv_raw;	/* CSV, TSV: formulas left as they are */

@@ -366,7 +366,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 		cli_error(_("usage: aiatlas import FILE --into KIND [--dry-run]"));
 		return CLI_USAGE;
 	}
-	if ((k = kind_find(c->into)) == NULL || k->file == NULL) {
+	if ((k = kind_find(c->into)) == NULL || k->file == NULL || k->bundled) {
 		cli_error(_("import: unknown kind '%s'; kinds: %s"), c->into, kind_list_names());
 		return CLI_USAGE;
 	}

@@ -37,7 +37,8 @@ int
 cmd_search(struct cli *c, int argc, char **argv)
 {
 	sqlite3_stmt *stmt;
-	char *typed, *query, *cause = NULL;
+	char *typed, *query = NULL, *cause = NULL;
+	enum fts_mode mode;
 	const char *kind = NULL;
 	int status, human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 	size_t offset;
@@ -48,33 +49,30 @@ cmd_search(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	typed = cli_join(argc, argv);
-	if (c->regex) {
-		query = typed;
-		if (regex_check(query, &cause, &offset) != 0) {
-			cli_error(_("search: regex: %s at column %d of '%s'"), cause,
-			    text_column(query, offset), query);
-			free(cause);
-			free(query);
-			return CLI_USAGE;
-		}
-	} else {
-		query = fts_query(typed, &cause);
+	mode = c->regex == 2 ? FTS_REGEX_FOLD : c->regex ? FTS_REGEX : FTS_WORDS;
+	if (mode != FTS_WORDS && regex_check(typed, &cause, &offset) != 0) {
+		cli_error(_("search: regex: %s at column %d of '%s'"), cause,
+		    text_column(typed, offset), typed);
+		free(cause);
 		free(typed);
-		if (query == NULL) {
-			cli_error(_("search: %s"), cause);
-			free(cause);
-			return CLI_USAGE;
-		}
+		return CLI_USAGE;
 	}
-	if ((stmt = fts_prepare(c->db, query, c->regex, kind, c->lang, c->limit,
-	    human ? &fts_marks_human : &fts_marks_data, &cause)) == NULL) {
+	if (mode == FTS_WORDS && (query = fts_query(typed, &cause)) == NULL) {
+		cli_error(_("search: %s"), cause);
+		free(cause);
+		free(typed);
+		return CLI_USAGE;
+	}
+	free(query);
+	stmt = fts_prepare(c->db, typed, mode, kind, c->lang, c->limit,
+	    human ? &fts_marks_human : &fts_marks_data, &cause);
+	free(typed);
+	if (stmt == NULL) {
 		cli_error(_("search: %s: %s"), c->db_name, cause);
 		free(cause);
-		free(query);
 		return CLI_USAGE;
 	}
 	status = cli_print_fit(c, stmt, "search", cmd_search_fit,
 	    (int)(sizeof cmd_search_fit / sizeof cmd_search_fit[0]));
-	free(query);
 	return status;
 }

@@ -18,6 +18,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
+#include "match.h"
 #include "merge.h"
 #include "match.h"
 #include "money.h"

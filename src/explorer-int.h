@@ -39,6 +39,7 @@ struct explorer {
 	struct prompt		 prompts[PROMPT_COUNT];
 	enum explorer_prompt	 prompting;
 	int			 regex;		/* the search prompt takes a regex */
+	int			 fold;		/* that regex ignores case and accents */
 	char			*search_text;	/* the last search, as typed */
 	int			 search_regex;
 	char			*last_search;	/* as an FTS query, for n and N */

@@ -37,8 +37,15 @@ explorer_search_set(struct explorer *ex, const char *typed, int regex)
 	if (typed == NULL || regex)
 		return;
 	ex->highlight = match_words(typed);
-	if ((ex->last_search = fts_query(typed, &cause)) == NULL)
+	if ((ex->last_search = fts_query_expanded(ex->db, typed, &cause)) == NULL)
 		free(cause);
+}
+
+/* How the search prompt takes what is typed. */
+static enum fts_mode
+explorer_search_mode(struct explorer *ex)
+{
+	return !ex->regex ? FTS_WORDS : ex->fold ? FTS_REGEX_FOLD : FTS_REGEX;
 }
 
 /* Open a prompt. */
@@ -54,7 +61,7 @@ explorer_prompt_open(struct explorer *ex, enum explorer_prompt which, int regex)
 		ex->regex = regex;
 		prompt_start(&ex->prompts[which], NULL);
 		explorer_push(ex, explorer_view_new(ex, &view_search_ops, NULL));
-		view_search_update(explorer_top(ex), "", regex);
+		view_search_update(explorer_top(ex), "", explorer_search_mode(ex));
 		break;
 	case PROMPT_FILTER:
 		prompt_start(&ex->prompts[which], v->ops->filter(v));
@@ -72,7 +79,7 @@ explorer_search_typed(struct explorer *ex)
 {
 	const char *typed = ex->prompts[PROMPT_SEARCH].text;
 
-	view_search_update(explorer_top(ex), typed, ex->regex);
+	view_search_update(explorer_top(ex), typed, explorer_search_mode(ex));
 	match_free_words(ex->highlight);
 	ex->highlight = ex->regex ? NULL : match_words(typed);
 }
@@ -123,6 +130,33 @@ explorer_complete(struct explorer *ex)
 	filter_free_completions(list);
 }
 
+/* Close the search prompt, its results kept and its words the search
+ * that n and N follow; open the selected result when open says. Nothing
+ * typed: back to the view before it. */
+static void
+explorer_search_close(struct explorer *ex, int open)
+{
+	struct prompt *p = &ex->prompts[PROMPT_SEARCH];
+	struct view *v = explorer_top(ex);
+
+	ex->prompting = PROMPT_NONE;
+	if (p->len == 0) {
+		explorer_back(ex);
+		explorer_search_set(ex, NULL, 0);
+		return;
+	}
+	/* A key typed during the search stopped it: it runs whole. */
+	if (view_search_stopped(v))
+		explorer_search_typed(ex);
+	prompt_remember(p);
+	explorer_search_set(ex, p->text, ex->regex);
+	if (open)
+		v->ops->action(v, ACTION_OPEN);
+	else
+		explorer_message(ex, _("Enter opens a result; h goes back; in a list, n and N"
+		    " go to the rows that match."));
+}
+
 /* Accept what is typed. */
 static void
 explorer_prompt_accept(struct explorer *ex)
@@ -133,20 +167,8 @@ explorer_prompt_accept(struct explorer *ex)
 
 	switch (ex->prompting) {
 	case PROMPT_SEARCH:
-		if (p->len == 0) {
-			explorer_back(ex);
-			explorer_search_set(ex, NULL, 0);
-			break;
-		}
-		/* Enter typed during the search stopped it: it runs whole. */
-		if (view_search_stopped(v))
-			explorer_search_typed(ex);
-		prompt_remember(p);
-		explorer_search_set(ex, p->text, ex->regex);
-		if (!ex->regex)
-			explorer_message(ex, _("Enter opens a result; in a list, n and N go to "
-			    "the rows that match."));
-		break;
+		explorer_search_close(ex, 1);
+		return;
 	case PROMPT_FILTER:
 		if (v->ops->set_filter(v, p->text, &cause) != 0) {
 			explorer_message(ex, "%s", cause);
@@ -174,13 +196,18 @@ explorer_prompt_accept(struct explorer *ex)
 	ex->prompting = PROMPT_NONE;
 }
 
-/* Cancel: the view is as it was before the prompt. */
+/* Cancel: the view is as it was before the prompt, but a search's
+ * results stay. */
 void
 explorer_prompt_cancel(struct explorer *ex)
 {
 	struct explorer_history *h = &ex->history[ex->current];
 	char **words;
 
+	if (ex->prompting == PROMPT_SEARCH && ex->prompts[PROMPT_SEARCH].len > 0) {
+		explorer_search_close(ex, 0);
+		return;
+	}
 	if (ex->prompting == PROMPT_SEARCH && explorer_back(ex))
 		explorer_view_free(h->forward[--h->nforward]);
 	/* The highlight goes back to the last accepted search. */
@@ -224,6 +251,24 @@ explorer_prompt_key(struct explorer *ex, keys_key key)
 			explorer_search_typed(ex);
 		}
 		return;
+	case ACTION_TOGGLE_FOLD:
+		if (ex->prompting == PROMPT_SEARCH && ex->regex) {
+			ex->fold = !ex->fold;
+			explorer_search_typed(ex);
+		} else if (ex->prompting == PROMPT_SEARCH)
+			explorer_message(ex, _("Words ignore case and accents already;"
+			    " Ctrl-F is for a regex."));
+		return;
+	case ACTION_HISTORY_UP:
+	case ACTION_HISTORY_DOWN:
+		/* Searching, they select a result; with nothing typed, they
+		 * recall a search. */
+		if (ex->prompting == PROMPT_SEARCH && p->len > 0) {
+			explorer_top(ex)->ops->action(explorer_top(ex),
+			    a == ACTION_HISTORY_UP ? ACTION_UP : ACTION_DOWN);
+			return;
+		}
+		break;
 	default:
 		break;
 	}
@@ -243,13 +288,21 @@ explorer_prompt_draw(struct explorer *ex)
 	const char *label = ex->prompting == PROMPT_SEARCH && ex->regex ? "~" :
 	    ex->prompting == PROMPT_EXPORT_OVERWRITE ? ex->export_question :
 	    _(labels[ex->prompting]);
-	const char *error = NULL;
+	const char *error = NULL, *hint;
 	char *before, *line;
 	size_t offset = 0;
 	int x = text_width(label), caret;
 
 	explorer_text(LINES - 1, 0, label, COLS, STYLE_TITLE);
 	explorer_text(LINES - 1, x, p->text, COLS - x - 1, STYLE_NORMAL);
+	/* A regex says whether case and accents matter, at the right. */
+	if (ex->prompting == PROMPT_SEARCH && ex->regex) {
+		hint = ex->fold ? _("case and accents aside (C-f)") :
+		    _("C-f: case and accents aside");
+		if (x + text_width(p->text) + text_width(hint) + 2 < COLS)
+			explorer_text(LINES - 1, COLS - text_width(hint) - 1, hint, COLS,
+			    STYLE_DIM);
+	}
 	if (ex->prompting == PROMPT_SEARCH)
 		error = view_search_error(explorer_top(ex), &offset);
 	if (error != NULL && ex->regex) {

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "fts.h"
 #include "keys.h"
 
 struct explorer;
@@ -84,7 +85,7 @@ struct note_draft {
  * query. */
 void		 view_list_next_match(struct view *v, const char *query, int backward);
 /* The search view: search again; why it failed and where (NULL: it did not). */
-void		 view_search_update(struct view *v, const char *typed, int regex);
+void		 view_search_update(struct view *v, const char *typed, enum fts_mode mode);
 const char	*view_search_error(struct view *v, size_t *offset);
 /* Whether the last search was stopped by a key typed during it. */
 int		 view_search_stopped(struct view *v);

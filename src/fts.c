@@ -8,7 +8,10 @@
 #include "db.h"
 #include "i18n.h"
 #include "kind.h"
+#include "match.h"
 #include "record.h"
+#include "strbuf.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* Names, aliases and text of the records that l (%3$s) lists, in both
@@ -40,13 +43,6 @@ static const char fts_build_sql[] =
 	" WHEN 'actor' THEN (SELECT country FROM actor WHERE id = f.id AND kind = 'state')" \
 	" WHEN 'bloc' THEN (SELECT stats_iso3 FROM bloc WHERE id = f.id AND kind = 'state') END"
 
-/* Matches ranked by bm25 (the rank fts_build() sets: names weighing most,
- * then aliases, then text), with the records whose notes match (their
- * snippet after ?9, "note: "), each record once at its best rank. The
- * full-text tables order and limit first, so snippets and names are made
- * for the rows shown only. The records that stand for one place (FRA, the
- * state actor france) follow each other at the best rank of any of them,
- * the country first. */
 /* The snippet of table's match, when its text is short enough for
  * snippet(), whose time grows with the square of the matches in a text;
  * the start of the text beyond that. */
@@ -56,41 +52,102 @@ static const char fts_build_sql[] =
 /* The whole text of a row of record_fts or user_fts. */
 #define FTS_TEXT "coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 
-const char fts_search_sql[] =
+/* Whether the name of the record id, in English or French, or one of its
+ * aliases is what was typed (?10, folded); whether its name starts with it. */
+#define FTS_NAMED(id) \
+	"EXISTS (SELECT 1 FROM record_label AS n WHERE n.id = " id \
+	" AND ?10 IN (fold(n.name_en), fold(n.name_fr)))" \
+	" OR EXISTS (SELECT 1 FROM alias AS a WHERE a.subject_id = " id \
+	" AND fold(a.alias) = ?10)"
+#define FTS_NAME_STARTS(id) \
+	"EXISTS (SELECT 1 FROM record_label AS n WHERE n.id = " id \
+	" AND ?10 IN (substr(fold(n.name_en), 1, length(?10))," \
+	" substr(fold(n.name_fr), 1, length(?10))))"
+/*
+ * The tier of a match in table (schema.name, as a row of it is seen):
+ * 0 a proper name (of a kind in %1$s: a country, a bloc, an actor) or one
+ * of its aliases is what was typed; 1 the name starts with it; 2 the
+ * words are in the name or aliases; 3 they are in another kind's title or
+ * aliases; 4 they are only in the text.
+ */
+#define FTS_TIER(schema, name) \
+	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
+	" WHEN " FTS_NAMED(name ".id") " THEN 0" \
+	" WHEN " FTS_NAME_STARTS(name ".id") " THEN 1" \
+	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
+	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 2 ELSE 4 END" \
+	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
+	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 3 ELSE 4 END"
+/* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
+#define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
+/* The matches of a full-text table, best first, as many as the limit. */
+#define FTS_MATCHES(schema, name) \
+	"SELECT * FROM (SELECT id, kind, " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS match," \
+	" rank, " FTS_TIER(schema, name) " AS tier, " FTS_KIND_ORDER("kind") " AS place" \
+	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
+	" ORDER BY tier, place, rank LIMIT ?4)"
+
+/* Matches in tiers (FTS_TIER), in a tier by kind in the registry's order,
+ * then by bm25 (the rank fts_build() sets: names weighing most, then
+ * aliases, then text); with the records whose notes match (their snippet
+ * after ?9, "note: ", in the last tier), each record once at its best.
+ * The records that stand for one place (FRA, the state actor france)
+ * follow each other at the best place of any of them, the country first.
+ * %1$s and %2$s are made from the registry by fts_search_sql(). */
+static const char fts_search_tmpl[] =
 	"SELECT f.id AS id, f.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match,"
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM (SELECT id, kind, match, min(rank) AS rank FROM ("
-	"  SELECT * FROM (SELECT id, kind, " FTS_SNIPPET("record_fts", "-1", FTS_TEXT) " AS match,"
-	"   rank FROM main.record_fts WHERE record_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
-	"   ORDER BY rank LIMIT ?4)"
-	"  UNION ALL SELECT * FROM (SELECT id, kind,"
-	"   " FTS_SNIPPET("user_fts", "-1", FTS_TEXT) " AS match, rank"
-	"   FROM temp.user_fts WHERE user_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
-	"   ORDER BY rank LIMIT ?4)"
-	"  UNION ALL SELECT * FROM (SELECT id, kind,"
-	"   ?9 || " FTS_SNIPPET("note_fts", "2", "body") " AS match, rank"
-	"   FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
-	"   ORDER BY rank LIMIT ?4))"
-	"  GROUP BY id ORDER BY rank LIMIT ?4) AS f"
+	" FROM (SELECT id, kind, match, pos FROM ("
+	"  SELECT id, kind, match,"
+	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
+	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
+	"   " FTS_MATCHES("main", "record_fts")
+	"   UNION ALL " FTS_MATCHES("temp", "user_fts")
+	"   UNION ALL SELECT * FROM (SELECT id, kind,"
+	"    ?9 || " FTS_SNIPPET("note_fts", "2", "body") " AS match, rank, 4 AS tier,"
+	"    " FTS_KIND_ORDER("kind") " AS place"
+	"    FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
+	"    ORDER BY rank LIMIT ?4)))"
+	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
 	" JOIN record_label AS l ON l.id = f.id"
-	" ORDER BY min(f.rank) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
-	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.rank, f.id";
+	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
+	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
 
-/* Matches of a regular expression over the same text, or over the user's
- * notes on a record, in name order. */
-const char fts_regex_sql[] =
+/* The search statement, made from the registry once. */
+static const char *
+fts_search_sql(void)
+{
+	static char *sql;
+	char *proper, *order;
+
+	if (sql == NULL) {
+		proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
+		order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
+		sql = xasprintf(fts_search_tmpl, proper, order);
+		free(order);
+		free(proper);
+	}
+	return sql;
+}
+
+/* Matches of a regular expression over the same text (?10: folded, for a
+ * pattern made to match folded text), or over the user's notes on a
+ * record, in name order. */
+static const char fts_regex_sql[] =
 	"SELECT id, kind, name, disputed FROM ("
 	" SELECT t.id AS id, l.kind AS kind,"
 	"  CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
 	"  CASE WHEN " RECORD_DISPUTED("t.id") " THEN ?7 ELSE ?8 END AS disputed"
 	"  FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
 	"  WHERE (?5 IS NULL OR t.id IN " FTS_TRIGRAMS("?5") ")"
-	"  AND regexp(?1, t.text) AND (?2 IS NULL OR l.kind = ?2)"
+	"  AND regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
+	"  AND (?2 IS NULL OR l.kind = ?2)"
 	" UNION SELECT l.id, l.kind, CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END,"
 	"  CASE WHEN " RECORD_DISPUTED("l.id") " THEN ?7 ELSE ?8 END"
 	"  FROM user.note AS n JOIN record_label AS l ON l.id = n.subject_id"
-	"  WHERE regexp(?1, n.body) AND (?2 IS NULL OR l.kind = ?2))"
+	"  WHERE regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END)"
+	"  AND (?2 IS NULL OR l.kind = ?2))"
 	" ORDER BY kind, name, id LIMIT ?4";
 
 /* The user's notes in a full-text table of their own, made again before
@@ -108,22 +165,83 @@ const struct fts_marks fts_marks_human = { "«", "»", "⚑", NULL };
 /* Marks for data: matched words as they are, disputed yes or no. */
 const struct fts_marks fts_marks_data = { "", "", "yes", "no" };
 
+/* What was typed as the names it is compared with: the words folded, one
+ * space between them, without quotes. */
+static char *
+fts_typed_name(const char *typed)
+{
+	char *folded = match_fold_text(typed), *out = xmalloc(strlen(typed) + 1);
+	const char *p = folded;
+	size_t n, len = 0;
+
+	while (*(p += strspn(p, " \t\n\r\"")) != '\0') {
+		n = strcspn(p, " \t\n\r\"");
+		if (len > 0)
+			out[len++] = ' ';
+		memcpy(out + len, p, n);
+		len += n;
+		p += n;
+	}
+	out[len] = '\0';
+	free(folded);
+	return out;
+}
+
+/* A regular expression made to match text folded by fold(): its
+ * characters beyond ASCII folded (but one after a backslash), case
+ * ignored by (?i), as its ASCII letters may be escapes. */
+static char *
+fts_fold_pattern(const char *pattern)
+{
+	struct strbuf sb = { 0 };
+	const char *p = pattern;
+	char *one, *folded;
+	size_t n;
+
+	strbuf_add(&sb, "(?i)");
+	while (*p != '\0') {
+		if (*p == '\\' && p[1] != '\0') {
+			n = 1 + (text_utf8_length(p + 1) > 0 ? text_utf8_length(p + 1) : 1);
+			strbuf_addn(&sb, p, n);
+		} else if ((unsigned char)*p < 0x80 || (n = text_utf8_length(p)) == 0) {
+			n = 1;
+			strbuf_addn(&sb, p, n);
+		} else {
+			one = xstrndup(p, n);
+			folded = match_fold_text(one);
+			strbuf_add(&sb, folded);
+			free(folded);
+			free(one);
+		}
+		p += n;
+	}
+	return strbuf_finish(&sb);
+}
+
 /* Prepare a search, its parameters bound (see fts.h). */
 sqlite3_stmt *
-fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind, const char *lang,
-    long limit, const struct fts_marks *marks, char **cause)
+fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind,
+    const char *lang, long limit, const struct fts_marks *marks, char **cause)
 {
 	sqlite3_stmt *stmt;
-	char *literal;
+	char *query, *literal;
 
-	if (!regex && db_exec(db, fts_notes_sql, cause) != 0)
-		return NULL;
-	if (sqlite3_prepare_v2(db, regex ? fts_regex_sql : fts_search_sql, -1, &stmt,
-	    NULL) != SQLITE_OK) {
-		*cause = xstrdup(sqlite3_errmsg(db));
+	if (mode == FTS_WORDS) {
+		if ((query = fts_query_expanded(db, typed, cause)) == NULL)
+			return NULL;
+	} else
+		query = mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
+	if (mode == FTS_WORDS && db_exec(db, fts_notes_sql, cause) != 0) {
+		free(query);
 		return NULL;
 	}
-	sqlite3_bind_text(stmt, 1, query, -1, SQLITE_TRANSIENT);
+	if (sqlite3_prepare_v2(db, mode == FTS_WORDS ? fts_search_sql() : fts_regex_sql, -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		free(query);
+		return NULL;
+	}
+	sqlite3_bind_text(stmt, 1, query, -1, free);
 	if (kind != NULL)
 		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 3, lang, -1, SQLITE_TRANSIENT);
@@ -131,12 +249,18 @@ fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind, const c
 	sqlite3_bind_text(stmt, 7, marks->yes, -1, SQLITE_STATIC);
 	if (marks->no != NULL)
 		sqlite3_bind_text(stmt, 8, marks->no, -1, SQLITE_STATIC);
-	if (!regex) {
+	if (mode == FTS_WORDS) {
 		sqlite3_bind_text(stmt, 5, marks->open, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, marks->close, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 9, _("note: "), -1, SQLITE_STATIC);
-	} else if ((literal = fts_literal_query(query)) != NULL)
-		sqlite3_bind_text(stmt, 5, literal, -1, free);
+		sqlite3_bind_text(stmt, 10, fts_typed_name(typed), -1, free);
+	} else {
+		/* The trigram index holds the text as it is: it cannot say
+		 * which records hold a folded piece of it. */
+		if (mode == FTS_REGEX && (literal = fts_literal_query(typed)) != NULL)
+			sqlite3_bind_text(stmt, 5, literal, -1, free);
+		sqlite3_bind_int(stmt, 10, mode == FTS_REGEX_FOLD);
+	}
 	return stmt;
 }
 
@@ -181,14 +305,62 @@ fts_build_user(sqlite3 *db, char **cause)
 
 /* The longest term a query keeps, in bytes. */
 #define FTS_MAX_TERM 256
+/* The most equivalents the thesaurus adds to one typed word or phrase. */
+#define FTS_MAX_EQUIVALENTS 8
 
-/* Append s to the query q, allocated by fts_query() for the longest. */
+/* The thesaurus's other words for a word or phrase, matched with case and
+ * accents folded: every other term of each concept the typed one names. */
+static const char fts_equivalents_sql[] =
+	"SELECT DISTINCT b.term FROM main.term AS a JOIN main.term AS b ON b.concept = a.concept"
+	" WHERE fold(a.term) = fold(?1) AND fold(b.term) <> fold(?1) ORDER BY b.term LIMIT ?2";
+
+/* Append a term to q in quotes, as a prefix or not: inside an FTS5 string
+ * a quote is doubled, and nothing else is special. */
 static void
-fts_append(char **q, size_t *len, const char *s, size_t n)
+fts_quote(struct strbuf *q, const char *p, size_t n, int prefix)
 {
-	memcpy(*q + *len, s, n);
-	*len += n;
-	(*q)[*len] = '\0';
+	/* No indexed word is longer: a longer one matches nothing either way,
+	 * and costs the index time. */
+	size_t take = n > FTS_MAX_TERM ? FTS_MAX_TERM : n, i;
+
+	while (take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
+		take--;
+	strbuf_add(q, "\"");
+	for (i = 0; i < take; i++)
+		strbuf_addn(q, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
+	strbuf_add(q, prefix ? "\"*" : "\"");
+}
+
+/* Append the n bytes at p to q as a term, or with the thesaurus's
+ * equivalents (when db is not NULL) as "(term OR other OR ...)": the
+ * typed term as a prefix when prefix says, its equivalents whole. */
+static void
+fts_term(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
+{
+	sqlite3_stmt *stmt = NULL;
+	const char *other;
+	int others = 0;
+
+	/* A database made before the thesaurus has none. */
+	if (db != NULL && sqlite3_prepare_v2(db, fts_equivalents_sql, -1, &stmt,
+	    NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, p, (int)n, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, FTS_MAX_EQUIVALENTS);
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			other = db_text(stmt, 0);
+			if (others++ == 0) {
+				strbuf_add(q, "(");
+				fts_quote(q, p, n, prefix);
+			}
+			strbuf_add(q, " OR ");
+			fts_quote(q, other, strlen(other), 0);
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (others == 0)
+		fts_quote(q, p, n, prefix);
+	else
+		strbuf_add(q, ")");
 }
 
 /* Whether the n bytes at p were typed before, as a word or a phrase as
@@ -215,15 +387,15 @@ fts_repeated(const char *typed, size_t at, const char *p, size_t n, int phrase)
 	return 0;
 }
 
-/* Append the typed words to q as quoted terms, as prefixes or not;
- * phrases in quotes stay whole either way, and a word or phrase typed
- * twice counts once. Returns how many words and phrases, or -1 past
- * FTS_MAX_TERMS. */
+/* Append the typed words to q as quoted terms, as prefixes or not, each
+ * with its equivalents when db is not NULL; phrases in quotes stay whole
+ * either way, and a word or phrase typed twice counts once. Returns how
+ * many words and phrases, or -1 past FTS_MAX_TERMS. */
 static int
-fts_terms(const char *typed, int prefix, char **q, size_t *len)
+fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
 {
 	const char *p = typed, *end;
-	size_t n, i, take;
+	size_t n;
 	int phrase, words = 0, terms = 0;
 
 	while (*p != '\0') {
@@ -240,18 +412,9 @@ fts_terms(const char *typed, int prefix, char **q, size_t *len)
 		if (n > 0 && !fts_repeated(typed, (size_t)(p - phrase - typed), p, n, phrase)) {
 			if (++terms > FTS_MAX_TERMS)
 				return -1;
-			if (*len > 0 && (*q)[*len - 1] != '(')
-				fts_append(q, len, " ", 1);
-			fts_append(q, len, "\"", 1);
-			/* No indexed word is longer: a longer one matches nothing
-			 * either way, and costs the index time. */
-			take = n > FTS_MAX_TERM ? FTS_MAX_TERM : n;
-			while (take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
-				take--;
-			/* Inside an FTS5 string a quote is doubled; nothing else is special. */
-			for (i = 0; i < take; i++)
-				fts_append(q, len, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
-			fts_append(q, len, "\"*", phrase || !prefix ? 1 : 2);
+			if (q->len > 0 && q->s[q->len - 1] != '(')
+				strbuf_add(q, " ");
+			fts_term(db, q, p, n, prefix && !phrase);
 			words += !phrase;
 		}
 		p += n;
@@ -263,36 +426,48 @@ fts_terms(const char *typed, int prefix, char **q, size_t *len)
 
 /*
  * Turn typed words into an FTS5 query: every word must match, as itself or
- * as the start of a longer word. Records where the words match whole match
- * both halves of "(exact) OR (prefixes)", so bm25 ranks them first: "AI
- * Act" puts the AI Act before the AI Action Summit.
+ * as the start of a longer word, or as one of its equivalents in the
+ * thesaurus of db (none when db is NULL). Records where the words match
+ * whole match both halves of "(exact) OR (prefixes)", so bm25 ranks them
+ * first: "AI Act" puts the AI Act before the AI Action Summit.
  */
-char *
-fts_query(const char *typed, char **cause)
+static char *
+fts_words(sqlite3 *db, const char *typed, char **cause)
 {
-	/* Each pass writes at most two bytes a byte, and four around a word. */
-	char *q = xmalloc(12 * strlen(typed) + 32);
-	size_t len = 0;
-
+	struct strbuf q = { 0 };
 	int words;
 
-	fts_append(&q, &len, "(", 1);
-	if ((words = fts_terms(typed, 0, &q, &len)) < 0) {
-		free(q);
+	strbuf_add(&q, "(");
+	if ((words = fts_terms(db, typed, 0, &q)) < 0) {
+		free(strbuf_finish(&q));
 		*cause = xasprintf(_("more than %d words and phrases"), FTS_MAX_TERMS);
 		return NULL;
 	}
 	if (words > 0) {
-		fts_append(&q, &len, ") OR (", 6);
-		fts_terms(typed, 1, &q, &len);
+		strbuf_add(&q, ") OR (");
+		fts_terms(db, typed, 1, &q);
 	}
-	fts_append(&q, &len, ")", 1);
-	if (len == 2) {
-		free(q);
+	strbuf_add(&q, ")");
+	if (q.len == 2) {
+		free(strbuf_finish(&q));
 		*cause = xstrdup(_("nothing to search for"));
 		return NULL;
 	}
-	return q;
+	return strbuf_finish(&q);
+}
+
+/* Typed words as an FTS5 query, without the thesaurus. */
+char *
+fts_query(const char *typed, char **cause)
+{
+	return fts_words(NULL, typed, cause);
+}
+
+/* Typed words as an FTS5 query, with the thesaurus of db. */
+char *
+fts_query_expanded(sqlite3 *db, const char *typed, char **cause)
+{
+	return fts_words(db, typed, cause);
 }
 
 /* The ']' that closes the character class opening at p, as PCRE2 reads

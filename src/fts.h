@@ -4,18 +4,14 @@
 
 #include <sqlite3.h>
 
-/* Matches of a full-text query ranked by bm25, names weighing most, then
- * aliases, then text, then the user's notes: id, kind, name, match (a
- * snippet whose matched words are between ?5 and ?6, after ?9 when it is
- * of a note), disputed (?7 for a record with a disputed field, else ?8).
- * ?1 is the query, ?2 a kind or NULL, ?3 the language, ?4 the limit (-1:
- * none). Needs the notes' table that fts_prepare() makes. */
-extern const char fts_search_sql[];
-/* Matches of a regular expression ?1 over the same text and the user's
- * notes, in kind and name order: id, kind, name, disputed. ?2, ?3, ?4, ?7 and ?8 as above; ?5, when
- * not NULL, is a trigram query (fts_literal_query()) that every match must
- * pass. */
-extern const char fts_regex_sql[];
+/* How fts_prepare() takes what was typed: as words, as a regular
+ * expression, or as one that ignores case and accents (matched against
+ * folded text). */
+enum fts_mode {
+	FTS_WORDS,
+	FTS_REGEX,
+	FTS_REGEX_FOLD
+};
 
 /* Fill record_fts from every record table (replacing what it held). */
 int	 fts_build(sqlite3 *db, char **cause);
@@ -39,6 +35,9 @@ int	 fts_build_user(sqlite3 *db, char **cause);
  * last ones as prefixes; quotes keep a phrase. NULL with *cause if there
  * is nothing to search for. The result is freed by the caller. */
 char	*fts_query(const char *typed, char **cause);
+/* The same, each word or phrase also matching its equivalents in the
+ * thesaurus of db (table term: souveraineté, sovereignty). */
+char	*fts_query_expanded(sqlite3 *db, const char *typed, char **cause);
 
 /* How a search's rows mark what they hold: matched words between open
  * and close; a record with a disputed field as yes, others as no (NULL
@@ -52,12 +51,23 @@ struct fts_marks {
  * yes, no). */
 extern const struct fts_marks fts_marks_human, fts_marks_data;
 
-/* Prepare a search for query (fts_query()'s output, or a checked regular
- * expression when regex), of kind (NULL: every kind), in lang, at most
- * limit rows (-1: all), rows marked as marks says. NULL with *cause on a
- * database error. */
-sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *query, int regex, const char *kind,
-		    const char *lang, long limit, const struct fts_marks *marks, char **cause);
+/*
+ * Prepare a search for what was typed, taken as mode says, of kind (NULL:
+ * every kind), in lang, at most limit rows (-1: all), rows marked as marks
+ * says. NULL with *cause on a database error (or when fts_query() would
+ * refuse the words). Its rows:
+ *
+ * - words: id, kind, name, match (a snippet, the matched words marked),
+ *   disputed; a proper name (of a country, bloc or actor) or alias that is
+ *   what was typed first, then names that start with it, names holding
+ *   the words, other kinds' titles, and text and the user's notes; in
+ *   each of these by kind (the registry's search order), then by bm25.
+ * - regular expressions: id, kind, name, disputed, in kind and name
+ *   order, over names, aliases, text and the user's notes.
+ */
+sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode,
+		    const char *kind, const char *lang, long limit,
+		    const struct fts_marks *marks, char **cause);
 
 /* The trigram query for a piece of text every match of a regular
  * expression holds ("\"gigafact\""), or NULL if there is none of three

@@ -34,7 +34,7 @@
 	X(TAB_MARKS,	"tab-marks",	N_("show the Marks tab: bookmarked records and records with notes")) \
 	X(BOOKMARK,	"bookmark",	N_("bookmark the current record, or remove its bookmark")) \
 	X(NOTE,		"note",		N_("write a note on the current record, or change its last one ($VISUAL or $EDITOR if set)")) \
-	X(SEARCH,	"search",	N_("search every record as you type (then Enter, or Esc)")) \
+	X(SEARCH,	"search",	N_("search as you type; Down selects, Enter opens a result")) \
 	X(SEARCH_REGEX,	"search-regex",	N_("search with a regular expression as you type")) \
 	X(NEXT_MATCH,	"next-match",	N_("go to the next row that matches the search")) \
 	X(PREV_MATCH,	"prev-match",	N_("go to the previous row that matches the search")) \
@@ -63,8 +63,9 @@
 	X(CANCEL,	"cancel",	N_("in a prompt, cancel and restore the view")) \
 	X(COMPLETE,	"complete",	N_("in a prompt, complete a field or a value")) \
 	X(TOGGLE_REGEX,	"toggle-regex",	N_("in the search prompt, switch words and regex")) \
-	X(HISTORY_UP,	"history-up",	N_("in a prompt, recall the previous entry")) \
-	X(HISTORY_DOWN,	"history-down",	N_("in a prompt, recall the next entry")) \
+	X(TOGGLE_FOLD,	"toggle-fold",	N_("in a regex search, let case and accents matter or not")) \
+	X(HISTORY_UP,	"history-up",	N_("in a prompt, recall; in search, select the result above")) \
+	X(HISTORY_DOWN,	"history-down",	N_("in a prompt, recall; in search, select the result below")) \
 	X(DELETE_BACK,	"delete-back",	N_("in a prompt, delete the character before the cursor")) \
 	X(CURSOR_LEFT,	"cursor-left",	N_("in a prompt, move the cursor left")) \
 	X(CURSOR_RIGHT,	"cursor-right",	N_("in a prompt, move the cursor right")) \

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "kind.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,34 +124,40 @@ static const struct list_column kind_figure_columns[] = {
 const struct kind kinds[] = {
 	{ .name = "source", .plural = "sources", .table = "source", .id = "id",
 	  .title_en = "title", .title_fr = "title", .file = "sources.csv", .named = 1,
+	  .search = 7,
 	  .text = "coalesce(publisher,'')||' '||coalesce(author,'')||' '||"
 	  "coalesce(note_en,'')||' '||coalesce(note_fr,'')",
 	  .list = 5, .columns = kind_source_columns, .sort = "id", .tab_label = N_("Sources") },
 	{ .name = "country", .plural = "countries", .table = "country", .id = "iso3",
 	  .title_en = "name_en", .title_fr = "name_fr", .file = "countries.csv", .cited = 1,
-	  .named = 1, .list = 6, .columns = kind_country_columns, .sort = "iso3",
+	  .named = 1, .proper = 1, .search = 1,
+	  .list = 6, .columns = kind_country_columns, .sort = "iso3",
 	  .compare = KIND_COMPARE_PLACE },
 	{ .name = "bloc", .plural = "blocs", .table = "bloc", .id = "id",
 	  .title_en = "name_en", .title_fr = "name_fr", .file = "blocs.csv", .cited = 1,
-	  .named = 1, .text = KIND_SUMMARIES, .list = 4, .columns = kind_bloc_columns,
+	  .named = 1, .proper = 1, .search = 2,
+	  .text = KIND_SUMMARIES, .list = 4, .columns = kind_bloc_columns,
 	  .sort = "name", .tab_label = N_("Blocs"), .compare = KIND_COMPARE_PLACE },
 	{ .plural = "bloc-members", .table = "bloc_member", .id = KIND_KEY_BLOC_MEMBER,
 	  .file = "bloc_members.csv" },
 	{ .name = "actor", .plural = "actors", .table = "actor", .id = "id",
 	  .title_en = "name", .title_fr = "name_fr", .file = "actors.csv", .cited = 1,
-	  .named = 1, .text = KIND_SUMMARIES, .list = 1, .columns = kind_actor_columns,
+	  .named = 1, .proper = 1, .search = 3,
+	  .text = KIND_SUMMARIES, .list = 1, .columns = kind_actor_columns,
 	  .sort = "name", .tab_label = N_("Actors"), .compare = KIND_COMPARE_PLACE },
 	{ .plural = "aliases", .table = "alias", .id = KIND_KEY_ALIAS, .file = "aliases.csv" },
 	{ .name = "funding", .plural = "funding", .table = "funding", .id = "id",
 	  .title_en = "title_en", .title_fr = "title_fr", .file = "funding.csv", .cited = 1,
-	  .named = 1, .text = "coalesce(round,'')||' '||" KIND_SUMMARIES,
+	  .named = 1, .search = 4,
+	  .text = "coalesce(round,'')||' '||" KIND_SUMMARIES,
 	  .list = 2, .columns = kind_funding_columns, .sort = "announced",
 	  .tab_label = N_("Funding"), .compare = KIND_COMPARE_ITEM },
 	{ .plural = "funding-parties", .table = "funding_party", .id = KIND_KEY_FUNDING_PARTY,
 	  .file = "funding_parties.csv" },
 	{ .name = "event", .plural = "events", .table = "event", .id = "id",
 	  .title_en = "title_en", .title_fr = "title_fr", .file = "events.csv", .cited = 1,
-	  .named = 1, .text = KIND_SUMMARIES, .list = 3, .columns = kind_event_columns,
+	  .named = 1, .search = 5,
+	  .text = KIND_SUMMARIES, .list = 3, .columns = kind_event_columns,
 	  .sort = "date", .tab_label = N_("Timeline"), .view = KIND_VIEW_TIMELINE,
 	  .compare = KIND_COMPARE_ANNOUNCED },
 	{ .plural = "event-actors", .table = "event_actor", .id = KIND_KEY_EVENT_ACTOR,
@@ -158,6 +165,7 @@ const struct kind kinds[] = {
 	/* A figure's label is text about another record, not a name. */
 	{ .name = "figure", .plural = "figures", .table = "figure", .id = "id",
 	  .title_en = "label_en", .title_fr = "label_fr", .file = "figures.csv", .cited = 1,
+	  .search = 6,
 	  .text = "label_en||' '||label_fr||' '||measure||' '||unit",
 	  .list = 7, .columns = kind_figure_columns, .sort = "subject" },
 	{ .plural = "citations", .table = "citation", .id = KIND_KEY_CITATION,
@@ -165,6 +173,9 @@ const struct kind kinds[] = {
 	{ .plural = "claims", .table = "claim", .id = KIND_KEY_CLAIM, .file = "claims.csv",
 	  .optional = 1 },
 	{ .plural = "fx-rates", .table = "fx_rate", .id = KIND_KEY_FX_RATE, .file = "fx_rates.csv" },
+	/* The thesaurus search expands typed words with. */
+	{ .plural = "terms", .table = "term", .id = KIND_KEY_TERM, .file = "terms.csv",
+	  .optional = 1, .bundled = 1 },
 	{ .table = NULL }
 };
 
@@ -269,6 +280,8 @@ kind_is(const struct kind *k, int which)
 	return (!(which & KIND_RECORD) || k->name != NULL) &&
 	    (!(which & KIND_TEXT) || k->text != NULL) &&
 	    (!(which & KIND_NAMED) || k->named) &&
+	    (!(which & KIND_PROPER) || k->proper) &&
+	    (!(which & KIND_MERGED) || !k->bundled) &&
 	    (!(which & KIND_REQUIRED) || !k->optional);
 }
 
@@ -278,7 +291,7 @@ kind_each(const char *tmpl, const char *sep, int which)
 {
 	const struct kind *k;
 	const char *p, *v;
-	char *sql = xstrdup(""), *t;
+	char *sql = xstrdup(""), *t, order[16];
 	int first = 1;
 
 	for (k = kinds; k->table != NULL; k++) {
@@ -290,9 +303,11 @@ kind_each(const char *tmpl, const char *sep, int which)
 		first = 0;
 		for (p = tmpl; *p != '\0'; p++) {
 			v = NULL;
-			if (*p == '$' && p[1] != '\0' && strchr("kptix", p[1]) != NULL) {
+			if (*p == '$' && p[1] != '\0' && strchr("kptixs", p[1]) != NULL) {
+				snprintf(order, sizeof order, "%d", k->search);
 				v = p[1] == 'k' ? k->name : p[1] == 'p' ? k->plural :
-				    p[1] == 't' ? k->table : p[1] == 'i' ? k->id : k->text;
+				    p[1] == 't' ? k->table : p[1] == 'i' ? k->id :
+				    p[1] == 's' ? order : k->text;
 				/* A row without one: SQL's nothing. */
 				if (v == NULL)
 					v = "NULL";

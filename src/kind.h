@@ -31,6 +31,7 @@ enum kind_view {
  * with '/' (used in messages that name a row). */
 #define KIND_KEY_BLOC_MEMBER	"bloc_id || '/' || iso3"
 #define KIND_KEY_ALIAS		"subject_id || '/' || alias"
+#define KIND_KEY_TERM		"concept || '/' || term"
 #define KIND_KEY_FUNDING_PARTY	"funding_id || '/' || actor_id || '/' || role"
 #define KIND_KEY_EVENT_ACTOR	"event_id || '/' || actor_id || '/' || role"
 #define KIND_KEY_CITATION	"subject_id || '/' || source_id || '/' || field"
@@ -53,7 +54,13 @@ struct kind {
 	const char			*file;		/* in a data directory */
 	int				 cited;		/* takes a sources column */
 	int				 optional;	/* a data directory may go without */
+	int				 bundled;	/* only the bundled data has it: never
+							 * the user's, never merged */
 	int				 named;		/* its title is searched as a name */
+	int				 proper;	/* that name is a proper name: its
+							 * exact match ranks first */
+	int				 search;	/* its place, from 1, among search
+							 * results that rank alike */
 	const char			*text;		/* the rest of what search indexes */
 	int				 list;		/* its place among the lists, from 1 */
 	const struct list_column	*columns;	/* the list's, the id first */
@@ -73,6 +80,8 @@ extern const struct kind kinds[];
 #define KIND_TEXT	2	/* with text for search */
 #define KIND_REQUIRED	4	/* not optional */
 #define KIND_NAMED	8	/* whose title is searched as a name */
+#define KIND_PROPER	16	/* whose title is a proper name */
+#define KIND_MERGED	32	/* the user's records may have (not bundled) */
 
 /* The kind of a table or of a record kind, or named by its plural
  * ("actors", "actor", "bloc-members", "bloc_member"); NULL if none. */
@@ -91,7 +100,8 @@ const char		*kind_list_names(void);
 /*
  * A template repeated for each kind that is all of which (KIND_RECORD...),
  * joined by sep; in it $k is the record kind, $p the plural, $t the table,
- * $i the id column (or key) and $x the text (NULL where a row has none).
+ * $i the id column (or key), $x the text (NULL where a row has none) and
+ * $s its place among search results that rank alike.
  * Freed by the caller.
  */
 char			*kind_each(const char *tmpl, const char *sep, int which);

@@ -5,6 +5,7 @@
 #include "match.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -165,11 +166,70 @@ match_contains_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, text != NULL && part != NULL && match_contains(text, part));
 }
 
-/* Register contains_folded(). */
+/* The folded form of the UTF-8 character at s, of n bytes (valid): an
+ * ASCII letter in lower case, a Latin letter of U+00C0..U+017F as its base
+ * letter in lower case, anything else as it is. */
+static size_t
+match_fold_char(const char *s, size_t n, char *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned int c;
+
+	if (n == 2 && u[0] >= 0xc3 && u[0] <= 0xc5) {
+		c = ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu);
+		if (c >= 0xc0 && c <= 0x17f && match_latin[c - 0xc0] != '.') {
+			out[0] = (char)(match_latin[c - 0xc0] | 0x20);
+			return 1;
+		}
+	}
+	if (n == 1 && *s >= 'A' && *s <= 'Z') {
+		out[0] = (char)(*s | 0x20);
+		return 1;
+	}
+	memcpy(out, s, n);
+	return n;
+}
+
+/* Text with case and accents folded, as the index folds them: the same
+ * characters in the same order, whatever the locale. */
+char *
+match_fold_text(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1);
+	size_t i = 0, o = 0, n;
+
+	while (s[i] != '\0') {
+		/* A byte that is not UTF-8 stays as it is. */
+		if ((n = text_utf8_length(s + i)) == 0)
+			n = 1;
+		o += match_fold_char(s + i, n, out + o);
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* fold(text): text with case and accents folded; NULL for NULL. */
+static void
+match_fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (text == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, match_fold_text(text), -1, free);
+}
+
+/* Register contains_folded() and fold(). */
 void
 match_register(sqlite3 *db)
 {
 	sqlite3_create_function(db, "contains_folded", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, match_contains_sql,
 	    NULL, NULL);
+	sqlite3_create_function(db, "fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, match_fold_sql, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #define AIATLAS_MATCH_H
 
 #include <stddef.h>
+#include <sqlite3.h>
 
 #include <sqlite3.h>
 
@@ -18,7 +19,12 @@ int	  match_find(const char *text, char *const *words, size_t from, size_t *star
 	      size_t *end);
 /* Whether part occurs anywhere in text, case and accents aside. */
 int	  match_contains(const char *text, const char *part);
-/* Register the SQL function contains_folded(text, part) on db. */
+/* Text with case and accents folded as the full-text index folds them
+ * (É is e, ç is c), one character for one, whatever the locale; freed by
+ * the caller. */
+char	 *match_fold_text(const char *s);
+/* Register the SQL functions contains_folded(text, part) and fold(text)
+ * (match_fold_text() for SQL) on db. */
 void	  match_register(sqlite3 *db);
 
 #endif

@@ -173,7 +173,7 @@ merge_views(sqlite3 *db, int always, char **cause)
 	sqlite3_finalize(stmt);
 	if (!mine)
 		return 0;
-	sql = kind_each(merge_kind_tmpl, "", KIND_ALL);
+	sql = kind_each(merge_kind_tmpl, "", KIND_MERGED);
 	r = db_exec(db, merge_record_sql, cause) == 0 && db_exec(db, sql, cause) == 0 &&
 	    merge_copy_all(db, merge_schema_sql, cause) == 0 &&
 	    db_exec(db, merge_text_sql, cause) == 0 &&

@@ -34,9 +34,9 @@ struct search_view {
 	long			 top;
 	char			*error;		/* a regex that does not compile */
 	size_t			 error_offset;
-	int			 regex;		/* what is typed is a regex, not words */
+	enum fts_mode		 mode;		/* words, or a regex (folded or not) */
 	int			 stopped;	/* by a key typed during the search */
-	char			*query;		/* what was searched for, as prepared */
+	char			*typed;		/* what was searched for */
 	char			 title[256];
 };
 
@@ -61,8 +61,8 @@ search_clear(struct search_view *s)
 	s->n = s->cur = s->top = 0;
 	free(s->error);
 	s->error = NULL;
-	free(s->query);
-	s->query = NULL;
+	free(s->typed);
+	s->typed = NULL;
 	s->stopped = 0;
 }
 
@@ -83,18 +83,22 @@ search_close(struct view *v)
 
 /* Search again for what is typed, as words or as a regular expression. */
 void
-view_search_update(struct view *v, const char *typed, int regex)
+view_search_update(struct view *v, const char *typed, enum fts_mode mode)
 {
 	struct search_view *s = v->data;
 	sqlite3 *db = explorer_db(v->ex);
 	sqlite3_stmt *stmt;
 	struct search_result *r;
-	char *query = NULL, *cause = NULL;
-	int rc;
+	char *query, *cause = NULL;
+	int rc, regex = mode != FTS_WORDS;
 
 	search_clear(s);
-	s->regex = regex;
-	snprintf(s->title, sizeof s->title, _("search %s%s"), regex ? "~" : "", typed);
+	s->mode = mode;
+	if (mode == FTS_REGEX_FOLD)
+		snprintf(s->title, sizeof s->title, _("search ~%s (case and accents aside)"),
+		    typed);
+	else
+		snprintf(s->title, sizeof s->title, _("search %s%s"), regex ? "~" : "", typed);
 	if (*typed == '\0')
 		return;
 	if (regex && regex_check(typed, &s->error, &s->error_offset) != 0)
@@ -103,10 +107,10 @@ view_search_update(struct view *v, const char *typed, int regex)
 		s->error = cause;	/* nothing to search for, or too many words */
 		return;
 	}
-	if (regex)
-		query = xstrdup(typed);
-	s->query = query;
-	if ((stmt = fts_prepare(db, query, regex, NULL, explorer_lang(v->ex),
+	if (!regex)
+		free(query);
+	s->typed = xstrdup(typed);
+	if ((stmt = fts_prepare(db, typed, mode, NULL, explorer_lang(v->ex),
 	    SEARCH_MAX_RESULTS, &search_marks, &cause)) == NULL) {
 		s->error = cause;
 		return;
@@ -194,8 +198,11 @@ search_draw(struct view *v, int top, int rows, int cols)
 	explorer_text(top, 12 + namew, _("match"), cols - namew - 13, STYLE_HEADER);
 	/* What is typed, and what Ctrl-R switches to. */
 	if (s->n == 0)
-		explorer_text(top + 2, 1, s->error != NULL ? s->error : s->regex ?
-		    _("No record matches this regular expression (case matters); Ctrl-R: words.") :
+		explorer_text(top + 2, 1, s->error != NULL ? s->error :
+		    s->mode == FTS_REGEX ? _("No record matches (case and accents matter;"
+		    " Ctrl-F: aside). Ctrl-R: words.") :
+		    s->mode == FTS_REGEX_FOLD ? _("No record matches (case and accents aside;"
+		    " Ctrl-F: exact). Ctrl-R: words.") :
 		    _("No record matches. Accents and case do not matter; "
 		    "Ctrl-R: regular expression."),
 		    cols - 2, s->error != NULL ? STYLE_ALERT : STYLE_DIM);
@@ -281,11 +288,11 @@ search_export(struct view *v, struct output *o, int human, char **cause)
 	sqlite3_stmt *stmt;
 	long rows;
 
-	if (s->query == NULL) {
+	if (s->typed == NULL) {
 		*cause = xstrdup(_("nothing was searched for"));
 		return -1;
 	}
-	if ((stmt = fts_prepare(db, s->query, s->regex, NULL, explorer_lang(v->ex), -1,
+	if ((stmt = fts_prepare(db, s->typed, s->mode, NULL, explorer_lang(v->ex), -1,
 	    human ? &fts_marks_human : &fts_marks_data, cause)) == NULL)
 		return -1;
 	if ((rows = output_statement(o, stmt)) < 0)

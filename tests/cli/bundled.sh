@@ -162,4 +162,33 @@ else
 	skip "output to a full disk" "no /dev/full"
 fi
 
+# Search lands on the thing: a name typed whole, or an alias, comes first.
+run search mistral --limit 1 --format tsv
+expect_status 0 "search mistral --limit 1"
+[ "$(sed -n 2p "$scratch/out" | cut -f1,2)" = "mistral-ai	actor" ]
+ok $? "search mistral --limit 1 prints the actor Mistral AI"
+run search openai --limit 1 --format tsv
+expect_status 0 "search openai --limit 1"
+[ "$(sed -n 2p "$scratch/out" | cut -f1,2)" = "openai	actor" ]
+ok $? "search openai --limit 1 prints the actor OpenAI"
+
+# The thesaurus: French and English words find each other.
+run search sovereignty --format tsv
+expect_status 0 "search sovereignty"
+sed 1d "$scratch/out" | cut -f1 | sort >"$scratch/sovereignty"
+run search souveraineté --format tsv
+expect_status 0 "search souveraineté"
+sed 1d "$scratch/out" | cut -f1 | sort | cmp -s - "$scratch/sovereignty"
+ok $? "search sovereignty and search souveraineté find the same records"
+grep -qx "seed-openai-reshoring" "$scratch/sovereignty" &&
+	grep -qx "ev-2026-03-03-numspot-sovereign-ai-stack-oped" "$scratch/sovereignty"
+ok $? "both find a record titled in French (Souveraineté) and one in English (sovereign)"
+run search GPAI --format tsv
+expect_status 0 "search GPAI"
+expect_out_has "ev-2025-08-02-ai-act-gpai-obligations-apply" \
+    "GPAI finds the obligations for general-purpose AI"
+run search gigausine --format tsv
+expect_status 0 "search gigausine"
+expect_out_has "eu-ai-gigafactories" "gigausine finds the EU AI gigafactories"
+
 done_testing

@@ -39,7 +39,7 @@ ok $? "show: json: the escapes as JSON spells them"
 run $A show alpha-labs --format tsv
 grep -qF "A test$ESC]0;pwned$BEL company$ESC[2J that builds" "$scratch/out"
 ok $? "show: tsv piped: data as it is"
-printf '/\npwned\n<Enter>\n:dump %s\n<Enter>\n:dump %s\n' "$scratch/results.txt" \
+printf '/\npwned\n<Esc>\n:dump %s\n<Enter>\n:dump %s\n' "$scratch/results.txt" \
     "$scratch/record.txt" >"$scratch/esc.keys"
 run $A --script "$scratch/esc.keys" --size 100x30
 expect_status 0 "the explorer searches and opens the record"

@@ -25,7 +25,7 @@ run $A show alpha-labs --format tsv
 expect_status 0 "show the record"
 run $A list actors --filter word --format tsv
 expect_status 0 "filter on the word"
-printf '/\nword\n<Enter>\n<Enter>\n:dump %s\n' "$scratch/big.txt" >"$scratch/big.keys"
+printf '/\nword\n<Enter>\n:dump %s\n' "$scratch/big.txt" >"$scratch/big.keys"
 run $A --script "$scratch/big.keys" --size 80x24
 expect_status 0 "the explorer searches it and opens it"
 grep -q "Alpha Labs" "$scratch/big.txt"
@@ -50,7 +50,7 @@ run $A search word --format tsv
 expect_status 0 "search a word found 200,000 times in a text without a space"
 [ "$(cut -f1 "$scratch/out" | sed -n 2p)" = "alpha-labs" ]
 ok $? "the record is the first result"
-printf '/\nword\n<Enter>\n:dump %s\n<Enter>\n:dump %s\nG\n:dump %s\n' \
+printf '/\nword\n<Esc>\n:dump %s\n<Enter>\n:dump %s\nG\n:dump %s\n' \
     "$scratch/results.txt" "$scratch/top.txt" "$scratch/end.txt" >"$scratch/long.keys"
 run $A --script "$scratch/long.keys" --size 80x40
 expect_status 0 "the explorer searches it, opens it and scrolls to its end"

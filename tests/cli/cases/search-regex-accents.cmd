@@ -1,0 +1,1 @@
+search --regex 'union de test \(agregat'

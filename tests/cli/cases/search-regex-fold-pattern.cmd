@@ -1,0 +1,1 @@
+search --regex-fold 'ÉTATS|Agrégat'

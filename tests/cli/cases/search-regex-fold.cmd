@@ -1,0 +1,1 @@
+search --regex-fold 'union de test \(agregat'

@@ -1,0 +1,1 @@
+search alpha labs --format tsv
