@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "db.h"
 #include "explorer.h"
+#include "filter.h"
 #include "i18n.h"
 #include "merge.h"
 #include "outfile.h"
@@ -574,6 +575,20 @@ cli_help(const char *name)
 	return CLI_OK;
 }
 
+/* When --filter kept nothing, say what may have been meant, for a list
+ * of a kind or (NULL) the timeline's events and funding. */
+static void
+cli_filter_hint(struct cli *c, const char *kind)
+{
+	char *hint = filter_hint(c->db, kind != NULL ? kind : "events", c->filter);
+
+	if (hint == NULL && kind == NULL)
+		hint = filter_hint(c->db, "funding", c->filter);
+	if (hint != NULL)
+		cli_error("%s", hint);
+	free(hint);
+}
+
 /* Parse the command line and run a command; typed is argv as it was typed,
  * before getopt orders it. */
 static int
@@ -777,6 +792,8 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		status = cli_run_to_file(cmd, &c, nargs, argv + optind + 1);
 	else
 		status = cmd->run(&c, nargs, argv + optind + 1);
+	if (status == CLI_NOTHING && c.filter != NULL)
+		cli_filter_hint(&c, cmd->run == cmd_list ? argv[optind + 1] : NULL);
 	userdb_free(c.user);
 	db_close(c.db);
 	return status;

@@ -442,23 +442,24 @@ explorer_forward(struct explorer *ex)
 	ex->dirty = 1;
 }
 
-/* Do what an action means for the whole explorer. */
-static void
+/* Do what an action means for the whole explorer; 0 if it means nothing
+ * where it is asked. */
+static int
 explorer_action(struct explorer *ex, enum keys_action a)
 {
 	struct view *v = explorer_top(ex);
 
 	if (a == ACTION_QUIT_ALL) {
 		ex->quit = 1;
-		return;
+		return 1;
 	}
 	if (COLS < EXPLORER_MIN_COLS || LINES < EXPLORER_MIN_ROWS) {
 		if (a == ACTION_QUIT)
 			ex->quit = 1;
-		return;
+		return 1;
 	}
 	if (v->ops->action != NULL && v->ops->action(v, a))
-		return;
+		return 1;
 	switch (a) {
 	case ACTION_BACK:
 		if (!explorer_back(ex))
@@ -511,7 +512,9 @@ explorer_action(struct explorer *ex, enum keys_action a)
 		if (v->ops->filter != NULL && v->ops->filter(v) != NULL) {
 			v->ops->set_filter(v, NULL, NULL);
 			explorer_message(ex, _("Filter cleared."));
-		}
+		} else
+			explorer_message(ex, _("No filter to clear here: f filters a tab's list "
+			    "or timeline."));
 		break;
 	case ACTION_COMPARE:
 		if (ex->nmarks < 2)
@@ -541,8 +544,75 @@ explorer_action(struct explorer *ex, enum keys_action a)
 		ex->dirty = 1;
 		break;
 	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* Say why a key did nothing where it was pressed: what it does elsewhere. */
+static void
+explorer_unused(struct explorer *ex, keys_key key, enum keys_action a)
+{
+	char label[16];
+
+	keys_label(key, label, sizeof label);
+	if (a == ACTION_NONE)
+		a = keys_lookup_elsewhere(key);
+	switch (a) {
+	case ACTION_NONE:
+		explorer_message(ex, _("%s does nothing; ? lists the keys."), label);
+		break;
+	case ACTION_TIMELINE:
+		explorer_message(ex, _("%s shows a record's timeline: open a record first, "
+		    "or 3 shows the Timeline tab."), label);
+		break;
+	case ACTION_ZOOM_IN:
+	case ACTION_ZOOM_OUT:
+		explorer_message(ex, _("%s groups a timeline by year, quarter or month: "
+		    "3 shows the Timeline tab."), label);
+		break;
+	case ACTION_SORT_NEXT:
+	case ACTION_SORT_PREV:
+	case ACTION_SORT_REVERSE:
+		explorer_message(ex, _("%s sorts a tab's list: h goes back to it."), label);
+		break;
+	case ACTION_SWAP:
+	case ACTION_NEXT_PANE:
+	case ACTION_PERIOD_PREV:
+	case ACTION_PERIOD_NEXT:
+	case ACTION_DOMAINS:
+	case ACTION_MEMBERS:
+		explorer_message(ex, _("%s works in a comparison: mark 2 to 4 records with m, "
+		    "then c."), label);
+		break;
+	case ACTION_OPEN:
+		explorer_message(ex, _("Nothing to open here."));
+		break;
+	case ACTION_MARK:
+		explorer_message(ex, _("Nothing to mark here: m marks a record, a list's row "
+		    "or a timeline's item."));
+		break;
+	default:
+		explorer_message(ex, _("%s does nothing here (%s)."), label,
+		    keys_action_text(a));
 		break;
 	}
+}
+
+/* Do what a key means in the view on top, or say why it does nothing. */
+static void
+explorer_key(struct explorer *ex, keys_key key)
+{
+	struct view *v = explorer_top(ex);
+	enum keys_action a;
+
+	if (v->ops->key != NULL) {
+		v->ops->key(v, key);
+		return;
+	}
+	a = keys_lookup(v->ops->scope, key);
+	if ((a == ACTION_NONE || !explorer_action(ex, a)) && key != KEYS_CODE(KEY_RESIZE))
+		explorer_unused(ex, key, a);
 }
 
 /* A mouse click: on a tab, or in the view. An open prompt is closed first,
@@ -924,7 +994,6 @@ explorer_start(struct explorer *ex, const struct explorer_options *opts, char **
 static void
 explorer_terminal_event(struct explorer *ex)
 {
-	struct view *v;
 	MEVENT me;
 	wint_t wc;
 	keys_key key;
@@ -961,11 +1030,7 @@ explorer_terminal_event(struct explorer *ex)
 		ex->dirty = 1;
 		return;
 	}
-	v = explorer_top(ex);
-	if (v->ops->key != NULL)
-		v->ops->key(v, key);
-	else
-		explorer_action(ex, keys_lookup(v->ops->scope, key));
+	explorer_key(ex, key);
 	ex->dirty = 1;
 }
 
@@ -974,7 +1039,6 @@ static int
 explorer_script_event(struct explorer *ex, char **cause)
 {
 	struct script_event ev;
-	struct view *v;
 	char *why;
 	int r, i;
 
@@ -990,11 +1054,7 @@ explorer_script_event(struct explorer *ex, char **cause)
 			explorer_prompt_key(ex, ev.key);
 			break;
 		}
-		v = explorer_top(ex);
-		if (v->ops->key != NULL)
-			v->ops->key(v, ev.key);
-		else
-			explorer_action(ex, keys_lookup(v->ops->scope, ev.key));
+		explorer_key(ex, ev.key);
 		break;
 	case SCRIPT_CLICK:
 		explorer_click(ex, ev.y, ev.x);

@@ -249,6 +249,19 @@ struct filter_parser {
 	char		*error;
 };
 
+/* The field named by the n bytes at name, or NULL. */
+static const struct filter_field *
+filter_field(const char *name, size_t n)
+{
+	const struct filter_field *fd;
+
+	for (fd = filter_fields_table; fd->name != NULL; fd++) {
+		if (strlen(fd->name) == n && strncmp(fd->name, name, n) == 0)
+			return fd;
+	}
+	return NULL;
+}
+
 /* Index of a list kind in the lists' order, or -1. */
 static int
 filter_kind_index(const char *kind)
@@ -381,6 +394,38 @@ filter_field_names(int k)
 	return names;
 }
 
+/* Whether candidate is near enough to word to be what was meant: one
+ * character off in a short word, two in a longer one; keeps the nearest
+ * in *best (at distance *dist) and returns 1 when it is nearer. */
+static int
+filter_near(const char *word, const char *candidate, int *dist, char **best)
+{
+	size_t n = strlen(word);
+	int d = text_distance(word, candidate);
+
+	if (d > (n <= 4 ? 1 : 2) || (size_t)d >= n || d >= *dist)
+		return 0;
+	free(*best);
+	*best = xstrdup(candidate);
+	*dist = d;
+	return 1;
+}
+
+/* The field of kind k nearest to name, as a typo of it; NULL if none. */
+static char *
+filter_near_field(int k, const char *name)
+{
+	const struct filter_field *fd;
+	char *best = NULL;
+	int dist = 3;
+
+	for (fd = filter_fields_table; fd->name != NULL; fd++) {
+		if (fd->sql[k] != NULL)
+			filter_near(name, fd->name, &dist, &best);
+	}
+	return best;
+}
+
 /* The fields that apply to a kind. */
 char *
 filter_fields(const char *kind)
@@ -397,8 +442,8 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
     const char *at)
 {
 	sqlite3_stmt *stmt;
-	char *sql, *list, *t, *canonical = NULL;
-	int found = 0, n = 0;
+	char *sql, *list, *t, *canonical = NULL, *near = NULL;
+	int found = 0, n = 0, dist = 3;
 
 	if (fd->values[fp->k] == NULL)
 		return xstrdup(value);
@@ -418,6 +463,7 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 			found = 1;
 			break;
 		}
+		filter_near(value, db_text(stmt, 0), &dist, &near);
 		if (n++ < 12) {
 			t = xasprintf("%s%s%s", list, *list ? ", " : "", db_text(stmt, 0));
 			free(list);
@@ -446,30 +492,50 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 			canonical = xstrdup(value);
 	}
 	if (!found) {
-		t = xasprintf(_("values: %s"), list);
+		t = near != NULL ? xasprintf(_("did you mean %s:%s? values: %s"), fd->name, near,
+		    list) : xasprintf(_("values: %s"), list);
 		filter_error(fp, at, t, _("no %s has %s '%s'"), kind_listed(fp->k)->table,
 		    fd->name, value);
 		free(t);
 	}
+	free(near);
 	free(list);
 	return canonical;
 }
 
+/* The scales an amount takes after its number; the words in any case. */
+static const struct {
+	const char	*suffix;
+	double		 factor;
+} filter_scales[] = {
+	{ "k", 1e3 }, { "K", 1e3 }, { "M", 1e6 }, { "m", 1e6 }, { "bn", 1e9 },
+	{ "Bn", 1e9 }, { "B", 1e9 }, { "Md", 1e9 }, { "md", 1e9 }, { "T", 1e12 },
+	{ "tn", 1e12 }, { "thousand", 1e3 }, { "million", 1e6 }, { "millions", 1e6 },
+	{ "billion", 1e9 }, { "billions", 1e9 }, { "trillion", 1e12 }, { "trillions", 1e12 },
+	{ NULL, 0 }
+};
+
+/* The factor of a scale (bn, billion, M...), or 0 if s is none. */
+static double
+filter_scale(const char *s)
+{
+	int i;
+
+	for (i = 0; filter_scales[i].suffix != NULL; i++) {
+		if (strlen(filter_scales[i].suffix) > 2 ? strcasecmp(s, filter_scales[i].suffix) == 0 :
+		    strcmp(s, filter_scales[i].suffix) == 0)
+			return filter_scales[i].factor;
+	}
+	return 0;
+}
+
 /* Read a number with an optional scale: 1.5bn, 200M, 400m, 3e9, 12k, 1T,
- * 10Md; -1 if it is not one. */
+ * 10Md, 10billion; -1 if it is not one. */
 static int
 filter_number(const char *s, double *d, int amount)
 {
-	static const struct {
-		const char	*suffix;
-		double		 factor;
-	} scales[] = {
-		{ "k", 1e3 }, { "K", 1e3 }, { "M", 1e6 }, { "m", 1e6 }, { "bn", 1e9 },
-		{ "Bn", 1e9 }, { "B", 1e9 }, { "Md", 1e9 }, { "md", 1e9 }, { "T", 1e12 },
-		{ "tn", 1e12 }, { NULL, 0 }
-	};
+	double factor;
 	char *end;
-	int i;
 
 	if (!isdigit((unsigned char)*s) && !(*s == '.' && isdigit((unsigned char)s[1])))
 		return -1;
@@ -477,13 +543,10 @@ filter_number(const char *s, double *d, int amount)
 		return -1;
 	if (*end == '\0')
 		return 0;
-	for (i = 0; amount && scales[i].suffix != NULL; i++) {
-		if (strcmp(end, scales[i].suffix) == 0) {
-			*d *= scales[i].factor;
-			return 0;
-		}
-	}
-	return -1;
+	if (!amount || (factor = filter_scale(end)) == 0)
+		return -1;
+	*d *= factor;
+	return 0;
 }
 
 /* Whether s is a date as YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -558,18 +621,21 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 	char *value, *names, *e, *lo, *hi, *canonical;
 	size_t oplen;
 
-	for (fd = filter_fields_table; fd->name != NULL; fd++) {
-		if (strcmp(fd->name, name) == 0)
-			break;
-	}
+	fd = filter_field(name, strlen(name));
 	names = filter_field_names(fp->k);
-	if (fd->name == NULL || fd->sql[fp->k] == NULL) {
+	if (fd == NULL || fd->sql[fp->k] == NULL) {
+		/* A typo of a field, not one that applies to other kinds. */
+		char *near = fd == NULL ? filter_near_field(fp->k, name) : NULL;
 		char *more = xasprintf(_("fields: %s"), names);
-		if (fd->name == NULL)
+		if (near != NULL)
+			filter_error(fp, at, more, _("unknown field '%s' (did you mean %s?)"), name,
+			    near);
+		else if (fd == NULL)
 			filter_error(fp, at, more, _("unknown field '%s'"), name);
 		else
 			filter_error(fp, at, more, _("'%s' does not apply to %s"), name,
 			    kind_listed(fp->k)->plural);
+		free(near);
 		free(more);
 		free(names);
 		return;
@@ -584,6 +650,8 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 		return;
 	}
 	fp->p += oplen;
+	/* amount >= 10bn: spaces around the operator are forgiven. */
+	filter_space(fp);
 	vat = fp->p;
 	if ((value = filter_value(fp)) == NULL) {
 		filter_error(fp, vat, NULL, _("expected a value after '%s%.*s'"), name,
@@ -701,7 +769,7 @@ filter_primary(struct filter_parser *fp)
 {
 	const char *start;
 	char *word;
-	size_t n;
+	size_t n, sp;
 
 	filter_space(fp);
 	start = fp->p;
@@ -759,12 +827,17 @@ filter_primary(struct filter_parser *fp)
 		return;
 	}
 	n = strspn(fp->p, "abcdefghijklmnopqrstuvwxyz_");
-	if (n > 0 && fp->p[n] != '\0' && strchr(":<>=!", fp->p[n]) != NULL) {
-		word = xstrndup(fp->p, n);
-		fp->p += n;
-		filter_field_term(fp, word, start);
-		free(word);
-		return;
+	/* A field's name, then its operator, spaces between or not. */
+	if (n > 0 && (strchr(":<>=!", fp->p[n]) != NULL ||
+	    filter_field(fp->p, n) != NULL) && fp->p[n] != '\0') {
+		sp = n + strspn(fp->p + n, " \t");
+		if (fp->p[sp] != '\0' && strchr(":<>=!", fp->p[sp]) != NULL) {
+			word = xstrndup(fp->p, n);
+			fp->p += sp;
+			filter_field_term(fp, word, start);
+			free(word);
+			return;
+		}
 	}
 	if ((word = filter_value(fp)) == NULL) {
 		filter_error(fp, fp->p, NULL, _("expected a term"));
@@ -929,12 +1002,8 @@ filter_complete(sqlite3 *db, const char *kind, const char *expr)
 			list[n++] = xasprintf("%s%s", fd->name, fd->type == FT_MATCH ? ":" : "");
 		}
 	} else {
-		for (fd = filter_fields_table; fd->name != NULL; fd++) {
-			if (strlen(fd->name) == (size_t)(colon - word) &&
-			    strncmp(fd->name, word, (size_t)(colon - word)) == 0)
-				break;
-		}
-		if (fd->name == NULL || fd->values[k] == NULL)
+		fd = filter_field(word, (size_t)(colon - word));
+		if (fd == NULL || fd->values[k] == NULL)
 			return NULL;
 		sql = xasprintf("WITH x(v) AS (%s) SELECT DISTINCT v FROM x WHERE v LIKE ?1 || '%%'"
 		    " ORDER BY v LIMIT 50", fd->values[k]);
@@ -952,6 +1021,102 @@ filter_complete(sqlite3 *db, const char *kind, const char *expr)
 	if (list != NULL)
 		list[n] = NULL;
 	return list;
+}
+
+/* Fields whose values are no words of the data (yes, no, column names):
+ * a word is never hinted to be one of them. */
+static int
+filter_hint_field(const struct filter_field *fd, int k)
+{
+	static const char *const skip[] = { "disputed", "note", "bookmarked", "mine", "id", NULL };
+	int i;
+
+	for (i = 0; skip[i] != NULL; i++) {
+		if (strcmp(fd->name, skip[i]) == 0)
+			return 0;
+	}
+	return fd->type == FT_MATCH && fd->values[k] != NULL && fd->sql[k] != NULL;
+}
+
+/* The field:value of kind k that a word most likely meant (the same
+ * value in another case first, then the nearest); NULL if none. */
+static char *
+filter_hint_value(sqlite3 *db, int k, const char *word)
+{
+	const struct filter_field *fd;
+	sqlite3_stmt *stmt;
+	char *sql, *near = NULL, *best = NULL;
+	int dist = 3;
+
+	for (fd = filter_fields_table; fd->name != NULL && dist > 0; fd++) {
+		if (!filter_hint_field(fd, k))
+			continue;
+		sql = xasprintf("WITH x(v) AS (%s) SELECT DISTINCT v FROM x WHERE v IS NOT NULL",
+		    fd->values[k]);
+		if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+			while (sqlite3_step(stmt) == SQLITE_ROW && dist > 0) {
+				if (strcasecmp(db_text(stmt, 0), word) == 0) {
+					free(near);
+					near = xstrdup(db_text(stmt, 0));
+					dist = 0;
+				} else if (!filter_near(word, db_text(stmt, 0), &dist, &near))
+					continue;
+				free(best);
+				best = xasprintf("%s:%s", fd->name, near);
+			}
+			sqlite3_finalize(stmt);
+		}
+		free(sql);
+	}
+	free(near);
+	return best;
+}
+
+/* Why a filter may have matched nothing. */
+char *
+filter_hint(sqlite3 *db, const char *kind, const char *expr)
+{
+	const char *p = expr, *tok, *end, *next, *w, *we;
+	char *word, *meant, *hint = NULL;
+	int k = filter_kind_index(kind);
+
+	if (k < 0)
+		return NULL;
+	for (p += strspn(p, " \t"); *p != '\0' && hint == NULL; p = next + strspn(next, " \t")) {
+		tok = p;
+		if (*tok == '"' && (end = strchr(tok + 1, '"')) != NULL)
+			end++;
+		else
+			end = tok + strcspn(tok, " \t");
+		next = end;
+		/* amount>=10 billion: the scale stands apart from its number. */
+		w = end + strspn(end, " \t");
+		we = w + strcspn(w, " \t)");
+		if (end > tok && isdigit((unsigned char)end[-1]) && w > end && we > w) {
+			word = xstrndup(w, (size_t)(we - w));
+			if (filter_scale(word) != 0)
+				hint = xasprintf(_("did you mean '%.*s%s'? A number and its scale "
+				    "go together, as 10bn or 10billion"), (int)(end - expr), expr, w);
+			free(word);
+			if (hint != NULL)
+				break;
+		}
+		/* A word near a value of a field: compnay for kind:company. */
+		w = tok + strspn(tok, "(-");
+		we = end;
+		while (we > w && we[-1] == ')')
+			we--;
+		if (we == w || w + strcspn(w, ":<>=/\"(") < we)
+			continue;
+		word = xstrndup(w, (size_t)(we - w));
+		if (strcasecmp(word, "and") != 0 && strcasecmp(word, "or") != 0 &&
+		    strcasecmp(word, "not") != 0 && (meant = filter_hint_value(db, k, word)) != NULL) {
+			hint = xasprintf(_("did you mean '%.*s%s%s'?"), (int)(w - expr), expr, meant, we);
+			free(meant);
+		}
+		free(word);
+	}
+	return hint;
 }
 
 /* Free completions. */

@@ -26,6 +26,11 @@ void		 filter_free(struct filter *f);
 int		 filter_is_date(const char *s);
 /* The fields that apply to a kind, as "kind, bloc, ...". */
 char		*filter_fields(const char *kind);
+/* Why a filter of a kind that compiled may have matched nothing: "did
+ * you mean" the filter mended, for a word near a value of a field
+ * (compnay: kind:company) or a number whose scale stands apart (10
+ * billion); NULL if nothing looks amiss. Freed by the caller. */
+char		*filter_hint(sqlite3 *db, const char *kind, const char *expr);
 /* Completions of the word that ends expr at its end, NULL-terminated and
  * freed with filter_free_completions(): field names, or the values a field
  * takes in the data. */

@@ -81,7 +81,10 @@ static const struct {
 	{ '=',				SCOPE_GLOBAL,	ACTION_ZOOM_IN },
 	{ '-',				SCOPE_GLOBAL,	ACTION_ZOOM_OUT },
 	{ 's',				SCOPE_LIST,	ACTION_SORT_NEXT },
+	{ '>',				SCOPE_LIST,	ACTION_SORT_NEXT },
+	{ '<',				SCOPE_LIST,	ACTION_SORT_PREV },
 	{ 'S',				SCOPE_LIST,	ACTION_SORT_REVERSE },
+	{ 'o',				SCOPE_LIST,	ACTION_SORT_REVERSE },
 	{ '\t',				SCOPE_GLOBAL,	ACTION_NEXT_TAB },
 	{ KEYS_CODE(KEY_BTAB),		SCOPE_GLOBAL,	ACTION_PREV_TAB },
 	{ '1',				SCOPE_GLOBAL,	ACTION_TAB_ACTORS },
@@ -158,6 +161,27 @@ keys_lookup(enum keys_scope scope, keys_key key)
 	return ACTION_NONE;
 }
 
+/* The action key is bound to in any view. */
+enum keys_action
+keys_lookup_elsewhere(keys_key key)
+{
+	size_t i;
+
+	for (i = 0; i < KEYS_NBINDINGS; i++) {
+		if (keys_bindings[i].key == key && keys_bindings[i].scope != SCOPE_PROMPT &&
+		    keys_bindings[i].scope != SCOPE_EDITOR)
+			return keys_bindings[i].action;
+	}
+	return ACTION_NONE;
+}
+
+/* What an action does, translated. */
+const char *
+keys_action_text(enum keys_action a)
+{
+	return a > ACTION_NONE && a < ACTION_COUNT ? _(keys_action_help[a]) : "";
+}
+
 /* Parse a key name of a script. */
 keys_key
 keys_parse(const char *name, size_t len)
@@ -173,8 +197,8 @@ keys_parse(const char *name, size_t len)
 	return 0;
 }
 
-/* A key as the help shows it: "j", "Down", "C-d". */
-static void
+/* A key as the help shows it. */
+void
 keys_label(keys_key key, char *buf, size_t size)
 {
 	size_t i;

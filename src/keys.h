@@ -23,6 +23,7 @@
 	X(BACK,		"back",		N_("go back to the previous screen")) \
 	X(FORWARD,	"forward",	N_("go forward again after going back")) \
 	X(SORT_NEXT,	"sort-next",	N_("in a list, sort by the next column")) \
+	X(SORT_PREV,	"sort-prev",	N_("in a list, sort by the previous column")) \
 	X(SORT_REVERSE,	"sort-reverse",	N_("in a list, reverse the order")) \
 	X(NEXT_TAB,	"next-tab",	N_("elsewhere, show the next tab")) \
 	X(PREV_TAB,	"prev-tab",	N_("elsewhere, show the previous tab")) \
@@ -103,6 +104,13 @@ enum keys_action keys_lookup(enum keys_scope scope, keys_key key);
 /* Parse a key name of a script: "<Enter>", "<C-d>", "<F1>", "<lt>";
  * returns the key, or 0 if the name is unknown. */
 keys_key	 keys_parse(const char *name, size_t len);
+/* The action key is bound to in any view (not in a prompt), ACTION_NONE
+ * if none: what it would do elsewhere. */
+enum keys_action keys_lookup_elsewhere(keys_key key);
+/* What an action does, translated: its line of the help. */
+const char	*keys_action_text(enum keys_action a);
+/* A key as the help shows it: "j", "Down", "C-d". */
+void		 keys_label(keys_key key, char *buf, size_t size);
 /* The help text: one line per action, its keys and what it does; freed
  * by the caller, lines separated by newlines. */
 char		*keys_help(void);

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "text.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,41 @@ text_column(const char *s, size_t offset)
 			col++;
 	}
 	return col;
+}
+
+/* The edit distance between a and b, letters compared without case: how
+ * many characters to insert, delete or change, or pairs to swap, to make
+ * one the other (knid is one from kind). */
+int
+text_distance(const char *a, const char *b)
+{
+	size_t i, j, m = strlen(a), n = strlen(b);
+	int *d = xcalloc((m + 1) * (n + 1), sizeof *d), best;
+
+#define TEXT_D(i, j)	d[(i) * (n + 1) + (j)]
+#define TEXT_EQ(x, y)	(tolower((unsigned char)(x)) == tolower((unsigned char)(y)))
+	for (i = 0; i <= m; i++)
+		TEXT_D(i, 0) = (int)i;
+	for (j = 0; j <= n; j++)
+		TEXT_D(0, j) = (int)j;
+	for (i = 1; i <= m; i++) {
+		for (j = 1; j <= n; j++) {
+			best = TEXT_D(i - 1, j - 1) + !TEXT_EQ(a[i - 1], b[j - 1]);
+			if (TEXT_D(i - 1, j) + 1 < best)
+				best = TEXT_D(i - 1, j) + 1;
+			if (TEXT_D(i, j - 1) + 1 < best)
+				best = TEXT_D(i, j - 1) + 1;
+			if (i > 1 && j > 1 && TEXT_EQ(a[i - 1], b[j - 2]) &&
+			    TEXT_EQ(a[i - 2], b[j - 1]) && TEXT_D(i - 2, j - 2) + 1 < best)
+				best = TEXT_D(i - 2, j - 2) + 1;
+			TEXT_D(i, j) = best;
+		}
+	}
+	best = TEXT_D(m, n);
+#undef TEXT_D
+#undef TEXT_EQ
+	free(d);
+	return best;
 }
 
 /* Shrink the widest columns until they fit. */

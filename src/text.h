@@ -32,6 +32,8 @@ size_t	 text_utf8_length(const char *s);
 int	 text_width(const char *s);
 /* The column, counted in characters from 1, of byte offset in s. */
 int	 text_column(const char *s, size_t offset);
+/* The edit distance between a and b, letters compared without case. */
+int	 text_distance(const char *a, const char *b);
 /* Shrink the widest of n column widths cw, never below min, until they
  * and the gaps between them fit in width. */
 void	 text_fit(int n, int *cw, const int *min, int width, int gap);

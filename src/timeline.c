@@ -148,13 +148,18 @@ timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings)
 	if (headings)
 		sql = xasprintf("WITH i AS (%s) SELECT * FROM ("
 		    " SELECT %s AS period, date, precision, type, kind, id, title, amount, eur,"
-		    "  place, bloc, disputed, 1 AS o FROM i"
-		    " UNION ALL SELECT %s, min(date), NULL, 'period', NULL, NULL, NULL, NULL,"
+		    "  place, bloc, disputed, parent,"
+		    "  (SELECT CASE ?3 WHEN 'fr' THEN f.title_fr ELSE f.title_en END"
+		    "   FROM funding AS f WHERE f.id = i.parent) AS parent_title, 1 AS o FROM i"
+		    /* The items of a folded period are left out, not its heading. */
+		    "  WHERE coalesce(instr(?7, ',' || %s || ','), 0) = 0"
+		    /* A heading's title is how many items it has. */
+		    " UNION ALL SELECT %s, min(date), NULL, 'period', NULL, NULL, count(*), NULL,"
 		    /* A pledge whose parent is on the timeline too counts once. */
 		    "  sum(CASE WHEN parent IS NULL OR parent NOT IN (SELECT id FROM i) THEN eur END),"
-		    "  NULL, NULL, NULL, 0 FROM i GROUP BY 1)"
+		    "  NULL, NULL, NULL, NULL, NULL, 0 FROM i GROUP BY 1)"
 		    " ORDER BY period, o, date, type, id LIMIT ?5 OFFSET ?6", items,
-		    timeline_periods[zoom], timeline_periods[zoom]);
+		    timeline_periods[zoom], timeline_periods[zoom], timeline_periods[zoom]);
 	else
 		sql = xasprintf("WITH i AS (%s) SELECT %s AS period, date, precision, type, kind,"
 		    " id, title, amount, eur, place, bloc, disputed FROM i ORDER BY date, type, id"

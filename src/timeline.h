@@ -28,10 +28,13 @@ int	 timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **c
 /*
  * The SELECT of the items, and with headings a row per period first:
  * period, date, precision, type (event, funding, or period), kind, id,
- * title, amount (short, in its currency), eur, place, bloc, disputed (1
- * when the record has a disputed field, 0; NULL for a period). Parameters:
- * ?1 from, ?2 to (dates or NULL), ?3 language, ?4 a record the items must
- * relate to (or NULL), ?5 limit, ?6 offset; the filters' from ?10.
+ * title (a period's: how many items it has), amount (short, in its
+ * currency), eur, place, bloc, disputed (1 when the record has a disputed
+ * field, 0; NULL for a period), and with headings parent (the funding it
+ * is part of) and parent_title. Parameters: ?1 from, ?2 to (dates or
+ * NULL), ?3 language, ?4 a record the items must relate to (or NULL), ?5
+ * limit, ?6 offset, with headings ?7 the periods folded (their items left
+ * out) as ",2025-02,2025-03," or NULL; the filters' from ?10.
  */
 char	*timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings);
 /* The SELECT of the items as the timeline command writes them: date,

@@ -15,6 +15,29 @@ struct help_view {
 	int	 top;
 };
 
+/* The filter language (f, and --filter on the command line). */
+static const char help_filters[] = N_(
+	"Filters (f)\n"
+	"\n"
+	"  field:value      kind:company  country:FRA  bloc:eu  status:committed\n"
+	"  comparisons      amount>=10bn  date>=2025-02  year:2025\n"
+	"  ranges           date:2025-01..2025-06  amount:1bn..20bn\n"
+	"  words            mistral  \"data centre\"  /gigafact(ory|ories)/i\n"
+	"  and, or, not     -kind:person  not bloc:us  (bloc:eu or bloc:uk)\n"
+	"\n"
+	"Amounts are in euros and take k, M, bn, T or a word: 10bn, 10billion,\n"
+	"300million. Spaces around an operator are fine (amount >= 10bn).\n"
+	"Tab completes a field or a value. When nothing matches, a hint says\n"
+	"what was likely meant.\n"
+	"\n"
+	"Examples\n"
+	"\n"
+	"  disputed:yes                   records whose sources disagree\n"
+	"  amount>=10bn bloc:eu           EU funding of €10bn or more\n"
+	"  kind:public_body country:FRA   French public bodies\n"
+	"  date:2025-02 kind:summit       the summits of February 2025\n"
+	"  status:committed -kind:loan    money committed, loans left out");
+
 /* Make the help text and split it into lines. */
 static void
 help_open(struct view *v)
@@ -23,11 +46,13 @@ help_open(struct view *v)
 	char *keys = keys_help(), *p;
 
 	v->data = h;
-	h->text = xasprintf("%s\n\n%s\n%s", _("Keys"), keys,
+	h->text = xasprintf("%s\n\n%s\n%s\n\n%s", _("Keys"), keys,
 	    _("Each tab lists records; Enter opens one. In a record, Tab selects\n"
 	    "a link and Enter follows it; h goes back and L forward, as in a\n"
 	    "browser. Every figure shows its sources, and a disagreement\n"
-	    "between sources is flagged."));
+	    "between sources is flagged. A record part of a larger one (a\n"
+	    "pledge within a plan) is shown under it, marked \u21b3; Enter on a\n"
+	    "timeline's heading folds or unfolds its period."), _(help_filters));
 	free(keys);
 	for (p = h->text; p != NULL; ) {
 		h->lines = xreallocarray(h->lines, h->nlines + 1, sizeof *h->lines);

@@ -35,6 +35,11 @@ struct list_view {
 	struct filter			*filter;
 	char				*filter_text;
 	struct list_order		 order;
+	struct list_order		 flat;		/* the same, not as a tree */
+	int				 parent;	/* the parent column, or -1 */
+	struct list_column		 tree;		/* the order as a tree */
+	char				*tree_sql;
+	sqlite3_stmt			*nest;		/* a row's depth, its parent's title */
 	char				 title[512];
 };
 
@@ -51,6 +56,61 @@ list_forget(struct list_view *l)
 	l->cells = NULL;
 	l->numeric = NULL;
 	l->win_n = 0;
+}
+
+/*
+ * Order a list whose records nest (parent_id) as a tree: each record under
+ * its parent, brothers in the order asked. The order becomes one key, the
+ * path of ranks among brothers from the top record down; a record whose
+ * parent is not in the table is a top one.
+ */
+static void
+list_tree(struct view *v, struct list_view *l)
+{
+	const struct list_column *col = l->order.col[0];
+	const char *t = l->kind->table, *id = l->kind->columns[0].expr;
+	const char *parent = l->cols[l->parent]->expr;
+	const char *e = col->expr_fr != NULL && strcmp(explorer_lang(v->ex), "fr") == 0 ?
+	    col->expr_fr : col->expr;
+	char *up;
+
+	free(l->tree_sql);
+	up = xasprintf("CASE WHEN %s IN (SELECT %s FROM %s) THEN %s END", parent, id, t, parent);
+	l->tree_sql = xasprintf("(WITH RECURSIVE n(id, up, rank) AS (SELECT %s, %s,"
+	    " row_number() OVER (PARTITION BY %s ORDER BY %s%s, %s) FROM %s),"
+	    " p(id, path) AS (SELECT id, printf('%%06d', rank) FROM n WHERE up IS NULL"
+	    "  UNION ALL SELECT n.id, p.path || '.' || printf('%%06d', n.rank) FROM n"
+	    "  JOIN p ON n.up = p.id WHERE length(p.path) < 700)"
+	    " SELECT path FROM p WHERE p.id = %s.%s)", id, up, up, e,
+	    l->order.desc[0] ? " DESC" : "", id, t, t, id);
+	free(up);
+	l->tree.name = col->name;
+	l->tree.expr = l->tree_sql;
+	l->tree.expr_fr = NULL;
+	l->order.col[0] = &l->tree;
+	l->order.desc[0] = 0;
+	l->order.n = 1;
+}
+
+/* Prepare the statement that tells how deep a row nests and under what. */
+static void
+list_prepare_nest(struct view *v, struct list_view *l)
+{
+	const struct kind *k = l->kind;
+	const char *id = k->columns[0].expr, *parent = l->cols[l->parent]->expr;
+	char *sql;
+
+	sql = xasprintf("WITH RECURSIVE up(id, n) AS (SELECT %s, 1 FROM %s WHERE %s = ?1"
+	    " UNION ALL SELECT t.%s, up.n + 1 FROM %s AS t JOIN up ON t.%s = up.id"
+	    "  WHERE t.%s IS NOT NULL AND up.n < 32)"
+	    " SELECT count(*), (SELECT %s FROM %s WHERE %s = (SELECT %s FROM %s WHERE %s = ?1))"
+	    " FROM up WHERE id IN (SELECT %s FROM %s)",
+	    parent, k->table, id, parent, k->table, id, parent,
+	    strcmp(explorer_lang(v->ex), "fr") == 0 ? k->title_fr : k->title_en, k->table, id,
+	    parent, k->table, id, id, k->table);
+	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &l->nest, NULL) != SQLITE_OK)
+		l->nest = NULL;
+	free(sql);
 }
 
 /* Prepare the window queries for the current order. */
@@ -71,6 +131,9 @@ list_prepare(struct view *v, struct list_view *l)
 		lists_parse_sort(l->kind, NULL, LIST_HUMAN, &l->order, &cause);
 	else
 		lists_sort_by(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc, &l->order);
+	l->flat = l->order;
+	if (l->parent >= 0 && l->order.n > 0)
+		list_tree(v, l);
 	for (reverse = 0; reverse < 2; reverse++) {
 		stmt = reverse ? &l->reverse : &l->select;
 		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &l->order, reverse,
@@ -117,6 +180,15 @@ list_open(struct view *v)
 		;
 	if (l->mark == 0)
 		l->mark = -1;
+	/* Funding nests (a pledge within a plan, counted once); an actor's
+	 * parent owns it, and the list of actors stays flat. */
+	for (l->parent = l->ncols - 1; l->parent > 0 && (strcmp(l->cols[l->parent]->name,
+	    "parent") != 0 || strcmp(l->kind->table, "funding") != 0); l->parent--)
+		;
+	if (l->parent == 0)
+		l->parent = -1;
+	else
+		list_prepare_nest(v, l);
 	list_count(v, l);
 	list_prepare(v, l);
 }
@@ -130,6 +202,8 @@ list_close(struct view *v)
 	list_forget(l);
 	sqlite3_finalize(l->select);
 	sqlite3_finalize(l->reverse);
+	sqlite3_finalize(l->nest);
+	free(l->tree_sql);
 	filter_free(l->filter);
 	free(l->filter_text);
 	free(l);
@@ -148,6 +222,58 @@ list_keep(struct list_view *l, sqlite3_stmt *stmt, int r)
 		l->cells[r * l->ncols + i] = text == NULL ? NULL : xstrdup(text);
 		l->numeric[r * l->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
 	}
+}
+
+/* The column that names the record (name, title or label), which takes
+ * the room the others leave. */
+static int
+list_name_column(const struct list_view *l)
+{
+	int i;
+
+	for (i = 1; i < l->ncols; i++) {
+		if (strcmp(l->cols[i]->name, "name") == 0 || strcmp(l->cols[i]->name, "title") == 0 ||
+		    strcmp(l->cols[i]->name, "label") == 0)
+			return i;
+	}
+	return 1;
+}
+
+/*
+ * Show in window row r's name that it nests in another record: indented
+ * under its parent, "↳ name", when the parent is a row above it in the
+ * window, and else "↳ name (in PARENT)".
+ */
+static void
+list_nest(struct list_view *l, int r)
+{
+	const char *parent = l->parent >= 0 ? l->cells[r * l->ncols + l->parent] : NULL;
+	char **name = &l->cells[r * l->ncols + list_name_column(l)], *t, *in = NULL;
+	int depth = 0, above;
+
+	if (parent == NULL || l->nest == NULL || *name == NULL)
+		return;
+	sqlite3_reset(l->nest);
+	sqlite3_bind_text(l->nest, 1, l->cells[r * l->ncols], -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(l->nest) == SQLITE_ROW) {
+		depth = sqlite3_column_int(l->nest, 0);
+		if (sqlite3_column_type(l->nest, 1) != SQLITE_NULL)
+			in = xstrdup((const char *)sqlite3_column_text(l->nest, 1));
+	}
+	sqlite3_reset(l->nest);
+	for (above = r - 1; above >= 0 && strcmp(l->cells[above * l->ncols], parent) != 0; above--)
+		;
+	if (depth > 0 && above >= 0)
+		t = xasprintf("%*s%s %s", 2 * (depth - 1), "", explorer_glyph("↳", "`-"), *name);
+	else if (depth > 0 && in != NULL)
+		t = xasprintf(_("%s %s (in %s)"), explorer_glyph("↳", "`-"), *name, in);
+	else
+		t = NULL;
+	if (t != NULL) {
+		free(*name);
+		*name = t;
+	}
+	free(in);
 }
 
 /*
@@ -191,6 +317,8 @@ list_fetch(struct view *v, struct list_view *l, long off, int n)
 		memmove(l->numeric, l->numeric + (n - r) * l->ncols,
 		    (size_t)r * l->ncols * sizeof *l->numeric);
 	}
+	for (r = 0; r < l->win_n; r++)
+		list_nest(l, r);
 }
 
 /* Keep the selection on the screen, rows tall. */
@@ -209,21 +337,6 @@ list_follow(struct list_view *l, int rows)
 		l->top = 0;
 }
 
-/* The column that names the record (name, title or label), which takes
- * the room the others leave. */
-static int
-list_name_column(const struct list_view *l)
-{
-	int i;
-
-	for (i = 1; i < l->ncols; i++) {
-		if (strcmp(l->cols[i]->name, "name") == 0 || strcmp(l->cols[i]->name, "title") == 0 ||
-		    strcmp(l->cols[i]->name, "label") == 0)
-			return i;
-	}
-	return 1;
-}
-
 /* The width columns 1 to last take, with the gaps between those shown. */
 static int
 list_total(const int *cw, int last)
@@ -237,16 +350,32 @@ list_total(const int *cw, int last)
 	return total;
 }
 
+/* The column to hide next when the list is too wide: the rightmost shown
+ * after the name and the second column, but never the one sorted on; 0 if
+ * none is left. */
+static int
+list_droppable(const struct list_view *l, const int *cw, int name)
+{
+	int i;
+
+	for (i = l->ncols - 1; i > name && i > 2; i--) {
+		if (cw[i] > 0 && i != l->sort_col)
+			return i;
+	}
+	return 0;
+}
+
 /*
  * Lay the columns out in width: the id (column 0) and the marker column
  * are not shown, the name takes what it needs, the others at most 24; when
  * that is too wide the name gives up to its first 24, then columns go from
- * the right, then the name shrinks. A width of 0 hides a column.
+ * the right (the one sorted on stays), then the name shrinks. A width of 0
+ * hides a column.
  */
 static void
 list_layout(struct list_view *l, int width, int *cw)
 {
-	int i, r, w, last, total, natural, name = list_name_column(l);
+	int i, r, w, drop, total, natural, name = list_name_column(l);
 	const char *cell;
 
 	cw[0] = 0;
@@ -265,14 +394,14 @@ list_layout(struct list_view *l, int width, int *cw)
 			cw[i] = 24;
 	}
 	natural = cw[name];
-	for (last = l->ncols - 1;; ) {
-		total = list_total(cw, last);
+	for (;;) {
+		total = list_total(cw, l->ncols - 1);
 		if (total <= width)
 			break;
 		if (cw[name] > 24)
 			cw[name] = total - width < cw[name] - 24 ? cw[name] - (total - width) : 24;
-		else if (last > name && last > 2)
-			cw[last--] = 0;
+		else if ((drop = list_droppable(l, cw, name)) > 0)
+			cw[drop] = 0;
 		else {
 			cw[name] -= total - width;
 			if (cw[name] < 6)
@@ -280,10 +409,8 @@ list_layout(struct list_view *l, int width, int *cw)
 			break;
 		}
 	}
-	for (i = last + 1; i < l->ncols; i++)
-		cw[i] = 0;
 	/* What is left goes back to the name. */
-	total = list_total(cw, last);
+	total = list_total(cw, l->ncols - 1);
 	if (total < width && cw[name] < natural)
 		cw[name] += natural - cw[name] < width - total ? natural - cw[name] : width - total;
 }
@@ -366,6 +493,26 @@ list_current(struct view *v)
 	return list_selected(v, v->data);
 }
 
+/* Sort by the next (step 1) or previous (-1) column shown, ascending:
+ * not by the id, which is not shown, nor by the marker column. */
+static void
+list_sort_step(struct view *v, struct list_view *l, int step)
+{
+	int i, col = l->sort_col < 1 ? (step > 0 ? 0 : l->ncols) : l->sort_col;
+
+	for (i = 0; i < l->ncols; i++) {
+		col = (col + step + l->ncols) % l->ncols;
+		if (col != 0 && col != l->mark)
+			break;
+	}
+	l->sort_col = col;
+	l->sort_desc = 0;
+	l->cur = l->top = 0;
+	list_prepare(v, l);
+	explorer_message(v->ex, _("Sorted by %s; < and > choose another column, o reverses."),
+	    l->cols[l->sort_col]->name);
+}
+
 /* Move, sort, open, or write the selected record's brief. */
 static int
 list_action(struct view *v, enum keys_action a)
@@ -373,6 +520,7 @@ list_action(struct view *v, enum keys_action a)
 	struct list_view *l = v->data;
 	long page = v->rows > 2 ? v->rows - 1 : 1;
 	const char *id;
+	int i;
 
 	if (explorer_move(a, &l->cur, &l->top, l->count, page)) {
 		list_follow(l, v->rows - 1);
@@ -381,14 +529,15 @@ list_action(struct view *v, enum keys_action a)
 	}
 	switch (a) {
 	case ACTION_SORT_NEXT:
-		/* The id is not shown, so it is not a sort column. */
-		l->sort_col = l->sort_col < 1 || l->sort_col + 1 >= l->ncols ? 1 : l->sort_col + 1;
-		l->sort_desc = 0;
-		l->cur = l->top = 0;
-		list_prepare(v, l);
-		explorer_message(v->ex, _("Sorted by %s."), l->cols[l->sort_col]->name);
+	case ACTION_SORT_PREV:
+		list_sort_step(v, l, a == ACTION_SORT_NEXT ? 1 : -1);
 		break;
 	case ACTION_SORT_REVERSE:
+		/* The list's own order is by its sort column. */
+		for (i = 1; l->sort_col < 0 && i < l->ncols; i++) {
+			if (strcmp(l->cols[i]->name, l->kind->sort) == 0)
+				l->sort_col = i;
+		}
 		if (l->sort_col < 0)
 			l->sort_col = 1;
 		l->sort_desc = !l->sort_desc;
@@ -398,18 +547,19 @@ list_action(struct view *v, enum keys_action a)
 		    l->sort_desc ? _("descending") : _("ascending"));
 		break;
 	case ACTION_MARK:
-		if ((id = list_selected(v, l)) != NULL) {
+	case ACTION_OPEN:
+		if ((id = list_selected(v, l)) == NULL) {
+			explorer_message(v->ex, l->filter != NULL ? _("No record passes the filter; "
+			    "F clears it.") : _("No records."));
+			return 1;
+		}
+		{
 			char *copy = xstrdup(id);
 
-			if (explorer_mark_kind(v->ex, l->kind->name, copy))
+			if (a == ACTION_OPEN)
+				explorer_open_record(v->ex, copy);
+			else if (explorer_mark_kind(v->ex, l->kind->name, copy))
 				l->cur++;
-			free(copy);
-		}
-		break;
-	case ACTION_OPEN:
-		if ((id = list_selected(v, l)) != NULL) {
-			char *copy = xstrdup(id);
-			explorer_open_record(v->ex, copy);
 			free(copy);
 		}
 		break;
@@ -497,6 +647,7 @@ list_set_filter(struct view *v, const char *expr, char **cause)
 {
 	struct list_view *l = v->data;
 	struct filter *f = NULL;
+	char *hint;
 
 	if (expr != NULL && *expr != '\0' && (f = filter_compile(explorer_db(v->ex),
 	    l->kind->plural, expr, LIST_FILTER_PARAM, cause)) == NULL)
@@ -508,11 +659,17 @@ list_set_filter(struct view *v, const char *expr, char **cause)
 	l->cur = l->top = 0;
 	list_count(v, l);
 	list_prepare(v, l);
+	if (f != NULL && l->count == 0 && (hint = filter_hint(explorer_db(v->ex),
+	    l->kind->plural, expr)) != NULL) {
+		explorer_message(v->ex, _("No record passes the filter: %s"), hint);
+		free(hint);
+	}
 	explorer_dirty(v->ex);
 	return 0;
 }
 
-/* Write the list, with its filter and order, as the list command does. */
+/* Write the list, with its filter and order, as the list command does:
+ * in the order asked, not as a tree, the parent a column of its own. */
 static long
 list_export(struct view *v, struct output *o, int human, char **cause)
 {
@@ -523,7 +680,7 @@ list_export(struct view *v, struct output *o, int human, char **cause)
 	long rows;
 
 	sql = lists_select(l->kind, human ? LIST_HUMAN : LIST_DATA, explorer_lang(v->ex),
-	    &l->order, 0, l->filter != NULL ? filter_sql(l->filter) : NULL);
+	    &l->flat, 0, l->filter != NULL ? filter_sql(l->filter) : NULL);
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(sql);

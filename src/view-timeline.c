@@ -19,13 +19,14 @@
 
 /* The columns of timeline_sql(). */
 enum { TL_PERIOD, TL_DATE, TL_PRECISION, TL_TYPE, TL_KIND, TL_ID, TL_TITLE, TL_AMOUNT,
-    TL_EUR, TL_PLACE, TL_BLOC, TL_DISPUTED, TL_NCOLS };
+    TL_EUR, TL_PLACE, TL_BLOC, TL_DISPUTED, TL_PARENT, TL_PARENT_TITLE, TL_NCOLS };
 
 struct tl_view {
 	char			*subject;	/* the record it is about, or NULL */
 	struct timeline		 t;
 	char			*filter_text;
 	enum timeline_zoom	 zoom;
+	char			*folded;	/* ",2025-02,": periods folded, or NULL */
 	sqlite3_stmt		*select;
 	long			 count, cur, top;
 	long			 win_off;
@@ -72,6 +73,8 @@ tl_bind(struct view *v, struct tl_view *t, sqlite3_stmt *stmt)
 	sqlite3_bind_text(stmt, 3, explorer_lang(v->ex), -1, SQLITE_TRANSIENT);
 	if (t->subject != NULL)
 		sqlite3_bind_text(stmt, 4, t->subject, -1, SQLITE_STATIC);
+	if (t->folded != NULL)
+		sqlite3_bind_text(stmt, 7, t->folded, -1, SQLITE_STATIC);
 	timeline_bind(&t->t, stmt);
 }
 
@@ -139,6 +142,7 @@ tl_close(struct view *v)
 	sqlite3_finalize(t->select);
 	timeline_clear(&t->t);
 	free(t->filter_text);
+	free(t->folded);
 	free(t->subject);
 	free(t);
 }
@@ -210,12 +214,75 @@ tl_draw_histogram(struct tl_view *t, int y, int cols)
 	}
 }
 
+/* Whether a period is folded. */
+static int
+tl_folded(const struct tl_view *t, const char *period)
+{
+	char *key;
+	int folded;
+
+	if (t->folded == NULL || period == NULL)
+		return 0;
+	key = xasprintf(",%s,", period);
+	folded = strstr(t->folded, key) != NULL;
+	free(key);
+	return folded;
+}
+
+/* Fold a period's items away, or show them again. */
+static void
+tl_fold(struct view *v, struct tl_view *t, const char *period)
+{
+	char *key = xasprintf(",%s,", period), *at, *s;
+
+	if (t->folded != NULL && (at = strstr(t->folded, key)) != NULL) {
+		memmove(at, at + strlen(key) - 1, strlen(at + strlen(key) - 1) + 1);
+		if (strcmp(t->folded, ",") == 0) {
+			free(t->folded);
+			t->folded = NULL;
+		}
+		explorer_message(v->ex, _("%s unfolded."), period);
+	} else {
+		s = xasprintf("%s%s", t->folded != NULL ? t->folded : ",", key + 1);
+		free(t->folded);
+		t->folded = s;
+		explorer_message(v->ex, _("%s folded; Enter on it unfolds it."), period);
+	}
+	free(key);
+	tl_prepare(v, t);
+}
+
+/*
+ * An item's title as window row r shows it: $ before funding; a part of a
+ * larger pledge indented under it, "↳ title", when that one is a row above
+ * in the window, and else "↳ title (in PARENT)".
+ */
+static char *
+tl_item_title(struct tl_view *t, int r)
+{
+	char **c = &t->cells[r * TL_NCOLS];
+	const char *glyph = explorer_glyph("↳", "`-");
+	int above;
+
+	if (c[TL_PARENT] == NULL)
+		return xasprintf("%s %s", strcmp(c[TL_TYPE], "funding") == 0 ? "$" : " ",
+		    c[TL_TITLE]);
+	for (above = r - 1; above >= 0; above--) {
+		if (t->cells[above * TL_NCOLS + TL_ID] != NULL &&
+		    strcmp(t->cells[above * TL_NCOLS + TL_ID], c[TL_PARENT]) == 0)
+			return xasprintf("$   %s %s", glyph, c[TL_TITLE]);
+	}
+	if (c[TL_PARENT_TITLE] == NULL)
+		return xasprintf("$ %s %s", glyph, c[TL_TITLE]);
+	return xasprintf(_("$ %s %s (in %s)"), glyph, c[TL_TITLE], c[TL_PARENT_TITLE]);
+}
+
 /* Draw the strip and the rows that fit. */
 static void
 tl_draw(struct view *v, int top, int rows, int cols)
 {
 	struct tl_view *t = v->data;
-	int r, n = rows - 3, x, w, has_eur;
+	int r, n = rows - 3, x, w, has_eur, folded;
 	enum explorer_style style;
 	char **c, *line, buf[64], *end;
 	const char *marker;
@@ -238,12 +305,22 @@ tl_draw(struct view *v, int top, int rows, int cols)
 		style = t->top + r == t->cur ? STYLE_SELECTED : STYLE_NORMAL;
 		explorer_fill(top + 3 + r, 0, cols, style);
 		if (strcmp(c[TL_TYPE], "period") == 0) {
-			/* A period's heading, with the money announced in it. */
+			/* A period's heading, with the money announced in it;
+			 * ▾ open, ▸ folded (Enter toggles). */
+			folded = tl_folded(t, c[TL_PERIOD]);
 			has_eur = c[TL_EUR] != NULL && number_parse(c[TL_EUR], &eur, &end) == 0;
-			line = xasprintf(_("%s%s%s announced"), c[TL_PERIOD], has_eur ? "  " : "",
-			    has_eur ? money_format(eur, "EUR", buf, sizeof buf) : "");
-			explorer_text(top + 3 + r, 1, has_eur ? line : c[TL_PERIOD],
-			    cols - 2, style == STYLE_SELECTED ? style : STYLE_TITLE);
+			line = xasprintf(_("%s %s%s%s%s"), folded ? explorer_glyph("▸", ">") :
+			    explorer_glyph("▾", "v"), c[TL_PERIOD], has_eur ? "  " : "",
+			    has_eur ? money_format(eur, "EUR", buf, sizeof buf) : "",
+			    has_eur ? _(" announced") : "");
+			if (folded) {
+				char *more = xasprintf(_("%s  (%s folded: Enter unfolds)"), line,
+				    c[TL_TITLE]);
+				free(line);
+				line = more;
+			}
+			explorer_text(top + 3 + r, 1, line, cols - 2,
+			    style == STYLE_SELECTED ? style : STYLE_TITLE);
 			free(line);
 			continue;
 		}
@@ -262,8 +339,7 @@ tl_draw(struct view *v, int top, int rows, int cols)
 		    tl_bloc_style(c[TL_BLOC]));
 		x = 15;
 		w = c[TL_AMOUNT] != NULL ? text_width(c[TL_AMOUNT]) + 2 : 0;
-		line = xasprintf("%s %s", strcmp(c[TL_TYPE], "funding") == 0 ? "$" : " ",
-		    c[TL_TITLE]);
+		line = tl_item_title(t, r);
 		explorer_text_marked(top + 3 + r, x, line, cols - x - w - 7, style);
 		free(line);
 		if (c[TL_AMOUNT] != NULL)
@@ -279,7 +355,7 @@ tl_action(struct view *v, enum keys_action a)
 {
 	struct tl_view *t = v->data;
 	long page = v->rows > 4 ? v->rows - 3 : 1;
-	const char *id;
+	const char *id, *type, *period;
 
 	if (explorer_move(a, &t->cur, &t->top, t->count, page)) {
 		explorer_dirty(v->ex);
@@ -289,27 +365,49 @@ tl_action(struct view *v, enum keys_action a)
 	case ACTION_ZOOM_IN:
 	case ACTION_ZOOM_OUT:
 		if ((a == ACTION_ZOOM_IN && t->zoom == ZOOM_MONTH) ||
-		    (a == ACTION_ZOOM_OUT && t->zoom == ZOOM_YEAR))
+		    (a == ACTION_ZOOM_OUT && t->zoom == ZOOM_YEAR)) {
+			explorer_message(v->ex, a == ACTION_ZOOM_IN ? _("Grouped by month already, "
+			    "the finest; - groups by quarter.") : _("Grouped by year already, the "
+			    "widest; + groups by quarter."));
 			return 1;
+		}
 		t->zoom += a == ACTION_ZOOM_IN ? 1 : -1;
 		t->cur = t->top = 0;
+		/* Other periods: none is folded. */
+		free(t->folded);
+		t->folded = NULL;
 		tl_prepare(v, t);
 		explorer_message(v->ex, _("Grouped by %s."), t->zoom == ZOOM_YEAR ? _("year") :
 		    t->zoom == ZOOM_QUARTER ? _("quarter") : _("month"));
 		break;
 	case ACTION_OPEN:
 	case ACTION_BRIEF:
+	case ACTION_MARK:
 		tl_fetch(t, t->cur, 1);
-		id = NULL;
-		if (t->cur >= t->win_off && t->cur < t->win_off + t->win_n)
+		id = type = period = NULL;
+		if (t->cur >= t->win_off && t->cur < t->win_off + t->win_n) {
 			id = t->cells[(t->cur - t->win_off) * TL_NCOLS + TL_ID];
+			type = t->cells[(t->cur - t->win_off) * TL_NCOLS + TL_TYPE];
+			period = t->cells[(t->cur - t->win_off) * TL_NCOLS + TL_PERIOD];
+		}
 		if (a == ACTION_BRIEF)
 			explorer_brief(v->ex, id);
 		else if (id != NULL) {
 			char *copy = xstrdup(id);
-			explorer_open_record(v->ex, copy);
+			if (a == ACTION_OPEN)
+				explorer_open_record(v->ex, copy);
+			else
+				explorer_mark_kind(v->ex, strcmp(type, "event") == 0 ? "event" :
+				    "funding", copy);
 			free(copy);
-		}
+		} else if (a == ACTION_OPEN && period != NULL) {
+			char *copy = xstrdup(period);
+			tl_fold(v, t, copy);
+			free(copy);
+		} else
+			explorer_message(v->ex, a == ACTION_MARK ? _("A heading cannot be marked: "
+			    "m marks an item.") : _("Nothing dated here."));
+		explorer_dirty(v->ex);
 		return 1;
 	default:
 		return 0;
@@ -367,6 +465,7 @@ tl_set_filter(struct view *v, const char *expr, char **cause)
 {
 	struct tl_view *t = v->data;
 	struct timeline nt;
+	char *hint;
 
 	if (timeline_filter(explorer_db(v->ex), expr != NULL && *expr != '\0' ? expr : NULL,
 	    &nt, cause) != 0)
@@ -377,6 +476,12 @@ tl_set_filter(struct view *v, const char *expr, char **cause)
 	t->filter_text = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
 	t->cur = t->top = 0;
 	tl_prepare(v, t);
+	if (t->filter_text != NULL && t->count == 0 &&
+	    ((hint = filter_hint(explorer_db(v->ex), "events", expr)) != NULL ||
+	    (hint = filter_hint(explorer_db(v->ex), "funding", expr)) != NULL)) {
+		explorer_message(v->ex, _("Nothing passes the filter: %s"), hint);
+		free(hint);
+	}
 	explorer_dirty(v->ex);
 	return 0;
 }

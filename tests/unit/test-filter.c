@@ -448,6 +448,66 @@ test_comparisons(void)
 	selects("funding", "year>2025", "");
 }
 
+/* Filters forgive spaces around operators and scales written as words. */
+static void
+test_forgiving(void)
+{
+	selects("funding", "amount >= 10bn", "delta-range-2025 testonia-plan-2025");
+	selects("funding", "amount>= 10bn", "delta-range-2025 testonia-plan-2025");
+	selects("funding", "amount\t>=\t10bn and status : announced",
+	    "delta-range-2025 testonia-plan-2025");
+	selects("funding", "kind : grant", "testonia-ai-grants-2024");
+	selects("funding", "date >= 2025-09", "alpha-series-b-2025");
+	selects("funding", "amount>=10billion", "delta-range-2025 testonia-plan-2025");
+	is_int(test_bound_number("funding", "amount>2billion"), 2e9, "billion");
+	is_int(test_bound_number("funding", "amount>2Billion"), 2e9, "Billion, in any case");
+	is_int(test_bound_number("funding", "amount>300million"), 3e8, "million");
+	is_int(test_bound_number("funding", "amount>5thousand"), 5000, "thousand");
+	/* A word that is no field stays a word, spaces or not. */
+	selects("actors", "alpha", "alpha-labs");
+	rejects("funding", "amount >= ", "filter: expected a value after 'amount>=' at column 11");
+	rejects("funding", "amount>=10gazillion", "filter: expected an amount in euros as 1.5bn, "
+	    "200M, 10Md or 3e9, not '10gazillion' at column 9");
+}
+
+/* What is said when a filter matches nothing, and in its errors. */
+static void
+test_hints(void)
+{
+	char *hint;
+
+	hint = filter_hint(db, "funding", "amount>=10 billion");
+	is_str(hint, "did you mean 'amount>=10billion'? A number and its scale go together, "
+	    "as 10bn or 10billion", "a scale apart from its number gets a hint");
+	free(hint);
+	hint = filter_hint(db, "funding", "amount >= 10 bn and status:announced");
+	is_str(hint, "did you mean 'amount >= 10bn and status:announced'? A number and its "
+	    "scale go together, as 10bn or 10billion", "so does bn, the rest kept");
+	free(hint);
+	hint = filter_hint(db, "actors", "compnay");
+	is_str(hint, "did you mean 'kind:company'?", "a word near a value of a field");
+	free(hint);
+	hint = filter_hint(db, "actors", "(Company or person) bloc:eu");
+	is_str(hint, "did you mean '(kind:company or person) bloc:eu'?",
+	    "a value in another case, in parentheses");
+	free(hint);
+	hint = filter_hint(db, "funding", "anounced");
+	is_str(hint, "did you mean 'status:announced'?", "a status misspelt");
+	free(hint);
+	hint = filter_hint(db, "actors", "zzzz");
+	ok(hint == NULL, "no hint for a word near nothing");
+	free(hint);
+	hint = filter_hint(db, "actors", "no");
+	ok(hint == NULL, "no hint of yes or no values");
+	free(hint);
+	rejects("actors", "knid:company", "filter: unknown field 'knid' (did you mean kind?) "
+	    "at column 1; " ACTOR_FIELDS);
+	rejects("actors", "kind:compnay", "filter: no actor has kind 'compnay' at column 6; "
+	    "did you mean kind:company? values: company, fund, public_body, state");
+	rejects("funding", "sector:public", "filter: 'sector' does not apply to funding at "
+	    "column 1; " FUNDING_FIELDS);
+}
+
 /* Disputed fields, and membership of a bloc in time: XTB left the test
  * union on 2020-01-31. */
 static void
@@ -624,8 +684,9 @@ test_errors(void)
 	rejects("records", "kind:company", "filter: records cannot be filtered");
 
 	rejects("funding", "kind:", "filter: expected a value after 'kind:' at column 6");
-	rejects("funding", "kind: company", "filter: expected a value after 'kind:' at column 6");
-	rejects("funding", "amount>= 1bn", "filter: expected a value after 'amount>=' at column 9");
+	/* A space after the operator is forgiven: the value is still checked. */
+	rejects("funding", "kind: company", "filter: no funding has kind 'company' at column 7; "
+	    "values: equity_round, grant, private_commitment, public_programme");
 	rejects("funding", "(kind:)", "filter: expected a value after 'kind:' at column 7");
 
 	rejects("funding", "amount=>1bn",
@@ -669,7 +730,8 @@ test_errors(void)
 	    "filter: expected a number, not '10M' at column 12");
 
 	rejects("funding", "status:comitted",
-	    "filter: no funding has status 'comitted' at column 8; values: announced, "
+	    "filter: no funding has status 'comitted' at column 8; did you mean "
+	    "status:committed? values: announced, "
 	    "committed, disbursed");
 	rejects("actors", "role:operator", "filter: no actor has role 'operator' at column 6; values: "
 	    "announcer, host, investor, lead, participant, recipient, sponsor, subject");
@@ -750,7 +812,7 @@ test_injection(void)
 	char *longword = xmalloc(100001), *longexpr;
 
 	hostile("actors", "kind:company' OR 1=1 --", "filter: no actor has kind 'company'' at "
-	    "column 6; values: company, fund, public_body, state", NULL, NULL);
+	    "column 6; did you mean kind:company? values: company, fund, public_body, state", NULL, NULL);
 	hostile("funding", "amount>1); DROP TABLE actor; --", "filter: unexpected ')' at column 9",
 	    NULL, NULL);
 	hostile("actors", "\"a\\\" OR 1=1", NULL, "\"b\" OR x", "alpha-labs beta-bank gamma-fund");
@@ -985,6 +1047,8 @@ main(void)
 	test_load_fixture();
 	test_fields();
 	test_comparisons();
+	test_forgiving();
+	test_hints();
 	test_terms();
 	test_claims_and_membership();
 	test_errors();

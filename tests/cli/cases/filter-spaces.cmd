@@ -1,0 +1,1 @@
+list funding --filter 'amount >= 10bn'

@@ -1,0 +1,1 @@
+timeline --filter 'status:announced amount >= 10 bn'
