@@ -695,7 +695,7 @@ filter_text_term(struct filter_parser *fp, const char *text)
 	const struct kind *k = kind_listed(fp->k);
 	char *query, *cause = NULL, *tmpl;
 
-	if ((query = fts_query(text, &cause)) == NULL) {
+	if ((query = fts_query_expanded(fp->db, text, &cause)) == NULL) {
 		free(cause);
 		return;
 	}

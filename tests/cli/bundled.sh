@@ -183,6 +183,12 @@ ok $? "search sovereignty and search souveraineté find the same records"
 grep -qx "seed-openai-reshoring" "$scratch/sovereignty" &&
 	grep -qx "ev-2026-03-03-numspot-sovereign-ai-stack-oped" "$scratch/sovereignty"
 ok $? "both find a record titled in French (Souveraineté) and one in English (sovereign)"
+run list actors --filter sovereignty --format tsv
+cut -f1 "$scratch/out" >"$scratch/filter-sovereignty"
+run list actors --filter souveraineté --format tsv
+cut -f1 "$scratch/out" | cmp -s - "$scratch/filter-sovereignty" &&
+	[ "$(wc -l <"$scratch/filter-sovereignty")" -gt 3 ]
+ok $? "a filter's words use the thesaurus too: sovereignty and souveraineté keep the same actors"
 run search GPAI --format tsv
 expect_status 0 "search GPAI"
 expect_out_has "ev-2025-08-02-ai-act-gpai-obligations-apply" \
