@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -12,6 +13,32 @@
 
 extern const unsigned char atlas_image[];
 extern const size_t atlas_image_size;
+
+#ifdef ENABLE_NLS
+/*
+ * Where the message catalogues are: $AIATLAS_LOCALEDIR when set; the build
+ * tree's po/locale when the program running is the build tree's own
+ * src/aiatlas (as /proc/self/exe tells, so an uninstalled build speaks the
+ * reader's language wherever it is run from); else the installed ones.
+ */
+static const char *
+main_localedir(void)
+{
+	const char *dir;
+	char *self, *built;
+	int same;
+
+	dir = getenv("AIATLAS_LOCALEDIR");
+	if (dir != NULL && *dir != '\0')
+		return dir;
+	self = realpath("/proc/self/exe", NULL);
+	built = realpath(BUILD_PROGRAM, NULL);
+	same = self != NULL && built != NULL && strcmp(self, built) == 0;
+	free(self);
+	free(built);
+	return same ? BUILD_LOCALEDIR : LOCALEDIR;
+}
+#endif
 
 /* Run the command line over the bundled database. */
 int
@@ -24,6 +51,10 @@ main(int argc, char **argv)
 	 * the same under every locale; nothing may follow LC_NUMERIC until
 	 * French formatting is done there, deliberately. */
 	setlocale(LC_NUMERIC, "C");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, main_localedir());
+	textdomain(PACKAGE);
+#endif
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {
