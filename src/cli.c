@@ -18,6 +18,7 @@
 #include "db.h"
 #include "explorer.h"
 #include "i18n.h"
+#include "kind.h"
 #include "merge.h"
 #include "outfile.h"
 #include "script.h"
@@ -190,6 +191,7 @@ cli_output(const struct cli *c)
 
 	output_set_raw(o, c->csv_raw);
 	output_set_terminal(o, isatty(STDOUT_FILENO));
+	output_set_labels(o, kind_column_label);
 	return o;
 }
 

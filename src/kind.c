@@ -19,99 +19,99 @@
 #define LIST_DISPUTED(id) \
 	{ "disputed", "CASE WHEN " RECORD_DISPUTED(id) " THEN 'yes' ELSE 'no' END", NULL, \
 	  "CASE WHEN " RECORD_DISPUTED(id) " THEN '⚑' WHEN " RECORD_MINE(id) " THEN '•' END", \
-	  LIST_BOTH | LIST_MARK }
+	  LIST_BOTH | LIST_MARK, N_("disputed") }
 
 /* The columns of each listed kind (see lists.h), its id first. */
 static const struct list_column kind_actor_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "country", "country", NULL, NULL, LIST_BOTH },
-	{ "sector", "sector", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, N_("id") },
+	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH, N_("name") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, N_("kind") },
+	{ "country", "country", NULL, NULL, LIST_BOTH, N_("country") },
+	{ "sector", "sector", NULL, NULL, LIST_BOTH, N_("sector") },
 	{ "place", "place", NULL,
-	  "coalesce(place || coalesce(', ' || region, ''), region)", LIST_BOTH },
-	{ "region", "region", NULL, NULL, LIST_DATA },
-	{ "founded", "founded_on", NULL, NULL, LIST_BOTH },
-	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	  "coalesce(place || coalesce(', ' || region, ''), region)", LIST_BOTH, N_("place") },
+	{ "region", "region", NULL, NULL, LIST_DATA, N_("region") },
+	{ "founded", "founded_on", NULL, NULL, LIST_BOTH, N_("founded") },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, N_("parent") },
 	LIST_DISPUTED("actor.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 static const struct list_column kind_funding_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "status", "status", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, N_("id") },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH, N_("title") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, N_("kind") },
+	{ "status", "status", NULL, NULL, LIST_BOTH, N_("status") },
 	{ "amount", "coalesce(amount, amount_high)", NULL,
 	  "coalesce(money(amount, currency), money_range(amount_low, amount_high, currency))",
-	  LIST_BOTH },
-	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA },
-	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA },
-	{ "currency", "currency", NULL, NULL, LIST_DATA },
-	{ "announced", "announced_on", NULL, NULL, LIST_BOTH },
-	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH },
-	{ "parent", "parent_id", NULL, NULL, LIST_BOTH },
+	  LIST_BOTH, N_("amount") },
+	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA, N_("amount_low") },
+	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA, N_("amount_high") },
+	{ "currency", "currency", NULL, NULL, LIST_DATA, N_("currency") },
+	{ "announced", "announced_on", NULL, NULL, LIST_BOTH, N_("announced") },
+	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH, N_("recipient") },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, N_("parent") },
 	LIST_DISPUTED("funding.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 static const struct list_column kind_event_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "date", "date", NULL, NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH },
-	{ "country", "country", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, N_("id") },
+	{ "date", "date", NULL, NULL, LIST_BOTH, N_("date") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, N_("kind") },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH, N_("title") },
+	{ "country", "country", NULL, NULL, LIST_BOTH, N_("country") },
 	LIST_DISPUTED("event.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 static const struct list_column kind_bloc_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, N_("id") },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH, N_("name") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, N_("kind") },
 	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id"
 	  " AND m.until IS NULL)",
-	  NULL, NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, NULL, 0 }
+	  NULL, NULL, LIST_BOTH, N_("members") },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 static const struct list_column kind_source_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "title", "title", NULL, NULL, LIST_BOTH },
-	{ "publisher", "publisher", NULL, NULL, LIST_BOTH },
-	{ "published", "published_on", NULL, NULL, LIST_BOTH },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH },
-	{ "lang", "lang", NULL, NULL, LIST_BOTH },
-	{ "url", "url", NULL, NULL, LIST_BOTH },
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ "id", "id", NULL, NULL, LIST_BOTH, N_("id") },
+	{ "title", "title", NULL, NULL, LIST_BOTH, N_("title") },
+	{ "publisher", "publisher", NULL, NULL, LIST_BOTH, N_("publisher") },
+	{ "published", "published_on", NULL, NULL, LIST_BOTH, N_("published") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, N_("kind") },
+	{ "lang", "lang", NULL, NULL, LIST_BOTH, N_("lang") },
+	{ "url", "url", NULL, NULL, LIST_BOTH, N_("url") },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 static const struct list_column kind_country_columns[] = {
-	{ "iso3", "iso3", NULL, NULL, LIST_BOTH },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH },
-	{ "population", "population", NULL, NULL, LIST_BOTH },
-	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH },
-	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH },
+	{ "iso3", "iso3", NULL, NULL, LIST_BOTH, N_("iso3") },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH, N_("name") },
+	{ "population", "population", NULL, NULL, LIST_BOTH, N_("population") },
+	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH, N_("gdp_usd") },
+	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH, N_("stats_year") },
 	LIST_DISPUTED("country.iso3"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 static const struct list_column kind_figure_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH },
-	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH },
-	{ "measure", "measure", NULL, NULL, LIST_BOTH },
+	{ "id", "id", NULL, NULL, LIST_BOTH, N_("id") },
+	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH, N_("label") },
+	{ "measure", "measure", NULL, NULL, LIST_BOTH, N_("measure") },
 	{ "value", "coalesce(value, value_high)", NULL,
 	  "coalesce(quantity(value, unit), quantity_range(value_low, value_high, unit))",
-	  LIST_BOTH },
-	{ "value_low", "value_low", NULL, NULL, LIST_DATA },
-	{ "value_high", "value_high", NULL, NULL, LIST_DATA },
-	{ "unit", "unit", NULL, NULL, LIST_DATA },
-	{ "bound", "bound", NULL, NULL, LIST_BOTH },
-	{ "as_of", "as_of", NULL, NULL, LIST_BOTH },
-	{ "target", "target_date", NULL, NULL, LIST_BOTH },
-	{ "subject", "subject_id", NULL, NULL, LIST_BOTH },
+	  LIST_BOTH, N_("value") },
+	{ "value_low", "value_low", NULL, NULL, LIST_DATA, N_("value_low") },
+	{ "value_high", "value_high", NULL, NULL, LIST_DATA, N_("value_high") },
+	{ "unit", "unit", NULL, NULL, LIST_DATA, N_("unit") },
+	{ "bound", "bound", NULL, NULL, LIST_BOTH, N_("bound") },
+	{ "as_of", "as_of", NULL, NULL, LIST_BOTH, N_("as_of") },
+	{ "target", "target_date", NULL, NULL, LIST_BOTH, N_("target") },
+	{ "subject", "subject_id", NULL, NULL, LIST_BOTH, N_("subject") },
 	LIST_DISPUTED("figure.id"),
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 /* What search indexes besides names and aliases, in both languages. */
@@ -303,4 +303,20 @@ kind_each(const char *tmpl, const char *sep, int which)
 		}
 	}
 	return sql;
+}
+
+/* The translated label of the first list column named name, or name. */
+const char *
+kind_column_label(const char *name)
+{
+	const struct kind *k;
+	const struct list_column *col;
+
+	for (k = kinds; k->table != NULL; k++) {
+		for (col = k->columns; col != NULL && col->name != NULL; col++) {
+			if (strcmp(col->name, name) == 0 && col->label != NULL)
+				return _(col->label);
+		}
+	}
+	return name;
 }

@@ -14,15 +14,17 @@ struct kind;
  * column in the margin, not as a column of the table. */
 #define LIST_MARK	4
 
-/* One column: its name, the SQL that sorts and exports it (and its
- * French form, NULL if the same), the SQL that shows it to people (NULL:
- * the same), and where it appears. */
+/* One column: its name (its key in --sort, CSV, TSV and JSON), the SQL
+ * that sorts and exports it (and its French form, NULL if the same), the
+ * SQL that shows it to people (NULL: the same), where it appears, and its
+ * label, the header people read, marked N_() and shown through _(). */
 struct list_column {
 	const char	*name;
 	const char	*expr;
 	const char	*expr_fr;
 	const char	*human;
 	int		 where;
+	const char	*label;
 };
 
 #define LIST_MAX_COLUMNS	32

@@ -27,6 +27,7 @@ struct output {
 	int			 spaces;	/* held back by output_put */
 	int			 raw;		/* CSV, TSV: formulas left as they are */
 	int			 terminal;	/* CSV, TSV: control characters escaped */
+	const char		*(*label)(const char *);	/* table, md: a header */
 };
 
 /* The format names, in the order of enum output_format. */
@@ -372,6 +373,13 @@ output_set_terminal(struct output *o, int terminal)
 	o->terminal = terminal;
 }
 
+/* Show the table's and Markdown's headers as labels of the names. */
+void
+output_set_labels(struct output *o, const char *(*label)(const char *name))
+{
+	o->label = label;
+}
+
 /* Declare the columns; CSV and TSV write the header now. */
 void
 output_columns(struct output *o, int ncols, const char *const *names)
@@ -381,7 +389,8 @@ output_columns(struct output *o, int ncols, const char *const *names)
 	o->ncols = ncols;
 	o->names = xreallocarray(NULL, ncols, sizeof *o->names);
 	for (i = 0; i < ncols; i++) {
-		o->names[i] = xstrdup(names[i] != NULL ? names[i] : "");
+		o->names[i] = xstrdup(names[i] == NULL ? "" : o->label == NULL ||
+		    (o->fmt != OUTPUT_TABLE && o->fmt != OUTPUT_MD) ? names[i] : o->label(names[i]));
 		if (o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV)
 			output_field(o, i, o->names[i], strlen(o->names[i]));
 	}

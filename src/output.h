@@ -42,6 +42,10 @@ void		 output_set_raw(struct output *o, int raw);
  * the table does (\x1b), so none reaches the terminal raw. Elsewhere
  * (the default) CSV and TSV are data, written byte for byte. */
 void		 output_set_terminal(struct output *o, int terminal);
+/* Show each column of the table and Markdown formats under label(name),
+ * the header in the reader's language; CSV, TSV and JSON keep the names,
+ * which are keys. Call before the columns are declared. */
+void		 output_set_labels(struct output *o, const char *(*label)(const char *name));
 /* Declare the columns; call once, before the first row. */
 void		 output_columns(struct output *o, int ncols, const char *const *names);
 /* Add one row of ncols values. */
