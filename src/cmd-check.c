@@ -62,8 +62,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	sqlite3_finalize(stmt);
 	status = cli_output_close(o);
 	if (problems > 0) {
-		cli_error(_("check: %d problem%s in %s"), problems, problems == 1 ? "" : "s",
-		    c->db_name);
+		cli_error(ngettext("check: %d problem in %s", "check: %d problems in %s", problems),
+		    problems, c->db_name);
 		return CLI_USAGE;
 	}
 	return status;

@@ -75,10 +75,9 @@ explorer_export_write(struct explorer *ex, const char *path, const char *typed)
 	} else if (outfile_commit(f, &cause) != 0) {
 		explorer_message(ex, "%s", cause);
 		free(cause);
-	} else if (rows == 1)
-		explorer_message(ex, _("Wrote 1 row to %s."), typed);
-	else
-		explorer_message(ex, _("Wrote %ld rows to %s."), rows, typed);
+	} else
+		explorer_message(ex, ngettext("Wrote %ld row to %s.", "Wrote %ld rows to %s.",
+		    (unsigned long)rows), rows, typed);
 }
 
 /* The format typed: ask for a file name. The file name typed: write, or

@@ -105,6 +105,8 @@ keys_key	 keys_parse(const char *name, size_t len);
 /* The help text: one line per action, its keys and what it does; freed
  * by the caller, lines separated by newlines. */
 char		*keys_help(void);
+/* The one key a hint names for an action ("h", "Enter"), in buf. */
+void		 keys_hint(enum keys_action a, char *buf, size_t size);
 /* The manual's key section, in roff. */
 void		 keys_write_man(FILE *fp);
 
