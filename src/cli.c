@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "explorer.h"
 #include "filter.h"
 #include "i18n.h"
+#include "kind.h"
 #include "merge.h"
 #include "outfile.h"
 #include "script.h"
@@ -194,6 +196,26 @@ cli_error(const char *fmt, ...)
 /* The file stdout goes to (-o FILE), for messages; NULL: stdout itself. */
 static const char *cli_output_path;
 
+/* Messages in English until cli_messages_restore(): under the C locale,
+ * gettext translates nothing (and ignores LANGUAGE). */
+char *
+cli_messages_untranslated(void)
+{
+	const char *now = setlocale(LC_MESSAGES, NULL);
+	char *saved = xstrdup(now != NULL ? now : "C");
+
+	setlocale(LC_MESSAGES, "C");
+	return saved;
+}
+
+/* Messages in the language they were in before, saved freed. */
+void
+cli_messages_restore(char *saved)
+{
+	setlocale(LC_MESSAGES, saved);
+	free(saved);
+}
+
 /* Start an output on stdout. */
 struct output *
 cli_output(const struct cli *c)
@@ -202,6 +224,7 @@ cli_output(const struct cli *c)
 
 	output_set_raw(o, c->csv_raw);
 	output_set_terminal(o, isatty(STDOUT_FILENO));
+	output_set_labels(o, kind_column_label);
 	return o;
 }
 

@@ -68,6 +68,11 @@ void	 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 struct output *cli_output(const struct cli *c);
 /* Finish an output, reporting a write error; returns an exit status. */
 int	 cli_output_close(struct output *o);
+/* Messages untranslated (English) from now on, as a machine format's text
+ * must be whatever the language; returns what cli_messages_restore() takes
+ * to bring the reader's language back. */
+char	*cli_messages_untranslated(void);
+void	 cli_messages_restore(char *saved);
 /* Print every row of a statement (then finalized) in the chosen format;
  * what names the command in a message. An exit status: CLI_NOTHING when
  * there is no row. */

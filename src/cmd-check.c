@@ -69,11 +69,11 @@ cmd_check(struct cli *c, int argc, char **argv)
 	sqlite3_finalize(stmt);
 	status = cli_output_close(o);
 	if (problems > 0)
-		cli_error(_("check: %d problem%s in %s"), problems, problems == 1 ? "" : "s",
-		    c->db_name);
+		cli_error(ngettext("check: %d problem in %s", "check: %d problems in %s", problems),
+		    problems, c->db_name);
 	if (user > 0)
-		cli_error(_("check: %d problem%s in %s"), user, user == 1 ? "" : "s",
-		    c->user->path);
+		cli_error(ngettext("check: %d problem in %s", "check: %d problems in %s", user),
+		    user, c->user->path);
 	if (problems > 0 || user > 0)
 		return CLI_USAGE;
 	return status;

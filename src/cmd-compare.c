@@ -56,11 +56,26 @@ cmd_compare(struct cli *c, int argc, char **argv)
 	struct compare_scope scope;
 	struct output *o;
 	char *cause = NULL;
+	char *saved = NULL;
 	int human = c->format == OUTPUT_TABLE || c->format == OUTPUT_MD;
 
 	if (cmd_compare_scope(c, &scope) != 0)
 		return CLI_USAGE;
-	if ((cmp = compare_build(c->db, c->lang, argv, argc, &scope, &cause)) == NULL) {
+	/* CSV, TSV and JSON are data: their row names and texts stay English
+	 * (the same bytes in every language), the messages do not. */
+	if (!human)
+		saved = cli_messages_untranslated();
+	cmp = compare_build(c->db, c->lang, argv, argc, &scope, &cause);
+	if (saved != NULL) {
+		cli_messages_restore(saved);
+		/* The mistake said again, in the reader's language. */
+		if (cmp == NULL) {
+			free(cause);
+			cause = NULL;
+			cmp = compare_build(c->db, c->lang, argv, argc, &scope, &cause);
+		}
+	}
+	if (cmp == NULL) {
 		cli_error("%s", cause);
 		free(cause);
 		return CLI_USAGE;

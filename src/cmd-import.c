@@ -34,7 +34,9 @@ import_progress(void *arg, unsigned long rows)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	s = (double)(now.tv_sec - clock->start.tv_sec) +
 	    (double)(now.tv_nsec - clock->start.tv_nsec) / 1e9;
-	fprintf(stderr, _("\r%lu rows, %.0f rows/s"), rows, s > 0 ? (double)rows / s : 0.0);
+	fputc('\r', stderr);
+	fprintf(stderr, ngettext("%lu row, %.0f rows/s", "%lu rows, %.0f rows/s", rows), rows,
+	    s > 0 ? (double)rows / s : 0.0);
 	fflush(stderr);
 }
 
@@ -332,7 +334,7 @@ import_remove(struct cli *c, int argc, char **argv)
 	}
 	if (userdb_commit(c->user, &cause) != 0)
 		goto fail;
-	printf(n == 1 ? _("%d record removed\n") : _("%d records removed\n"), n);
+	printf(ngettext("%d record removed\n", "%d records removed\n", n), n);
 	goto out;
 
 fail:

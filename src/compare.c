@@ -249,10 +249,9 @@ compare_add(struct compare_sum *sum, sqlite3_stmt *stmt)
 	money_format(sqlite3_column_double(stmt, 5), currency, buf, sizeof buf);
 	if (sqlite3_column_type(stmt, 11) == SQLITE_NULL)
 		text = xasprintf(_("%s: no horizon, counted as 1 year"), buf);
-	else if (years == 1)
-		text = xasprintf(_("%s: %d–%d, 1 year"), buf, y, end > y ? end : y);
 	else
-		text = xasprintf(_("%s: %d–%d, %d years"), buf, y, end, years);
+		text = xasprintf(ngettext("%s: %d–%d, %d year", "%s: %d–%d, %d years", years),
+		    buf, y, years == 1 && end < y ? y : end, years);
 	compare_append(&sum->years, "; ", text);
 	free(text);
 	/* The rates the sums take: the currency's of the year, and the

@@ -11,6 +11,7 @@
 #include "brief.h"
 #include "explorer-int.h"
 #include "i18n.h"
+#include "kind.h"
 #include "outfile.h"
 #include "output.h"
 #include "xmalloc.h"
@@ -63,6 +64,7 @@ explorer_export_write(struct explorer *ex, const char *path, const char *typed)
 	}
 	o = output_open(outfile_stream(f), fmt, 0, 0);
 	output_set_raw(o, ex->csv_raw);
+	output_set_labels(o, kind_column_label);
 	rows = v->ops->export(v, o, fmt == OUTPUT_TABLE || fmt == OUTPUT_MD, &cause);
 	/* A write error stays on the stream, for outfile_commit to report. */
 	output_close(o);
@@ -73,10 +75,9 @@ explorer_export_write(struct explorer *ex, const char *path, const char *typed)
 	} else if (outfile_commit(f, &cause) != 0) {
 		explorer_message(ex, "%s", cause);
 		free(cause);
-	} else if (rows == 1)
-		explorer_message(ex, _("Wrote 1 row to %s."), typed);
-	else
-		explorer_message(ex, _("Wrote %ld rows to %s."), rows, typed);
+	} else
+		explorer_message(ex, ngettext("Wrote %ld row to %s.", "Wrote %ld rows to %s.",
+		    (unsigned long)rows), rows, typed);
 }
 
 /* The format typed: ask for a file name. The file name typed: write, or

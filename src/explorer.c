@@ -334,7 +334,8 @@ explorer_mark(struct explorer *ex, const char *id)
 			free(ex->marks[i]);
 			memmove(ex->marks + i, ex->marks + i + 1,
 			    (size_t)(--ex->nmarks - i) * sizeof *ex->marks);
-			explorer_message(ex, _("Unmarked %s (%d marked)."), id, ex->nmarks);
+			explorer_message(ex, ngettext("Unmarked %s (%d marked).",
+			    "Unmarked %s (%d marked).", ex->nmarks), id, ex->nmarks);
 			return;
 		}
 	}
@@ -344,8 +345,10 @@ explorer_mark(struct explorer *ex, const char *id)
 		return;
 	}
 	ex->marks[ex->nmarks++] = xstrdup(id);
-	explorer_message(ex, _("Marked %s (%d marked)%s"), id, ex->nmarks,
-	    ex->nmarks >= 2 ? _("; c compares them.") : ".");
+	if (ex->nmarks >= 2)
+		explorer_message(ex, _("Marked %s (%d marked); c compares them."), id, ex->nmarks);
+	else
+		explorer_message(ex, _("Marked %s (%d marked)."), id, ex->nmarks);
 }
 
 /* Mark or unmark a record of a kind to compare, or say why it cannot be;
@@ -700,6 +703,23 @@ explorer_draw_too_small(void)
 	explorer_text(y + 1, 0, line, COLS, STYLE_NORMAL);
 }
 
+/* The last line's hint of the main keys, named from the binding table. */
+static void
+explorer_draw_hint(void)
+{
+	char help[16], open[16], back[16], next[16], quit[16], line[256];
+
+	keys_hint(ACTION_HELP, help, sizeof help);
+	keys_hint(ACTION_OPEN, open, sizeof open);
+	keys_hint(ACTION_BACK, back, sizeof back);
+	keys_hint(ACTION_NEXT_TAB, next, sizeof next);
+	keys_hint(ACTION_QUIT, quit, sizeof quit);
+	/* TRANSLATORS: each %s is a key (?, Enter, h, Tab, q), then what it does. */
+	snprintf(line, sizeof line, _("%s help  %s open  %s back  %s next  %s quit"), help, open,
+	    back, next, quit);
+	explorer_text(LINES - 1, 0, line, COLS, STYLE_DIM);
+}
+
 /* Redraw the whole screen once. */
 static void
 explorer_draw(struct explorer *ex)
@@ -720,8 +740,7 @@ explorer_draw(struct explorer *ex)
 		else if (ex->message[0] != '\0')
 			explorer_text(LINES - 1, 0, ex->message, COLS, STYLE_NORMAL);
 		else
-			explorer_text(LINES - 1, 0, _("? help  Enter open  h back  "
-			    "Tab next  q quit"), COLS, STYLE_DIM);
+			explorer_draw_hint();
 	}
 	if (ex->prompting == PROMPT_NONE)
 		curs_set(0);

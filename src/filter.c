@@ -246,7 +246,7 @@ struct filter_parser {
 	const char	*p;
 	struct filter	*f;
 	size_t		 len, size;	/* of f->sql: used, allocated */
-	char		*error;
+	struct filter_error *error;	/* the first mistake; its what is NULL until then */
 };
 
 /* The field named by the n bytes at name, or NULL. */
@@ -278,21 +278,80 @@ filter_column(const struct filter_parser *fp, const char *at)
 	return text_column(fp->src, (size_t)(at - fp->src));
 }
 
-/* Note the first error: "filter: what at column N[; more]". */
-static void __attribute__((format(printf, 4, 5)))
-filter_error(struct filter_parser *fp, const char *at, const char *more, const char *fmt, ...)
+/* Note the first mistake, with what was likely meant: near, a field, or
+ * a value of field when field is not NULL ("status:committed"); NULL for
+ * no guess. */
+static void
+filter_fail_near(struct filter_parser *fp, enum filter_code code, const char *at,
+    enum filter_expected expect, const char *expected, const char *near, const char *field,
+    char *what)
+{
+	if (fp->error->what != NULL) {
+		free(what);
+		return;
+	}
+	fp->error->code = code;
+	fp->error->column = at != NULL ? filter_column(fp, at) : 0;
+	fp->error->what = what;
+	fp->error->expect = expected != NULL ? expect : FILTER_EXPECTED_NONE;
+	fp->error->expected = expected != NULL ? xstrdup(expected) : NULL;
+	fp->error->near = near == NULL ? NULL : field != NULL ? xasprintf("%s:%s", field, near) :
+	    xstrdup(near);
+}
+
+/* Note the first mistake: its code, where it is, the items expected after
+ * it (none, fields or values, as "a, b, c") and what it is. */
+static void
+filter_fail(struct filter_parser *fp, enum filter_code code, const char *at,
+    enum filter_expected expect, const char *expected, char *what)
+{
+	filter_fail_near(fp, code, at, expect, expected, NULL, NULL, what);
+}
+
+/* Note the first mistake, when the text does not parse. */
+static void __attribute__((format(printf, 3, 4)))
+filter_error(struct filter_parser *fp, const char *at, const char *fmt, ...)
 {
 	va_list ap;
 	char *what;
 
-	if (fp->error != NULL)
-		return;
 	va_start(ap, fmt);
 	what = xvasprintf(fmt, ap);
 	va_end(ap);
-	fp->error = xasprintf(_("filter: %s at column %d%s%s"), what, filter_column(fp, at),
-	    more != NULL ? "; " : "", more != NULL ? more : "");
-	free(what);
+	filter_fail(fp, FILTER_ERR_SYNTAX, at, FILTER_EXPECTED_NONE, NULL, what);
+}
+
+/* The whole message of a mistake: "filter: what at column N; fields: ...". */
+char *
+filter_error_message(const struct filter_error *err)
+{
+	char *more, *msg;
+
+	if (err->expect == FILTER_EXPECTED_NONE && err->column == 0)
+		return xasprintf(_("filter: %s"), err->what);
+	if (err->expect == FILTER_EXPECTED_NONE)
+		return xasprintf(_("filter: %s at column %d"), err->what, err->column);
+	if (err->near != NULL)
+		more = xasprintf(err->expect == FILTER_EXPECTED_FIELDS ?
+		    _("did you mean %s? fields: %s") : _("did you mean %s? values: %s"),
+		    err->near, err->expected);
+	else
+		more = xasprintf(err->expect == FILTER_EXPECTED_FIELDS ? _("fields: %s") :
+		    _("values: %s"), err->expected);
+	msg = err->column == 0 ? xasprintf(_("filter: %s; %s"), err->what, more) :
+	    xasprintf(_("filter: %s at column %d; %s"), err->what, err->column, more);
+	free(more);
+	return msg;
+}
+
+/* Free what a mistake holds. */
+void
+filter_error_free(struct filter_error *err)
+{
+	free(err->what);
+	free(err->expected);
+	free(err->near);
+	memset(err, 0, sizeof *err);
 }
 
 /* Append text to the SQL, in time linear in the SQL's length overall. */
@@ -363,7 +422,7 @@ filter_value(struct filter_parser *fp)
 		while (*fp->p != '\0' && *fp->p != '"')
 			fp->p++;
 		if (*fp->p != '"') {
-			filter_error(fp, start - 1, NULL, _("a quote is not closed"));
+			filter_error(fp, start - 1, _("a quote is not closed"));
 			return NULL;
 		}
 		v = xstrndup(start, (size_t)(fp->p - start));
@@ -492,11 +551,11 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 			canonical = xstrdup(value);
 	}
 	if (!found) {
-		t = near != NULL ? xasprintf(_("did you mean %s:%s? values: %s"), fd->name, near,
-		    list) : xasprintf(_("values: %s"), list);
-		filter_error(fp, at, t, _("no %s has %s '%s'"), kind_listed(fp->k)->table,
-		    fd->name, value);
-		free(t);
+		/* TRANSLATORS: a record kind's key (actor, funding), a field's
+		 * key (status), then the value asked for. */
+		filter_fail_near(fp, FILTER_ERR_VALUE, at, FILTER_EXPECTED_VALUES, list, near,
+		    fd->name, xasprintf(_("no %s has %s '%s'"),
+		    kind_listed(fp->k)->table, fd->name, value));
 	}
 	free(near);
 	free(list);
@@ -580,9 +639,10 @@ filter_compare(struct filter_parser *fp, enum filter_type type, const char *e, c
 	case FT_YEAR:
 		if (type == FT_DATE ? !filter_is_date(value) :
 		    (strlen(value) != 4 || strspn(value, "0123456789") != 4)) {
-			filter_error(fp, at, NULL, type == FT_DATE ?
+			filter_fail(fp, FILTER_ERR_VALUE, at, FILTER_EXPECTED_NONE, NULL,
+			    xasprintf(type == FT_DATE ?
 			    _("expected a date as 2025, 2025-02 or 2025-02-10, not '%s'") :
-			    _("expected a year as 2025, not '%s'"), value);
+			    _("expected a year as 2025, not '%s'"), value));
 			return;
 		}
 		/* Dates compare by what they say: 2025-02-10 is within 2025-02. */
@@ -598,9 +658,10 @@ filter_compare(struct filter_parser *fp, enum filter_type type, const char *e, c
 	case FT_AMOUNT:
 	case FT_NUMBER:
 		if (filter_number(value, &d, type == FT_AMOUNT) != 0) {
-			filter_error(fp, at, NULL, type == FT_AMOUNT ?
+			filter_fail(fp, FILTER_ERR_VALUE, at, FILTER_EXPECTED_NONE, NULL,
+			    xasprintf(type == FT_AMOUNT ?
 			    _("expected an amount in euros as 1.5bn, 200M, 10Md or 3e9, not '%s'") :
-			    _("expected a number, not '%s'"), value);
+			    _("expected a number, not '%s'"), value));
 			return;
 		}
 		tmpl = xasprintf("%s %s ?", e, op);
@@ -624,19 +685,18 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 	fd = filter_field(name, strlen(name));
 	names = filter_field_names(fp->k);
 	if (fd == NULL || fd->sql[fp->k] == NULL) {
-		/* A typo of a field, not one that applies to other kinds. */
-		char *near = fd == NULL ? filter_near_field(fp->k, name) : NULL;
-		char *more = xasprintf(_("fields: %s"), names);
-		if (near != NULL)
-			filter_error(fp, at, more, _("unknown field '%s' (did you mean %s?)"), name,
-			    near);
-		else if (fd == NULL)
-			filter_error(fp, at, more, _("unknown field '%s'"), name);
-		else
-			filter_error(fp, at, more, _("'%s' does not apply to %s"), name,
-			    kind_listed(fp->k)->plural);
-		free(near);
-		free(more);
+		if (fd == NULL) {
+			/* A typo of a field, not one that applies to other kinds. */
+			char *near = filter_near_field(fp->k, name);
+
+			filter_fail_near(fp, FILTER_ERR_FIELD, at, FILTER_EXPECTED_FIELDS, names,
+			    near, NULL, xasprintf(_("unknown field '%s'"), name));
+			free(near);
+		} else
+			filter_fail(fp, FILTER_ERR_OTHER_KIND, at, FILTER_EXPECTED_FIELDS, names,
+			    /* TRANSLATORS: a field's key, then a list's (actors). */
+			    xasprintf(_("'%s' does not apply to %s"), name,
+			    kind_listed(fp->k)->plural));
 		free(names);
 		return;
 	}
@@ -645,7 +705,7 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 	oplen = strspn(op, "<>=!:");
 	if (oplen == 0 || oplen > 2 || (oplen == 2 && op[1] != '=') ||
 	    (oplen == 2 && op[0] != '<' && op[0] != '>') || (oplen == 1 && op[0] == '!')) {
-		filter_error(fp, op, NULL, _("expected ':', '=', '<', '<=', '>' or '>=' after '%s'"),
+		filter_error(fp, op, _("expected ':', '=', '<', '<=', '>' or '>=' after '%s'"),
 		    name);
 		return;
 	}
@@ -654,13 +714,13 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 	filter_space(fp);
 	vat = fp->p;
 	if ((value = filter_value(fp)) == NULL) {
-		filter_error(fp, vat, NULL, _("expected a value after '%s%.*s'"), name,
+		filter_error(fp, vat, _("expected a value after '%s%.*s'"), name,
 		    (int)oplen, op);
 		return;
 	}
 	if (fd->type == FT_MATCH) {
 		if (*op != ':' && *op != '=')
-			filter_error(fp, op, NULL, _("'%s' takes ':' and a value, not a comparison"),
+			filter_error(fp, op, _("'%s' takes ':' and a value, not a comparison"),
 			    name);
 		else if ((canonical = filter_check_value(fp, fd, value, vat)) != NULL) {
 			filter_emit(fp, fd->sql[fp->k], canonical, 0, 0);
@@ -721,14 +781,14 @@ filter_regex_term(struct filter_parser *fp)
 		fp->p++;
 	}
 	if (*fp->p != '/') {
-		filter_error(fp, start - 1, NULL, _("a /regex/ is not closed with '/'"));
+		filter_error(fp, start - 1, _("a /regex/ is not closed with '/'"));
 		return;
 	}
 	pattern = xstrndup(start, (size_t)(fp->p - start));
 	fp->p++;
 	for (; isalpha((unsigned char)*fp->p); fp->p++) {
 		if (*fp->p != 'i') {
-			filter_error(fp, fp->p, NULL, _("unknown regex flag '%c' (only i is known)"),
+			filter_error(fp, fp->p, _("unknown regex flag '%c' (only i is known)"),
 			    *fp->p);
 			free(pattern);
 			return;
@@ -738,7 +798,7 @@ filter_regex_term(struct filter_parser *fp)
 	full = xasprintf("%s%s", caseless ? "(?i)" : "", pattern);
 	if (regex_check(full, &cause, &offset) != 0) {
 		at = start + offset - (caseless ? 4 : 0);
-		filter_error(fp, at < start ? start : at, NULL, _("regex: %s"), cause);
+		filter_error(fp, at < start ? start : at, _("regex: %s"), cause);
 		free(cause);
 	} else {
 		/* Only records holding the pattern's literal text are tried. */
@@ -774,12 +834,12 @@ filter_primary(struct filter_parser *fp)
 	filter_space(fp);
 	start = fp->p;
 	if (*fp->p == '\0') {
-		filter_error(fp, fp->p, NULL, _("expected a term at the end"));
+		filter_error(fp, fp->p, _("expected a term at the end"));
 		return;
 	}
 	if (*fp->p == '(') {
 		if (++fp->depth > FILTER_MAX_DEPTH) {
-			filter_error(fp, fp->p, NULL, _("more than %d negations and parentheses "
+			filter_error(fp, fp->p, _("more than %d negations and parentheses "
 			    "inside each other"), FILTER_MAX_DEPTH);
 			return;
 		}
@@ -789,7 +849,7 @@ filter_primary(struct filter_parser *fp)
 		fp->depth--;
 		filter_space(fp);
 		if (*fp->p != ')') {
-			filter_error(fp, start, NULL, _("this parenthesis is not closed"));
+			filter_error(fp, start, _("this parenthesis is not closed"));
 			return;
 		}
 		fp->p++;
@@ -797,11 +857,11 @@ filter_primary(struct filter_parser *fp)
 		return;
 	}
 	if (*fp->p == ')') {
-		filter_error(fp, fp->p, NULL, _("unexpected ')'"));
+		filter_error(fp, fp->p, _("unexpected ')'"));
 		return;
 	}
 	if (++fp->terms > FILTER_MAX_TERMS) {
-		filter_error(fp, fp->p, NULL, _("more than %d terms"), FILTER_MAX_TERMS);
+		filter_error(fp, fp->p, _("more than %d terms"), FILTER_MAX_TERMS);
 		return;
 	}
 	if (*fp->p == '/') {
@@ -812,7 +872,7 @@ filter_primary(struct filter_parser *fp)
 		if ((word = filter_value(fp)) == NULL)
 			return;
 		if (word[strspn(word, " \t")] == '\0') {
-			filter_error(fp, start, NULL, _("an empty phrase"));
+			filter_error(fp, start, _("an empty phrase"));
 			free(word);
 			return;
 		}
@@ -840,7 +900,7 @@ filter_primary(struct filter_parser *fp)
 		}
 	}
 	if ((word = filter_value(fp)) == NULL) {
-		filter_error(fp, fp->p, NULL, _("expected a term"));
+		filter_error(fp, fp->p, _("expected a term"));
 		return;
 	}
 	filter_text_term(fp, word);
@@ -856,7 +916,7 @@ filter_unary(struct filter_parser *fp)
 	if (filter_keyword(fp->p, "not") || (*fp->p == '-' && fp->p[1] != '\0' &&
 	    strchr(" \t\n\r", fp->p[1]) == NULL)) {
 		if (++fp->depth > FILTER_MAX_DEPTH) {
-			filter_error(fp, fp->p, NULL, _("more than %d negations and parentheses "
+			filter_error(fp, fp->p, _("more than %d negations and parentheses "
 			    "inside each other"), FILTER_MAX_DEPTH);
 			return;
 		}
@@ -879,7 +939,7 @@ filter_and(struct filter_parser *fp)
 	filter_unary(fp);
 	for (;;) {
 		filter_space(fp);
-		if (fp->error != NULL || *fp->p == '\0' || *fp->p == ')' || filter_keyword(fp->p, "or"))
+		if (fp->error->what != NULL || *fp->p == '\0' || *fp->p == ')' || filter_keyword(fp->p, "or"))
 			break;
 		if (filter_keyword(fp->p, "and"))
 			fp->p += 3;
@@ -895,7 +955,7 @@ filter_or(struct filter_parser *fp)
 	filter_and(fp);
 	for (;;) {
 		filter_space(fp);
-		if (fp->error != NULL || !filter_keyword(fp->p, "or"))
+		if (fp->error->what != NULL || !filter_keyword(fp->p, "or"))
 			break;
 		fp->p += 2;
 		filter_append(fp, " OR ");
@@ -903,14 +963,17 @@ filter_or(struct filter_parser *fp)
 	}
 }
 
-/* Compile a filter for a list kind. */
+/* Compile a filter for a list kind, or say why not in *err. */
 struct filter *
-filter_compile(sqlite3 *db, const char *kind, const char *expr, int first_param, char **cause)
+filter_compile_error(sqlite3 *db, const char *kind, const char *expr, int first_param,
+    struct filter_error *err)
 {
-	struct filter_parser fp = { .db = db, .src = expr, .p = expr };
+	struct filter_parser fp = { .db = db, .src = expr, .p = expr, .error = err };
 
+	memset(err, 0, sizeof *err);
 	if ((fp.k = filter_kind_index(kind)) < 0) {
-		*cause = xasprintf(_("filter: %s cannot be filtered"), kind);
+		filter_fail(&fp, FILTER_ERR_KIND, NULL, FILTER_EXPECTED_NONE, NULL,
+		    xasprintf(_("%s cannot be filtered"), kind));
 		return NULL;
 	}
 	fp.f = xcalloc(1, sizeof *fp.f);
@@ -918,19 +981,33 @@ filter_compile(sqlite3 *db, const char *kind, const char *expr, int first_param,
 	fp.f->first = first_param;
 	filter_space(&fp);
 	if (*fp.p == '\0')
-		fp.error = xstrdup(_("filter: empty; write terms such as kind:company or mistral"));
+		filter_fail(&fp, FILTER_ERR_EMPTY, NULL, FILTER_EXPECTED_NONE, NULL,
+		    xstrdup(_("empty; write terms such as kind:company or mistral")));
 	else {
 		filter_or(&fp);
 		filter_space(&fp);
-		if (fp.error == NULL && *fp.p != '\0')
-			filter_error(&fp, fp.p, NULL, _("unexpected '%c'"), *fp.p);
+		if (err->what == NULL && *fp.p != '\0')
+			filter_error(&fp, fp.p, _("unexpected '%c'"), *fp.p);
 	}
-	if (fp.error != NULL) {
-		*cause = fp.error;
+	if (err->what != NULL) {
 		filter_free(fp.f);
 		return NULL;
 	}
 	return fp.f;
+}
+
+/* Compile a filter for a list kind, or say why not in *cause. */
+struct filter *
+filter_compile(sqlite3 *db, const char *kind, const char *expr, int first_param, char **cause)
+{
+	struct filter_error err;
+	struct filter *f;
+
+	if ((f = filter_compile_error(db, kind, expr, first_param, &err)) == NULL) {
+		*cause = filter_error_message(&err);
+		filter_error_free(&err);
+	}
+	return f;
 }
 
 /* The SQL expression. */

@@ -254,6 +254,29 @@ keys_of(enum keys_action a, char *buf, size_t size)
 	}
 }
 
+/* The key a hint names for an action: its first key that is a letter or
+ * a sign ("h" rather than "BSpace"), else its first ("Enter"); "" if none. */
+void
+keys_hint(enum keys_action a, char *buf, size_t size)
+{
+	size_t i, first = KEYS_NBINDINGS;
+
+	for (i = 0; i < KEYS_NBINDINGS; i++) {
+		if (keys_bindings[i].action != a)
+			continue;
+		if (keys_bindings[i].key > ' ' && keys_bindings[i].key < 127) {
+			first = i;
+			break;
+		}
+		if (first == KEYS_NBINDINGS)
+			first = i;
+	}
+	if (first == KEYS_NBINDINGS)
+		buf[0] = '\0';
+	else
+		keys_label(keys_bindings[first].key, buf, size);
+}
+
 /* The help text: one line per bound action. */
 char *
 keys_help(void)

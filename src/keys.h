@@ -114,6 +114,8 @@ void		 keys_label(keys_key key, char *buf, size_t size);
 /* The help text: one line per action, its keys and what it does; freed
  * by the caller, lines separated by newlines. */
 char		*keys_help(void);
+/* The one key a hint names for an action ("h", "Enter"), in buf. */
+void		 keys_hint(enum keys_action a, char *buf, size_t size);
 /* The manual's key section, in roff. */
 void		 keys_write_man(FILE *fp);
 

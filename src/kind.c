@@ -20,100 +20,100 @@
 #define LIST_DISPUTED(id, rank) \
 	{ "disputed", "CASE WHEN " RECORD_DISPUTED(id) " THEN 'yes' ELSE 'no' END", NULL, \
 	  "CASE WHEN " RECORD_DISPUTED(id) " THEN '⚑' WHEN " RECORD_MINE(id) " THEN '•' END", \
-	  LIST_BOTH | LIST_MARK, rank }
+	  LIST_BOTH | LIST_MARK, rank, N_("disputed") }
 
 /* The columns of each listed kind (see lists.h), its id first; their
  * ranks say which a table too wide for the terminal leaves out first. */
 static const struct list_column kind_actor_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
-	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH, 3 },
-	{ "country", "country", NULL, NULL, LIST_BOTH, 1 },
-	{ "sector", "sector", NULL, NULL, LIST_BOTH, 5 },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
+	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("name") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 3, N_("kind") },
+	{ "country", "country", NULL, NULL, LIST_BOTH, 1, N_("country") },
+	{ "sector", "sector", NULL, NULL, LIST_BOTH, 5, N_("sector") },
 	{ "place", "place", NULL,
-	  "coalesce(place || coalesce(', ' || region, ''), region)", LIST_BOTH, 2 },
-	{ "region", "region", NULL, NULL, LIST_DATA, 2 },
-	{ "founded", "founded_on", NULL, NULL, LIST_BOTH, 6 },
-	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, 7 },
+	  "coalesce(place || coalesce(', ' || region, ''), region)", LIST_BOTH, 2, N_("place") },
+	{ "region", "region", NULL, NULL, LIST_DATA, 2, N_("region") },
+	{ "founded", "founded_on", NULL, NULL, LIST_BOTH, 6, N_("founded") },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, 7, N_("parent") },
 	LIST_DISPUTED("actor.id", 4),
-	{ NULL, NULL, NULL, NULL, 0, 0 }
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
 
 static const struct list_column kind_funding_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH, 5 },
-	{ "status", "status", NULL, NULL, LIST_BOTH, 4 },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("title") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 5, N_("kind") },
+	{ "status", "status", NULL, NULL, LIST_BOTH, 4, N_("status") },
 	{ "amount", "coalesce(amount, amount_high)", NULL,
 	  "coalesce(money(amount, currency), money_range(amount_low, amount_high, currency))",
-	  LIST_BOTH, 1 },
-	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA, 0 },
-	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA, 0 },
-	{ "currency", "currency", NULL, NULL, LIST_DATA, 0 },
-	{ "announced", "announced_on", NULL, NULL, LIST_BOTH, 2 },
-	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH, 3 },
-	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, 7 },
+	  LIST_BOTH, 1, N_("amount") },
+	{ "amount_low", "amount_low", NULL, NULL, LIST_DATA, 0, N_("amount_low") },
+	{ "amount_high", "amount_high", NULL, NULL, LIST_DATA, 0, N_("amount_high") },
+	{ "currency", "currency", NULL, NULL, LIST_DATA, 0, N_("currency") },
+	{ "announced", "announced_on", NULL, NULL, LIST_BOTH, 2, N_("announced") },
+	{ "recipient", "recipient_id", NULL, NULL, LIST_BOTH, 3, N_("recipient") },
+	{ "parent", "parent_id", NULL, NULL, LIST_BOTH, 7, N_("parent") },
 	LIST_DISPUTED("funding.id", 6),
-	{ NULL, NULL, NULL, NULL, 0, 0 }
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
 
 static const struct list_column kind_event_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
-	{ "date", "date", NULL, NULL, LIST_BOTH, 1 },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH, 3 },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
-	{ "country", "country", NULL, NULL, LIST_BOTH, 2 },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
+	{ "date", "date", NULL, NULL, LIST_BOTH, 1, N_("date") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 3, N_("kind") },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("title") },
+	{ "country", "country", NULL, NULL, LIST_BOTH, 2, N_("country") },
 	LIST_DISPUTED("event.id", 4),
-	{ NULL, NULL, NULL, NULL, 0, 0 }
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
 
 static const struct list_column kind_bloc_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH, 2 },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("name") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 2, N_("kind") },
 	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id"
 	  " AND m.until IS NULL)",
-	  NULL, NULL, LIST_BOTH, 1 },
-	{ NULL, NULL, NULL, NULL, 0, 0 }
+	  NULL, NULL, LIST_BOTH, 1, N_("members") },
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
 
 static const struct list_column kind_source_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
-	{ "title", "title", NULL, NULL, LIST_BOTH | LIST_CUT, 0 },
-	{ "publisher", "publisher", NULL, NULL, LIST_BOTH, 2 },
-	{ "published", "published_on", NULL, NULL, LIST_BOTH, 1 },
-	{ "kind", "kind", NULL, NULL, LIST_BOTH, 4 },
-	{ "lang", "lang", NULL, NULL, LIST_BOTH, 5 },
-	{ "url", "url", NULL, NULL, LIST_BOTH, 3 },
-	{ NULL, NULL, NULL, NULL, 0, 0 }
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
+	{ "title", "title", NULL, NULL, LIST_BOTH | LIST_CUT, 0, N_("title") },
+	{ "publisher", "publisher", NULL, NULL, LIST_BOTH, 2, N_("publisher") },
+	{ "published", "published_on", NULL, NULL, LIST_BOTH, 1, N_("published") },
+	{ "kind", "kind", NULL, NULL, LIST_BOTH, 4, N_("kind") },
+	{ "lang", "lang", NULL, NULL, LIST_BOTH, 5, N_("lang") },
+	{ "url", "url", NULL, NULL, LIST_BOTH, 3, N_("url") },
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
 
 static const struct list_column kind_country_columns[] = {
-	{ "iso3", "iso3", NULL, NULL, LIST_BOTH, 0 },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
-	{ "population", "population", NULL, NULL, LIST_BOTH, 1 },
-	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH, 2 },
-	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH, 4 },
+	{ "iso3", "iso3", NULL, NULL, LIST_BOTH, 0, N_("iso3") },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("name") },
+	{ "population", "population", NULL, NULL, LIST_BOTH, 1, N_("population") },
+	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH, 2, N_("gdp_usd") },
+	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH, 4, N_("stats_year") },
 	LIST_DISPUTED("country.iso3", 3),
-	{ NULL, NULL, NULL, NULL, 0, 0 }
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
 
 static const struct list_column kind_figure_columns[] = {
-	{ "id", "id", NULL, NULL, LIST_BOTH, 0 },
-	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH | LIST_CUT, 0 },
-	{ "measure", "measure", NULL, NULL, LIST_BOTH, 3 },
+	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
+	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("label") },
+	{ "measure", "measure", NULL, NULL, LIST_BOTH, 3, N_("measure") },
 	{ "value", "coalesce(value, value_high)", NULL,
 	  "coalesce(quantity(value, unit), quantity_range(value_low, value_high, unit))",
-	  LIST_BOTH, 1 },
-	{ "value_low", "value_low", NULL, NULL, LIST_DATA, 0 },
-	{ "value_high", "value_high", NULL, NULL, LIST_DATA, 0 },
-	{ "unit", "unit", NULL, NULL, LIST_DATA, 0 },
-	{ "bound", "bound", NULL, NULL, LIST_BOTH, 6 },
-	{ "as_of", "as_of", NULL, NULL, LIST_BOTH, 4 },
-	{ "target", "target_date", NULL, NULL, LIST_BOTH, 5 },
-	{ "subject", "subject_id", NULL, NULL, LIST_BOTH, 2 },
+	  LIST_BOTH, 1, N_("value") },
+	{ "value_low", "value_low", NULL, NULL, LIST_DATA, 0, N_("value_low") },
+	{ "value_high", "value_high", NULL, NULL, LIST_DATA, 0, N_("value_high") },
+	{ "unit", "unit", NULL, NULL, LIST_DATA, 0, N_("unit") },
+	{ "bound", "bound", NULL, NULL, LIST_BOTH, 6, N_("bound") },
+	{ "as_of", "as_of", NULL, NULL, LIST_BOTH, 4, N_("as_of") },
+	{ "target", "target_date", NULL, NULL, LIST_BOTH, 5, N_("target") },
+	{ "subject", "subject_id", NULL, NULL, LIST_BOTH, 2, N_("subject") },
 	LIST_DISPUTED("figure.id", 7),
-	{ NULL, NULL, NULL, NULL, 0, 0 }
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
 
 /* What search indexes besides names and aliases, in both languages. */
@@ -319,4 +319,20 @@ kind_each(const char *tmpl, const char *sep, int which)
 		}
 	}
 	return sql;
+}
+
+/* The translated label of the first list column named name, or name. */
+const char *
+kind_column_label(const char *name)
+{
+	const struct kind *k;
+	const struct list_column *col;
+
+	for (k = kinds; k->table != NULL; k++) {
+		for (col = k->columns; col != NULL && col->name != NULL; col++) {
+			if (strcmp(col->name, name) == 0 && col->label != NULL)
+				return _(col->label);
+		}
+	}
+	return name;
 }

@@ -86,6 +86,9 @@ extern const struct kind kinds[];
 /* The kind of a table or of a record kind, or named by its plural
  * ("actors", "actor", "bloc-members", "bloc_member"); NULL if none. */
 const struct kind	*kind_find(const char *name);
+/* The header people read for a column named name (a list's column, by
+ * its label in the reader's language), or name itself. */
+const char		*kind_column_label(const char *name);
 /* The kind listed as name ("actors"), as list KIND says it; or NULL. */
 const struct kind	*kind_list(const char *name);
 /* The i-th listed kind from 0, in the lists' order; NULL past the last. */

@@ -18,11 +18,13 @@ struct kind;
  * where the others are shown whole or left out. */
 #define LIST_CUT	8
 
-/* One column: its name, the SQL that sorts and exports it (and its
- * French form, NULL if the same), the SQL that shows it to people (NULL:
- * the same), where it appears, and its rank in a table too wide for the
- * terminal: 0 is always shown (the id, the title), the others are left
- * out from the highest rank down until the table fits. */
+/* One column: its name (its key in --sort, CSV, TSV and JSON), the SQL
+ * that sorts and exports it (and its French form, NULL if the same), the
+ * SQL that shows it to people (NULL: the same), where it appears, its rank
+ * in a table too wide for the terminal (0 is always shown: the id, the
+ * title; the others are left out from the highest rank down until the
+ * table fits), and its label, the header people read, marked N_() and
+ * shown through _(). */
 struct list_column {
 	const char	*name;
 	const char	*expr;
@@ -30,6 +32,7 @@ struct list_column {
 	const char	*human;
 	int		 where;
 	int		 rank;
+	const char	*label;
 };
 
 #define LIST_MAX_COLUMNS	32

@@ -533,8 +533,8 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 		if (++l->rows % 1000 == 0 && l->progress != NULL)
 			l->progress(l->arg, l->rows);
 		if (nfields != nheader) {
-			why = xasprintf(_("%zu fields, but the header names %zu"), nfields,
-			    nheader);
+			why = xasprintf(ngettext("%zu field, but the header names %zu",
+			    "%zu fields, but the header names %zu", nfields), nfields, nheader);
 			goto row_error;
 		}
 		for (i = 0; i < nheader; i++) {

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,6 +14,32 @@
 
 extern const unsigned char atlas_image[];
 extern const size_t atlas_image_size;
+
+#ifdef ENABLE_NLS
+/*
+ * Where the message catalogues are: $AIATLAS_LOCALEDIR when set; the build
+ * tree's po/locale when the program running is the build tree's own
+ * src/aiatlas (as /proc/self/exe tells, so an uninstalled build speaks the
+ * reader's language wherever it is run from); else the installed ones.
+ */
+static const char *
+main_localedir(void)
+{
+	const char *dir;
+	char *self, *built;
+	int same;
+
+	dir = getenv("AIATLAS_LOCALEDIR");
+	if (dir != NULL && *dir != '\0')
+		return dir;
+	self = realpath("/proc/self/exe", NULL);
+	built = realpath(BUILD_PROGRAM, NULL);
+	same = self != NULL && built != NULL && strcmp(self, built) == 0;
+	free(self);
+	free(built);
+	return same ? BUILD_LOCALEDIR : LOCALEDIR;
+}
+#endif
 
 /* Run the command line over the bundled database. */
 int
@@ -29,6 +56,10 @@ main(int argc, char **argv)
 	 * with an error the program reports and cleans up after, rather than
 	 * killing it halfway through a file. */
 	signal(SIGXFSZ, SIG_IGN);
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, main_localedir());
+	textdomain(PACKAGE);
+#endif
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {

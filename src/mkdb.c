@@ -37,8 +37,8 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 	problems = check_database(db, mkdb_report, (void *)dir, cause);
 	if (problems != 0) {
 		if (problems > 0)
-			*cause = xasprintf(_("%s: %d problem%s found by the checks"), dir,
-			    problems, problems == 1 ? "" : "s");
+			*cause = xasprintf(ngettext("%s: %d problem found by the checks",
+			    "%s: %d problems found by the checks", problems), dir, problems);
 		return -1;
 	}
 	return db_exec(db, "VACUUM", cause);

@@ -35,6 +35,7 @@ struct output {
 	int			 npick;
 	struct output_value	*picked;	/* a row's picked values (pick) */
 	size_t			*picked_lens;
+	const char		*(*label)(const char *);	/* table, md: a header */
 };
 
 /* The widest a column that may be cut is kept before columns are left
@@ -440,6 +441,22 @@ output_pick(struct output *o, const char *list, int ncols, const char *const *na
 	}
 }
 
+/* Show the table's and Markdown's headers as labels of the names. */
+void
+output_set_labels(struct output *o, const char *(*label)(const char *name))
+{
+	o->label = label;
+}
+
+/* The header of column i as people read it: its label, or its name (a
+ * key, which --sort, --columns and the data formats use). */
+static const char *
+output_head(const struct output *o, int i)
+{
+	return o->label != NULL && (o->fmt == OUTPUT_TABLE || o->fmt == OUTPUT_MD) ?
+	    o->label(o->names[i]) : o->names[i];
+}
+
 /* Declare the columns; CSV and TSV write the header now. */
 void
 output_columns(struct output *o, int ncols, const char *const *names)
@@ -644,7 +661,7 @@ output_md(struct output *o)
 	int i;
 
 	for (i = 0; i < o->ncols; i++)
-		output_field(o, i, o->names[i], strlen(o->names[i]));
+		output_field(o, i, output_head(o, i), strlen(output_head(o, i)));
 	for (i = 0; i < o->ncols; i++) {
 		rule = output_column_numeric(o, i) ? "---:" : "---";
 		output_field(o, i, rule, strlen(rule));
@@ -687,7 +704,7 @@ output_table_fit(struct output *o, int *cw)
 	int i;
 
 	for (i = 0; i < o->ncols; i++) {
-		min[i] = text_width(o->names[i]);
+		min[i] = text_width(output_head(o, i));
 		min[i] = min[i] < 1 ? 1 : (min[i] > 6 ? 6 : min[i]);
 	}
 	text_fit(o->ncols, cw, min, o->width, 2);
@@ -810,7 +827,7 @@ output_table(struct output *o)
 	shown = xreallocarray(NULL, o->ncols, sizeof *shown);
 	for (i = 0; i < o->ncols; i++) {
 		shown[i] = 1;
-		cw[i] = text_width(o->names[i]);
+		cw[i] = text_width(output_head(o, i));
 		for (r = 0; r < o->nrows; r++) {
 			v = &o->cells[r * o->ncols + i];
 			w = output_is_null(v) ? 0 : text_width(v->text);
@@ -824,7 +841,7 @@ output_table(struct output *o)
 	fputs(o->color ? "\033[1m" : "", o->fp);
 	for (i = 0, first = 1; i < o->ncols; i++) {
 		if (shown[i]) {
-			output_table_cell(o, first, o->names[i], cw[i],
+			output_table_cell(o, first, output_head(o, i), cw[i],
 			    output_column_numeric(o, i));
 			first = 0;
 		}

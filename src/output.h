@@ -65,6 +65,10 @@ void		 output_set_fit(struct output *o, const struct output_fit *fit, int n);
  * names, and those that are. */
 int		 output_pick(struct output *o, const char *list, int ncols,
 		     const char *const *names, char **cause);
+/* Show each column of the table and Markdown formats under label(name),
+ * the header in the reader's language; CSV, TSV and JSON keep the names,
+ * which are keys. Call before the columns are declared. */
+void		 output_set_labels(struct output *o, const char *(*label)(const char *name));
 /* Declare the columns; call once, before the first row. */
 void		 output_columns(struct output *o, int ncols, const char *const *names);
 /* Add one row of ncols values, as declared (before a pick). */

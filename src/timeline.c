@@ -51,15 +51,12 @@ static const char timeline_items_sql[] =
 	"  OR EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id AND p.actor_id = ?4)"
 	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id AND c.source_id = ?4))";
 
-/* In a message ending "; fields: ...", list the fields of events and of
- * funding, each once. */
-static void
-timeline_both_fields(char **cause)
+/* The fields of events and of funding, each once, as "a, b, c". */
+static char *
+timeline_both_fields(void)
 {
-	char *at = strstr(*cause, "; fields: "), *funding, *all, *field, *next, *padded, *t;
+	char *all, *funding, *field, *next, *padded, *t;
 
-	if (at == NULL)
-		return;
 	all = filter_fields("events");
 	funding = filter_fields("funding");
 	for (field = funding; field != NULL && *field != '\0'; field = next) {
@@ -79,43 +76,39 @@ timeline_both_fields(char **cause)
 		free(padded);
 		free(t);
 	}
-	*at = '\0';
-	t = xasprintf("%s; fields: %s", *cause, all);
-	free(*cause);
-	*cause = t;
-	free(all);
 	free(funding);
+	return all;
 }
 
 /* Compile a filter for both kinds of item. */
 int
 timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause)
 {
-	char *why_events = NULL, *why_funding = NULL;
+	struct filter_error events, funding, *why;
 
 	memset(t, 0, sizeof *t);
 	if (expr == NULL)
 		return 0;
-	t->events = filter_compile(db, "events", expr, TIMELINE_FILTER_PARAM, &why_events);
-	t->funding = filter_compile(db, "funding", expr, TIMELINE_FILTER_PARAM +
-	    (t->events != NULL ? filter_nparams(t->events) : 0), &why_funding);
+	t->events = filter_compile_error(db, "events", expr, TIMELINE_FILTER_PARAM, &events);
+	t->funding = filter_compile_error(db, "funding", expr, TIMELINE_FILTER_PARAM +
+	    (t->events != NULL ? filter_nparams(t->events) : 0), &funding);
 	if (t->events == NULL && t->funding == NULL) {
 		/* Name the mistake, not that a field fits only the other kind,
 		 * and offer the fields of both. */
-		if (strstr(why_events, "does not apply") != NULL) {
-			*cause = why_funding;
-			free(why_events);
-		} else {
-			*cause = why_events;
-			free(why_funding);
+		why = events.code == FILTER_ERR_OTHER_KIND ? &funding : &events;
+		if (why->expect == FILTER_EXPECTED_FIELDS) {
+			free(why->expected);
+			why->expected = timeline_both_fields();
 		}
-		timeline_both_fields(cause);
+		*cause = filter_error_message(why);
+		filter_error_free(&events);
+		filter_error_free(&funding);
 		return -1;
 	}
 	t->no_events = t->events == NULL;
 	t->no_funding = t->funding == NULL;
-	free(why_events);
-	free(why_funding);
+	filter_error_free(&events);
+	filter_error_free(&funding);
 	return 0;
 }
 

@@ -384,7 +384,7 @@ list_layout(struct list_view *l, int width, int *cw)
 			cw[i] = 0;
 			continue;
 		}
-		cw[i] = text_width(l->cols[i]->name) + (i == l->sort_col ? 2 : 0);
+		cw[i] = text_width(_(l->cols[i]->label)) + (i == l->sort_col ? 2 : 0);
 		for (r = 0; r < l->win_n; r++) {
 			cell = l->cells[r * l->ncols + i];
 			if (cell != NULL && (w = text_width(cell)) > cw[i])
@@ -436,7 +436,7 @@ list_draw(struct view *v, int top, int rows, int cols)
 		l->col_x[i] = x;
 		if (cw[i] == 0)
 			continue;
-		snprintf(heading, sizeof heading, "%s%s", l->cols[i]->name, i != l->sort_col ? "" :
+		snprintf(heading, sizeof heading, "%s%s", _(l->cols[i]->label), i != l->sort_col ? "" :
 		    l->sort_desc ? explorer_glyph(" ▼", " v") : explorer_glyph(" ▲", " ^"));
 		explorer_text(top, x, heading, cw[i], STYLE_HEADER);
 		x += cw[i] + 2;
@@ -510,7 +510,7 @@ list_sort_step(struct view *v, struct list_view *l, int step)
 	l->cur = l->top = 0;
 	list_prepare(v, l);
 	explorer_message(v->ex, _("Sorted by %s; < and > choose another column, o reverses."),
-	    l->cols[l->sort_col]->name);
+	    _(l->cols[l->sort_col]->label));
 }
 
 /* Move, sort, open, or write the selected record's brief. */
@@ -543,8 +543,8 @@ list_action(struct view *v, enum keys_action a)
 		l->sort_desc = !l->sort_desc;
 		l->cur = l->top = 0;
 		list_prepare(v, l);
-		explorer_message(v->ex, _("Sorted by %s, %s."), l->cols[l->sort_col]->name,
-		    l->sort_desc ? _("descending") : _("ascending"));
+		explorer_message(v->ex, l->sort_desc ? _("Sorted by %s, descending.") :
+		    _("Sorted by %s, ascending."), _(l->cols[l->sort_col]->label));
 		break;
 	case ACTION_MARK:
 	case ACTION_OPEN:
@@ -619,8 +619,8 @@ list_title(struct view *v)
 	if (l->sort_col < 0)
 		n = snprintf(l->title, sizeof l->title, "%s", l->kind->plural);
 	else
-		n = snprintf(l->title, sizeof l->title, _("%s by %s%s"), l->kind->plural,
-		    l->cols[l->sort_col]->name, l->sort_desc ? _(", descending") : "");
+		n = snprintf(l->title, sizeof l->title, l->sort_desc ? _("%s by %s, descending") :
+		    _("%s by %s"), l->kind->plural, _(l->cols[l->sort_col]->label));
 	if (l->filter_text != NULL && n > 0 && (size_t)n < sizeof l->title)
 		snprintf(l->title + n, sizeof l->title - n, _(" %s filter: %s"),
 		    explorer_glyph("·", "-"), l->filter_text);

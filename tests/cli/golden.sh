@@ -6,8 +6,16 @@
 # A case that starts with COLUMNS=N runs with that width, as a terminal of
 # N columns would give it (the table format fits it); the others with none.
 # Every case runs twice: in the test locale, then under fr_FR.UTF-8 (a comma
-# before decimals), where the output must be the same to the byte.
-# UPDATE_GOLDEN=1 rewrites the expected files from what the program does.
+# before decimals, and the French catalogue). The second run checks what
+# must not change with the language: the exit status, and stdout to the
+# byte when it is data (CSV, TSV, JSON: English keys, plain numbers), not
+# when it is for people (--format table, md, txt or html, brief, show
+# without --format, --help, --version) nor stderr, whose messages are
+# French. A case with French
+# goldens, NAME.fr.out and NAME.fr.err (empty if absent), is compared
+# whole with them instead: the French tables and messages.
+# UPDATE_GOLDEN=1 rewrites the expected files from what the program does
+# (the French ones of the cases that have them).
 . "$top_srcdir/tests/cli/lib.sh"
 
 cases="$top_srcdir/tests/cli/cases"
@@ -36,17 +44,35 @@ golden() {
 		cp "$scratch/out.clean" "$cases/$name.out"
 		if [ -s "$scratch/err.clean" ]; then cp "$scratch/err.clean" "$cases/$name.err"; else rm -f "$cases/$name.err"; fi
 		if [ "$status" -ne 0 ]; then echo "$status" >"$cases/$name.status"; else rm -f "$cases/$name.status"; fi
+	elif [ "${UPDATE_GOLDEN:-0}" = 1 ] && [ -f "$cases/$name.fr.out" ]; then
+		cp "$scratch/out.clean" "$cases/$name.fr.out"
+		if [ -s "$scratch/err.clean" ]; then cp "$scratch/err.clean" "$cases/$name.fr.err"; else rm -f "$cases/$name.fr.err"; fi
 	fi
 	want_status=0
 	[ -f "$cases/$name.status" ] && want_status=$(cat "$cases/$name.status")
+	want_out=$cases/$name.out
 	[ -f "$cases/$name.err" ] && want_err="$cases/$name.err" || want_err=/dev/null
-	if cmp -s "$cases/$name.out" "$scratch/out.clean" && cmp -s "$want_err" "$scratch/err.clean" &&
+	if [ -n "$label" ] && [ -f "$cases/$name.fr.out" ]; then
+		want_out=$cases/$name.fr.out
+		[ -f "$cases/$name.fr.err" ] && want_err="$cases/$name.fr.err" || want_err=/dev/null
+	elif [ -n "$label" ]; then
+		want_err=$scratch/err.clean
+		case " $args " in
+		*" --format table "* | *" --format md "* | *" --format txt "* | *" --format html "* | \
+		    " brief "* | *" --help "* | *" -h "* | *" --version "*)
+			want_out=$scratch/out.clean ;;
+		# show keeps its human layout when piped, unless a format is given.
+		" show "*)
+			case " $args " in *" --format "*) ;; *) want_out=$scratch/out.clean ;; esac ;;
+		esac
+	fi
+	if cmp -s "$want_out" "$scratch/out.clean" && cmp -s "$want_err" "$scratch/err.clean" &&
 	    [ "$status" -eq "$want_status" ]; then
 		ok 0 "$name$label: ${width:+COLUMNS=$width }aiatlas $args"
 	else
 		ok 1 "$name$label: ${width:+COLUMNS=$width }aiatlas $args"
 		diag "exit $status, expected $want_status"
-		diag "$(diff -u "$cases/$name.out" "$scratch/out.clean" | head -n 30)"
+		diag "$(diff -u "$want_out" "$scratch/out.clean" | head -n 30)"
 		diag "$(diff -u "$want_err" "$scratch/err.clean" | head -n 10)"
 	fi
 }

@@ -19,6 +19,16 @@ for keys in "$dir"/*.keys; do
 	size=$(sed -n 's/^# size: //p' "$keys")
 	locale=$(sed -n 's/^# locale: //p' "$keys")
 	editor=$(sed -n 's/^# editor: //p' "$keys")
+	# A locale the system lacks (fr_FR.UTF-8 without Debian's locales): skipped.
+	case $locale in
+	"" | C | C.UTF-8 | POSIX) ;;
+	*)
+		if ! locale -a 2>/dev/null | sed 's/utf8$/UTF-8/I' | grep -qix "$locale"; then
+			skip "$name" "the $locale locale is not available"
+			continue
+		fi
+		;;
+	esac
 	mkdir "$scratch/$name"
 	(cd "$scratch/$name" && HOME="$scratch/$name" LC_ALL="${locale:-C.UTF-8}" VISUAL= \
 	    EDITOR="${editor:+$dir/$editor}" "$AIATLAS" --db "$FIXTURE" \

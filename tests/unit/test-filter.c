@@ -500,8 +500,8 @@ test_hints(void)
 	hint = filter_hint(db, "actors", "no");
 	ok(hint == NULL, "no hint of yes or no values");
 	free(hint);
-	rejects("actors", "knid:company", "filter: unknown field 'knid' (did you mean kind?) "
-	    "at column 1; " ACTOR_FIELDS);
+	rejects("actors", "knid:company", "filter: unknown field 'knid' at column 1; "
+	    "did you mean kind? " ACTOR_FIELDS);
 	rejects("actors", "kind:compnay", "filter: no actor has kind 'compnay' at column 6; "
 	    "did you mean kind:company? values: company, fund, public_body, state");
 	rejects("funding", "sector:public", "filter: 'sector' does not apply to funding at "
@@ -804,6 +804,40 @@ test_errors(void)
 }
 
 /* Hostile input in every place, and the database afterwards. */
+/* A mistake's code, column and expected items, as callers read them. */
+static void
+test_error_fields(void)
+{
+	struct filter_error err;
+	char *msg;
+
+	ok(filter_compile_error(db, "actors", "kind:company amount>1bn", 1, &err) == NULL &&
+	    err.code == FILTER_ERR_OTHER_KIND && err.column == 14 &&
+	    err.expect == FILTER_EXPECTED_FIELDS && strstr(err.expected, "sector") != NULL &&
+	    strstr(err.expected, "amount") == NULL,
+	    "%s", "a field of another kind: its code, its column and the kind's fields");
+	msg = filter_error_message(&err);
+	is_str(msg, "filter: 'amount' does not apply to actors at column 14; " ACTOR_FIELDS,
+	    "%s", "its message says the same");
+	free(msg);
+	filter_error_free(&err);
+	ok(filter_compile_error(db, "funding", "status:comitted", 1, &err) == NULL &&
+	    err.code == FILTER_ERR_VALUE && err.column == 8 &&
+	    err.expect == FILTER_EXPECTED_VALUES && strstr(err.expected, "committed") != NULL,
+	    "%s", "a value the data lacks: its code, its column and the values");
+	filter_error_free(&err);
+	ok(filter_compile_error(db, "funding", "blok:x", 1, &err) == NULL &&
+	    err.code == FILTER_ERR_FIELD && err.column == 1, "%s", "an unknown field: its code");
+	filter_error_free(&err);
+	ok(filter_compile_error(db, "funding", "  ", 1, &err) == NULL &&
+	    err.code == FILTER_ERR_EMPTY && err.column == 0, "%s", "an empty filter: its code");
+	filter_error_free(&err);
+	ok(filter_compile_error(db, "funding", "(mistral", 1, &err) == NULL &&
+	    err.code == FILTER_ERR_SYNTAX && err.column == 1 && err.expected == NULL,
+	    "%s", "a parenthesis not closed: a syntax error at its column");
+	filter_error_free(&err);
+}
+
 static void
 test_injection(void)
 {
@@ -1052,6 +1086,7 @@ main(void)
 	test_terms();
 	test_claims_and_membership();
 	test_errors();
+	test_error_fields();
 	test_injection();
 	test_regex();
 	test_complete();
