@@ -293,7 +293,23 @@ keys_help(void)
 	return strbuf_finish(&sb);
 }
 
-/* The manual's key section, in roff: one .TP per bound action. */
+/* Write a help text as a sentence: its first letter a capital (an ASCII
+ * letter, or an accented one of Latin-1 in UTF-8 as "é"), a full stop. */
+static void
+keys_write_sentence(FILE *fp, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] >= 'a' && u[0] <= 'z')
+		fprintf(fp, "%c%s.\n", u[0] - 'a' + 'A', s + 1);
+	else if (u[0] == 0xc3 && u[1] >= 0xa0 && u[1] <= 0xbe && u[1] != 0xb7)
+		fprintf(fp, "%c%c%s.\n", u[0], u[1] - 0x20, s + 2);
+	else
+		fprintf(fp, "%s.\n", s);
+}
+
+/* The manual's key section, in roff: one .TP per bound action, in the
+ * language of the messages. */
 void
 keys_write_man(FILE *fp)
 {
@@ -310,6 +326,7 @@ keys_write_man(FILE *fp)
 				fputc('\\', fp);
 			fputc(*p, fp);
 		}
-		fprintf(fp, "\n%c%s.\n", keys_action_help[a][0] - 'a' + 'A', keys_action_help[a] + 1);
+		fputc('\n', fp);
+		keys_write_sentence(fp, keys_action_text(a));
 	}
 }
