@@ -723,7 +723,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 	 * names and titles, plain numbers; the messages stay the reader's. */
 	if (cmd != NULL && !sheet && (c.format == OUTPUT_CSV || c.format == OUTPUT_TSV ||
 	    c.format == OUTPUT_JSON))
-		lang_set_data("en");
+		lang_set_machine();
 	c.lang = lang_get();
 	if (strcmp(color, "auto") == 0)
 		c.color = c.output == NULL && cli_color_auto();

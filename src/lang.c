@@ -14,8 +14,9 @@
 extern int _nl_msg_cat_cntr;
 #endif
 
-/* The language shown. */
+/* The language shown, and whether for machines. */
 static const char *lang_current = "en";
+static int lang_for_machines;
 
 /* Take the language gettext resolved. */
 void
@@ -75,4 +76,20 @@ void
 lang_set_data(const char *lang)
 {
 	lang_current = strcmp(lang, "fr") == 0 ? "fr" : "en";
+	lang_for_machines = 0;
+}
+
+/* Write for machines. */
+void
+lang_set_machine(void)
+{
+	lang_set_data("en");
+	lang_for_machines = 1;
+}
+
+/* Whether the output is for machines. */
+int
+lang_machine(void)
+{
+	return lang_for_machines;
 }

@@ -18,8 +18,12 @@ void		 lang_set(const char *lang);
 /* Messages in the languages of language, as LANGUAGE gives them ("fr",
  * "fr:en"; NULL: the locale's), the data as it is. */
 void		 lang_messages(const char *language);
-/* Show the data and the numbers in lang, the messages as they are (the
- * machine formats, which never change with the language, take "en"). */
+/* Show the data and the numbers in lang, the messages as they are. */
 void		 lang_set_data(const char *lang);
+/* Write for machines (CSV, TSV, JSON), the same in every language: the
+ * data in English, dates as ISO writes them; the messages as they are. */
+void		 lang_set_machine(void);
+/* Whether the output is for machines (lang_set_machine()). */
+int		 lang_machine(void);
 
 #endif

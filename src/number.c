@@ -97,7 +97,14 @@ static const char *const number_months[] = {
 	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")
 };
 
-/* Write an ISO date as people read it. */
+/* Month m (1 to 12) shortly, in the language of the data. */
+static const char *
+number_month(int m)
+{
+	return lang_fr() ? _(number_months[m - 1]) : number_months[m - 1];
+}
+
+/* Write an ISO date as people read it (as it is for machines). */
 char *
 number_date(const char *iso, char *buf, size_t size)
 {
@@ -108,12 +115,12 @@ number_date(const char *iso, char *buf, size_t size)
 		if ((i == 4 || i == 7) ? iso[i] != '-' : !isdigit((unsigned char)iso[i]))
 			break;
 	}
-	if ((n != 4 && n != 7 && n != 10) || i < n || month < 1 || month > 12)
+	if ((n != 4 && n != 7 && n != 10) || i < n || month < 1 || month > 12 || lang_machine())
 		snprintf(buf, size, "%s", iso);
 	else if (n == 10)
-		snprintf(buf, size, "%d %s %.4s", atoi(iso + 8), _(number_months[month - 1]), iso);
+		snprintf(buf, size, "%d %s %.4s", atoi(iso + 8), number_month(month), iso);
 	else if (n == 7)
-		snprintf(buf, size, "%s %.4s", _(number_months[month - 1]), iso);
+		snprintf(buf, size, "%s %.4s", number_month(month), iso);
 	else
 		snprintf(buf, size, "%s", iso);
 	return buf;

@@ -25,7 +25,8 @@ char	*number_localize(char *buf, size_t size, int group);
 char	*number_percent(double value, int decimals, char *buf, size_t size);
 /* Write an ISO date (2025-02-09, 2025-02, 2025) as people read it: "9 Feb
  * 2025", "Feb 2025", "2025"; in French "9 févr. 2025", "févr. 2025". What
- * is not such a date is copied as it is. Returns buf. */
+ * is not such a date, or any date for machines (lang_machine()), is
+ * copied as it is. Returns buf. */
 char	*number_date(const char *iso, char *buf, size_t size);
 
 #endif
