@@ -21,6 +21,7 @@
 #include "filter.h"
 #include "i18n.h"
 #include "kind.h"
+#include "lang.h"
 #include "merge.h"
 #include "outfile.h"
 #include "script.h"
@@ -379,7 +380,7 @@ cli_usage(FILE *fp)
 	fprintf(fp, _("\nOptions:\n"
 	    "  --format table|csv|tsv|json|md  output format (table on a terminal, tsv otherwise)\n"
 	    "  --db FILE                       read FILE instead of the bundled database\n"
-	    "  --lang en|fr                    language of names and summaries\n"
+	    "  --lang en|fr                    language of the messages, the data and the numbers\n"
 	    "  --color auto|always|never       colour and emphasis (NO_COLOR is honoured)\n"
 	    "  -o, --output FILE               write to FILE (whole or not at all), not stdout;\n"
 	    "                                  its extension may give the format\n"
@@ -617,7 +618,7 @@ cli_filter_hint(struct cli *c, const char *kind)
 static int
 cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t image_size)
 {
-	struct cli c = { .format = OUTPUT_TABLE, .lang = "en", .limit = -1,
+	struct cli c = { .format = OUTPUT_TABLE, .lang = NULL, .limit = -1,
 	    .args = typed, .nargs = argc };
 	struct explorer_options eo = { .color = -1, .cols = 80, .rows = 24 };
 	const struct cli_command *cmd;
@@ -637,7 +638,17 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		switch (opt) {
 		case CLI_LONG_FORMAT: format = optarg; break;
 		case CLI_LONG_DB: db_path = optarg; break;
-		case CLI_LONG_LANG: c.lang = optarg; break;
+		case CLI_LONG_LANG:
+			/* At once, so that what follows speaks it. */
+			if (!lang_known(optarg)) {
+				if (help)
+					break;
+				cli_error(_("--lang: unknown language '%s'; languages: en, fr"),
+				    optarg);
+				return CLI_USAGE;
+			}
+			lang_set(optarg);
+			break;
 		case CLI_LONG_COLOR: color = optarg; break;
 		case CLI_LONG_SORT: c.sort = optarg; given |= CLI_OPT_SORT; break;
 		case CLI_LONG_LIMIT: limit = optarg; given |= CLI_OPT_LIMIT; break;
@@ -708,10 +719,12 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		    output_format_names());
 		return CLI_USAGE;
 	}
-	if (strcmp(c.lang, "en") != 0 && strcmp(c.lang, "fr") != 0) {
-		cli_error(_("--lang: unknown language '%s'; languages: en, fr"), c.lang);
-		return CLI_USAGE;
-	}
+	/* The machine formats are the same bytes in every language: English
+	 * names and titles, plain numbers; the messages stay the reader's. */
+	if (cmd != NULL && !sheet && (c.format == OUTPUT_CSV || c.format == OUTPUT_TSV ||
+	    c.format == OUTPUT_JSON))
+		lang_set_machine();
+	c.lang = lang_get();
 	if (strcmp(color, "auto") == 0)
 		c.color = c.output == NULL && cli_color_auto();
 	else if (strcmp(color, "always") == 0)

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "kind.h"
+#include "label.h"
 #include "money.h"
 #include "norm.h"
 #include "number.h"
@@ -115,9 +116,9 @@ static const char compare_membership_sql[] =
 	"  AND until IS NULL)"
 	" WHEN 'country' THEN (SELECT group_concat(bloc_id, ', ') FROM bloc_member"
 	"  WHERE iso3 = ?1 AND until IS NULL)"
-	" WHEN 'funding' THEN (SELECT nature || ' · ' || domain || ' · ' || status"
+	" WHEN 'funding' THEN (SELECT label(nature) || ' · ' || label(domain) || ' · ' || label(status)"
 	"  || coalesce(' · ' || coalesce(country, bloc_id), '') FROM funding WHERE id = ?1)"
-	" ELSE (SELECT kind || coalesce(' · ' || country, '') || coalesce(' · ' || bloc_id, '')"
+	" ELSE (SELECT label(kind) || coalesce(' · ' || country, '') || coalesce(' · ' || bloc_id, '')"
 	"  FROM actor WHERE id = ?1) END";
 /* An event's funding item. */
 static const char compare_event_funding_sql[] =
@@ -344,7 +345,8 @@ compare_left(const struct compare_sum *sum, const struct compare_scope *s)
 		else if (k == COMPARE_WHY_AFTER)
 			part = xasprintf(_("%d after %d"), sum->left[k], s->to);
 		else
-			part = xasprintf("%d %s", sum->left[k], compare_domains[k - COMPARE_WHY_DOMAIN]);
+			part = xasprintf("%d %s", sum->left[k],
+			    label_of(compare_domains[k - COMPARE_WHY_DOMAIN]));
 		compare_append(&text, ", ", part);
 		free(part);
 	}
@@ -401,7 +403,7 @@ compare_scope_format(const struct compare_scope *s)
 		snprintf(years, sizeof years, "%d–%d", s->from, s->to);
 	for (i = 0; i < sizeof compare_domains / sizeof compare_domains[0]; i++) {
 		if (s->domains & (1u << i))
-			compare_append(&domains, ", ", compare_domains[i]);
+			compare_append(&domains, ", ", label_of(compare_domains[i]));
 	}
 	text = xasprintf(_("scope: %s · %s · top-level items only · %s"), years,
 	    domains != NULL ? domains : "–",
@@ -502,7 +504,7 @@ compare_head_cell(struct compare_row *r, int i, double amount, double pop, int h
 	r->disputed[i] = has && disputed;
 }
 
-/* A cell of a share of GDP: "1.7%", "0.65%". */
+/* A cell of a share of GDP: "1.7%", "0.65%" ("1,7 %" in French). */
 static void
 compare_share_cell(struct compare_row *r, int i, double usd, double gdp, int has, int disputed)
 {
@@ -510,9 +512,11 @@ compare_share_cell(struct compare_row *r, int i, double usd, double gdp, int has
 	double v = has && gdp > 0 ? usd / gdp * 100 : 0;
 
 	has = has && gdp > 0;
-	if (has)
-		number_format(buf, sizeof buf, v >= 10 ? "%.0f%%" : v >= 1 ? "%.1f%%" :
-		    v >= 0.01 ? "%.2f%%" : "<0.01%%", v);
+	if (has && v < 0.01) {
+		buf[0] = '<';
+		number_percent(0.01, 2, buf + 1, sizeof buf - 1);
+	} else if (has)
+		number_percent(v, v >= 10 ? 0 : v >= 1 ? 1 : 2, buf, sizeof buf);
 	compare_cell(r, i, has, v, "%s", has ? buf : "–");
 	r->disputed[i] = has && disputed;
 }
@@ -641,7 +645,8 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 #define ROW(label, chart) compare_next(c, first, &r, label, chart)
 	stmt = compare_query(db, compare_membership_sql, id, kind);
 	row = ROW(_("kind"), 0);
-	compare_cell(row, i, 0, 0, "%s", strcmp(kind, "funding") == 0 ? _("funding item") : kind);
+	compare_cell(row, i, 0, 0, "%s", strcmp(kind, "funding") == 0 ? _("funding item") :
+	    label_of(kind));
 	row = ROW(_("blocs and members"), 0);
 	compare_cell(row, i, 0, 0, "%s", stmt != NULL && sqlite3_column_text(stmt, 0) != NULL ?
 	    db_text(stmt, 0) : "–");
@@ -715,7 +720,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 
 	row = ROW(_("population"), 0);
 	compare_cell(row, i, pop > 0, pop, "%s", pop > 0 ?
-	    money_quantity(pop, "people", buf, sizeof buf) : "–");
+	    money_quantity(pop, _("people"), buf, sizeof buf) : "–");
 	row = ROW(_("GDP"), 0);
 	compare_cell(row, i, gdp > 0, gdp, "%s", gdp > 0 ?
 	    money_format(gdp, "USD", buf, sizeof buf) : "–");

@@ -18,6 +18,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
+#include "label.h"
 #include "match.h"
 #include "merge.h"
 #include "match.h"
@@ -136,6 +137,7 @@ db_harden(sqlite3 *db)
 	sqlite3_progress_handler(db, DB_PROGRESS_STEPS, db_progress, NULL);
 	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, db_trace, NULL);
 	money_register(db);
+	label_register(db);
 	regex_register(db);
 	match_register(db);
 	norm_register(db);

@@ -71,6 +71,7 @@ void		 explorer_view_free(struct view *v);
 int		 explorer_back(struct explorer *ex);
 int		 explorer_go_tab(struct explorer *ex, const char *kind);
 int		 explorer_dump(const char *path, char **cause);
+void		 explorer_relang(struct explorer *ex);
 
 /* The prompt line (explorer-prompt.c). */
 /* Open a prompt, for search with regex set or not. */

@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "fts.h"
 #include "i18n.h"
+#include "lang.h"
 #include "match.h"
 #include "saved-filter.h"
 #include "script.h"
@@ -405,9 +406,16 @@ explorer_command(struct explorer *ex, const char *line, char **cause)
 		r = explorer_command_filter(ex, arg, strcmp(name, "save-filter") == 0, cause);
 	else if ((strcmp(name, "q") == 0 || strcmp(name, "quit") == 0) && *arg == '\0')
 		ex->quit = 1;
-	else {
+	else if (strcmp(name, "lang") == 0 && lang_known(arg)) {
+		lang_set(arg);
+		explorer_relang(ex);
+		explorer_message(ex, _("Language: English."));
+	} else if (strcmp(name, "lang") == 0) {
+		*cause = xasprintf(_(":lang: unknown language '%s'; languages: en, fr"), arg);
+		r = -1;
+	} else {
 		*cause = xasprintf(_("unknown command ':%s%s%s'; commands: :filter NAME, "
-		    ":save-filter NAME, :dump FILE, :q%s"), name, *arg ? " " : "", arg,
+		    ":save-filter NAME, :lang en|fr, :dump FILE, :q%s"), name, *arg ? " " : "", arg,
 		    ex->script != NULL ? _(", :resize COLSxROWS, :sleep MS") : "");
 		r = -1;
 	}

@@ -22,6 +22,7 @@
 #include "db.h"
 #include "fts.h"
 #include "i18n.h"
+#include "lang.h"
 #include "kind.h"
 #include "match.h"
 #include "prompt.h"
@@ -414,6 +415,41 @@ explorer_go_tab(struct explorer *ex, const char *kind)
 		explorer_back(ex);
 	ex->dirty = 1;
 	return 0;
+}
+
+/* Show everything again in the language now spoken (lang_get()): every
+ * tab back at its list, each list with the filter it had. */
+void
+explorer_relang(struct explorer *ex)
+{
+	struct explorer_history *h;
+	struct view *v;
+	char *filters[EXPLORER_NTABS] = { NULL }, *cause = NULL;
+	int i, current = ex->current;
+
+	ex->lang = lang_get();
+	for (i = 0; i < EXPLORER_NTABS; i++) {
+		h = &ex->history[i];
+		if (h->depth > 0 && h->views[0]->ops->filter != NULL &&
+		    h->views[0]->ops->filter(h->views[0]) != NULL)
+			filters[i] = xstrdup(h->views[0]->ops->filter(h->views[0]));
+		while (h->depth > 0)
+			explorer_view_free(h->views[--h->depth]);
+		while (h->nforward > 0)
+			explorer_view_free(h->forward[--h->nforward]);
+	}
+	for (i = 0; i < EXPLORER_NTABS; i++) {
+		if (filters[i] == NULL)
+			continue;
+		ex->current = i;
+		v = explorer_top(ex);
+		if (v->ops->set_filter != NULL && v->ops->set_filter(v, filters[i], &cause) != 0)
+			free(cause);
+		cause = NULL;
+		free(filters[i]);
+	}
+	ex->current = current;
+	ex->dirty = 1;
 }
 
 /* Go back one step; 0 if the tab is at its list. */

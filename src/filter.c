@@ -21,6 +21,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "kind.h"
+#include "label.h"
 #include "number.h"
 #include "regex.h"
 #include "text.h"
@@ -494,6 +495,22 @@ filter_fields(const char *kind)
 	return k < 0 ? xstrdup("") : filter_field_names(k);
 }
 
+/* Whether a field takes the words of a closed list, which people read as
+ * labels (kind:public_body, kind:"organisme public"). */
+static int
+filter_word_field(const char *name)
+{
+	static const char *const fields[] = { "kind", "status", "nature", "domain", "role",
+	    "confidence", "sector", "measure", "stance", NULL };
+	int i;
+
+	for (i = 0; fields[i] != NULL; i++) {
+		if (strcmp(name, fields[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Check that a value occurs in the data for a field, in any case; the
  * value as the data writes it (freed by the caller), or NULL. */
 static char *
@@ -506,6 +523,9 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 
 	if (fd->values[fp->k] == NULL)
 		return xstrdup(value);
+	/* A word of a closed list by its label too: "organisme public". */
+	if (filter_word_field(fd->name) && label_word(value) != NULL)
+		value = label_word(value);
 	list = xstrdup("");
 	sql = xasprintf("WITH x(v) AS (%s) SELECT v FROM x WHERE v IS NOT NULL ORDER BY"
 	    " v = ?1 COLLATE NOCASE DESC, v", fd->values[fp->k]);
@@ -588,24 +608,82 @@ filter_scale(const char *s)
 	return 0;
 }
 
+/* An amount as the program reads it: "10,5 Md€" as 10.5Md, "€1,5bn" as
+ * 1.5bn (a comma before the decimals, spaces and the euro sign as French
+ * and English write them); freed by the caller. */
+static char *
+filter_plain_amount(const char *s)
+{
+	char *plain = xmalloc(strlen(s) + 1), *q = plain;
+
+	if (strncmp(s, "€", strlen("€")) == 0)
+		s += strlen("€");
+	while (*s != '\0') {
+		if (strncmp(s, "€", strlen("€")) == 0 && s[strlen("€")] == '\0')
+			break;
+		if (*s == ' ' || strncmp(s, NUMBER_NNBSP, strlen(NUMBER_NNBSP)) == 0 ||
+		    strncmp(s, "\xc2\xa0", 2) == 0)
+			s += *s == ' ' ? 1 : strncmp(s, NUMBER_NNBSP, strlen(NUMBER_NNBSP)) == 0 ?
+			    strlen(NUMBER_NNBSP) : 2;
+		else if (*s == ',' && q > plain && isdigit((unsigned char)q[-1]) &&
+		    isdigit((unsigned char)s[1])) {
+			*q++ = '.';
+			s++;
+		} else
+			*q++ = *s++;
+	}
+	*q = '\0';
+	return plain;
+}
+
 /* Read a number with an optional scale: 1.5bn, 200M, 400m, 3e9, 12k, 1T,
- * 10Md, 10billion; -1 if it is not one. */
+ * 10Md, 10billion, and for an amount 1,5bn, 10,5 Md€; -1 if it is not
+ * one. */
 static int
 filter_number(const char *s, double *d, int amount)
 {
 	double factor;
-	char *end;
+	char *end, *plain = amount ? filter_plain_amount(s) : xstrdup(s);
+	int r = -1;
 
-	if (!isdigit((unsigned char)*s) && !(*s == '.' && isdigit((unsigned char)s[1])))
-		return -1;
-	if (number_parse(s, d, &end) != 0)
-		return -1;
+	if (!isdigit((unsigned char)*plain) && !(*plain == '.' &&
+	    isdigit((unsigned char)plain[1])))
+		goto out;
+	if (number_parse(plain, d, &end) != 0)
+		goto out;
 	if (*end == '\0')
-		return 0;
-	if (!amount || (factor = filter_scale(end)) == 0)
-		return -1;
-	*d *= factor;
-	return 0;
+		r = 0;
+	else if (amount && (factor = filter_scale(end)) != 0) {
+		*d *= factor;
+		r = 0;
+	}
+out:
+	free(plain);
+	return r;
+}
+
+/* After an amount's number, its scale or euro sign written apart ("10 Md€",
+ * "1,5 bn"): taken into the value, or nothing if what follows is not one. */
+static void
+filter_amount_tail(struct filter_parser *fp, char **value)
+{
+	const char *save = fp->p;
+	char *tail, *plain, *joined;
+
+	filter_space(fp);
+	if (fp->p == save || (tail = filter_value(fp)) == NULL) {
+		fp->p = save;
+		return;
+	}
+	plain = filter_plain_amount(tail);
+	if (filter_scale(plain) != 0 || *plain == '\0') {
+		joined = xasprintf("%s%s", *value, tail);
+		free(*value);
+		*value = joined;
+	} else
+		fp->p = save;
+	free(plain);
+	free(tail);
 }
 
 /* Whether s is a date as YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -729,6 +807,8 @@ filter_field_term(struct filter_parser *fp, const char *name, const char *at)
 		free(value);
 		return;
 	}
+	if (fd->type == FT_AMOUNT && strstr(value, "..") == NULL)
+		filter_amount_tail(fp, &value);
 	e = fd->type == FT_YEAR ? xasprintf("substr(%s, 1, 4)", fd->sql[fp->k]) :
 	    xstrdup(fd->sql[fp->k]);
 	if ((dots = strstr(value, "..")) != NULL && *op == ':') {

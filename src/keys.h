@@ -43,7 +43,7 @@
 	X(FILTER_CLEAR,	"filter-clear",	N_("clear the tab's filter")) \
 	X(BRIEF,	"brief",	N_("write a briefing sheet of the marked records or this one (in Marks: of the bookmarked)")) \
 	X(EXPORT,	"export",	N_("write the list or timeline shown, filtered and sorted, to a file")) \
-	X(COMMAND,	"command",	N_("run a command: filter NAME, save-filter NAME, dump FILE, q (quit)")) \
+	X(COMMAND,	"command",	N_("run a command: filter NAME, save-filter NAME, lang en|fr, dump FILE, q (quit)")) \
 	X(MARK,		"mark",		N_("mark or unmark a record to compare (a place, an actor, funding, an event)")) \
 	X(COMPARE,	"compare",	N_("compare the 2 to 4 marked records side by side")) \
 	X(SWAP,		"swap",		N_("in a comparison, swap the focused pane with the next")) \

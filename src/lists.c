@@ -104,6 +104,9 @@ lists_sort_by(const struct kind *k, int where, int col, int desc, struct list_or
 	o->n = 1;
 }
 
+/* The characters of a bare column name. */
+#define LISTS_IDENT "abcdefghijklmnopqrstuvwxyz_0123456789"
+
 /* A column's SQL in a language. */
 static const char *
 lists_expr(const struct list_column *col, const char *lang)
@@ -152,15 +155,22 @@ lists_order_sql(const struct kind *k, const char *lang, const struct list_order 
     int reverse)
 {
 	char *sql = xstrdup(""), *item;
+	const char *e;
 	int i;
 
 	for (i = 0; i < o->n; i++) {
-		item = xasprintf("%s%s, ", lists_expr(o->col[i], lang),
+		e = lists_expr(o->col[i], lang);
+		/* A column by its table's name: ORDER BY would take a bare name
+		 * for the shown column of that name (9 Feb 2025, not 2025-02-09). */
+		item = xasprintf("%s%s%s%s, ", e[strspn(e, LISTS_IDENT)] == '\0' ? k->table : "",
+		    e[strspn(e, LISTS_IDENT)] == '\0' ? "." : "", e,
 		    o->desc[i] != reverse ? " DESC" : "");
 		lists_append(&sql, item);
 		free(item);
 	}
 	/* The id last, so that the order is total and can be reversed. */
+	lists_append(&sql, k->table);
+	lists_append(&sql, ".");
 	lists_append(&sql, k->columns[0].expr);
 	lists_append(&sql, reverse ? " DESC" : "");
 	return sql;

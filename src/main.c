@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "lang.h"
 
 extern const unsigned char atlas_image[];
 extern const size_t atlas_image_size;
@@ -48,9 +49,9 @@ main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
-	/* Numbers are read and written by the program's own code (number.c),
-	 * the same under every locale; nothing may follow LC_NUMERIC until
-	 * French formatting is done there, deliberately. */
+	/* Numbers are read and written by the program's own code (number.c,
+	 * money.c): for data the same under every locale, for people in the
+	 * conventions of the reader's language (lang.c), never LC_NUMERIC's. */
 	setlocale(LC_NUMERIC, "C");
 	/* A file past the size limit (ulimit -f) fails as a full disk does,
 	 * with an error the program reports and cleans up after, rather than
@@ -60,6 +61,7 @@ main(int argc, char **argv)
 	bindtextdomain(PACKAGE, main_localedir());
 	textdomain(PACKAGE);
 #endif
+	lang_init();
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {

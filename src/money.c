@@ -1,4 +1,5 @@
-/* Amounts and quantities written for people: €109bn, $500bn, 10 GW. */
+/* Amounts and quantities written for people in the reader's conventions:
+ * €109bn, $500bn, 10 GW in English; 109 Md€, 500 Md$, 10 GW in French. */
 #include "config.h"
 #include "money.h"
 
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "number.h"
 
 /* Currency symbols written before the number; others get their code. */
@@ -17,27 +19,53 @@ static const struct {
 	{ "CNY", "CN¥" }, { "INR", "₹" }, { NULL, NULL }
 };
 
-/* Scales, largest first. */
+/* Scales, largest first, in English and in French. */
 static const struct {
 	double		 factor;
 	const char	*suffix;
+	const char	*suffix_fr;
 } money_scales[] = {
-	{ 1e12, "T" }, { 1e9, "bn" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" }
+	{ 1e12, "T", "T" }, { 1e9, "bn", "Md" }, { 1e6, "M", "M" }, { 1e3, "k", "k" },
+	{ 1, "", "" }
 };
 
-/* The prefix for a currency: its symbol, or its code and a space. */
-static void
-money_prefix(const char *currency, char *buf, size_t size)
+/* The symbol of a currency, or NULL if it is written with its code. */
+static const char *
+money_symbol(const char *currency)
 {
 	size_t i;
 
 	for (i = 0; money_symbols[i].code != NULL; i++) {
-		if (currency != NULL && strcmp(currency, money_symbols[i].code) == 0) {
-			snprintf(buf, size, "%s", money_symbols[i].symbol);
-			return;
-		}
+		if (currency != NULL && strcmp(currency, money_symbols[i].code) == 0)
+			return money_symbols[i].symbol;
 	}
-	snprintf(buf, size, "%s ", currency == NULL ? "?" : currency);
+	return NULL;
+}
+
+/* The suffix of scale s in the reader's language. */
+static const char *
+money_suffix(size_t s)
+{
+	return lang_fr() ? money_scales[s].suffix_fr : money_scales[s].suffix;
+}
+
+/* Write a number and its scale's suffix with the currency as the reader's
+ * language puts them: "€1.7bn", "CHF 12M"; "1,7 Md€", "12 M CHF". */
+static void
+money_write(const char *number, const char *suffix, const char *currency, char *buf,
+    size_t size)
+{
+	const char *symbol = money_symbol(currency);
+
+	if (currency == NULL)
+		currency = "?";
+	if (!lang_fr())
+		snprintf(buf, size, "%s%s%s%s", symbol != NULL ? symbol : currency,
+		    symbol != NULL ? "" : " ", number, suffix);
+	else
+		snprintf(buf, size, "%s" NUMBER_NNBSP "%s%s%s", number, suffix,
+		    symbol != NULL ? "" : *suffix != '\0' ? NUMBER_NNBSP : "",
+		    symbol != NULL ? symbol : currency);
 }
 
 /* The index of the scale that writes amount with at least one whole unit. */
@@ -54,7 +82,7 @@ money_scale(double amount)
 }
 
 /* Write a number with at most two decimals and four significant digits,
- * without trailing zeros. */
+ * without trailing zeros, in the reader's conventions. */
 static void
 money_number(double value, char *buf, size_t size)
 {
@@ -70,44 +98,31 @@ money_number(double value, char *buf, size_t size)
 		if (*p == '.')
 			*p = '\0';
 	}
+	number_localize(buf, size, 0);
 }
 
 /* Write amount in currency shortly. */
 char *
 money_format(double amount, const char *currency, char *buf, size_t size)
 {
-	char prefix[16], number[64];
+	char number[64];
 	size_t s = money_scale(amount);
 
-	money_prefix(currency, prefix, sizeof prefix);
 	money_number(amount / money_scales[s].factor, number, sizeof number);
-	snprintf(buf, size, "%s%s%s", prefix, number, money_scales[s].suffix);
+	money_write(number, money_suffix(s), currency, buf, size);
 	return buf;
 }
 
-/* Write amount in full with thousands separators: "€1,590"; two decimals
- * below ten ("€0.42"). */
+/* Write amount in full with thousands separators: "€1,590", "1 590 €";
+ * two decimals below ten ("€0.42"). */
 char *
 money_format_whole(double amount, const char *currency, char *buf, size_t size)
 {
-	char prefix[16], digits[64], grouped[96];
-	size_t len, i, j = 0;
+	char digits[96];
 
-	money_prefix(currency, prefix, sizeof prefix);
-	if (fabs(amount) < 10) {
-		number_format(digits, sizeof digits, "%.2f", amount);
-		snprintf(buf, size, "%s%s", prefix, digits);
-		return buf;
-	}
-	number_format(digits, sizeof digits, "%.0f", amount);
-	len = strlen(digits);
-	for (i = 0; i < len && j < sizeof grouped - 2; i++) {
-		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
-			grouped[j++] = ',';
-		grouped[j++] = digits[i];
-	}
-	grouped[j] = '\0';
-	snprintf(buf, size, "%s%s", prefix, grouped);
+	number_format(digits, sizeof digits, fabs(amount) < 10 ? "%.2f" : "%.0f", amount);
+	number_localize(digits, sizeof digits, 1);
+	money_write(digits, "", currency, buf, size);
 	return buf;
 }
 
@@ -115,7 +130,7 @@ money_format_whole(double amount, const char *currency, char *buf, size_t size)
 char *
 money_format_range(double low, double high, const char *currency, char *buf, size_t size)
 {
-	char prefix[16], lo[64], hi[64];
+	char lo[64], hi[64], both[136];
 	size_t s = money_scale(high);
 
 	if (money_scale(low) != s) {
@@ -124,10 +139,10 @@ money_format_range(double low, double high, const char *currency, char *buf, siz
 		snprintf(buf, size, "%s–%s", lo, hi);
 		return buf;
 	}
-	money_prefix(currency, prefix, sizeof prefix);
 	money_number(low / money_scales[s].factor, lo, sizeof lo);
 	money_number(high / money_scales[s].factor, hi, sizeof hi);
-	snprintf(buf, size, "%s%s–%s%s", prefix, lo, hi, money_scales[s].suffix);
+	snprintf(both, sizeof both, "%s–%s", lo, hi);
+	money_write(both, money_suffix(s), currency, buf, size);
 	return buf;
 }
 
@@ -147,16 +162,18 @@ money_count(double value, char *buf, size_t size)
 	    money_scale(value);
 
 	money_number(value / money_scales[s].factor, number, sizeof number);
-	snprintf(buf, size, "%s%s", number, money_scales[s].suffix);
+	snprintf(buf, size, "%s%s%s", number,
+	    lang_fr() && *money_suffix(s) != '\0' ? NUMBER_NNBSP : "", money_suffix(s));
 }
 
 /* Write a quantity, or a range of one, with its unit ("10 GW", "42%",
- * "10–20 GW"); an amount when the unit is a currency. */
+ * "10–20 GW"; in French "42 %", with a narrow no-break space); an amount
+ * when the unit is a currency. */
 static char *
 money_quantity_range(double low, double high, int range, const char *unit, char *buf,
     size_t size)
 {
-	char lo[64], hi[64];
+	char lo[96], hi[96];
 
 	if (money_is_currency(unit))
 		return range ? money_format_range(low, high, unit, buf, size) :
@@ -164,7 +181,7 @@ money_quantity_range(double low, double high, int range, const char *unit, char 
 	money_count(low, lo, sizeof lo);
 	money_count(high, hi, sizeof hi);
 	snprintf(buf, size, "%s%s%s%s%s", lo, range ? "–" : "", range ? hi : "",
-	    strcmp(unit, "%") == 0 ? "" : " ", unit);
+	    lang_fr() ? NUMBER_NNBSP : strcmp(unit, "%") == 0 ? "" : " ", unit);
 	return buf;
 }
 

@@ -1,8 +1,10 @@
-/* Numbers read and written the same way under every locale: data files,
- * filters and figures for people all write 1.5, never 1,5. */
+/* Numbers read and written the same way under every locale (data files
+ * and filters write 1.5, never 1,5), and written for people in the
+ * conventions of the reader's language, whatever LC_NUMERIC says. */
 #include "config.h"
 #include "number.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
@@ -11,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "lang.h"
 #include "xmalloc.h"
 
 /* The C locale's numbers, made once. */
@@ -51,4 +55,73 @@ number_format(char *buf, size_t size, const char *fmt, ...)
 	va_end(ap);
 	uselocale(old);
 	return n;
+}
+
+/* Rewrite a number in the reader's conventions. */
+char *
+number_localize(char *buf, size_t size, int group)
+{
+	char out[128];
+	const char *sep = lang_fr() ? NUMBER_NNBSP : ",";
+	size_t i, j = 0, len = strlen(buf), digits, start;
+
+	start = buf[0] == '-' ? 1 : 0;
+	digits = strspn(buf + start, "0123456789");
+	for (i = 0; i < len && j + 4 < sizeof out; i++) {
+		if (group && i > start && i < start + digits && (start + digits - i) % 3 == 0) {
+			memcpy(out + j, sep, strlen(sep));
+			j += strlen(sep);
+		}
+		out[j++] = buf[i] == '.' && lang_fr() ? ',' : buf[i];
+	}
+	out[j] = '\0';
+	snprintf(buf, size, "%s", out);
+	return buf;
+}
+
+/* Write a percentage in the reader's conventions. */
+char *
+number_percent(double value, int decimals, char *buf, size_t size)
+{
+	char number[64];
+
+	number_format(number, sizeof number, "%.*f", decimals, value);
+	number_localize(number, sizeof number, 1);
+	snprintf(buf, size, "%s%s%%", number, lang_fr() ? NUMBER_NNBSP : "");
+	return buf;
+}
+
+/* The months, short, as people read them in a date. */
+static const char *const number_months[] = {
+	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")
+};
+
+/* Month m (1 to 12) shortly, in the language of the data. */
+static const char *
+number_month(int m)
+{
+	return lang_fr() ? _(number_months[m - 1]) : number_months[m - 1];
+}
+
+/* Write an ISO date as people read it (as it is for machines). */
+char *
+number_date(const char *iso, char *buf, size_t size)
+{
+	size_t n = strlen(iso), i;
+	int month = n >= 7 ? atoi(iso + 5) : 1;
+
+	for (i = 0; i < n; i++) {
+		if ((i == 4 || i == 7) ? iso[i] != '-' : !isdigit((unsigned char)iso[i]))
+			break;
+	}
+	if ((n != 4 && n != 7 && n != 10) || i < n || month < 1 || month > 12 || lang_machine())
+		snprintf(buf, size, "%s", iso);
+	else if (n == 10)
+		snprintf(buf, size, "%d %s %.4s", atoi(iso + 8), number_month(month), iso);
+	else if (n == 7)
+		snprintf(buf, size, "%s %.4s", number_month(month), iso);
+	else
+		snprintf(buf, size, "%s", iso);
+	return buf;
 }

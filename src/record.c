@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "label.h"
 #include "money.h"
 #include "number.h"
 #include "strbuf.h"
@@ -16,6 +17,11 @@
 
 /* The display name of record alias r in the language ?2. */
 #define RECORD_NAME(r) "CASE ?2 WHEN 'fr' THEN " r ".name_fr ELSE " r ".name_en END"
+/* The note of c in the language ?2, else in the other with a marker of
+ * its language: "… [en]". */
+#define RECORD_NOTE(c) \
+	"CASE ?2 WHEN 'fr' THEN coalesce(" c ".note_fr, " c ".note_en || ' [en]')" \
+	" ELSE coalesce(" c ".note_en, " c ".note_fr || ' [fr]') END"
 /* A related record: (id, kind, name, detail) joined from record_label l. */
 #define RECORD_LINK(detail) "SELECT l.id, l.kind, " RECORD_NAME("l") ", " detail
 /* The euro rate of funding f's currency in the year it was announced. */
@@ -55,44 +61,44 @@ static const struct record_kind {
 	{ "source", "SELECT * FROM source WHERE id = ?1", {
 	RECORD_FIGURES,
 	{ N_("Cited by"),
-	  RECORD_LINK("c.stance || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
+	  RECORD_LINK("label(c.stance) || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
 	  " FROM citation AS c JOIN record_label AS l ON l.id = c.subject_id"
 	  " WHERE c.source_id = ?1 ORDER BY l.kind, 3" } } },
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
-	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
+	  RECORD_LINK("label(m.role) || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
 	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
 	  " WHERE m.iso3 = ?1 ORDER BY 3" },
 	{ N_("Actors"),
-	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
 	  " WHERE a.country = ?1 ORDER BY 3" },
 	{ N_("Funding"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
+	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)") " FROM funding AS f"
 	  " JOIN record_label AS l ON l.id = f.id WHERE f.country = ?1"
 	  " ORDER BY f.announced_on, l.id" },
 	{ N_("Events"),
-	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
 	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
 	RECORD_FIGURES } },
 
 	{ "bloc", "SELECT * FROM bloc WHERE id = ?1", {
 	{ N_("Members"),
-	  RECORD_LINK("m.role || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
+	  RECORD_LINK("label(m.role) || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
 	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.iso3"
 	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
 	{ N_("Statistics from"),
 	  RECORD_LINK("NULL") " FROM bloc AS b JOIN record_label AS l ON l.id = b.stats_iso3"
 	  " WHERE b.id = ?1" },
 	{ N_("Actors"),
-	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
 	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
 	{ N_("Funding"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.announced_on") " FROM funding AS f"
+	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)") " FROM funding AS f"
 	  " JOIN record_label AS l ON l.id = f.id WHERE f.bloc_id = ?1"
 	  " ORDER BY f.announced_on, l.id" },
 	{ N_("Events"),
-	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
 	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
 	RECORD_FIGURES } },
 
@@ -101,25 +107,25 @@ static const struct record_kind {
 	  RECORD_LINK("NULL") " FROM actor AS a JOIN record_label AS l ON l.id = a.parent_id"
 	  " WHERE a.id = ?1" },
 	{ N_("Parts"),
-	  RECORD_LINK("a.kind") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
 	  " WHERE a.parent_id = ?1 ORDER BY 3" },
 	{ N_("Country and bloc"),
 	  RECORD_LINK("NULL") " FROM actor AS a JOIN record_label AS l"
 	  " ON l.id = a.country OR l.id = a.bloc_id WHERE a.id = ?1" },
 	{ N_("Funding received"),
 	  RECORD_LINK("concat_amount") " FROM (SELECT f.id,"
-	  "  " RECORD_AMOUNT("f") " || ' · ' || f.announced_on || ' · ' || f.status AS concat_amount,"
+	  "  " RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on) || ' · ' || label(f.status) AS concat_amount,"
 	  "  f.announced_on FROM funding AS f WHERE f.recipient_id = ?1"
 	  "  OR f.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'))"
 	  " AS x JOIN record_label AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
 	{ N_("Funding given"),
-	  RECORD_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')"
-	  " || coalesce(' · total ' || " RECORD_AMOUNT("f") ", '') || ' · ' || f.announced_on")
+	  RECORD_LINK("label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
+	  " || coalesce(' · total ' || " RECORD_AMOUNT("f") ", '') || ' · ' || date_text(f.announced_on)")
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " JOIN record_label AS l ON l.id = f.id"
 	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
 	{ N_("Events"),
-	  RECORD_LINK("e.date || ' · ' || ea.role") " FROM event_actor AS ea"
+	  RECORD_LINK("date_text(e.date) || ' · ' || label(ea.role)") " FROM event_actor AS ea"
 	  " JOIN event AS e ON e.id = ea.event_id JOIN record_label AS l ON l.id = e.id"
 	  " WHERE ea.actor_id = ?1 ORDER BY e.date, l.id" },
 	RECORD_FIGURES } },
@@ -136,12 +142,12 @@ static const struct record_kind {
 	  " JOIN record_label AS l ON l.id = f.id WHERE f.parent_id = ?1"
 	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
 	{ N_("Parties"),
-	  RECORD_LINK("p.role || coalesce(', ' || money(p.amount, p.currency), '')")
+	  RECORD_LINK("label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
 	  " FROM funding_party AS p JOIN record_label AS l ON l.id = p.actor_id"
 	  " WHERE p.funding_id = ?1"
 	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
 	{ N_("Events"),
-	  RECORD_LINK("e.date") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
 	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
 	{ N_("Country and bloc"),
 	  RECORD_LINK("NULL") " FROM funding AS f JOIN record_label AS l"
@@ -173,8 +179,7 @@ static const struct record_kind {
 static const char record_sources_sql[] =
 	"SELECT c.source_id, s.title, s.publisher, s.published_on, s.url, c.stance,"
 	" c.field, c.locator,"
-	" CASE ?2 WHEN 'fr' THEN coalesce(c.note_fr, c.note_en)"
-	"  ELSE coalesce(c.note_en, c.note_fr) END"
+	" " RECORD_NOTE("c")
 	" FROM citation AS c JOIN source AS s ON s.id = c.source_id"
 	" WHERE c.subject_id = ?1"
 	" ORDER BY c.stance <> 'contradicts', c.field <> '*', c.field, s.published_on, s.id";
@@ -238,7 +243,7 @@ static const char record_claims_sql[] =
 	"   printf('%.15g', c.value_low) || '–' || printf('%.15g', c.value_high),"
 	"   printf('%.15g', coalesce(c.value_low, c.value_high))) END,"
 	" c.rank, c.source_id, s.publisher, s.published_on, c.locator,"
-	" CASE ?2 WHEN 'fr' THEN c.note_fr ELSE c.note_en END,"
+	" " RECORD_NOTE("c") ","
 	" EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = c.subject_id"
 	"  AND d.field = c.field), s.author, s.title,"
 	" c.value, c.value_low, c.value_high, c.end_value, coalesce(s.publisher, s.title)"
@@ -359,6 +364,22 @@ record_claims_field(const struct record *r, const char *name)
 	return NULL;
 }
 
+/* Whether a record's field takes its words from a closed list (kind,
+ * status...), which people read as labels. */
+static int
+record_word_field(const char *name)
+{
+	static const char *const fields[] = { "kind", "status", "nature", "domain", "sector",
+	    "measure", "bound", "confidence", NULL };
+	int i;
+
+	for (i = 0; fields[i] != NULL; i++) {
+		if (strcmp(name, fields[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Column i of a record's row as people read it: amounts in currency and
  * values in unit with their short form ("1700000000 (€1.7bn)"); NULL when
  * empty. */
@@ -373,8 +394,10 @@ record_field_text(sqlite3_stmt *stmt, int i, const char *currency, const char *u
 
 	if (value == NULL)
 		return NULL;
+	/* The words of the closed lists (kind, status...) in the reader's
+	 * language. */
 	if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
-		return xstrdup(value);
+		return xstrdup(record_word_field(name) ? label_of(value) : value);
 	if (currency != NULL && (strncmp(name, "amount", 6) == 0 ||
 	    strcmp(name, "valuation_post") == 0 || strcmp(name, "gdp_usd") == 0))
 		return xasprintf("%.0f (%s)", d, money_format(d, currency, buf, sizeof buf));

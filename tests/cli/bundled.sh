@@ -113,7 +113,7 @@ ok $? "LANG=C: the explorer shows 3IA Cote d'Azur"
 printf 'x\n:frobnicate\n' >"$scratch/bad.keys"
 run --script "$scratch/bad.keys"
 expect_status 2 "a bad script line"
-expect_err "aiatlas: $scratch/bad.keys:2: unknown command ':frobnicate'; commands: :filter NAME, :save-filter NAME, :dump FILE, :q, :resize COLSxROWS, :sleep MS" "a bad script line"
+expect_err "aiatlas: $scratch/bad.keys:2: unknown command ':frobnicate'; commands: :filter NAME, :save-filter NAME, :lang en|fr, :dump FILE, :q, :resize COLSxROWS, :sleep MS" "a bad script line"
 run --script "$scratch/none.keys"
 expect_status 2 "a missing script"
 run --size 80x24

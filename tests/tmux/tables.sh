@@ -22,6 +22,11 @@ ok $? "no line of the list is wider than the terminal"
 whole=0
 [ "$(wc -l <"$scratch/rows")" -eq 8 ] || whole=1
 while IFS="	" read -r id date; do
+	# The table writes the ISO date for people: 9 Feb 2025, Feb 2025, 2025.
+	case ${#date} in
+	10) date=$(LC_ALL=C date -d "$date" '+%-d %b %Y') ;;
+	7) date=$(LC_ALL=C date -d "$date-01" '+%b %Y') ;;
+	esac
 	grep -q -- "^$id  .*  $date" "$scratch/screen" || { diag "no whole '$id' and '$date'"; whole=1; }
 done <"$scratch/rows"
 ok $whole "each row shows its whole id and its whole date"

@@ -1,0 +1,211 @@
+/* The words and dates of the data as people read them, in the reader's
+ * language. */
+#include "config.h"
+#include "label.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "lang.h"
+#include "number.h"
+#include "xmalloc.h"
+
+/* Every word of the data's closed lists (data/schema.sql's CHECKs): the
+ * kinds of sources, blocs, actors, funding and events, roles, sectors,
+ * natures, domains, statuses, measures, bounds, stances, confidences and
+ * ranks; and the record kinds. A word in two lists (state, fund) reads the same in both. */
+static const char *const label_words[] = {
+	NC_("data", "source"), NC_("data", "country"), NC_("data", "bloc"),
+	NC_("data", "actor"), NC_("data", "event"), NC_("data", "figure"),
+	NC_("data", "news"), NC_("data", "press_release"), NC_("data", "official"),
+	NC_("data", "report"), NC_("data", "dataset"), NC_("data", "opinion"),
+	NC_("data", "union"), NC_("data", "state"), NC_("data", "alliance"),
+	NC_("data", "coalition"), NC_("data", "region"),
+	NC_("data", "member"), NC_("data", "founder"), NC_("data", "observer"),
+	NC_("data", "partner"), NC_("data", "signatory"),
+	NC_("data", "company"), NC_("data", "public_body"), NC_("data", "fund"),
+	NC_("data", "person"), NC_("data", "infrastructure"), NC_("data", "supercomputer"),
+	NC_("data", "data_centre"), NC_("data", "model"), NC_("data", "regulation"),
+	NC_("data", "initiative"),
+	NC_("data", "private"), NC_("data", "public"), NC_("data", "public_private"),
+	NC_("data", "academic"), NC_("data", "nonprofit"),
+	NC_("data", "equity_round"), NC_("data", "public_programme"),
+	NC_("data", "private_commitment"), NC_("data", "sovereign_investment"),
+	NC_("data", "loan"), NC_("data", "grant"),
+	NC_("data", "mixed"),
+	NC_("data", "ai"), NC_("data", "compute"), NC_("data", "semiconductors"),
+	NC_("data", "general"),
+	NC_("data", "announced"), NC_("data", "committed"), NC_("data", "disbursed"),
+	NC_("data", "revised"), NC_("data", "cancelled"),
+	NC_("data", "confirmed"), NC_("data", "likely"), NC_("data", "speculative"),
+	NC_("data", "lead"), NC_("data", "investor"), NC_("data", "sponsor"),
+	NC_("data", "recipient"), NC_("data", "operator"),
+	NC_("data", "announcement"), NC_("data", "summit"), NC_("data", "funding"),
+	NC_("data", "launch"), NC_("data", "policy"), NC_("data", "tender"),
+	NC_("data", "statement"),
+	NC_("data", "host"), NC_("data", "announcer"), NC_("data", "participant"),
+	NC_("data", "subject"), NC_("data", "speaker"),
+	NC_("data", "capacity"), NC_("data", "chips"), NC_("data", "share"),
+	NC_("data", "participants"), NC_("data", "revenue"), NC_("data", "parameters"),
+	NC_("data", "sites"), NC_("data", "countries"), NC_("data", "jobs"),
+	NC_("data", "other"),
+	NC_("data", "at_least"), NC_("data", "at_most"), NC_("data", "about"),
+	NC_("data", "supports"), NC_("data", "contradicts"), NC_("data", "context"),
+	NC_("data", "preferred"), NC_("data", "normal"), NC_("data", "deprecated"),
+	NULL
+};
+
+#define LABEL_NWORDS (sizeof label_words / sizeof label_words[0] - 1)
+
+/* The translation of word in context "data" in the messages' language, or
+ * word itself (C_ with a context known only at run time). */
+static const char *
+label_translate(const char *word)
+{
+#ifdef ENABLE_NLS
+	char key[64];
+	const char *t;
+
+	if (strlen(word) + 6 > sizeof key)
+		return word;
+	memcpy(key, "data\004", 5);
+	strcpy(key + 5, word);
+	t = gettext(key);
+	return t == key ? word : t;
+#else
+	return word;
+#endif
+}
+
+/* The index of word in the table, or -1. */
+static int
+label_index(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < LABEL_NWORDS; i++) {
+		if (strcmp(label_words[i], word) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The label of a data word. */
+const char *
+label_of(const char *word)
+{
+	return lang_fr() && label_index(word) >= 0 ? label_translate(word) : word;
+}
+
+/* The next character of s folded for comparison (ASCII letters in lower
+ * case, Latin-1 letters without their accents, '_' as a space); s moves
+ * past it. */
+static int
+label_fold(const char **s)
+{
+	/* U+00C0 to U+00FF, each as its letter without accent. */
+	static const char latin1[] =
+	    "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	unsigned char c = (unsigned char)**s;
+
+	if (c == 0xc3 && (unsigned char)(*s)[1] >= 0x80 && (unsigned char)(*s)[1] <= 0xbf) {
+		c = (unsigned char)latin1[(unsigned char)(*s)[1] - 0x80];
+		*s += 2;
+		return c;
+	}
+	(*s)++;
+	if (c == '_')
+		return ' ';
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Whether a and b are the same words, folded. */
+static int
+label_same(const char *a, const char *b)
+{
+	int ca, cb;
+
+	do {
+		ca = label_fold(&a);
+		cb = label_fold(&b);
+	} while (ca == cb && ca != 0);
+	return ca == cb;
+}
+
+/* The French labels, looked up once with French messages for a moment
+ * (under the C locale gettext stays in English: the words then). */
+static const char *const *
+label_french(void)
+{
+	static char *fr[LABEL_NWORDS];
+	static int done;
+	char *saved;
+	const char *was;
+	size_t i;
+
+	if (done)
+		return (const char *const *)fr;
+	was = getenv("LANGUAGE");
+	saved = was != NULL ? xstrdup(was) : NULL;
+	lang_messages("fr");
+	for (i = 0; i < LABEL_NWORDS; i++)
+		fr[i] = xstrdup(label_translate(label_words[i]));
+	lang_messages(saved);
+	free(saved);
+	done = 1;
+	return (const char *const *)fr;
+}
+
+/* The data word that value names. */
+const char *
+label_word(const char *value)
+{
+	const char *const *fr = label_french();
+	size_t i;
+
+	for (i = 0; i < LABEL_NWORDS; i++) {
+		if (label_same(value, label_words[i]) || label_same(value, fr[i]) ||
+		    label_same(value, label_translate(label_words[i])))
+			return label_words[i];
+	}
+	return NULL;
+}
+
+/* SQL label(word). */
+static void
+label_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *word = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (word == NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, label_of(word), -1, SQLITE_TRANSIENT);
+}
+
+/* SQL date_text(iso). */
+static void
+label_date_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *iso = (const char *)sqlite3_value_text(argv[0]);
+	char buf[64];
+
+	(void)argc;
+	if (iso == NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, number_date(iso, buf, sizeof buf), -1, SQLITE_TRANSIENT);
+}
+
+/* Register label() and date_text(); not deterministic: the language may
+ * change while the program runs (:lang). */
+void
+label_register(sqlite3 *db)
+{
+	sqlite3_create_function(db, "label", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, label_sql,
+	    NULL, NULL);
+	sqlite3_create_function(db, "date_text", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+	    label_date_sql, NULL, NULL);
+}

@@ -1,0 +1,19 @@
+/* The words of the data (kinds, statuses, roles, natures, domains...) as
+ * people read them: public_body is "organisme public" in French. */
+#ifndef AIATLAS_LABEL_H
+#define AIATLAS_LABEL_H
+
+#include <sqlite3.h>
+
+/* The label of a data word in the reader's language; the word itself when
+ * it has none (English labels are the words). */
+const char	*label_of(const char *word);
+/* The data word that value names: the word (in any case, with spaces for
+ * underscores) or its label in English or French (in any case, with or
+ * without accents, with underscores for spaces); NULL if none. */
+const char	*label_word(const char *value);
+/* Register the SQL functions label(word), label_of(), and date_text(iso),
+ * number_date(); both NULL on NULL. */
+void		 label_register(sqlite3 *db);
+
+#endif

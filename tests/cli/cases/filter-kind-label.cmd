@@ -1,0 +1,1 @@
+list actors --filter 'kind:"organisme public" sector:public' --format csv
