@@ -259,8 +259,10 @@ static const struct {
 
 /* Run FTS5's integrity-check on each full-text index of main: each must
  * be sound and hold what its table's content does. It writes nothing,
- * but needs a database it could write: it runs on a copy in memory.
- * Returns the number of problems, or -1 with *cause. */
+ * but needs a database it could write: one that cannot be written is
+ * checked on a copy in memory (a database being built is checked in
+ * place, as a copy of a large one would not fit). Returns the number of
+ * problems, or -1 with *cause. */
 static int
 check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
 {
@@ -268,13 +270,20 @@ check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
 	const char *const *i;
 	char *sql, *problem;
 	sqlite3 *copy;
-	int problems = 0;
+	int problems = 0, rc;
 
-	if ((copy = db_copy(db, "main", cause)) == NULL)
-		return -1;
+	copy = db;
 	for (i = indexes; *i != NULL; i++) {
 		sql = xasprintf("INSERT INTO %s (%s, rank) VALUES ('integrity-check', 1)", *i, *i);
-		if (db_exec(copy, sql, NULL) != 0) {
+		rc = db_exec(copy, sql, NULL);
+		if (rc != 0 && copy == db && (sqlite3_errcode(db) & 0xff) == SQLITE_READONLY) {
+			if ((copy = db_copy(db, "main", cause)) == NULL) {
+				free(sql);
+				return -1;
+			}
+			rc = db_exec(copy, sql, NULL);
+		}
+		if (rc != 0) {
 			problem = xasprintf(_("%s: the full-text index is damaged, or not made"
 			    " from the records: %s"), *i, db_error(copy));
 			sink->report(sink->arg, problem);
@@ -283,7 +292,8 @@ check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
 		}
 		free(sql);
 	}
-	db_close(copy);
+	if (copy != db)
+		db_close(copy);
 	return problems;
 }
 

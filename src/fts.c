@@ -52,40 +52,43 @@ static const char fts_build_sql[] =
 /* The whole text of a row of record_fts or user_fts. */
 #define FTS_TEXT "coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 
-/* Whether the name of the record id, in English or French, or one of its
- * aliases is what was typed (?10, folded); whether its name starts with it. */
-#define FTS_NAMED(id) \
-	"EXISTS (SELECT 1 FROM record_label AS n WHERE n.id = " id \
-	" AND ?10 IN (fold(n.name_en), fold(n.name_fr)))" \
+/* Whether the name of the record (en and fr: its English and French
+ * names) or one of the aliases of id is what was typed (?10, folded);
+ * whether its name starts with it. */
+#define FTS_NAMED(id, en, fr) \
+	"?10 IN (fold(" en "), fold(" fr "))" \
 	" OR EXISTS (SELECT 1 FROM alias AS a WHERE a.subject_id = " id \
 	" AND fold(a.alias) = ?10)"
-#define FTS_NAME_STARTS(id) \
-	"EXISTS (SELECT 1 FROM record_label AS n WHERE n.id = " id \
-	" AND ?10 IN (substr(fold(n.name_en), 1, length(?10))," \
-	" substr(fold(n.name_fr), 1, length(?10))))"
+#define FTS_NAME_STARTS(en, fr) \
+	"?10 IN (substr(fold(" en "), 1, length(?10)), substr(fold(" fr "), 1, length(?10)))"
 /*
- * The tier of a match in table (schema.name, as a row of it is seen):
- * 0 a proper name (of a kind in %1$s: a country, a bloc, an actor) or one
- * of its aliases is what was typed; 1 the name starts with it; 2 the
- * words are in the name or aliases; 3 they are in another kind's title or
- * aliases; 4 they are only in the text.
+ * The tier of a match in table (schema.name, as a row of it is seen, its
+ * names en and fr): 0 a proper name (of a kind in %1$s: a country, a
+ * bloc, an actor) or one of its aliases is what was typed; 1 the name
+ * starts with it; 2 the words are in the name or aliases; 3 they are in
+ * another kind's title or aliases; 4 they are only in the text.
  */
-#define FTS_TIER(schema, name) \
+#define FTS_TIER(schema, name, en, fr) \
 	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
-	" WHEN " FTS_NAMED(name ".id") " THEN 0" \
-	" WHEN " FTS_NAME_STARTS(name ".id") " THEN 1" \
+	" WHEN " FTS_NAMED(name ".id", en, fr) " THEN 0" \
+	" WHEN " FTS_NAME_STARTS(en, fr) " THEN 1" \
 	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
 	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 2 ELSE 4 END" \
 	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
 	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 3 ELSE 4 END"
 /* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
 #define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
-/* The matches of a full-text table, best first, as many as the limit. */
-#define FTS_MATCHES(schema, name) \
-	"SELECT * FROM (SELECT id, kind, " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS match," \
-	" rank, " FTS_TIER(schema, name) " AS tier, " FTS_KIND_ORDER("kind") " AS place" \
+/* The matches of a full-text table (source src), best first, as many as
+ * the limit; their snippets are made once the results are known. */
+#define FTS_MATCHES(schema, name, src, en, fr) \
+	"SELECT * FROM (SELECT " name ".rowid AS r, " src " AS src, id, kind," \
+	" rank, " FTS_TIER(schema, name, en, fr) " AS tier, " FTS_KIND_ORDER("kind") " AS place" \
 	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
 	" ORDER BY tier, place, rank LIMIT ?4)"
+/* The snippet of the row r of a full-text table. */
+#define FTS_SNIPPET_OF(schema, name, col, text, r) \
+	"(SELECT " FTS_SNIPPET(name, col, text) " FROM " schema "." name \
+	" WHERE " name " MATCH ?1 AND rowid = " r ")"
 
 /* Matches in tiers (FTS_TIER), in a tier by kind in the registry's order,
  * then by bm25 (the rank fts_build() sets: names weighing most, then
@@ -93,38 +96,63 @@ static const char fts_build_sql[] =
  * after ?9, "note: ", in the last tier), each record once at its best.
  * The records that stand for one place (FRA, the state actor france)
  * follow each other at the best place of any of them, the country first.
- * %1$s and %2$s are made from the registry by fts_search_sql(). */
+ * The names of a record are read from its own table, by its kind (%3$s
+ * to %8$s, made by fts_label(): a view of every record's names would be
+ * made whole for each search). Made by fts_search_sql(). */
 static const char fts_search_tmpl[] =
 	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name, f.match AS match,"
+	" CASE ?3 WHEN 'fr' THEN %8$s ELSE %7$s END AS name,"
+	" CASE f.src WHEN 0 THEN " FTS_SNIPPET_OF("main", "record_fts", "-1", FTS_TEXT, "f.r")
+	" WHEN 1 THEN " FTS_SNIPPET_OF("temp", "user_fts", "-1", FTS_TEXT, "f.r")
+	" ELSE ?9 || " FTS_SNIPPET_OF("temp", "note_fts", "2", "body", "f.r") " END AS match,"
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM (SELECT id, kind, match, pos FROM ("
-	"  SELECT id, kind, match,"
+	" FROM (SELECT id, kind, r, src, pos FROM ("
+	"  SELECT id, kind, r, src,"
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
-	"   " FTS_MATCHES("main", "record_fts")
-	"   UNION ALL " FTS_MATCHES("temp", "user_fts")
-	"   UNION ALL SELECT * FROM (SELECT id, kind,"
-	"    ?9 || " FTS_SNIPPET("note_fts", "2", "body") " AS match, rank, 4 AS tier,"
+	"   " FTS_MATCHES("main", "record_fts", "0", "%3$s", "%4$s")
+	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1", "%5$s", "%6$s")
+	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, rank, 4 AS tier,"
 	"    " FTS_KIND_ORDER("kind") " AS place"
 	"    FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"    ORDER BY rank LIMIT ?4)))"
 	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
-	" JOIN record_label AS l ON l.id = f.id"
 	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
 	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
+/* The English or French name (fr) of the record that a row of table
+ * stands for, read from its kind's table. */
+static char *
+fts_label(const char *table, int fr)
+{
+	char *tmpl, *cases, *sql;
+
+	tmpl = xasprintf("WHEN '$k' THEN (SELECT %s FROM $t WHERE $i = %s.id)",
+	    fr ? "$f" : "$e", table);
+	cases = kind_each(tmpl, " ", KIND_RECORD);
+	sql = xasprintf("CASE %s.kind %s END", table, cases);
+	free(cases);
+	free(tmpl);
+	return sql;
+}
 
 /* The search statement, made from the registry once. */
 static const char *
 fts_search_sql(void)
 {
 	static char *sql;
-	char *proper, *order;
+	char *proper, *order, *label[6];
+	int i;
 
 	if (sql == NULL) {
 		proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
 		order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
-		sql = xasprintf(fts_search_tmpl, proper, order);
+		for (i = 0; i < 6; i++)
+			label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f",
+			    i % 2);
+		sql = xasprintf(fts_search_tmpl, proper, order, label[0], label[1],
+		    label[2], label[3], label[4], label[5]);
+		for (i = 0; i < 6; i++)
+			free(label[i]);
 		free(order);
 		free(proper);
 	}

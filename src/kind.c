@@ -303,11 +303,12 @@ kind_each(const char *tmpl, const char *sep, int which)
 		first = 0;
 		for (p = tmpl; *p != '\0'; p++) {
 			v = NULL;
-			if (*p == '$' && p[1] != '\0' && strchr("kptixs", p[1]) != NULL) {
+			if (*p == '$' && p[1] != '\0' && strchr("kptixsef", p[1]) != NULL) {
 				snprintf(order, sizeof order, "%d", k->search);
 				v = p[1] == 'k' ? k->name : p[1] == 'p' ? k->plural :
 				    p[1] == 't' ? k->table : p[1] == 'i' ? k->id :
-				    p[1] == 's' ? order : k->text;
+				    p[1] == 's' ? order : p[1] == 'e' ? k->title_en :
+				    p[1] == 'f' ? k->title_fr : k->text;
 				/* A row without one: SQL's nothing. */
 				if (v == NULL)
 					v = "NULL";

@@ -103,8 +103,9 @@ const char		*kind_list_names(void);
 /*
  * A template repeated for each kind that is all of which (KIND_RECORD...),
  * joined by sep; in it $k is the record kind, $p the plural, $t the table,
- * $i the id column (or key), $x the text (NULL where a row has none) and
- * $s its place among search results that rank alike.
+ * $i the id column (or key), $x the text (NULL where a row has none),
+ * $s its place among search results that rank alike, and $e and $f its
+ * English and French title columns.
  * Freed by the caller.
  */
 char			*kind_each(const char *tmpl, const char *sep, int which);
