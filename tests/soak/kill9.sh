@@ -9,7 +9,7 @@
 #	sh tests/soak/kill9.sh [KILLS [MAX_DELAY [SEED]]]
 #
 # KILLS runs must be killed (default 5000); the kill comes between 0 and
-# MAX_DELAY seconds after a run starts (default: twice the time of a first
+# MAX_DELAY seconds after a run starts (default: the time of a first
 # run that is not killed); SEED repeats the moments of an earlier run (it
 # is printed). TAP output; exit 0 if it
 # passes.
