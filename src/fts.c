@@ -440,8 +440,10 @@ fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
 		if (n > 0 && !fts_repeated(typed, (size_t)(p - phrase - typed), p, n, phrase)) {
 			if (++terms > FTS_MAX_TERMS)
 				return -1;
+			/* FTS5 takes no implicit AND beside a group in
+			 * parentheses: "(ai OR ia) act" is a syntax error. */
 			if (q->len > 0 && q->s[q->len - 1] != '(')
-				strbuf_add(q, " ");
+				strbuf_add(q, " AND ");
 			fts_term(db, q, p, n, prefix && !phrase);
 			words += !phrase;
 		}

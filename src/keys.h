@@ -53,7 +53,7 @@
 	X(DOMAINS,	"domains",	N_("in a comparison, count ai and compute, or every domain")) \
 	X(MEMBERS,	"members",	N_("in a comparison, show members' money apart or leave it out")) \
 	X(COPY,		"copy",		N_("copy the record or comparison as Markdown (clipboard and a file)")) \
-	X(TIMELINE,	"timeline",	N_("in a record, show its timeline")) \
+	X(TIMELINE,	"timeline",	N_("in a record, show its timeline (of an event: the days around it too)")) \
 	X(ZOOM_IN,	"zoom-in",	N_("in a timeline, group by quarter, then by month")) \
 	X(ZOOM_OUT,	"zoom-out",	N_("in a timeline, group by quarter, then by year")) \
 	X(HELP,		"help",		N_("show this help")) \

@@ -22,7 +22,16 @@ static const char *const timeline_periods[] = {
 	"substr(date, 1, 7)"
 };
 
-/* Events and funding as items: ?3 is the language, ?4 a related record. */
+/* Whether the SQL date falls in the days around the event ?8 (three either
+ * side of its dates): what happened about an event is also what happened
+ * beside it. */
+#define TIMELINE_NEAR_EVENT(date) \
+	" OR " date " BETWEEN (SELECT date(e.date, '-3 days') FROM event AS e WHERE e.id = ?8)" \
+	"  AND (SELECT date(coalesce(e.end_date, e.date), '+3 days') FROM event AS e" \
+	"   WHERE e.id = ?8)"
+
+/* Events and funding as items: ?3 is the language, ?4 a related record, ?8
+ * an event whose days around keep items too. */
 static const char timeline_items_sql[] =
 	"SELECT event.date AS date, event.date_precision AS precision, 'event' AS type, event.kind AS kind,"
 	" event.id AS id, CASE ?3 WHEN 'fr' THEN event.title_fr ELSE event.title_en END AS title,"
@@ -35,7 +44,8 @@ static const char timeline_items_sql[] =
 	"  OR event.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
 	"  OR EXISTS (SELECT 1 FROM event_actor AS ea WHERE ea.event_id = event.id AND ea.actor_id = ?4)"
 	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = event.id AND c.source_id = ?4)"
-	"  OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4 OR parent_id = ?4))"
+	"  OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4 OR parent_id = ?4)"
+	TIMELINE_NEAR_EVENT("event.date") ")"
 	" UNION ALL "
 	"SELECT funding.announced_on, funding.announced_precision, 'funding', funding.kind, funding.id,"
 	" CASE ?3 WHEN 'fr' THEN funding.title_fr ELSE funding.title_en END,"
@@ -49,7 +59,8 @@ static const char timeline_items_sql[] =
 	"  OR funding.recipient_id = ?4 OR funding.country = ?4 OR funding.bloc_id = ?4"
 	"  OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
 	"  OR EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id AND p.actor_id = ?4)"
-	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id AND c.source_id = ?4))";
+	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id AND c.source_id = ?4)"
+	TIMELINE_NEAR_EVENT("funding.announced_on") ")";
 
 /* The fields of events and of funding, each once, as "a, b, c". */
 static char *

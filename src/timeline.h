@@ -34,7 +34,9 @@ int	 timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **c
  * is part of) and parent_title. Parameters: ?1 from, ?2 to (dates or
  * NULL), ?3 language, ?4 a record the items must relate to (or NULL), ?5
  * limit, ?6 offset, with headings ?7 the periods folded (their items left
- * out) as ",2025-02,2025-03," or NULL; the filters' from ?10.
+ * out) as ",2025-02,2025-03," or NULL; ?8 an event: items in the days
+ * around it (three either side of its dates) are kept too, or NULL; the
+ * filters' from ?10.
  */
 char	*timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings);
 /* The SELECT of the items as the timeline command writes them: date,

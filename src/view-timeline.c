@@ -71,8 +71,11 @@ static void
 tl_bind(struct view *v, struct tl_view *t, sqlite3_stmt *stmt)
 {
 	sqlite3_bind_text(stmt, 3, explorer_lang(v->ex), -1, SQLITE_TRANSIENT);
-	if (t->subject != NULL)
+	if (t->subject != NULL) {
 		sqlite3_bind_text(stmt, 4, t->subject, -1, SQLITE_STATIC);
+		/* An event's timeline: what happened the days around it too. */
+		sqlite3_bind_text(stmt, 8, t->subject, -1, SQLITE_STATIC);
+	}
 	if (t->folded != NULL)
 		sqlite3_bind_text(stmt, 7, t->folded, -1, SQLITE_STATIC);
 	timeline_bind(&t->t, stmt);

@@ -196,5 +196,12 @@ expect_out_has "ev-2025-08-02-ai-act-gpai-obligations-apply" \
 run search gigausine --format tsv
 expect_status 0 "search gigausine"
 expect_out_has "eu-ai-gigafactories" "gigausine finds the EU AI gigafactories"
+# Two words, one with equivalents in the thesaurus (AI: IA), in either order.
+for words in "AI Act" "act ai"; do
+	run search "$words" --limit 1 --format tsv
+	expect_status 0 "search $words"
+	[ "$(sed -n 2p "$scratch/out" | cut -f1)" = eu-ai-act ]
+	ok $? "search $words --limit 1 prints the AI Act"
+done
 
 done_testing
