@@ -246,7 +246,9 @@ fts_terms(const char *typed, int prefix, char **q, size_t *len)
 			/* No indexed word is longer: a longer one matches nothing
 			 * either way, and costs the index time. */
 			take = n > FTS_MAX_TERM ? FTS_MAX_TERM : n;
-			while (take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
+			/* Cut before a character, not inside; text that is not
+			 * UTF-8 may have none to cut before. */
+			while (take > 0 && take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
 				take--;
 			/* Inside an FTS5 string a quote is doubled; nothing else is special. */
 			for (i = 0; i < take; i++)
