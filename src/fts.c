@@ -298,8 +298,9 @@ fts_query(const char *typed, char **cause)
 }
 
 /* The ']' that closes the character class opening at p, as PCRE2 reads
- * it (a ']' first or after '^' is a member, as are escapes and POSIX
- * classes like [:digit:]); NULL when the class never closes. */
+ * it (a ']' first or after '^' is a member, as are escapes, \cX, what
+ * \Q...\E quotes and POSIX classes like [:digit:]); NULL when the class
+ * never closes. */
 static const char *
 fts_class_end(const char *p)
 {
@@ -309,8 +310,15 @@ fts_class_end(const char *p)
 	if (*p == ']')
 		p++;
 	for (; *p != '\0'; p++) {
-		if (*p == '\\') {
-			if (*++p == '\0')
+		if (*p == '\\' && p[1] == 'Q') {
+			if ((p = strstr(p + 2, "\\E")) == NULL)
+				return NULL;
+			p++;
+		} else if (*p == '\\') {
+			/* \cX is one character: X is not read as itself. */
+			if (*++p == 'c' && *++p == '\0')
+				return NULL;
+			if (*p == '\0')
 				return NULL;
 		} else if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
 			const char *end = strchr(p + 2, ']');
