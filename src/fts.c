@@ -380,7 +380,16 @@ fts_literal_query(const char *pattern)
 				return NULL;
 			p++;
 		} else if (*p == '{') {
-			if ((p = strchr(p, '}')) == NULL)
+			/* A quantifier {n}, {n,} or {n,m} is skipped; any other
+			 * '{' is a literal whose text PCRE2 goes on reading as
+			 * pattern (groups too), so give up. */
+			len = strspn(p + 1, "0123456789");
+			if (len == 0)
+				return NULL;
+			p += 1 + len;
+			if (*p == ',')
+				p += 1 + strspn(p + 1, "0123456789");
+			if (*p != '}')
 				return NULL;
 		} else if (*p == '[') {
 			if ((p = fts_class_end(p)) == NULL)
