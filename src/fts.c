@@ -297,6 +297,25 @@ fts_query(const char *typed, char **cause)
 	return q;
 }
 
+/* The ']' that ends a POSIX class like [:digit:] opening at p (p[1] is
+ * ':', '.' or '='), as PCRE2 reads it: NULL if another ']' or '[' and
+ * p[1] comes first, and the '[' is then a member like any other. */
+static const char *
+fts_posix_end(const char *p)
+{
+	char t = p[1];
+
+	for (p += 2; *p != '\0'; p++) {
+		if (*p == '\\' && (p[1] == ']' || p[1] == '\\'))
+			p++;
+		else if ((*p == '[' && p[1] == t) || *p == ']')
+			return NULL;
+		else if (*p == t && p[1] == ']')
+			return p + 1;
+	}
+	return NULL;
+}
+
 /* The ']' that closes the character class opening at p, as PCRE2 reads
  * it (a ']' first or after '^' is a member, as are escapes, \cX, what
  * \Q...\E quotes and POSIX classes like [:digit:]); NULL when the class
@@ -304,6 +323,8 @@ fts_query(const char *typed, char **cause)
 static const char *
 fts_class_end(const char *p)
 {
+	const char *end;
+
 	p++;
 	if (*p == '^')
 		p++;
@@ -320,11 +341,8 @@ fts_class_end(const char *p)
 				return NULL;
 			if (*p == '\0')
 				return NULL;
-		} else if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
-			const char *end = strchr(p + 2, ']');
-
-			if (end == NULL)
-				return NULL;
+		} else if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=') &&
+		    (end = fts_posix_end(p)) != NULL) {
 			p = end;
 		} else if (*p == ']')
 			return p;
