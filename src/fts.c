@@ -351,7 +351,9 @@ fts_quote(struct strbuf *q, const char *p, size_t n, int prefix)
 	 * and costs the index time. */
 	size_t take = n > FTS_MAX_TERM ? FTS_MAX_TERM : n, i;
 
-	while (take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
+	/* Cut before a character, not inside; text that is not UTF-8 may have
+	 * none to cut before. */
+	while (take > 0 && take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
 		take--;
 	strbuf_add(q, "\"");
 	for (i = 0; i < take; i++)
@@ -500,26 +502,52 @@ fts_query_expanded(sqlite3 *db, const char *typed, char **cause)
 	return fts_words(db, typed, cause);
 }
 
+/* The ']' that ends a POSIX class like [:digit:] opening at p (p[1] is
+ * ':', '.' or '='), as PCRE2 reads it: NULL if another ']' or '[' and
+ * p[1] comes first, and the '[' is then a member like any other. */
+static const char *
+fts_posix_end(const char *p)
+{
+	char t = p[1];
+
+	for (p += 2; *p != '\0'; p++) {
+		if (*p == '\\' && (p[1] == ']' || p[1] == '\\'))
+			p++;
+		else if ((*p == '[' && p[1] == t) || *p == ']')
+			return NULL;
+		else if (*p == t && p[1] == ']')
+			return p + 1;
+	}
+	return NULL;
+}
+
 /* The ']' that closes the character class opening at p, as PCRE2 reads
- * it (a ']' first or after '^' is a member, as are escapes and POSIX
- * classes like [:digit:]); NULL when the class never closes. */
+ * it (a ']' first or after '^' is a member, as are escapes, \cX, what
+ * \Q...\E quotes and POSIX classes like [:digit:]); NULL when the class
+ * never closes. */
 static const char *
 fts_class_end(const char *p)
 {
+	const char *end;
+
 	p++;
 	if (*p == '^')
 		p++;
 	if (*p == ']')
 		p++;
 	for (; *p != '\0'; p++) {
-		if (*p == '\\') {
-			if (*++p == '\0')
+		if (*p == '\\' && p[1] == 'Q') {
+			if ((p = strstr(p + 2, "\\E")) == NULL)
 				return NULL;
-		} else if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
-			const char *end = strchr(p + 2, ']');
-
-			if (end == NULL)
+			p++;
+		} else if (*p == '\\') {
+			/* \cX is one character: X is not read as itself. */
+			if (*++p == 'c' && *++p == '\0')
 				return NULL;
+			if (*p == '\0')
+				return NULL;
+		} else if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=') &&
+		    (end = fts_posix_end(p)) != NULL) {
 			p = end;
 		} else if (*p == ']')
 			return p;
@@ -575,7 +603,16 @@ fts_literal_query(const char *pattern)
 				return NULL;
 			p++;
 		} else if (*p == '{') {
-			if ((p = strchr(p, '}')) == NULL)
+			/* A quantifier {n}, {n,} or {n,m} is skipped; any other
+			 * '{' is a literal whose text PCRE2 goes on reading as
+			 * pattern (groups too), so give up. */
+			len = strspn(p + 1, "0123456789");
+			if (len == 0)
+				return NULL;
+			p += 1 + len;
+			if (*p == ',')
+				p += 1 + strspn(p + 1, "0123456789");
+			if (*p != '}')
 				return NULL;
 		} else if (*p == '[') {
 			if ((p = fts_class_end(p)) == NULL)

@@ -582,6 +582,12 @@ record_load(sqlite3 *db, const char *wanted, const char *lang, struct record **r
 	}
 	if ((r->title = record_name(db, r->id, lang)) == NULL)
 		r->title = xstrdup(r->id);
+	/* The arrays exist even empty (the loads grow them): a loop to
+	 * claims + nclaims would add 0 to NULL, which C leaves undefined. */
+	r->claims = xcalloc(1, sizeof *r->claims);
+	r->relations = xcalloc(1, sizeof *r->relations);
+	r->sources = xcalloc(1, sizeof *r->sources);
+	r->notes = xcalloc(1, sizeof *r->notes);
 	for (k = record_kinds; k->kind != NULL; k++) {
 		if (strcmp(k->kind, r->kind) == 0)
 			break;

@@ -18,7 +18,9 @@ static const char *const test_patterns[] = {
 	"[]abc]", "[^]xyz]", "[[:digit:]]", "[[:digit:]abc]", "[[:alpha:]]est", "[]a]bc", "[\\]]?est",
 	"(*ACCEPT)xyz", "(*UTF)Test", "(?i)TESTONIA", "Testonia", "Test(onia)?",
 	"Tes?tonia", "Alpha Labs", "gigafact(ory|ories)", "[a-z]+ Labs", "Al{0}pha",
-	"Union\\b", "\\QTest\\E", "T[e]st", NULL
+	"Union\\b", "\\QTest\\E", "T[e]st", "[\\c]UaE]", "[\\Q]\\E]abc", "[\\Qa]\\E]Test",
+	"(a{(}b)Testonia)?", "Te{1}stonia", "Tes{1,}tonia", "Test{0,2}onia",
+	"[[:alpha-]t(x[]Alpha Labs])?", "[[:alpha:]]lpha Labs", NULL
 };
 
 /* How many records regex matches, through the prefilter query q or none. */
