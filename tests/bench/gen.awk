@@ -4,8 +4,9 @@
 # accented names, an English and a French summary of 100 to 300
 # characters each, words drawn with Zipf-like frequencies, so that a
 # common word ("data", "données") is in hundreds of thousands of records
-# at a million and a rare one in a few dozen. dir/words then names a
-# common, a rare and a one-letter word to search for.
+# at a million and a rare one in a few dozen (a few hundred at a million).
+# dir/words then names a common, a rare and a one-letter word to search
+# for.
 # Usage: LC_ALL=C awk -v n=RECORDS -v dir=DIR -f gen.awk (lengths in bytes)
 # A change to what this writes must change the version below: cached
 # databases are keyed by it.
@@ -112,11 +113,16 @@ BEGIN {
 		    (rnd() < 0.8 ? country[pick(3)] : ""),
 		    (rnd() < 0.2 && nf > 0 ? "g-f-" pick(nf) : "") >events
 	}
-	# A rare word: a made-up one written 20 to 60 times in all.
+	# A rare word: a made-up one written 20 to 60 times in all, else (at
+	# a million, where each is written more often) the least written.
 	rare = ""
-	for (w in count)
-		if (count[w] >= 20 && count[w] <= 60 && (rare == "" || w < rare))
+	for (w in count) {
+		c = count[w] <= 60 ? 0 : count[w]
+		if (count[w] >= 20 && (rare == "" || c < rc || c == rc && w < rare)) {
 			rare = w
+			rc = c
+		}
+	}
 	printf "common data\nrare %s\nletter d\n", rare >(dir "/words")
 }
 
