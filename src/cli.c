@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -130,6 +131,7 @@ static const struct cli_option_help {
 enum {
 	CLI_LONG_FORMAT = 256, CLI_LONG_DB, CLI_LONG_LANG, CLI_LONG_COLOR,
 	CLI_LONG_SORT, CLI_LONG_LIMIT, CLI_LONG_KIND, CLI_LONG_SCRIPT, CLI_LONG_SIZE,
+	CLI_LONG_TIMINGS,
 	CLI_LONG_FILTER, CLI_LONG_REGEX, CLI_LONG_REGEX_FOLD, CLI_LONG_USER_DB, CLI_LONG_NO_USER_DB,
 	CLI_LONG_FROM, CLI_LONG_TO, CLI_LONG_DOMAIN, CLI_LONG_CSV_RAW,
 	CLI_LONG_INTO, CLI_LONG_DRY_RUN, CLI_LONG_RM, CLI_LONG_RM_FILE, CLI_LONG_WIDE,
@@ -162,6 +164,7 @@ static const struct option cli_long_options[] = {
 	{ "to",		required_argument,	NULL, CLI_LONG_TO },
 	{ "domain",	required_argument,	NULL, CLI_LONG_DOMAIN },
 	{ "size",	required_argument,	NULL, CLI_LONG_SIZE },
+	{ "timings",	required_argument,	NULL, CLI_LONG_TIMINGS },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "csv-raw",	no_argument,		NULL, CLI_LONG_CSV_RAW },
 	{ "into",	required_argument,	NULL, CLI_LONG_INTO },
@@ -387,6 +390,7 @@ cli_usage(FILE *fp)
 	    "  --csv-raw                       leave CSV and TSV cells that could run as\n"
 	    "                                  spreadsheet formulas as they are\n"
 	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
+	    "  --timings FILE                  with --script: write how long each key took\n"
 	    "  --user-db FILE, --no-user-db    where notes, bookmarks and saved filters are\n"
 	    "                                  kept, or nowhere\n"
 	    "  --timeout SECONDS               stop a query after this much processor time\n"
@@ -631,6 +635,9 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 	char *cause = NULL;
 	int opt, status, nargs;
 
+	/* The explorer's --timings count its first screen from here. */
+	clock_gettime(CLOCK_MONOTONIC, &eo.start);
+
 	opterr = 0;
 	/* GNU getopt: options may come before or after the command. After
 	 * --help, mistakes are ignored: only the command is looked for. */
@@ -663,6 +670,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		case CLI_LONG_TO: c.to = optarg; given |= CLI_OPT_DATES; break;
 		case CLI_LONG_DOMAIN: c.domain = optarg; given |= CLI_OPT_DOMAIN; break;
 		case CLI_LONG_SIZE: size = optarg; break;
+		case CLI_LONG_TIMINGS: eo.timings = optarg; break;
 		case 'o': c.output = optarg; break;
 		case CLI_LONG_CSV_RAW: c.csv_raw = 1; break;
 		case CLI_LONG_INTO: c.into = optarg; given |= CLI_OPT_IMPORT; break;
@@ -756,9 +764,10 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 			cli_error(_("-o is not an option of 'export-db', which writes FILE itself"));
 			return CLI_USAGE;
 		}
-		if (eo.script != NULL || size != NULL) {
+		if (eo.script != NULL || size != NULL || eo.timings != NULL) {
 			cli_error(_("%s is an option of the explorer, not of '%s'"),
-			    eo.script != NULL ? "--script" : "--size", cmd->name);
+			    eo.script != NULL ? "--script" : size != NULL ? "--size" : "--timings",
+			    cmd->name);
 			return CLI_USAGE;
 		}
 	} else {
@@ -773,6 +782,10 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		}
 		if (size != NULL && eo.script == NULL) {
 			cli_error(_("--size goes with --script: a terminal has its own size"));
+			return CLI_USAGE;
+		}
+		if (eo.timings != NULL && eo.script == NULL) {
+			cli_error(_("--timings goes with --script: it times a script's keys"));
 			return CLI_USAGE;
 		}
 		if (size != NULL && script_parse_size(size, &eo.cols, &eo.rows) != 0) {

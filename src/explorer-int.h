@@ -59,6 +59,9 @@ struct explorer {
 	int			 utf8;
 	int			 color;
 	struct script		*script;
+	FILE			*timings;	/* --timings: a line per key */
+	struct timespec		 start;		/* the program's start, then each key's */
+	char			 timing[128];	/* what the pending time is of */
 	SCREEN			*screen;
 	FILE			*tty_out, *tty_in;	/* headless: /dev/null */
 };

@@ -1089,6 +1089,40 @@ explorer_terminal_event(struct explorer *ex)
 	ex->dirty = 1;
 }
 
+/* Note what the script's next event is and when it was read, for
+ * --timings: a key as the help names it, after what it was typed to (the
+ * list, a prompt) or a command. */
+static void
+explorer_timing_start(struct explorer *ex, const struct script_event *ev)
+{
+	static const char *const prompts[] = { "search", "filter", "command",
+	    "export", "export", "export" };
+	char label[32];
+
+	clock_gettime(CLOCK_MONOTONIC, &ex->start);
+	if (ev->kind == SCRIPT_COMMAND)
+		snprintf(ex->timing, sizeof ex->timing, "command\t%s", ev->arg);
+	else if (ev->kind != SCRIPT_KEY)
+		snprintf(ex->timing, sizeof ex->timing, "mouse\t-");
+	else {
+		keys_label(ev->key, label, sizeof label);
+		snprintf(ex->timing, sizeof ex->timing, "%s\t%s", ex->prompting ==
+		    PROMPT_NONE ? "key" : prompts[ex->prompting], label);
+	}
+}
+
+/* Write the time from the pending event (or the program's start) to the
+ * end of the redraw, in milliseconds, and what it was of. */
+static void
+explorer_timing_end(struct explorer *ex)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(ex->timings, "%.3f\t%s\n", (double)(now.tv_sec - ex->start.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - ex->start.tv_nsec) / 1e6, ex->timing);
+}
+
 /* Do the script's next event; 0 at its end, -1 on an error. */
 static int
 explorer_script_event(struct explorer *ex, char **cause)
@@ -1099,6 +1133,8 @@ explorer_script_event(struct explorer *ex, char **cause)
 
 	if ((r = script_next(ex->script, &ev, cause)) <= 0)
 		return r;
+	if (ex->timings != NULL)
+		explorer_timing_start(ex, &ev);
 	ex->dirty = 1;
 	switch (ev.kind) {
 	case SCRIPT_KEY:
@@ -1131,9 +1167,10 @@ explorer_script_event(struct explorer *ex, char **cause)
 	return 1;
 }
 
-/* Free every view and end curses. */
-static void
-explorer_stop(struct explorer *ex)
+/* Free every view and end curses; status, or 2 if the timings could not
+ * be written. */
+static int
+explorer_stop(struct explorer *ex, int status)
 {
 	struct explorer_history *h;
 	int i;
@@ -1162,6 +1199,11 @@ explorer_stop(struct explorer *ex)
 	if (ex->tty_in != NULL)
 		fclose(ex->tty_in);
 	script_close(ex->script);
+	if (ex->timings != NULL && fclose(ex->timings) != 0 && status == 0) {
+		cli_error(_("cannot write the timings: %s"), strerror(errno));
+		status = 2;
+	}
+	return status;
 }
 
 /* Run the explorer on db. */
@@ -1169,7 +1211,8 @@ int
 explorer_run(sqlite3 *db, const struct explorer_options *opts)
 {
 	struct explorer ex = { .db = db, .lang = opts->lang, .user = opts->user,
-	    .prompting = PROMPT_NONE, .csv_raw = opts->csv_raw };
+	    .prompting = PROMPT_NONE, .csv_raw = opts->csv_raw, .start = opts->start,
+	    .timing = "start\t-" };
 	char *cause = NULL;
 	int status = 0, r;
 
@@ -1178,8 +1221,13 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 		free(cause);
 		return 2;
 	}
+	if (opts->timings != NULL && (ex.timings = fopen(opts->timings, "w")) == NULL) {
+		cli_error("%s: %s", opts->timings, strerror(errno));
+		script_close(ex.script);
+		return 2;
+	}
 	if (explorer_start(&ex, opts, &cause) != 0) {
-		explorer_stop(&ex);
+		explorer_stop(&ex, 2);
 		cli_error("%s", cause);
 		free(cause);
 		return 2;
@@ -1187,8 +1235,11 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 	if (ex.user->notice != NULL)
 		explorer_message(&ex, "%s", ex.user->notice);
 	while (!ex.quit) {
-		if (ex.dirty)
+		if (ex.dirty) {
 			explorer_draw(&ex);
+			if (ex.timings != NULL)
+				explorer_timing_end(&ex);
+		}
 		if (ex.script == NULL) {
 			explorer_terminal_event(&ex);
 			continue;
@@ -1198,7 +1249,7 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 			break;
 		}
 	}
-	explorer_stop(&ex);
+	status = explorer_stop(&ex, status);
 	if (cause != NULL) {
 		cli_error("%s", cause);
 		free(cause);

@@ -105,7 +105,7 @@ expect "$("$AIATLAS" --help | sed -n 's/^  aiatlas \([a-z-]*\).*/\1/p')" \
 options_of() {
 	"$AIATLAS" "$@" --help | grep '^  -' | grep -o -- '--[a-z][a-z-]*' | sort -u
 }
-global=$(options_of | grep -v -e '^--script$' -e '^--size$')
+global=$(options_of | grep -v -e '^--script$' -e '^--size$' -e '^--timings$')
 expect "$(options_of)" "without a command, the options of aiatlas --help" --
 for cmd in list timeline show search sql compare brief export-db import check; do
 	expect "$global $(options_of "$cmd")" "$cmd's options are those of aiatlas $cmd --help" \
