@@ -86,7 +86,7 @@ test_english(void)
 	is_str(test_whole(12345678, "USD"), "$12,345,678", "English: thousands by commas");
 	is_str(test_whole(0.42, "EUR"), "€0.42", "English: two decimals below ten");
 	is_str(test_range(30e9, 50e9, "EUR"), "€30–50bn", "English: a range");
-	is_str(test_quantity(4.7, "%"), "4.7%", "English: 4.7%");
+	is_str(test_quantity(4.7, "%"), "4.7%", "English: 4.7%%");
 	is_str(test_quantity(10, "GW"), "10 GW", "English: 10 GW");
 	is_str(test_percent(4.7, 1), "4.7%", "English: a percentage");
 	is_str(test_date("2025-02-09"), "9 Feb 2025", "English: 9 Feb 2025");
@@ -111,7 +111,7 @@ test_french(void)
 	    "French: thousands by narrow no-break spaces");
 	is_str(test_whole(0.42, "EUR"), "0,42" S "€", "French: a comma before the decimals");
 	is_str(test_range(30e9, 50e9, "EUR"), "30–50" S "Md€", "French: a range");
-	is_str(test_quantity(4.7, "%"), "4,7" S "%", "French: 4,7 %");
+	is_str(test_quantity(4.7, "%"), "4,7" S "%", "French: 4,7 %%");
 	is_str(test_quantity(10, "GW"), "10" S "GW", "French: 10 GW");
 	is_str(test_percent(4.7, 1), "4,7" S "%", "French: a percentage");
 	is_str(test_money(-2.5e6, "EUR"), "-2,5" S "M€", "French: a negative amount");
