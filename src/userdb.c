@@ -593,16 +593,10 @@ userdb_begin(struct userdb *u, char **cause)
 	}
 	if (!u->file && userdb_make(u, cause) != 0)
 		return -1;
-	if (db_exec(u->db, userdb_begin_sql, NULL) != 0) {
-		userdb_error(u, cause);
-		userdb_rollback(u);
-		return -1;
-	}
-	u->writing = 1;
-	return 0;
+	return userdb_begin_trial(u, cause);
 }
 
-/* Begin a write that will be rolled back. */
+/* Begin a write that will be rolled back (or, from userdb_begin, kept). */
 int
 userdb_begin_trial(struct userdb *u, char **cause)
 {
