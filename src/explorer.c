@@ -352,6 +352,19 @@ explorer_mark(struct explorer *ex, const char *id)
 		explorer_message(ex, _("Marked %s (%d marked)."), id, ex->nmarks);
 }
 
+/* Compare the n records ids at once: they become the marks. */
+void
+explorer_compare_these(struct explorer *ex, char *const *ids, int n)
+{
+	int i;
+
+	while (ex->nmarks > 0)
+		free(ex->marks[--ex->nmarks]);
+	for (i = 0; i < n && i < EXPLORER_MAX_MARKS; i++)
+		ex->marks[ex->nmarks++] = xstrdup(ids[i]);
+	explorer_open_view(ex, &view_compare_ops, NULL);
+}
+
 /* Mark or unmark a record of a kind to compare, or say why it cannot be;
  * 1 if it was marked or unmarked. */
 int

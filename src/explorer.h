@@ -123,6 +123,8 @@ const char	*explorer_tab_kind(struct explorer *ex);
 /* Mark or unmark a record to compare; whether a record is marked. */
 void		 explorer_mark(struct explorer *ex, const char *id);
 int		 explorer_mark_kind(struct explorer *ex, const char *kind, const char *id);
+/* Compare n records at once, marked instead of the marks. */
+void		 explorer_compare_these(struct explorer *ex, char *const *ids, int n);
 /* Copy Markdown to the clipboard (OSC 52) and to file, and say so
  * (explorer-copy.c). */
 void		 explorer_copy(struct explorer *ex, const char *text, size_t len,

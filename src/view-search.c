@@ -9,8 +9,10 @@
 #include "explorer.h"
 #include "fts.h"
 #include "i18n.h"
+#include "named.h"
 #include "output.h"
 #include "regex.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -25,6 +27,7 @@ struct search_result {
 	char	*name;
 	char	*match;
 	int	 disputed;	/* the record has a disputed field */
+	int	 compare;	/* the row that compares the places typed */
 };
 
 struct search_view {
@@ -37,6 +40,7 @@ struct search_view {
 	enum fts_mode		 mode;		/* words, or a regex (folded or not) */
 	int			 stopped;	/* by a key typed during the search */
 	char			*typed;		/* what was searched for */
+	struct named		 named;		/* the places typed, if any */
 	char			 title[256];
 };
 
@@ -64,6 +68,43 @@ search_clear(struct search_view *s)
 	free(s->typed);
 	s->typed = NULL;
 	s->stopped = 0;
+	named_free(&s->named);
+}
+
+/* When what was typed names places ("france us eu"), put first a row
+ * that compares them. */
+static void
+search_add_named(struct search_view *s, sqlite3 *db, const char *lang)
+{
+	struct strbuf sb = { 0 };
+	struct search_result *r;
+	char *names;
+	int i;
+
+	if (named_find(db, s->typed, lang, &s->named) != 1)
+		return;
+	if (s->n == SEARCH_MAX_RESULTS) {
+		s->n--;
+		free(s->results[s->n].id);
+		free(s->results[s->n].kind);
+		free(s->results[s->n].name);
+		free(s->results[s->n].match);
+	}
+	memmove(s->results + 1, s->results, (size_t)s->n * sizeof *s->results);
+	s->n++;
+	r = &s->results[0];
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < s->named.n; i++) {
+		strbuf_add(&sb, i > 0 ? " · " : "");
+		strbuf_add(&sb, s->named.names[i]);
+	}
+	r->id = xstrdup("");
+	names = strbuf_finish(&sb);
+	r->kind = xstrdup("");
+	r->name = xasprintf(_("compare: %s"), names);
+	free(names);
+	r->match = xstrdup("");
+	r->compare = 1;
 }
 
 /* Make an empty search. */
@@ -129,6 +170,8 @@ view_search_update(struct view *v, const char *typed, enum fts_mode mode)
 		r->disputed = sqlite3_column_int(stmt, regex ? 3 : 4);
 	}
 	db_cancel_when(NULL, NULL);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		search_add_named(s, db, explorer_lang(v->ex));
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		/* A regex that hit its limit, or a key typed meanwhile. */
 		s->stopped = db_cancelled(db);
@@ -222,6 +265,10 @@ search_draw(struct view *v, int top, int rows, int cols)
 		if (r->disputed)
 			explorer_text(top + 1 + i, 1, explorer_glyph("⚑", "!"), 1,
 			    style == STYLE_SELECTED ? style : STYLE_ALERT);
+		if (r->compare) {
+			explorer_text(top + 1 + i, 3, r->name, cols - 4, style);
+			continue;
+		}
 		explorer_text(top + 1 + i, 3, r->kind, 7, style);
 		explorer_text_marked(top + 1 + i, 11, r->name, namew, style);
 		search_draw_marked(top + 1 + i, 12 + namew, r->match, cols - namew - 13, style);
@@ -232,6 +279,11 @@ search_draw(struct view *v, int top, int rows, int cols)
 static void
 search_mark(struct view *v, struct search_view *s)
 {
+	if (s->n > 0 && s->results[s->cur].compare) {
+		explorer_message(v->ex, _("Enter compares these places; m marks one "
+		    "record at a time."));
+		return;
+	}
 	if (s->n == 0 || !explorer_mark_kind(v->ex, s->results[s->cur].kind,
 	    s->results[s->cur].id))
 		return;
@@ -239,6 +291,8 @@ search_mark(struct view *v, struct search_view *s)
 		s->cur++;
 	explorer_dirty(v->ex);
 }
+
+static const char *search_current(struct view *v);
 
 /* Move through the results, mark one, or open one. */
 static int
@@ -259,12 +313,14 @@ search_action(struct view *v, enum keys_action a)
 		return 1;
 	}
 	if (a == ACTION_BRIEF) {
-		explorer_brief(v->ex, s->n > 0 ? s->results[s->cur].id : NULL);
+		explorer_brief(v->ex, search_current(v));
 		return 1;
 	}
 	if (a != ACTION_OPEN)
 		return 0;
-	if (s->n > 0)
+	if (s->n > 0 && s->results[s->cur].compare)
+		explorer_compare_these(v->ex, s->named.ids, s->named.n);
+	else if (s->n > 0)
 		explorer_open_record(v->ex, s->results[s->cur].id);
 	return 1;
 }
@@ -307,7 +363,7 @@ search_current(struct view *v)
 {
 	struct search_view *s = v->data;
 
-	return s->n > 0 ? s->results[s->cur].id : NULL;
+	return s->n > 0 && !s->results[s->cur].compare ? s->results[s->cur].id : NULL;
 }
 
 /* "3/12" */
