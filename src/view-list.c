@@ -350,19 +350,21 @@ list_total(const int *cw, int last)
 	return total;
 }
 
-/* The column to hide next when the list is too wide: the rightmost shown
- * after the name and the second column, but never the one sorted on; 0 if
- * none is left. */
+/* The column to hide next when the list is too wide: of those shown, the
+ * least useful (the highest rank the kind gives it, the rightmost of a
+ * rank, as the command line leaves columns out), but never the name nor
+ * the one sorted on; 0 if none is left. */
 static int
 list_droppable(const struct list_view *l, const int *cw, int name)
 {
-	int i;
+	int i, drop = 0;
 
-	for (i = l->ncols - 1; i > name && i > 2; i--) {
-		if (cw[i] > 0 && i != l->sort_col)
-			return i;
+	for (i = l->ncols - 1; i > 0; i--) {
+		if (cw[i] > 0 && i != name && i != l->sort_col && l->cols[i]->rank > 0 &&
+		    (drop == 0 || l->cols[i]->rank > l->cols[drop]->rank))
+			drop = i;
 	}
-	return 0;
+	return drop;
 }
 
 /*
