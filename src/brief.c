@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "label.h"
 #include "money.h"
 #include "norm.h"
 #include "number.h"
@@ -341,6 +342,7 @@ brief_timeline(struct brief *b, const struct record *r)
 	sqlite3_stmt *stmt;
 	char *sql;
 	const char *amount;
+	char date[64];
 	int n = 0;
 
 	memset(&t, 0, sizeof t);
@@ -360,11 +362,11 @@ brief_timeline(struct brief *b, const struct record *r)
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		if (++n > BRIEF_TIMELINE_MAX)
 			continue;
-		brief_item(b, db_text(stmt, 0));
+		brief_item(b, number_date(db_text(stmt, 0), date, sizeof date));
 		sheet_text(b->s, "%s", db_text(stmt, 4));
 		if ((amount = (const char *)sqlite3_column_text(stmt, 5)) != NULL && *amount != '\0')
 			sheet_text(b->s, ", %s", amount);
-		sheet_text(b->s, " (%s, ", db_text(stmt, 2));
+		sheet_text(b->s, " (%s, ", label_of(db_text(stmt, 2)));
 		sheet_code(b->s, db_text(stmt, 7));
 		sheet_text(b->s, ")");
 	}
@@ -406,12 +408,13 @@ brief_actors(struct brief *b, const struct record *r)
 static void
 brief_notes(struct brief *b, const struct record *r)
 {
+	char date[64];
 	int i;
 
 	brief_part(b, _("Notes"));
 	for (i = 0; i < r->nnotes; i++) {
 		if (r->notes[i].date != NULL)
-			brief_item(b, r->notes[i].date);
+			brief_item(b, number_date(r->notes[i].date, date, sizeof date));
 		else
 			brief_block(b);
 		sheet_text(b->s, "%s", r->notes[i].text);
@@ -427,11 +430,11 @@ brief_sources(struct brief *b, const struct record *r)
 
 	brief_part(b, _("Sources"));
 	for (src = r->sources; src < r->sources + r->nsources; src++) {
-		brief_item(b, src->stance);
+		brief_item(b, label_of(src->stance));
 		sheet_text(b->s, "%s", src->publisher != NULL ? src->publisher : src->title);
 		sheet_ref(b->s, brief_footnote(b, src->source_id));
 		if (strcmp(src->field, "*") != 0)
-			sheet_text(b->s, _(", on %s"), src->field);
+			sheet_text(b->s, _(", on %s"), label_field(src->field));
 		if (src->locator != NULL)
 			sheet_text(b->s, _(", at %s"), src->locator);
 		if (src->note != NULL)
@@ -447,7 +450,7 @@ brief_record(struct brief *b, const struct record *r)
 
 	sheet_heading(b->s, 2, r->title);
 	sheet_block(b->s, SHEET_PARA, 0);
-	sheet_text(b->s, "%s ", r->kind);
+	sheet_text(b->s, "%s ", label_of(r->kind));
 	sheet_code(b->s, r->id);
 	summary = brief_field(r, strcmp(b->lang, "fr") == 0 ? "summary_fr" : "summary_en");
 	if (summary != NULL && summary->text != NULL)
@@ -466,6 +469,7 @@ brief_references(struct brief *b)
 {
 	sqlite3_stmt *stmt;
 	const char *by, *date, *url;
+	char day[64];
 	int i;
 
 	if (b->nsources == 0 ||
@@ -485,7 +489,7 @@ brief_references(struct brief *b)
 		url = (const char *)sqlite3_column_text(stmt, 3);
 		sheet_text(b->s, "«%s»%s%s%s%s (", db_text(stmt, 0),
 		    by != NULL ? ", " : "", by != NULL ? by : "", date != NULL ? ", " : "",
-		    date != NULL ? date : "");
+		    date != NULL ? number_date(date, day, sizeof day) : "");
 		sheet_code(b->s, b->sources[i]);
 		sheet_text(b->s, ").");
 		if (url != NULL) {
@@ -503,7 +507,7 @@ brief_colophon(struct brief *b, const char *command)
 {
 	sqlite3_stmt *stmt;
 	const char *file = db_file(b->db, "main"), *slash;
-	char *date = NULL;
+	char *date = NULL, day[64];
 
 	if (sqlite3_prepare_v2(b->db, brief_date_sql, -1, &stmt, NULL) == SQLITE_OK) {
 		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
@@ -520,7 +524,7 @@ brief_colophon(struct brief *b, const char *command)
 		    PACKAGE_VERSION);
 	}
 	if (date != NULL)
-		sheet_text(b->s, _(", sources up to %s"), date);
+		sheet_text(b->s, _(", sources up to %s"), number_date(date, day, sizeof day));
 	sheet_text(b->s, ".");
 	sheet_block(b->s, SHEET_PARA, 0);
 	sheet_text(b->s, _("Written by:"));

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "label.h"
+#include "lang.h"
 #include "money.h"
 #include "norm.h"
 #include "number.h"
@@ -112,7 +113,7 @@ static const char compare_events_sql[] =
 /* What a record is part of or holds. */
 static const char compare_membership_sql[] =
 	"SELECT CASE ?2"
-	" WHEN 'bloc' THEN (SELECT 'members: ' || count(*) FROM bloc_member WHERE bloc_id = ?1"
+	" WHEN 'bloc' THEN (SELECT count(*) FROM bloc_member WHERE bloc_id = ?1"
 	"  AND until IS NULL)"
 	" WHEN 'country' THEN (SELECT group_concat(bloc_id, ', ') FROM bloc_member"
 	"  WHERE iso3 = ?1 AND until IS NULL)"
@@ -648,8 +649,11 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	compare_cell(row, i, 0, 0, "%s", strcmp(kind, "funding") == 0 ? _("funding item") :
 	    label_of(kind));
 	row = ROW(_("blocs and members"), 0);
-	compare_cell(row, i, 0, 0, "%s", stmt != NULL && sqlite3_column_text(stmt, 0) != NULL ?
-	    db_text(stmt, 0) : "–");
+	if (stmt != NULL && strcmp(kind, "bloc") == 0)
+		compare_cell(row, i, 0, 0, _("members: %d"), sqlite3_column_int(stmt, 0));
+	else
+		compare_cell(row, i, 0, 0, "%s", stmt != NULL &&
+		    sqlite3_column_text(stmt, 0) != NULL ? db_text(stmt, 0) : "–");
 	sqlite3_finalize(stmt);
 
 	stmt = p->stats != NULL ? compare_query(db, compare_place_sql, p->stats,
@@ -676,7 +680,7 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	 * in dollars, and per head. */
 	row = ROW(_("headline item"), 0);
 	if (own.head_id != NULL) {
-		text = record_name(db, own.head_id, "en");
+		text = record_name(db, own.head_id, lang_get());
 		compare_cell(row, i, 0, 0, "%s", text != NULL ? text : own.head_id);
 		row->link[i] = xstrdup(own.head_id);
 		free(text);
@@ -876,7 +880,8 @@ compare_build(sqlite3 *db, const char *lang, char *const *ids, int n,
 			*cause = (k = kind_find(kind)) != NULL && k->compare == KIND_COMPARE_ANNOUNCED ?
 			    xasprintf(_("compare: the event '%s' announces no funding"), ids[i]) :
 			    xasprintf(_("compare: '%s' is not an actor, a country, a bloc, a "
-			    "funding item or an event announcing one (it is of kind %s)"), ids[i], kind);
+			    "funding item or an event announcing one (it is of kind %s)"), ids[i],
+			    label_of(kind));
 			free(id);
 			free(kind);
 			break;

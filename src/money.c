@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "label.h"
 #include "lang.h"
 #include "number.h"
 
@@ -82,9 +83,10 @@ money_scale(double amount)
 }
 
 /* Write a number with at most two decimals and four significant digits,
- * without trailing zeros, in the reader's conventions. */
+ * without trailing zeros, in the reader's conventions, its thousands
+ * grouped when group is set. */
 static void
-money_number(double value, char *buf, size_t size)
+money_number(double value, int group, char *buf, size_t size)
 {
 	char *p;
 	int decimals = fabs(value) >= 1000 ? 0 : fabs(value) >= 100 ? 1 : 2;
@@ -98,7 +100,7 @@ money_number(double value, char *buf, size_t size)
 		if (*p == '.')
 			*p = '\0';
 	}
-	number_localize(buf, size, 0);
+	number_localize(buf, size, group);
 }
 
 /* Write amount in currency shortly. */
@@ -108,7 +110,7 @@ money_format(double amount, const char *currency, char *buf, size_t size)
 	char number[64];
 	size_t s = money_scale(amount);
 
-	money_number(amount / money_scales[s].factor, number, sizeof number);
+	money_number(amount / money_scales[s].factor, 0, number, sizeof number);
 	money_write(number, money_suffix(s), currency, buf, size);
 	return buf;
 }
@@ -139,8 +141,8 @@ money_format_range(double low, double high, const char *currency, char *buf, siz
 		snprintf(buf, size, "%s–%s", lo, hi);
 		return buf;
 	}
-	money_number(low / money_scales[s].factor, lo, sizeof lo);
-	money_number(high / money_scales[s].factor, hi, sizeof hi);
+	money_number(low / money_scales[s].factor, 0, lo, sizeof lo);
+	money_number(high / money_scales[s].factor, 0, hi, sizeof hi);
 	snprintf(both, sizeof both, "%s–%s", lo, hi);
 	money_write(both, money_suffix(s), currency, buf, size);
 	return buf;
@@ -153,7 +155,8 @@ money_is_currency(const char *unit)
 	return strlen(unit) == 3 && strspn(unit, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3;
 }
 
-/* Write a count shortly: in full below ten thousand, then 100k, 176bn. */
+/* Write a count shortly: in full below ten thousand (1,500; in French
+ * 1 500), then 100k, 176bn. */
 static void
 money_count(double value, char *buf, size_t size)
 {
@@ -161,14 +164,15 @@ money_count(double value, char *buf, size_t size)
 	size_t s = fabs(value) < 1e4 ? sizeof money_scales / sizeof money_scales[0] - 1 :
 	    money_scale(value);
 
-	money_number(value / money_scales[s].factor, number, sizeof number);
+	money_number(value / money_scales[s].factor, 1, number, sizeof number);
 	snprintf(buf, size, "%s%s%s", number,
 	    lang_fr() && *money_suffix(s) != '\0' ? NUMBER_NNBSP : "", money_suffix(s));
 }
 
 /* Write a quantity, or a range of one, with its unit ("10 GW", "42%",
- * "10–20 GW"; in French "42 %", with a narrow no-break space); an amount
- * when the unit is a currency. */
+ * "10–20 GW"; in French "42 %", with a narrow no-break space, and a unit
+ * that is a word in French: "384 puces"); an amount when the unit is a
+ * currency. */
 static char *
 money_quantity_range(double low, double high, int range, const char *unit, char *buf,
     size_t size)
@@ -181,7 +185,7 @@ money_quantity_range(double low, double high, int range, const char *unit, char 
 	money_count(low, lo, sizeof lo);
 	money_count(high, hi, sizeof hi);
 	snprintf(buf, size, "%s%s%s%s%s", lo, range ? "–" : "", range ? hi : "",
-	    lang_fr() ? NUMBER_NNBSP : strcmp(unit, "%") == 0 ? "" : " ", unit);
+	    lang_fr() ? NUMBER_NNBSP : strcmp(unit, "%") == 0 ? "" : " ", label_of(unit));
 	return buf;
 }
 

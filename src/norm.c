@@ -73,6 +73,7 @@ norm_explain(const struct norm_rate *r)
 	if (strcmp(r->currency, "EUR") == 0)
 		return xstrdup(_("in euros"));
 	number_format(rate, sizeof rate, "%.6g", r->per_eur);
+	number_localize(rate, sizeof rate, 0);
 	if (r->fallback)
 		return xasprintf(_("%s %s per € (%d, the nearest year to %d)"), r->currency,
 		    rate, r->year, r->asked);

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "label.h"
+#include "number.h"
 #include "record.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -225,8 +227,11 @@ record_write_fields(struct record_writer *s, const struct record *r)
 		case OUTPUT_MD:
 			if (f->text == NULL)
 				break;
-			fprintf(s->fp, s->fmt == OUTPUT_MD ? "- **%s**: " : "  %-20s ",
-			    f->name);
+			if (s->fmt == OUTPUT_MD)
+				fprintf(s->fp, "- **%s**: ", label_field(f->name));
+			else
+				record_write_printf(s, "  %-*s ", text_pad(label_field(f->name), 20),
+				    label_field(f->name));
 			if (s->fmt == OUTPUT_MD)
 				output_md_cell(s->fp, f->text);
 			else
@@ -266,11 +271,16 @@ record_write_aliases(struct record_writer *s, const struct record *r)
 			record_write_row(s, "alias", NULL, r->aliases[i], NULL);
 			break;
 		case OUTPUT_TABLE:
-			record_write_printf(s, "%s%s",
-			    i == 0 ? "  aliases              " : ", ", r->aliases[i]);
+			if (i == 0)
+				record_write_printf(s, "  %-*s ", text_pad(_("aliases"), 20),
+				    _("aliases"));
+			record_write_printf(s, "%s%s", i == 0 ? "" : ", ", r->aliases[i]);
 			break;
 		case OUTPUT_MD:
-			fprintf(s->fp, "%s", i == 0 ? "- **aliases**: " : ", ");
+			if (i == 0)
+				fprintf(s->fp, "- **%s**: ", _("aliases"));
+			else
+				fprintf(s->fp, ", ");
 			output_md_cell(s->fp, r->aliases[i]);
 			break;
 		}
@@ -340,7 +350,7 @@ record_write_related(struct record_writer *s, const struct record *r)
 static void
 record_write_source(struct record_writer *s, const struct record_source *src)
 {
-	char *detail;
+	char *detail, date[64];
 
 	switch (s->fmt) {
 	case OUTPUT_JSON:
@@ -366,16 +376,21 @@ record_write_source(struct record_writer *s, const struct record_source *src)
 		break;
 	case OUTPUT_TABLE:
 	case OUTPUT_MD:
-		record_write_printf(s, s->fmt == OUTPUT_MD ? "- **%s** `%s` " : "  %-11s  %s  ",
-		    src->stance, src->source_id);
+		if (s->fmt == OUTPUT_MD)
+			record_write_printf(s, "- **%s** `%s` ", label_of(src->stance),
+			    src->source_id);
+		else
+			record_write_printf(s, "  %-*s  %s  ", text_pad(label_of(src->stance), 11),
+			    label_of(src->stance), src->source_id);
 		record_write_printf(s, "«%s»", src->title);
 		if (src->publisher != NULL || src->published_on != NULL)
 			record_write_printf(s, " (%s%s%s)", src->publisher ? src->publisher : "",
 			    src->publisher && src->published_on ? ", " : "",
-			    src->published_on ? src->published_on : "");
+			    src->published_on ? number_date(src->published_on, date, sizeof date) :
+			    "");
 		record_write_printf(s, "\n");
 		if (strcmp(src->field, "*") != 0)
-			record_write_printf(s, _("      on: %s\n"), src->field);
+			record_write_printf(s, _("      on: %s\n"), label_field(src->field));
 		if (src->locator != NULL)
 			record_write_printf(s, _("      at: %s\n"), src->locator);
 		if (src->note != NULL)
@@ -478,11 +493,11 @@ record_write(FILE *fp, struct output *rows, const struct record *r, enum output_
 		fprintf(fp, "%s", color ? "\033[1m" : "");
 		record_write_printf(&s, "%s", r->title);
 		fprintf(fp, "%s", color ? "\033[0m" : "");
-		record_write_printf(&s, " — %s %s\n", r->kind, r->id);
+		record_write_printf(&s, " — %s %s\n", label_of(r->kind), r->id);
 	} else if (fmt == OUTPUT_MD) {
 		fprintf(fp, "# ");
 		output_md_cell(fp, r->title);
-		fprintf(fp, " (%s `%s`)\n\n", r->kind, r->id);
+		fprintf(fp, " (%s `%s`)\n\n", label_of(r->kind), r->id);
 	}
 	record_write_fields(&s, r);
 	record_write_aliases(&s, r);

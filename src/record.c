@@ -9,6 +9,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "label.h"
+#include "lang.h"
 #include "money.h"
 #include "number.h"
 #include "strbuf.h"
@@ -67,7 +68,8 @@ static const struct record_kind {
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
-	  RECORD_LINK("label(m.role) || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
+	  RECORD_LINK("label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
+	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
 	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
 	  " WHERE m.iso3 = ?1 ORDER BY 3" },
 	{ N_("Actors"),
@@ -84,7 +86,8 @@ static const struct record_kind {
 
 	{ "bloc", "SELECT * FROM bloc WHERE id = ?1", {
 	{ N_("Members"),
-	  RECORD_LINK("label(m.role) || coalesce(' since ' || m.since, '') || coalesce(' until ' || m.until, '')")
+	  RECORD_LINK("label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
+	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
 	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.iso3"
 	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
 	{ N_("Statistics from"),
@@ -120,7 +123,7 @@ static const struct record_kind {
 	  " AS x JOIN record_label AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
 	{ N_("Funding given"),
 	  RECORD_LINK("label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
-	  " || coalesce(' · total ' || " RECORD_AMOUNT("f") ", '') || ' · ' || date_text(f.announced_on)")
+	  " || coalesce(' · ' || phrase('total', " RECORD_AMOUNT("f") "), '') || ' · ' || date_text(f.announced_on)")
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " JOIN record_label AS l ON l.id = f.id"
 	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
@@ -138,7 +141,7 @@ static const struct record_kind {
 	  RECORD_LINK(RECORD_AMOUNT("p")) " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
 	  " JOIN record_label AS l ON l.id = p.id WHERE f.id = ?1" },
 	{ N_("Parts"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || f.status") " FROM funding AS f"
+	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || label(f.status)") " FROM funding AS f"
 	  " JOIN record_label AS l ON l.id = f.id WHERE f.parent_id = ?1"
 	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
 	{ N_("Parties"),
@@ -156,7 +159,7 @@ static const struct record_kind {
 
 	{ "event", "SELECT * FROM event WHERE id = ?1", {
 	{ N_("Actors"),
-	  RECORD_LINK("ea.role") " FROM event_actor AS ea JOIN record_label AS l ON l.id = ea.actor_id"
+	  RECORD_LINK("label(ea.role)") " FROM event_actor AS ea JOIN record_label AS l ON l.id = ea.actor_id"
 	  " WHERE ea.event_id = ?1"
 	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3" },
 	{ N_("Funding"),
@@ -229,8 +232,9 @@ record_name(sqlite3 *db, const char *id, const char *lang)
 
 /* The claims on a record, each value as people read it: amounts in the
  * currency the same source gives for the record, else in ?3 (the record's
- * currency), figures' values in ?4 (their unit), other values as written,
- * a date range from its start to its end; then the values as stored and
+ * currency), figures' values in ?4 (their unit), dates as the language
+ * writes them, other values as written, a date range from its start to
+ * its end; then the values as stored and
  * the source as its publisher, else its title. */
 static const char record_claims_sql[] =
 	"SELECT c.field,"
@@ -239,7 +243,7 @@ static const char record_claims_sql[] =
 	"   money_range(c.value_low, c.value_high, c.cur), c.value)"
 	"  WHEN c.field GLOB 'value*' AND ?4 IS NOT NULL THEN coalesce(quantity(c.value, ?4),"
 	"   quantity_range(c.value_low, c.value_high, ?4), c.value)"
-	"  ELSE coalesce(c.value || coalesce(' – ' || c.end_value, ''),"
+	"  ELSE coalesce(date_text(c.value) || coalesce(' – ' || date_text(c.end_value), ''),"
 	"   printf('%.15g', c.value_low) || '–' || printf('%.15g', c.value_high),"
 	"   printf('%.15g', coalesce(c.value_low, c.value_high))) END,"
 	" c.rank, c.source_id, s.publisher, s.published_on, c.locator,"
@@ -380,9 +384,26 @@ record_word_field(const char *name)
 	return 0;
 }
 
-/* Column i of a record's row as people read it: amounts in currency and
- * values in unit with their short form ("1700000000 (€1.7bn)"); NULL when
- * empty. */
+/* Whether a record's field holds a date (YYYY, YYYY-MM or YYYY-MM-DD). */
+static int
+record_date_field(const char *name)
+{
+	static const char *const fields[] = { "founded_on", "published_on", "announced_on",
+	    "horizon_end", "date", "end_date", "as_of", "target_date", NULL };
+	int i;
+
+	for (i = 0; fields[i] != NULL; i++) {
+		if (strcmp(name, fields[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Column i of a record's row as people read it: the words of closed lists
+ * as labels, dates as the language writes them with their precision (no
+ * line of its own for the precision), amounts in currency and values in
+ * unit with their short form ("1700000000 (€1.7bn)"), a text the data has
+ * only in English marked so in French; NULL when empty. */
 static char *
 record_field_text(sqlite3_stmt *stmt, int i, const char *currency, const char *unit)
 {
@@ -392,8 +413,14 @@ record_field_text(sqlite3_stmt *stmt, int i, const char *currency, const char *u
 	double d = sqlite3_column_double(stmt, i);
 	char buf[64], num[32];
 
-	if (value == NULL)
+	if (value == NULL || (strlen(name) > 10 &&
+	    strcmp(name + strlen(name) - 10, "_precision") == 0))
 		return NULL;
+	if (record_date_field(name))
+		return xstrdup(number_date(value, buf, sizeof buf));
+	/* A place has no French text in the data. */
+	if (strcmp(name, "place") == 0 && lang_fr())
+		return xasprintf("%s [en]", value);
 	/* The words of the closed lists (kind, status...) in the reader's
 	 * language. */
 	if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
@@ -682,7 +709,7 @@ record_free(struct record *r)
 	free(r);
 }
 
-/* The claims on a field in one line, as "Élysée, 2025-02-06: €30–50bn ·
+/* The claims on a field in one line, as "Élysée, 6 Feb 2025: €30–50bn ·
  * Reuters, ...": those shown wrong (deprecated) or the others, joined by
  * sep. NULL if none. */
 char *
@@ -690,12 +717,14 @@ record_claims_line(const struct record *r, const char *field, int deprecated, co
 {
 	const struct record_claim *c;
 	struct strbuf sb = { 0 };
+	char date[64];
 
 	for (c = r->claims; c < r->claims + r->nclaims; c++) {
 		if (strcmp(c->field, field) != 0 || (strcmp(c->rank, "deprecated") == 0) != deprecated)
 			continue;
 		strbuf_addf(&sb, "%s%s%s%s: %s", sb.s != NULL ? sep : "",
-		    c->source, c->date != NULL ? ", " : "", c->date != NULL ? c->date : "",
+		    c->source, c->date != NULL ? ", " : "",
+		    c->date != NULL ? number_date(c->date, date, sizeof date) : "",
 		    c->value != NULL ? c->value : "");
 	}
 	return sb.s != NULL ? strbuf_finish(&sb) : NULL;

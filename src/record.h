@@ -122,13 +122,15 @@ int		 record_find(sqlite3 *db, const char *wanted, char **id, char **kind);
 char		*record_name(sqlite3 *db, const char *id, const char *lang);
 
 /* SQL of figure g's value with its unit, its bound, its date and its
- * target ("≥ 100k chips · 2025"). */
+ * target, the words and dates in the language of the data ("≥ 100k chips
+ * by 2027 · 9 Feb 2025"). */
 #define RECORD_QUANTITY(g) \
 	"CASE " g ".bound WHEN 'at_least' THEN '≥ ' WHEN 'at_most' THEN '≤ '" \
 	" WHEN 'about' THEN '≈ ' ELSE '' END" \
 	" || coalesce(quantity(" g ".value, " g ".unit)," \
 	"  quantity_range(" g ".value_low, " g ".value_high, " g ".unit))" \
-	" || coalesce(' by ' || " g ".target_date, '') || coalesce(' · ' || " g ".as_of, '')"
+	" || coalesce(' ' || phrase('by', date_text(" g ".target_date)), '')" \
+	" || coalesce(' · ' || date_text(" g ".as_of), '')"
 
 /* SQL true when record id (an SQL expression) has a disputed field. */
 #define RECORD_DISPUTED(id) "EXISTS (SELECT 1 FROM disputed WHERE subject_id = " id ")"

@@ -226,6 +226,14 @@ text_width(const char *s)
 	return text_walk(s, INT_MAX, "?", NULL, NULL);
 }
 
+/* The bytes printf's %-*s needs to pad s to cols columns (its width in
+ * columns, not in bytes). */
+int
+text_pad(const char *s, int cols)
+{
+	return cols + (int)strlen(s) - text_width(s);
+}
+
 /* The column, in characters from 1, of a byte offset: a continuation
  * byte of UTF-8 starts no character. */
 int

@@ -30,6 +30,9 @@ size_t	 text_utf8_length(const char *s);
 /* Display width of a UTF-8 string in terminal columns, as text_walk()
  * shows it. */
 int	 text_width(const char *s);
+/* The bytes printf's %-*s needs to pad s to cols columns: printf("%-*s",
+ * text_pad(s, 20), s) takes 20 columns, accents or not. */
+int	 text_pad(const char *s, int cols);
 /* The column, counted in characters from 1, of byte offset in s. */
 int	 text_column(const char *s, size_t offset);
 /* The edit distance between a and b, letters compared without case. */

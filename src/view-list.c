@@ -9,6 +9,7 @@
 #include "filter.h"
 #include "fts.h"
 #include "i18n.h"
+#include "label.h"
 #include "kind.h"
 #include "lists.h"
 #include "output.h"
@@ -619,10 +620,10 @@ list_title(struct view *v)
 	int n;
 
 	if (l->sort_col < 0)
-		n = snprintf(l->title, sizeof l->title, "%s", l->kind->plural);
+		n = snprintf(l->title, sizeof l->title, "%s", label_of(l->kind->plural));
 	else
 		n = snprintf(l->title, sizeof l->title, l->sort_desc ? _("%s by %s, descending") :
-		    _("%s by %s"), l->kind->plural, _(l->cols[l->sort_col]->label));
+		    _("%s by %s"), label_of(l->kind->plural), _(l->cols[l->sort_col]->label));
 	if (l->filter_text != NULL && n > 0 && (size_t)n < sizeof l->title)
 		snprintf(l->title + n, sizeof l->title - n, _(" %s filter: %s"),
 		    explorer_glyph("·", "-"), l->filter_text);

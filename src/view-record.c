@@ -7,6 +7,8 @@
 
 #include "explorer.h"
 #include "i18n.h"
+#include "label.h"
+#include "number.h"
 #include "record.h"
 #include "strbuf.h"
 #include "text.h"
@@ -75,13 +77,16 @@ static void
 record_add_field(struct record_view *r, const struct record *rec, const struct record_field *f)
 {
 	const char *flag = explorer_glyph("⚑", "!"), *sep = explorer_glyph(" · ", " - ");
+	const char *name = label_field(f->name);
 	char *alternatives, *wrong;
 
 	if (f->disputed == NULL) {
-		record_add(r, xasprintf("%-20s %s", f->name, f->text), NULL, STYLE_NORMAL, 2, 23);
+		record_add(r, xasprintf("%-*s %s", text_pad(name, 20), name, f->text), NULL,
+		    STYLE_NORMAL, 2, 23);
 		return;
 	}
-	record_add(r, xasprintf("%-20s %s  %s", f->name, f->text, flag), NULL, STYLE_NORMAL, 2, 23);
+	record_add(r, xasprintf("%-*s %s  %s", text_pad(name, 20), name, f->text, flag), NULL,
+	    STYLE_NORMAL, 2, 23);
 	if ((alternatives = record_claims_line(rec, f->disputed, 0, sep)) != NULL) {
 		record_add(r, xasprintf("%s %s", flag, alternatives), NULL, STYLE_ALERT, 23, 25);
 		free(alternatives);
@@ -106,7 +111,7 @@ record_add_fields(struct record_view *r, const struct record *rec)
 	}
 	if (rec->naliases == 0)
 		return;
-	strbuf_addf(&aliases, "%-20s ", _("aliases"));
+	strbuf_addf(&aliases, "%-*s ", text_pad(_("aliases"), 20), _("aliases"));
 	for (i = 0; i < rec->naliases; i++) {
 		strbuf_add(&aliases, i > 0 ? ", " : "");
 		strbuf_add(&aliases, rec->aliases[i]);
@@ -136,6 +141,7 @@ static void
 record_add_sources(struct record_view *r, const struct record *rec)
 {
 	const struct record_source *s;
+	char date[64];
 	int disagree = 0;
 
 	if (rec->nsources > 0) {
@@ -148,15 +154,16 @@ record_add_sources(struct record_view *r, const struct record *rec)
 			record_add(r, xstrdup(_("! Sources disagree on this record: the "
 			    "contradicting ones come first.")), NULL, STYLE_ALERT, 2, 4);
 		}
-		record_add(r, xasprintf("[%s] %s%s%s%s%s%s", s->stance, s->title,
+		record_add(r, xasprintf("[%s] %s%s%s%s%s%s", label_of(s->stance), s->title,
 		    s->publisher != NULL || s->published_on != NULL ? " (" : "",
 		    s->publisher != NULL ? s->publisher : "",
 		    s->publisher != NULL && s->published_on != NULL ? ", " : "",
-		    s->published_on != NULL ? s->published_on : "",
+		    s->published_on != NULL ? number_date(s->published_on, date, sizeof date) : "",
 		    s->publisher != NULL || s->published_on != NULL ? ")" : ""), s->source_id,
 		    s->contradicts ? STYLE_ALERT : STYLE_LINK, 2, 4);
 		if (strcmp(s->field, "*") != 0)
-			record_add(r, xasprintf(_("on: %s"), s->field), NULL, STYLE_DIM, 6, 10);
+			record_add(r, xasprintf(_("on: %s"), label_field(s->field)), NULL, STYLE_DIM,
+			    6, 10);
 		if (s->locator != NULL)
 			record_add(r, xasprintf(_("at: %s"), s->locator), NULL, STYLE_DIM, 6, 10);
 		if (s->note != NULL)
@@ -229,8 +236,8 @@ record_read(struct view *v, struct record_view *r)
 	r->id = xstrdup(rec->id);
 	r->kind = xstrdup(rec->kind);
 	record_add(r, xstrdup(rec->title), NULL, STYLE_TITLE, 1, 1);
-	record_add(r, xasprintf("%s %s %s", r->kind, explorer_glyph("·", "-"), r->id), NULL,
-	    STYLE_DIM, 1, 1);
+	record_add(r, xasprintf("%s %s %s", label_of(r->kind), explorer_glyph("·", "-"), r->id),
+	    NULL, STYLE_DIM, 1, 1);
 	record_add(r, xstrdup(""), NULL, STYLE_NORMAL, 0, 0);
 	record_add_fields(r, rec);
 	record_add_related(r, rec);

@@ -196,7 +196,7 @@ tl_draw_histogram(struct tl_view *t, int y, int cols)
 	static const char *const ascii[] = { " ", ".", ".", ":", ":", "|", "|", "#", "#" };
 	long max = 1;
 	int i, first, width = cols - 2, level;
-	char *label;
+	char *label, from[64], to[64];
 
 	for (i = 0; i < t->nbins; i++) {
 		if (t->counts[i] > max)
@@ -209,8 +209,9 @@ tl_draw_histogram(struct tl_view *t, int y, int cols)
 		    STYLE_LINK);
 	}
 	if (t->nbins > 0) {
-		label = xasprintf(_("%s … %s, %ld at most a %s"), t->periods[first],
-		    t->periods[t->nbins - 1], max, t->zoom == ZOOM_YEAR ? _("year") :
+		label = xasprintf(_("%s … %s, %ld at most a %s"),
+		    number_date(t->periods[first], from, sizeof from),
+		    number_date(t->periods[t->nbins - 1], to, sizeof to), max, t->zoom == ZOOM_YEAR ? _("year") :
 		    t->zoom == ZOOM_QUARTER ? _("quarter") : _("month"));
 		explorer_text(y + 1, 1, label, cols - 2, STYLE_DIM);
 		free(label);
@@ -287,7 +288,7 @@ tl_draw(struct view *v, int top, int rows, int cols)
 	struct tl_view *t = v->data;
 	int r, n = rows - 3, x, w, has_eur, folded;
 	enum explorer_style style;
-	char **c, *line, buf[64], *end;
+	char **c, *line, buf[64], date[64], *end;
 	const char *marker;
 	double eur;
 
@@ -313,7 +314,8 @@ tl_draw(struct view *v, int top, int rows, int cols)
 			folded = tl_folded(t, c[TL_PERIOD]);
 			has_eur = c[TL_EUR] != NULL && number_parse(c[TL_EUR], &eur, &end) == 0;
 			line = xasprintf(_("%s %s%s%s%s"), folded ? explorer_glyph("▸", ">") :
-			    explorer_glyph("▾", "v"), c[TL_PERIOD], has_eur ? "  " : "",
+			    explorer_glyph("▾", "v"), number_date(c[TL_PERIOD], date, sizeof date),
+			    has_eur ? "  " : "",
 			    has_eur ? money_format(eur, "EUR", buf, sizeof buf) : "",
 			    has_eur ? _(" announced") : "");
 			if (folded) {
@@ -335,12 +337,13 @@ tl_draw(struct view *v, int top, int rows, int cols)
 		if (c[TL_DISPUTED] != NULL && strcmp(c[TL_DISPUTED], "1") == 0)
 			explorer_text(top + 3 + r, 0, explorer_glyph("⚑", "!"), 1,
 			    style == STYLE_SELECTED ? style : STYLE_ALERT);
-		x = 2;
-		x += explorer_text(top + 3 + r, x, c[TL_DATE], 10, style) + 1;
-		x = 13;
+		/* The date as the language writes it: "11 sept. 2025" at most. */
+		explorer_text(top + 3 + r, 2, number_date(c[TL_DATE], date, sizeof date), 13,
+		    style);
+		x = 16;
 		explorer_text(top + 3 + r, x, marker, 1, style == STYLE_SELECTED ? style :
 		    tl_bloc_style(c[TL_BLOC]));
-		x = 15;
+		x = 18;
 		w = c[TL_AMOUNT] != NULL ? text_width(c[TL_AMOUNT]) + 2 : 0;
 		line = tl_item_title(t, r);
 		explorer_text_marked(top + 3 + r, x, line, cols - x - w - 7, style);

@@ -8,7 +8,7 @@ for setting in "LANG=C" "LC_ALL=C"; do
 	    --format table >"$scratch/out" 2>&1
 	grep -q "^  amount  *1000000000 (EUR1bn)  !$" "$scratch/out"
 	ok $? "$setting: a disputed amount carries ! after its value"
-	grep -q "^  *! Alpha Labs, 2025-09-09: EUR1bn - Test Daily, 2025-02-10: \$1\.2bn$" "$scratch/out"
+	grep -q "^  *! Alpha Labs, 9 Sep 2025: EUR1bn - Test Daily, 10 Feb 2025: \$1\.2bn$" "$scratch/out"
 	ok $? "$setting: its sources' values follow on the next line, in ASCII"
 	! LC_ALL=C grep -q "$(printf '[\200-\377]')" "$scratch/out"
 	ok $? "$setting: nothing but ASCII"

@@ -195,7 +195,7 @@ test_money(void)
 	is_str(money_quantity(10, "GW", buf, sizeof buf), "10 GW", "10 GW");
 	is_str(money_quantity(42, "%", buf, sizeof buf), "42%", "42%%");
 	is_str(money_quantity(100000, "chips", buf, sizeof buf), "100k chips", "100k chips");
-	is_str(money_quantity(1500, "people", buf, sizeof buf), "1500 people", "1500 people");
+	is_str(money_quantity(1500, "people", buf, sizeof buf), "1,500 people", "1500 people");
 	is_str(money_quantity(10e6, "people", buf, sizeof buf), "10M people", "10M people");
 	is_str(money_quantity(1e9, "EUR", buf, sizeof buf), "€1bn", "a quantity in a currency");
 }

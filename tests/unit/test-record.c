@@ -161,7 +161,7 @@ test_funding(sqlite3 *db)
 
 	is_int(r->nclaims, 3, "two sources give the amount, one of them a currency");
 	line = record_claims_line(r, "amount", 0, " · ");
-	is_str(line, "Alpha Labs, 2025-09-09: €1bn · Test Daily, 2025-02-10: $1.2bn",
+	is_str(line, "Alpha Labs, 9 Sep 2025: €1bn · Test Daily, 10 Feb 2025: $1.2bn",
 	    "what each source says, the preferred first");
 	free(line);
 	ok(record_claims_line(r, "amount", 1, " · ") == NULL, "none is shown wrong");
