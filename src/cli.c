@@ -192,7 +192,7 @@ cli_error(const char *fmt, ...)
 	va_end(ap);
 	fflush(stdout);
 	fputs("aiatlas: ", stderr);
-	text_escape(stderr, message, strlen(message), "");
+	text_escape_local(stderr, message, strlen(message));
 	fputc('\n', stderr);
 	free(message);
 }

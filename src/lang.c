@@ -3,6 +3,7 @@
 #include "config.h"
 #include "lang.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,10 +62,19 @@ void
 lang_messages(const char *language)
 {
 #ifdef ENABLE_NLS
+	const char *now = setlocale(LC_MESSAGES, NULL);
+
 	if (language != NULL)
 		setenv("LANGUAGE", language, 1);
 	else
 		unsetenv("LANGUAGE");
+	/* gettext ignores LANGUAGE under the C locale; C.UTF-8 is the same
+	 * locale but for that (the text is turned into the terminal's
+	 * characters when written, as the data is). */
+	if (language != NULL && now != NULL &&
+	    (strcmp(now, "C") == 0 || strcmp(now, "POSIX") == 0) &&
+	    setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
+		setlocale(LC_MESSAGES, "C.utf8");
 	++_nl_msg_cat_cntr;
 #else
 	(void)language;

@@ -59,6 +59,9 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, main_localedir());
+	/* The program's text is UTF-8 inside, whatever the locale: it is
+	 * turned into the terminal's characters when written (translit.c). */
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
 	lang_init();

@@ -59,12 +59,13 @@ text_control(wchar_t wc, char *buf, size_t size)
 /* Write n bytes of s to fp with every control character, and every byte
  * that is not UTF-8, spelled as an escape (\x1b, \u009b, \xff): so no
  * escape sequence in data or arguments reaches a terminal. The control
- * characters in keep are written as they are. */
-void
-text_escape(FILE *fp, const char *s, size_t n, const char *keep)
+ * characters in keep are written as they are; with local, the other
+ * characters as the locale can spell them (translit.c). */
+static void
+text_escape_as(FILE *fp, const char *s, size_t n, const char *keep, int local)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	char buf[8];
+	char buf[8], spelled[16];
 	size_t i, len;
 
 	for (i = 0; i < n; i += len) {
@@ -77,9 +78,27 @@ text_escape(FILE *fp, const char *s, size_t n, const char *keep)
 		else if (len == 1 && (u[i] == '\0' || strchr(keep, u[i]) == NULL) &&
 		    text_control(u[i], buf, sizeof buf) != NULL)
 			fputs(buf, fp);
+		else if (len > 1 && local && !translit_utf8())
+			fputs(translit_char(s + i, len, spelled, sizeof spelled), fp);
 		else
 			fwrite(s + i, 1, len, fp);
 	}
+}
+
+/* Write n bytes of s to fp with control characters escaped (see
+ * text_escape_as()), the others as they are. */
+void
+text_escape(FILE *fp, const char *s, size_t n, const char *keep)
+{
+	text_escape_as(fp, s, n, keep, 0);
+}
+
+/* Write a message to a terminal: escaped as text_escape() does, in the
+ * locale's characters. */
+void
+text_escape_local(FILE *fp, const char *s, size_t n)
+{
+	text_escape_as(fp, s, n, "", 1);
 }
 
 /* The columns of s, in the locale's character set; -1 if a character of it

@@ -19,6 +19,8 @@ int	 text_walk(const char *s, int max, const char *bad, text_put_fn put, void *a
  * character not in keep and every byte that is not UTF-8 spelled as an
  * escape: \x1b, \u009b, \xff. For data and messages on a terminal. */
 void	 text_escape(FILE *fp, const char *s, size_t n, const char *keep);
+/* The same for a message, in the locale's characters (translit.c). */
+void	 text_escape_local(FILE *fp, const char *s, size_t n);
 /* Write s to fp as text_walk() shows it on a terminal, line breaks kept:
  * for text written to a terminal outside the explorer. */
 void	 text_print(FILE *fp, const char *s);
