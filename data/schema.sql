@@ -433,6 +433,16 @@ CREATE INDEX figure_subject ON figure (subject_id, id);
 CREATE INDEX citation_source ON citation (source_id);
 CREATE INDEX claim_subject ON claim (subject_id, field);
 CREATE INDEX claim_source ON claim (source_id);
+-- Each column a list of actors can be sorted by, with the id after it as
+-- the lists' order (column, id): the index gives a sorted window at once,
+-- where one on the column alone leaves every row of the list to sort.
+-- Named *_order: the user database, with few records, does without them.
+CREATE INDEX actor_kind_order ON actor (kind, id);
+CREATE INDEX actor_country_order ON actor (country, id);
+CREATE INDEX actor_sector_order ON actor (sector, id);
+CREATE INDEX actor_place_order ON actor (place, id);
+CREATE INDEX actor_founded_order ON actor (founded_on, id);
+CREATE INDEX actor_parent_order ON actor (parent_id, id);
 
 -- The thesaurus: words and phrases people type, in French or English, each
 -- under a concept with its equivalents ("souveraineté" and "sovereignty"

@@ -27,14 +27,16 @@ void	 db_close(sqlite3 *db);
 const char *db_file(sqlite3 *db, const char *schema);
 
 /* Check a database that may come from anyone, attached to db as schema
- * ("main" for --db, "user" for the user's), before anything reads it: it
- * is sound (PRAGMA quick_check: no damage, no NULL in a NOT NULL column)
- * and each table, full-text table, view, index and trigger named as one of
- * the bundled schema (data/schema.sql) is made by the same statement, so
- * has the same columns, constraints, tokenizer and settings; no other
- * index or trigger is on those tables. For "main", every table and view
- * of it must be there and PRAGMA user_version be the bundled one's. 0, or -1 with
- * *cause, one line naming the database as name. */
+ * ("main" for --db, "user" for the user's), before anything reads it: up
+ * to 32 MB it is sound (PRAGMA quick_check: no damage, no NULL in a NOT
+ * NULL column; a larger one is not read whole, and damage stops the
+ * statement that meets it), and each table, full-text table, view, index
+ * and trigger named as one of the bundled schema (data/schema.sql) is made
+ * by the same statement, so has the same columns, constraints, tokenizer
+ * and settings; no other index or trigger is on those tables. For "main",
+ * every table and view of it must be there and PRAGMA user_version be the
+ * bundled one's. 0, or -1 with *cause, one line naming the database as
+ * name. */
 int	 db_check_untrusted(sqlite3 *db, const char *schema, const char *name,
 	    char **cause);
 

@@ -511,6 +511,25 @@ filter_word_field(const char *name)
 	return 0;
 }
 
+/* Whether value is one of the values of SQL as written: SQLite looks it
+ * up in the field's index, where the search in any case below reads every
+ * row (a million actors for kind:company). */
+static int
+filter_value_exists(sqlite3 *db, const char *values, const char *value)
+{
+	sqlite3_stmt *stmt;
+	char *sql = xasprintf("WITH x(v) AS (%s) SELECT 1 FROM x WHERE v = ?1 LIMIT 1", values);
+	int found = 0;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
+		found = sqlite3_step(stmt) == SQLITE_ROW;
+		sqlite3_finalize(stmt);
+	}
+	free(sql);
+	return found;
+}
+
 /* Check that a value occurs in the data for a field, in any case; the
  * value as the data writes it (freed by the caller), or NULL. */
 static char *
@@ -526,6 +545,8 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 	/* A word of a closed list by its label too: "organisme public". */
 	if (filter_word_field(fd->name) && label_word(value) != NULL)
 		value = label_word(value);
+	if (filter_value_exists(fp->db, fd->values[fp->k], value))
+		return xstrdup(value);
 	list = xstrdup("");
 	sql = xasprintf("WITH x(v) AS (%s) SELECT v FROM x WHERE v IS NOT NULL ORDER BY"
 	    " v = ?1 COLLATE NOCASE DESC, v", fd->values[fp->k]);

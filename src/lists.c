@@ -176,6 +176,29 @@ lists_order_sql(const struct kind *k, const char *lang, const struct list_order 
 	return sql;
 }
 
+/* Whether the rows a filter keeps can be found by reading the order's
+ * index: the order begins with a column of the table (which the schema
+ * indexes with the id) that the filter does not test; on that column,
+ * the filter's own lookup already gives its rows in order. */
+int
+lists_order_walks(const struct kind *k, const char *lang, const struct list_order *o,
+    const char *filter)
+{
+	const char *e = o->n > 0 ? lists_expr(o->col[0], lang) : NULL, *p;
+	char *name;
+	size_t len;
+	int tested = 0;
+
+	if (e == NULL || e[strspn(e, LISTS_IDENT)] != '\0')
+		return 0;
+	name = xasprintf("%s.%s", k->table, e);
+	len = strlen(name);
+	for (p = filter; !tested && (p = strstr(p, name)) != NULL; p += len)
+		tested = p[len] == '\0' || strchr(LISTS_IDENT, p[len]) == NULL;
+	free(name);
+	return !tested;
+}
+
 /* SELECT count(*) of the list. */
 char *
 lists_count(const struct kind *k, const char *filter)

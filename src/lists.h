@@ -68,6 +68,11 @@ char			*lists_select_columns(const struct kind *k, const char *columns,
 /* The terms of an order, or of its reverse, as SQL (the id last). */
 char			*lists_order_sql(const struct kind *k, const char *lang,
 			     const struct list_order *o, int reverse);
+/* Whether reading the rows in the order's index, testing the filter's SQL
+ * on each, can find a window of them (see view-list.c): the order begins
+ * with a column of the table that the filter does not test. */
+int			 lists_order_walks(const struct kind *k, const char *lang,
+			     const struct list_order *o, const char *filter);
 /* SELECT count(*) of the list, of the rows a filter keeps (NULL: all). */
 char			*lists_count(const struct kind *k, const char *filter);
 /* The first parameter a filter of a list may use. */

@@ -26,11 +26,14 @@
 
 /* The record tables of the bundled schema, their indexes and triggers, as
  * data/schema.sql makes them; the full-text index is left out (virtual
- * tables and their shadow tables). ?1 keeps one table's statements (NULL:
- * every table's), ?2 its CREATE TABLE (1) or the rest (0) (NULL: both). */
+ * tables and their shadow tables), and so are the indexes of the lists'
+ * orders (named *_order), which the user's few records do without. ?1
+ * keeps one table's statements (NULL: every table's), ?2 its CREATE TABLE
+ * (1) or the rest (0) (NULL: both). */
 static const char userdb_schema_records_sql[] =
 	"SELECT s.name, s.sql FROM sqlite_schema AS s"
 	" WHERE s.sql IS NOT NULL AND s.type IN ('table', 'index', 'trigger')"
+	"   AND (s.type <> 'index' OR s.name NOT LIKE '%\\_order' ESCAPE '\\')"
 	"   AND s.tbl_name IN (SELECT name FROM pragma_table_list"
 	"     WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')"
 	"   AND (?1 IS NULL OR s.tbl_name = ?1) AND (?2 IS NULL OR (s.type = 'table') = ?2)"

@@ -24,7 +24,9 @@ struct list_view {
 	int				 sort_desc;
 	sqlite3_stmt			*select;	/* rows in the order */
 	sqlite3_stmt			*reverse;	/* and in reverse, for the end */
+	sqlite3_stmt			*walk[2];	/* the same, walking (or NULL) */
 	long				 count;
+	long				 total;		/* the rows without the filter */
 	long				 cur;		/* the selected row */
 	long				 top;		/* the first row shown */
 	long				 win_off;	/* the rows fetched: from */
@@ -43,6 +45,17 @@ struct list_view {
 	sqlite3_stmt			*nest;		/* a row's depth, its parent's title */
 	char				 title[512];
 };
+
+/*
+ * A filtered window is read one of two ways. SQLite looks the filter up in
+ * its own index and sorts every row that passes (about count rows read);
+ * or, walking, it reads the rows in the order's index and tests each,
+ * until the window is full (about (offset + rows) * total / count, from
+ * the nearer end). It walks when that is at most LIST_WALK_COST times
+ * fewer: near the ends of a list that many rows pass, such as kind:company
+ * (a tenth of a second sorted at 400,000 actors, a millisecond walked).
+ */
+#define LIST_WALK_COST	4
 
 /* Forget the fetched rows. */
 static void
@@ -119,12 +132,16 @@ static void
 list_prepare(struct view *v, struct list_view *l)
 {
 	sqlite3 *db = explorer_db(v->ex);
-	char *sql, *cause = NULL;
-	int reverse;
+	char *sql, *cause = NULL, *walk = NULL;
+	int reverse, i;
 
 	sqlite3_finalize(l->select);
 	sqlite3_finalize(l->reverse);
 	l->select = l->reverse = NULL;
+	for (i = 0; i < 2; i++) {
+		sqlite3_finalize(l->walk[i]);
+		l->walk[i] = NULL;
+	}
 	list_forget(l);
 	sqlite3_stmt **stmt;
 
@@ -135,10 +152,17 @@ list_prepare(struct view *v, struct list_view *l)
 	l->flat = l->order;
 	if (l->parent >= 0 && l->order.n > 0)
 		list_tree(v, l);
-	for (reverse = 0; reverse < 2; reverse++) {
-		stmt = reverse ? &l->reverse : &l->select;
+	/* Unary + keeps SQLite from looking the filter up in an index. */
+	if (l->filter != NULL && lists_order_walks(l->kind, explorer_lang(v->ex), &l->order,
+	    filter_sql(l->filter)))
+		walk = xasprintf("+(%s)", filter_sql(l->filter));
+	for (i = 0; i < 4; i++) {
+		reverse = i % 2;
+		stmt = i < 2 ? (reverse ? &l->reverse : &l->select) : &l->walk[reverse];
+		if (i >= 2 && walk == NULL)
+			break;
 		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &l->order, reverse,
-		    l->filter != NULL ? filter_sql(l->filter) : NULL);
+		    i >= 2 ? walk : l->filter != NULL ? filter_sql(l->filter) : NULL);
 		if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK)
 			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->plural,
 			    sqlite3_errmsg(db));
@@ -146,6 +170,7 @@ list_prepare(struct view *v, struct list_view *l)
 			filter_bind(l->filter, *stmt);
 		free(sql);
 	}
+	free(walk);
 }
 
 /* Count the rows the list has, with its filter. */
@@ -191,6 +216,7 @@ list_open(struct view *v)
 	else
 		list_prepare_nest(v, l);
 	list_count(v, l);
+	l->total = l->count;
 	list_prepare(v, l);
 }
 
@@ -203,6 +229,8 @@ list_close(struct view *v)
 	list_forget(l);
 	sqlite3_finalize(l->select);
 	sqlite3_finalize(l->reverse);
+	sqlite3_finalize(l->walk[0]);
+	sqlite3_finalize(l->walk[1]);
 	sqlite3_finalize(l->nest);
 	free(l->tree_sql);
 	filter_free(l->filter);
@@ -303,6 +331,9 @@ list_fetch(struct view *v, struct list_view *l, long off, int n)
 	from_end = l->count - off - n;
 	reverse = from_end < off;
 	stmt = reverse ? l->reverse : l->select;
+	if (l->walk[reverse] != NULL && ((double)(reverse ? from_end : off) + n) *
+	    (double)l->total <= (double)LIST_WALK_COST * (double)l->count * (double)l->count)
+		stmt = l->walk[reverse];
 	sqlite3_reset(stmt);
 	sqlite3_bind_int(stmt, 1, n);
 	sqlite3_bind_int64(stmt, 3, reverse ? from_end : off);

@@ -228,10 +228,12 @@ test_actor_places(void)
 	    " || ' ' || coalesce(place, 'no place') FROM user.actor",
 	    "My HPC infrastructure 2024-05 month no place", "its actor is kept, with no place yet");
 	theirs = query(bundled, "SELECT group_concat(type || ' ' || sql, '; ') FROM sqlite_schema"
-	    " WHERE tbl_name = 'actor' ORDER BY type, name");
+	    " WHERE tbl_name = 'actor' AND name NOT LIKE '%\\_order' ESCAPE '\\'"
+	    " ORDER BY type, name");
 	mine = query(db, "SELECT group_concat(type || ' ' || sql, '; ') FROM user.sqlite_schema"
 	    " WHERE tbl_name = 'actor' ORDER BY type, name");
-	is_str(mine, theirs, "user.actor, its indexes and triggers are the bundled schema's");
+	is_str(mine, theirs, "user.actor, its indexes and triggers are the bundled schema's,"
+	    " but the indexes of the lists' orders");
 	ok(db_exec(db, "UPDATE user.actor SET kind = 'supercomputer', place = 'Orléans',"
 	    " region = 'Centre-Val de Loire' WHERE id = 'my-hpc'", &cause) == 0,
 	    "the actor can be a supercomputer with a place");
