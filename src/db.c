@@ -312,6 +312,10 @@ db_reference(char **cause)
 	return ref;
 }
 
+/* The connection whose main database is the bundled image: the schema
+ * as aiatlas-mkdb leaves it, a reference already made. */
+static sqlite3 *db_image;
+
 /* Compare the objects of schema with those of the bundled one (ref):
  * each that has a bundled one's name is the same statement, and nothing
  * more (an index or a trigger) is on a bundled table; with required,
@@ -482,7 +486,11 @@ db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cau
 	}
 	free(value);
 	value = NULL;
-	if ((ref = db_reference(&why)) == NULL) {
+	/* The user database beside the bundled image is compared with it;
+	 * anything else with a reference made for the purpose. */
+	if (!main_schema && db == db_image)
+		ref = db;
+	else if ((ref = db_reference(&why)) == NULL) {
 		*cause = xasprintf(_("%s: cannot check it: %s"), name, why);
 		free(why);
 		return -1;
@@ -504,7 +512,8 @@ db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cau
 out:
 	free(version);
 	free(value);
-	db_close(ref);
+	if (ref != db)
+		db_close(ref);
 	return r;
 }
 
@@ -552,6 +561,7 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 		sqlite3_close(db);
 		return NULL;
 	}
+	db_image = db;
 	return db;
 }
 
@@ -673,6 +683,8 @@ db_uri(const char *path, const char *mode)
 void
 db_close(sqlite3 *db)
 {
+	if (db != NULL && db == db_image)
+		db_image = NULL;
 	if (db != NULL)
 		sqlite3_close_v2(db);
 }
