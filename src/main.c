@@ -12,9 +12,12 @@
 #include "cli.h"
 #include "i18n.h"
 #include "lang.h"
+#include "userdb.h"
 
 extern const unsigned char atlas_image[];
 extern const size_t atlas_image_size;
+extern const unsigned char userdb_image[];
+extern const size_t userdb_image_size;
 
 #ifdef ENABLE_NLS
 /*
@@ -65,6 +68,7 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	lang_init();
+	userdb_set_image(userdb_image, userdb_image_size);
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {

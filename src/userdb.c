@@ -221,6 +221,36 @@ userdb_migrate(struct userdb *u, char **cause)
 	return 0;
 }
 
+/* An empty user database made at build time (aiatlas-userimage), or
+ * NULL: one is made from the schema's statements. */
+static const unsigned char *userdb_image;
+static size_t userdb_image_size;
+
+/* Start empty user databases as a copy of image (see userdb.h). */
+void
+userdb_set_image(const unsigned char *image, size_t size)
+{
+	userdb_image = image;
+	userdb_image_size = size;
+}
+
+/* Fill the empty schema user with a copy of the image: 0, or -1 (then
+ * the schema is still empty). */
+static int
+userdb_copy_image(sqlite3 *db)
+{
+	unsigned char *copy;
+
+	if (userdb_image == NULL ||
+	    (copy = sqlite3_malloc64((sqlite3_uint64)userdb_image_size)) == NULL)
+		return -1;
+	memcpy(copy, userdb_image, userdb_image_size);
+	/* FREEONCLOSE: SQLite frees the copy, even when it refuses it. */
+	return sqlite3_deserialize(db, "user", copy, (sqlite3_int64)userdb_image_size,
+	    (sqlite3_int64)userdb_image_size,
+	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) == SQLITE_OK ? 0 : -1;
+}
+
 /* Attach an empty user database in memory, with the schema of a file. */
 static int
 userdb_attach_memory(struct userdb *u, char **cause)
@@ -231,6 +261,10 @@ userdb_attach_memory(struct userdb *u, char **cause)
 		*cause = xasprintf(_("cannot make an empty user database: %s"),
 		    sqlite3_errmsg(u->db));
 		return -1;
+	}
+	if (userdb_copy_image(u->db) == 0) {
+		u->file = 0;
+		return 0;
 	}
 	if (userdb_schema_migrate(u->db, 0, &why) != 0) {
 		*cause = xasprintf(_("cannot make an empty user database: %s"), why);

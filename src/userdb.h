@@ -2,6 +2,8 @@
 #ifndef AIATLAS_USERDB_H
 #define AIATLAS_USERDB_H
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #include "check.h"
@@ -24,6 +26,10 @@ struct userdb {
  * or ~/.local/share/aiatlas/user.db; NULL with *why if neither can be
  * known. */
 char	*userdb_default_path(const char **why);
+/* Start every empty user database as a copy of image (size bytes): the
+ * one aiatlas-userimage made for the bundled database's schema, so that
+ * its statements are not run at each start. Without it they are. */
+void	 userdb_set_image(const unsigned char *image, size_t size);
 /* Attach the user database at path (NULL: none, for the reason why) to db
  * as schema user, bringing an older one to the current version; a file
  * that does not exist is not made. A file that cannot be written (or its
