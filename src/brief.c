@@ -585,7 +585,9 @@ brief_write(sqlite3 *db, const char *lang, char *const *wanted, int n,
 			record_free(r[nr]);
 			continue;
 		}
-		t = xasprintf("%s%s%s", title, nr == 0 ? ": " : "; ", r[nr]->title);
+		/* TRANSLATORS: the sheet's title, then the first record's
+		 * title ("Briefing sheet: Jean Zay"), then each other's. */
+		t = xasprintf(nr == 0 ? _("%s: %s") : _("%s; %s"), title, r[nr]->title);
 		free(title);
 		title = t;
 		nr++;

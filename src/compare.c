@@ -182,6 +182,15 @@ compare_domain_list(unsigned int domains, char *buf, size_t size)
 	}
 }
 
+/* What separates the parts of a list whose parts hold commas. */
+static const char *
+compare_sep(void)
+{
+	/* TRANSLATORS: between the parts of a list whose parts hold commas
+	 * ("€109bn: 2025–2031, 6 years; €10bn: …"). */
+	return _("; ");
+}
+
 /* Append text to a "; "-separated list. */
 static void
 compare_append(char **list, const char *sep, const char *text)
@@ -254,7 +263,7 @@ compare_add(struct compare_sum *sum, sqlite3_stmt *stmt)
 	else
 		text = xasprintf(ngettext("%s: %d–%d, %d year", "%s: %d–%d, %d years", years),
 		    buf, y, years == 1 && end < y ? y : end, years);
-	compare_append(&sum->years, "; ", text);
+	compare_append(&sum->years, compare_sep(), text);
 	free(text);
 	/* The rates the sums take: the currency's of the year, and the
 	 * dollar's of the year for the total in dollars. */
@@ -351,7 +360,8 @@ compare_left(const struct compare_sum *sum, const struct compare_scope *s)
 		compare_append(&text, ", ", part);
 		free(part);
 	}
-	t = xasprintf(_("%d left out: %s"), sum->nleft, text);
+	t = xasprintf(ngettext("%d left out: %s", "%d left out: %s", sum->nleft),
+	    sum->nleft, text);
 	free(text);
 	return t;
 }
@@ -542,7 +552,7 @@ compare_rates(sqlite3 *db, const char *list)
 		e = norm_explain(&r);
 		/* A rate both a bloc and its members use is said once. */
 		if (text == NULL || strstr(text, e) == NULL)
-			compare_append(&text, "; ", e);
+			compare_append(&text, compare_sep(), e);
 		free(e);
 	}
 	free(copy);

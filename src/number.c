@@ -111,6 +111,14 @@ number_date(const char *iso, char *buf, size_t size)
 	size_t n = strlen(iso), i;
 	int month = n >= 7 ? atoi(iso + 5) : 1;
 
+	/* A quarter, "2025-Q1": "Q1 2025" (T1 2025 in French). */
+	if (n == 7 && strncmp(iso + 4, "-Q", 2) == 0 && iso[6] >= '1' && iso[6] <= '4' &&
+	    !lang_machine()) {
+		/* TRANSLATORS: a quarter of a year: %1$c its number, %2$.4s the
+		 * year ("Q1 2025"; in French "T1 2025"). */
+		snprintf(buf, size, _("Q%1$c %2$.4s"), iso[6], iso);
+		return buf;
+	}
 	for (i = 0; i < n; i++) {
 		if ((i == 4 || i == 7) ? iso[i] != '-' : !isdigit((unsigned char)iso[i]))
 			break;

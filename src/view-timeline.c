@@ -237,20 +237,21 @@ tl_folded(const struct tl_view *t, const char *period)
 static void
 tl_fold(struct view *v, struct tl_view *t, const char *period)
 {
-	char *key = xasprintf(",%s,", period), *at, *s;
+	char *key = xasprintf(",%s,", period), *at, *s, shown[64];
 
+	number_date(period, shown, sizeof shown);
 	if (t->folded != NULL && (at = strstr(t->folded, key)) != NULL) {
 		memmove(at, at + strlen(key) - 1, strlen(at + strlen(key) - 1) + 1);
 		if (strcmp(t->folded, ",") == 0) {
 			free(t->folded);
 			t->folded = NULL;
 		}
-		explorer_message(v->ex, _("%s unfolded."), period);
+		explorer_message(v->ex, _("%s unfolded."), shown);
 	} else {
 		s = xasprintf("%s%s", t->folded != NULL ? t->folded : ",", key + 1);
 		free(t->folded);
 		t->folded = s;
-		explorer_message(v->ex, _("%s folded; Enter on it unfolds it."), period);
+		explorer_message(v->ex, _("%s folded; Enter on it unfolds it."), shown);
 	}
 	free(key);
 	tl_prepare(v, t);
