@@ -296,13 +296,38 @@ db_value(sqlite3 *db, const char *sql, char **cause)
 	return value;
 }
 
-/* The bundled schema in a new database in memory, its full-text settings
- * as aiatlas-mkdb leaves them. */
+/* The bundled image, or NULL: see db_set_reference(). */
+static const unsigned char *db_reference_image;
+static size_t db_reference_size;
+
+/* Check databases against the bundled image (see db.h). */
+void
+db_set_reference(const unsigned char *image, size_t size)
+{
+	db_reference_image = image;
+	db_reference_size = size;
+}
+
+/* The bundled schema in a database in memory, its full-text settings as
+ * aiatlas-mkdb leaves them: the bundled image itself when it is known,
+ * else one made from the schema. */
 static sqlite3 *
 db_reference(char **cause)
 {
 	sqlite3 *ref;
 
+	if (db_reference_image != NULL) {
+		if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+		    sqlite3_deserialize(ref, "main",
+		    (unsigned char *)(uintptr_t)db_reference_image,
+		    (sqlite3_int64)db_reference_size, (sqlite3_int64)db_reference_size,
+		    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+			*cause = xstrdup(sqlite3_errmsg(ref));
+			sqlite3_close(ref);
+			return NULL;
+		}
+		return ref;
+	}
 	if ((ref = db_create(":memory:", cause)) == NULL)
 		return NULL;
 	if (fts_build(ref, cause) != 0) {

@@ -11,6 +11,10 @@ extern const size_t schema_sql_size;
 
 /* Open a database image held in memory, read-only, without copying it. */
 sqlite3	*db_open_image(const unsigned char *data, size_t size, char **cause);
+/* Check the databases given (--db, the user's) against image, the bundled
+ * database as aiatlas-mkdb made it, rather than against one made again
+ * from the schema each time (what happens without it). */
+void	 db_set_reference(const unsigned char *image, size_t size);
 /* Open a database file read-only and check it is an aiatlas database. */
 sqlite3	*db_open_readonly(const char *path, char **cause);
 /* Create a new database file with the schema (it must not exist). */
