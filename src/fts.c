@@ -119,6 +119,53 @@ static const char fts_search_tmpl[] =
 	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
 	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
 	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
+/* The tier of a row of table name that matched in its names or aliases
+ * (en and fr: its names), as FTS_TIER says: 0 to 3. */
+#define FTS_NAME_TIER(name, en, fr) \
+	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
+	" WHEN " FTS_NAMED(name ".id", en, fr) " THEN 0" \
+	" WHEN " FTS_NAME_STARTS(en, fr) " THEN 1 ELSE 2 END ELSE 3 END"
+/* The first matches (as many as the limit) of a full-text table in its
+ * own order, without ranking: those in names and aliases, tiered; those
+ * anywhere, in the last tier (none when ?11, names only, is set). Their
+ * snippets are made as they are found: made later, each would search
+ * the index again. */
+#define FTS_FIRST(schema, name, src, en, fr) \
+	"SELECT * FROM (SELECT rowid AS r, " src " AS src, id, kind," \
+	" " FTS_NAME_TIER(name, en, fr) " AS tier, " FTS_KIND_ORDER("kind") " AS place," \
+	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
+	" FROM " schema "." name " WHERE " name " MATCH '{name alias} : (' || ?1 || ')'" \
+	" AND (?2 IS NULL OR kind = ?2) LIMIT ?4)" \
+	" UNION ALL SELECT * FROM (SELECT rowid, " src ", id, kind, 4, " \
+	FTS_KIND_ORDER("kind") ", " FTS_SNIPPET(name, "-1", FTS_TEXT) \
+	" FROM " schema "." name " WHERE NOT ?11" \
+	" AND " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2) LIMIT ?4)"
+
+/* What a search shows while the words are typed: the first matches
+ * of each table in its own order (FTS_FIRST), at most ?4 of each, with
+ * the user's notes, in tiers and by kind as fts_search_tmpl orders them
+ * but with no ranking inside a kind, each record once at its best. Its
+ * cost is that of a page, not of every match. With ?11, only names and
+ * aliases are searched: a one-letter prefix has no index, and the text
+ * would be read whole. */
+static const char fts_typing_tmpl[] =
+	"SELECT f.id AS id, f.kind AS kind,"
+	" CASE ?3 WHEN 'fr' THEN %8$s ELSE %7$s END AS name, f.snip AS match,"
+	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
+	" FROM (SELECT id, kind, snip, pos FROM ("
+	"  SELECT id, kind, snip,"
+	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
+	"   row_number() OVER (PARTITION BY id ORDER BY tier, src, r) AS nth FROM ("
+	"   " FTS_FIRST("main", "record_fts", "0", "%3$s", "%4$s")
+	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1", "%5$s", "%6$s")
+	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, 4,"
+	"    " FTS_KIND_ORDER("kind") ", ?9 || " FTS_SNIPPET("note_fts", "2", "body")
+	"    FROM temp.note_fts WHERE NOT ?11 AND note_fts MATCH ?1"
+	"    AND (?2 IS NULL OR kind = ?2) LIMIT ?4)))"
+	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
+	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
+	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
+
 /* The English or French name (fr) of the record that a row of table
  * stands for, read from its kind's table. */
 static char *
@@ -135,28 +182,40 @@ fts_label(const char *table, int fr)
 	return sql;
 }
 
-/* The search statement, made from the registry once. */
-static const char *
-fts_search_sql(void)
+/* A search statement made from the registry: fts_typing_tmpl's when
+ * typing says, else fts_search_tmpl's. */
+static char *
+fts_statement(int typing)
 {
-	static char *sql;
-	char *proper, *order, *label[6];
+	char *sql, *proper, *order, *label[6];
 	int i;
 
-	if (sql == NULL) {
-		proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
-		order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
-		for (i = 0; i < 6; i++)
-			label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f",
-			    i % 2);
+	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
+	order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
+	for (i = 0; i < 6; i++)
+		label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f", i % 2);
+	if (typing)
+		sql = xasprintf(fts_typing_tmpl, proper, order, label[0], label[1],
+		    label[2], label[3], label[4], label[5]);
+	else
 		sql = xasprintf(fts_search_tmpl, proper, order, label[0], label[1],
 		    label[2], label[3], label[4], label[5]);
-		for (i = 0; i < 6; i++)
-			free(label[i]);
-		free(order);
-		free(proper);
-	}
+	for (i = 0; i < 6; i++)
+		free(label[i]);
+	free(order);
+	free(proper);
 	return sql;
+}
+
+/* The search statement, made once; the one of typing when typing says. */
+static const char *
+fts_search_sql(int typing)
+{
+	static char *sql[2];
+
+	if (sql[typing] == NULL)
+		sql[typing] = fts_statement(typing);
+	return sql[typing];
 }
 
 /* Matches of a regular expression over the same text (?10: folded, for a
@@ -246,6 +305,27 @@ fts_fold_pattern(const char *pattern)
 	return strbuf_finish(&sb);
 }
 
+/* Whether what is typed is searched in names only while it is typed: it
+ * holds a word of one character, whose prefix has no index (see
+ * fts_typing_tmpl). */
+int
+fts_typing_names_only(const char *typed)
+{
+	char *name = fts_typed_name(typed);
+	const char *p = name;
+	size_t n;
+	int one = 0;
+
+	while (*p != '\0' && !one) {
+		p += strspn(p, " ");
+		n = strcspn(p, " ");
+		one = n > 0 && n == text_utf8_length(p);
+		p += n;
+	}
+	free(name);
+	return one;
+}
+
 /* Prepare a search, its parameters bound (see fts.h). */
 sqlite3_stmt *
 fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind,
@@ -253,18 +333,19 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 {
 	sqlite3_stmt *stmt;
 	char *query, *literal;
+	int words = mode == FTS_WORDS || mode == FTS_TYPING;
 
-	if (mode == FTS_WORDS) {
+	if (words) {
 		if ((query = fts_query_expanded(db, typed, cause)) == NULL)
 			return NULL;
 	} else
 		query = mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
-	if (mode == FTS_WORDS && db_exec(db, fts_notes_sql, cause) != 0) {
+	if (words && db_exec(db, fts_notes_sql, cause) != 0) {
 		free(query);
 		return NULL;
 	}
-	if (sqlite3_prepare_v2(db, mode == FTS_WORDS ? fts_search_sql() : fts_regex_sql, -1,
-	    &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, words ? fts_search_sql(mode == FTS_TYPING) : fts_regex_sql,
+	    -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(query);
 		return NULL;
@@ -277,11 +358,13 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 	sqlite3_bind_text(stmt, 7, marks->yes, -1, SQLITE_STATIC);
 	if (marks->no != NULL)
 		sqlite3_bind_text(stmt, 8, marks->no, -1, SQLITE_STATIC);
-	if (mode == FTS_WORDS) {
+	if (words) {
 		sqlite3_bind_text(stmt, 5, marks->open, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, marks->close, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 9, _("note: "), -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 10, fts_typed_name(typed), -1, free);
+		if (mode == FTS_TYPING)
+			sqlite3_bind_int(stmt, 11, fts_typing_names_only(typed));
 	} else {
 		/* The trigram index holds the text as it is: it cannot say
 		 * which records hold a folded piece of it. */
