@@ -326,30 +326,32 @@ fts_typing_names_only(const char *typed)
 	return one;
 }
 
-/* Prepare a search, its parameters bound (see fts.h). */
-sqlite3_stmt *
-fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind,
-    const char *lang, long limit, const struct fts_marks *marks, char **cause)
+/* What is bound as ?1 for what was typed, taken as mode says (the user's
+ * notes indexed again for words); NULL with *cause. */
+static char *
+fts_input(sqlite3 *db, const char *typed, enum fts_mode mode, char **cause)
 {
-	sqlite3_stmt *stmt;
-	char *query, *literal;
-	int words = mode == FTS_WORDS || mode == FTS_TYPING;
+	char *query;
 
-	if (words) {
-		if ((query = fts_query_expanded(db, typed, cause)) == NULL)
-			return NULL;
-	} else
-		query = mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
-	if (words && db_exec(db, fts_notes_sql, cause) != 0) {
+	if (mode != FTS_WORDS && mode != FTS_TYPING)
+		return mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
+	if ((query = fts_query_expanded(db, typed, cause)) == NULL)
+		return NULL;
+	if (db_exec(db, fts_notes_sql, cause) != 0) {
 		free(query);
 		return NULL;
 	}
-	if (sqlite3_prepare_v2(db, words ? fts_search_sql(mode == FTS_TYPING) : fts_regex_sql,
-	    -1, &stmt, NULL) != SQLITE_OK) {
-		*cause = xstrdup(sqlite3_errmsg(db));
-		free(query);
-		return NULL;
-	}
+	return query;
+}
+
+/* Bind a search's parameters to stmt, made for mode, query (taken) made
+ * by fts_input(). */
+static void
+fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
+    const char *kind, const char *lang, long limit, const struct fts_marks *marks)
+{
+	char *literal;
+
 	sqlite3_bind_text(stmt, 1, query, -1, free);
 	if (kind != NULL)
 		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_TRANSIENT);
@@ -358,7 +360,7 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 	sqlite3_bind_text(stmt, 7, marks->yes, -1, SQLITE_STATIC);
 	if (marks->no != NULL)
 		sqlite3_bind_text(stmt, 8, marks->no, -1, SQLITE_STATIC);
-	if (words) {
+	if (mode == FTS_WORDS || mode == FTS_TYPING) {
 		sqlite3_bind_text(stmt, 5, marks->open, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, marks->close, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 9, _("note: "), -1, SQLITE_STATIC);
@@ -372,7 +374,42 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 			sqlite3_bind_text(stmt, 5, literal, -1, free);
 		sqlite3_bind_int(stmt, 10, mode == FTS_REGEX_FOLD);
 	}
+}
+
+/* Prepare a search, its parameters bound (see fts.h). */
+sqlite3_stmt *
+fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind,
+    const char *lang, long limit, const struct fts_marks *marks, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *query;
+
+	if ((query = fts_input(db, typed, mode, cause)) == NULL)
+		return NULL;
+	if (sqlite3_prepare_v2(db, mode == FTS_WORDS || mode == FTS_TYPING ?
+	    fts_search_sql(mode == FTS_TYPING) : fts_regex_sql, -1, &stmt, NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		free(query);
+		return NULL;
+	}
+	fts_bind(stmt, query, typed, mode, kind, lang, limit, marks);
 	return stmt;
+}
+
+/* Bind a statement of fts_prepare() to another search (see fts.h). */
+int
+fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed, enum fts_mode mode,
+    const char *kind, const char *lang, long limit, const struct fts_marks *marks,
+    char **cause)
+{
+	char *query;
+
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	if ((query = fts_input(db, typed, mode, cause)) == NULL)
+		return -1;
+	fts_bind(stmt, query, typed, mode, kind, lang, limit, marks);
+	return 0;
 }
 
 /* Fill schema's full-text tables named from name with the records that

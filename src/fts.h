@@ -76,6 +76,13 @@ sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode,
 		    const char *kind, const char *lang, long limit,
 		    const struct fts_marks *marks, char **cause);
 
+/* Bind stmt, made by fts_prepare() for mode, to another search in the
+ * same mode, as fts_prepare() would (it is reset first): a search run
+ * again at each key is prepared once. 0, or -1 with *cause. */
+int		 fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed,
+		    enum fts_mode mode, const char *kind, const char *lang, long limit,
+		    const struct fts_marks *marks, char **cause);
+
 /* Whether what is typed holds a word of one character, which FTS_TYPING
  * searches in names and aliases only. */
 int		 fts_typing_names_only(const char *typed);

@@ -41,6 +41,7 @@ struct search_view {
 	int			 partial;	/* a first page, or stopped: not the whole answer */
 	int			 more;		/* the first page was full */
 	char			*typed;		/* what was searched for */
+	sqlite3_stmt		*typing;	/* FTS_TYPING's, prepared once */
 	char			 title[256];
 };
 
@@ -88,8 +89,22 @@ search_open(struct view *v)
 static void
 search_close(struct view *v)
 {
-	search_clear(v->data);
-	free(v->data);
+	struct search_view *s = v->data;
+
+	search_clear(s);
+	sqlite3_finalize(s->typing);
+	free(s);
+}
+
+/* Be done with a statement of search_run(): the one kept for typing is
+ * reset (it holds the database read while it is not), another freed. */
+static void
+search_finish(struct search_view *s, sqlite3_stmt *stmt)
+{
+	if (stmt == s->typing)
+		sqlite3_reset(stmt);
+	else
+		sqlite3_finalize(stmt);
 }
 
 /*
@@ -110,11 +125,20 @@ search_run(struct view *v, enum fts_mode mode, long limit)
 	long n = 0, cur = 0;
 	int rc, regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD;
 
-	if ((stmt = fts_prepare(db, s->typed, mode, NULL, explorer_lang(v->ex), limit,
-	    &search_marks, &cause)) == NULL) {
+	if (mode == FTS_TYPING && s->typing != NULL) {
+		if (fts_rebind(db, s->typing, s->typed, mode, NULL, explorer_lang(v->ex),
+		    limit, &search_marks, &cause) != 0) {
+			s->error = cause;
+			return -1;
+		}
+		stmt = s->typing;
+	} else if ((stmt = fts_prepare(db, s->typed, mode, NULL, explorer_lang(v->ex),
+	    limit, &search_marks, &cause)) == NULL) {
 		s->error = cause;
 		return -1;
 	}
+	if (mode == FTS_TYPING)
+		s->typing = stmt;
 	results = xcalloc((size_t)limit, sizeof *results);
 	/* A key typed meanwhile makes this search stale: it stops, and the
 	 * key searches again. */
@@ -134,11 +158,11 @@ search_run(struct view *v, enum fts_mode mode, long limit)
 		/* A regex that hit its limit, or a key typed meanwhile. */
 		if (!db_cancelled(db))
 			s->error = xstrdup(db_error(db));
-		sqlite3_finalize(stmt);
+		search_finish(s, stmt);
 		search_free(results, n);
 		return s->error != NULL ? -1 : 1;
 	}
-	sqlite3_finalize(stmt);
+	search_finish(s, stmt);
 	search_free(s->results, s->n);
 	s->results = results;
 	s->n = n;
