@@ -39,7 +39,7 @@ struct search_view {
 	size_t			 error_offset;
 	enum fts_mode		 mode;		/* words, or a regex (folded or not) */
 	int			 partial;	/* a first page, or stopped: not the whole answer */
-	int			 more;		/* the first page was full */
+	int			 more;		/* a first page, full: more may follow */
 	char			*typed;		/* what was searched for */
 	sqlite3_stmt		*typing;	/* FTS_TYPING's, prepared once */
 	char			 title[256];
@@ -168,7 +168,7 @@ search_run(struct view *v, enum fts_mode mode, long limit)
 	s->n = n;
 	s->cur = cur;
 	s->top = 0;
-	s->more = n == limit;
+	s->more = mode == FTS_TYPING && n == limit;
 	return 0;
 }
 
@@ -413,7 +413,7 @@ search_position(struct view *v, char *buf, size_t size)
 	struct search_view *s = v->data;
 
 	snprintf(buf, size, "%ld/%ld%s", s->n == 0 ? 0 : s->cur + 1, s->n,
-	    s->partial && s->more ? "+" : "");
+	    s->more ? "+" : "");
 }
 
 /* What was searched for. */
