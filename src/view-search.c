@@ -16,6 +16,8 @@
 
 /* Results beyond this many are not worth a screen. */
 #define SEARCH_MAX_RESULTS 500
+/* How many modes a search has (enum fts_mode), each with its statement. */
+#define SEARCH_MODES (FTS_REGEX_FOLD + 1)
 /* The results shown while words are typed, before they are ranked: a few
  * screens. */
 #define SEARCH_PAGE 100
@@ -41,7 +43,7 @@ struct search_view {
 	int			 partial;	/* a first page, or stopped: not the whole answer */
 	int			 more;		/* a first page, full: more may follow */
 	char			*typed;		/* what was searched for */
-	sqlite3_stmt		*typing;	/* FTS_TYPING's, prepared once */
+	sqlite3_stmt		*prepared[SEARCH_MODES];	/* by mode, made once */
 	char			 title[256];
 };
 
@@ -90,21 +92,12 @@ static void
 search_close(struct view *v)
 {
 	struct search_view *s = v->data;
+	int i;
 
 	search_clear(s);
-	sqlite3_finalize(s->typing);
+	for (i = 0; i < SEARCH_MODES; i++)
+		sqlite3_finalize(s->prepared[i]);
 	free(s);
-}
-
-/* Be done with a statement of search_run(): the one kept for typing is
- * reset (it holds the database read while it is not), another freed. */
-static void
-search_finish(struct search_view *s, sqlite3_stmt *stmt)
-{
-	if (stmt == s->typing)
-		sqlite3_reset(stmt);
-	else
-		sqlite3_finalize(stmt);
 }
 
 /*
@@ -125,20 +118,17 @@ search_run(struct view *v, enum fts_mode mode, long limit)
 	long n = 0, cur = 0;
 	int rc, regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD;
 
-	if (mode == FTS_TYPING && s->typing != NULL) {
-		if (fts_rebind(db, s->typing, s->typed, mode, NULL, explorer_lang(v->ex),
+	if ((stmt = s->prepared[mode]) != NULL) {
+		if (fts_rebind(db, stmt, s->typed, mode, NULL, explorer_lang(v->ex),
 		    limit, &search_marks, &cause) != 0) {
 			s->error = cause;
 			return -1;
 		}
-		stmt = s->typing;
-	} else if ((stmt = fts_prepare(db, s->typed, mode, NULL, explorer_lang(v->ex),
-	    limit, &search_marks, &cause)) == NULL) {
+	} else if ((stmt = s->prepared[mode] = fts_prepare(db, s->typed, mode, NULL,
+	    explorer_lang(v->ex), limit, &search_marks, &cause)) == NULL) {
 		s->error = cause;
 		return -1;
 	}
-	if (mode == FTS_TYPING)
-		s->typing = stmt;
 	results = xcalloc((size_t)limit, sizeof *results);
 	/* A key typed meanwhile makes this search stale: it stops, and the
 	 * key searches again. */
@@ -158,11 +148,12 @@ search_run(struct view *v, enum fts_mode mode, long limit)
 		/* A regex that hit its limit, or a key typed meanwhile. */
 		if (!db_cancelled(db))
 			s->error = xstrdup(db_error(db));
-		search_finish(s, stmt);
+		sqlite3_reset(stmt);
 		search_free(results, n);
 		return s->error != NULL ? -1 : 1;
 	}
-	search_finish(s, stmt);
+	/* Kept for the next key; reset, as one that is not keeps reading. */
+	sqlite3_reset(stmt);
 	search_free(s->results, s->n);
 	s->results = results;
 	s->n = n;
