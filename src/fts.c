@@ -61,21 +61,26 @@ static const char fts_build_sql[] =
 	" AND fold(a.alias) = ?10)"
 #define FTS_NAME_STARTS(en, fr) \
 	"?10 IN (substr(fold(" en "), 1, length(?10)), substr(fold(" fr "), 1, length(?10)))"
+/* The tier of a row of table name that matched in its names or aliases
+ * (en and fr: its names), as FTS_TIER says: 0 to 3. */
+#define FTS_NAME_TIER(name, en, fr) \
+	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
+	" WHEN " FTS_NAMED(name ".id", en, fr) " THEN 0" \
+	" WHEN " FTS_NAME_STARTS(en, fr) " THEN 1 ELSE 2 END ELSE 3 END"
 /*
  * The tier of a match in table (schema.name, as a row of it is seen, its
  * names en and fr): 0 a proper name (of a kind in %1$s: a country, a
  * bloc, an actor) or one of its aliases is what was typed; 1 the name
  * starts with it; 2 the words are in the name or aliases; 3 they are in
- * another kind's title or aliases; 4 they are only in the text.
+ * another kind's title or aliases; 4 they are only in the text. A name
+ * that is what was typed, or starts with it, holds its words: names are
+ * compared only for the matches in names and aliases (one lookup of the
+ * rowid), not for every match.
  */
 #define FTS_TIER(schema, name, en, fr) \
-	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
-	" WHEN " FTS_NAMED(name ".id", en, fr) " THEN 0" \
-	" WHEN " FTS_NAME_STARTS(en, fr) " THEN 1" \
-	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
-	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 2 ELSE 4 END" \
-	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
-	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 3 ELSE 4 END"
+	"CASE WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
+	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')')" \
+	" THEN " FTS_NAME_TIER(name, en, fr) " ELSE 4 END"
 /* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
 #define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
 /* The matches of a full-text table (source src), best first, as many as
@@ -119,12 +124,6 @@ static const char fts_search_tmpl[] =
 	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
 	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
 	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
-/* The tier of a row of table name that matched in its names or aliases
- * (en and fr: its names), as FTS_TIER says: 0 to 3. */
-#define FTS_NAME_TIER(name, en, fr) \
-	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
-	" WHEN " FTS_NAMED(name ".id", en, fr) " THEN 0" \
-	" WHEN " FTS_NAME_STARTS(en, fr) " THEN 1 ELSE 2 END ELSE 3 END"
 /* The first matches (as many as the limit) of a full-text table in its
  * own order, without ranking: those in names and aliases, tiered; those
  * anywhere, in the last tier (none when ?11, names only, is set). Their
