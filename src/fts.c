@@ -325,8 +325,16 @@ fts_typing_names_only(const char *typed)
 	return one;
 }
 
+/* A typed word as a prefix (fts_terms()'s prefix 0: not one; 1: one):
+ * one spread over the prefixes of two characters when it has one
+ * character (fts_typed_term()). */
+#define FTS_SPREAD 2
+
+static char	*fts_words(sqlite3 *, const char *, int, char **);
+
 /* What is bound as ?1 for what was typed, taken as mode says (the user's
- * notes indexed again for words); NULL with *cause. */
+ * notes indexed again for words; while typing, a word of one letter
+ * spread over the two-letter prefixes); NULL with *cause. */
 static char *
 fts_input(sqlite3 *db, const char *typed, enum fts_mode mode, char **cause)
 {
@@ -334,7 +342,7 @@ fts_input(sqlite3 *db, const char *typed, enum fts_mode mode, char **cause)
 
 	if (mode != FTS_WORDS && mode != FTS_TYPING)
 		return mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
-	if ((query = fts_query_expanded(db, typed, cause)) == NULL)
+	if ((query = fts_words(db, typed, mode == FTS_TYPING ? FTS_SPREAD : 1, cause)) == NULL)
 		return NULL;
 	if (db_exec(db, fts_notes_sql, cause) != 0) {
 		free(query);
@@ -480,6 +488,39 @@ fts_quote(struct strbuf *q, const char *p, size_t n, int prefix)
 	strbuf_add(q, prefix ? "\"*" : "\"");
 }
 
+/* What may follow the first character of an indexed word, folded as the
+ * index folds it: ASCII letters and digits, then letters that lose no
+ * accent. */
+static const char fts_second[] = "0123456789abcdefghijklmnopqrstuvwxyzßæðıłøœþđ";
+
+/* Append the typed term of n bytes at p to q, as a prefix as prefix says.
+ * A prefix of one character (FTS_SPREAD) has no index: "d"* would read
+ * every word that starts with d before its first match. It is spread as
+ * "d" OR "da"* OR "db"* ..., each of which the index of two-character
+ * prefixes keeps; words whose second character is none of fts_second are
+ * left out. */
+static void
+fts_typed_term(struct strbuf *q, const char *p, size_t n, int prefix)
+{
+	const char *c;
+	size_t len;
+
+	if (prefix != FTS_SPREAD || n != text_utf8_length(p) || *p == '"') {
+		fts_quote(q, p, n, prefix);
+		return;
+	}
+	strbuf_add(q, "(");
+	fts_quote(q, p, n, 0);
+	for (c = fts_second; *c != '\0'; c += len) {
+		len = text_utf8_length(c);
+		strbuf_add(q, " OR \"");
+		strbuf_addn(q, p, n);
+		strbuf_addn(q, c, len);
+		strbuf_add(q, "\"*");
+	}
+	strbuf_add(q, ")");
+}
+
 /* Append the n bytes at p to q as a term, or with the thesaurus's
  * equivalents (when db is not NULL) as "(term OR other OR ...)": the
  * typed term as a prefix when prefix says, its equivalents whole. */
@@ -499,7 +540,7 @@ fts_term(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
 			other = db_text(stmt, 0);
 			if (others++ == 0) {
 				strbuf_add(q, "(");
-				fts_quote(q, p, n, prefix);
+				fts_typed_term(q, p, n, prefix);
 			}
 			strbuf_add(q, " OR ");
 			fts_quote(q, other, strlen(other), 0);
@@ -507,7 +548,7 @@ fts_term(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
 	}
 	sqlite3_finalize(stmt);
 	if (others == 0)
-		fts_quote(q, p, n, prefix);
+		fts_typed_term(q, p, n, prefix);
 	else
 		strbuf_add(q, ")");
 }
@@ -536,7 +577,8 @@ fts_repeated(const char *typed, size_t at, const char *p, size_t n, int phrase)
 	return 0;
 }
 
-/* Append the typed words to q as quoted terms, as prefixes or not, each
+/* Append the typed words to q as quoted terms, as prefixes as prefix says
+ * (0, 1 or FTS_SPREAD), each
  * with its equivalents when db is not NULL; phrases in quotes stay whole
  * either way, and a word or phrase typed twice counts once. Returns how
  * many words and phrases, or -1 past FTS_MAX_TERMS. */
@@ -565,7 +607,7 @@ fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
 			 * parentheses: "(ai OR ia) act" is a syntax error. */
 			if (q->len > 0 && q->s[q->len - 1] != '(')
 				strbuf_add(q, " AND ");
-			fts_term(db, q, p, n, prefix && !phrase);
+			fts_term(db, q, p, n, phrase ? 0 : prefix);
 			words += !phrase;
 		}
 		p += n;
@@ -580,10 +622,11 @@ fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
  * as the start of a longer word, or as one of its equivalents in the
  * thesaurus of db (none when db is NULL). Records where the words match
  * whole match both halves of "(exact) OR (prefixes)", so bm25 ranks them
- * first: "AI Act" puts the AI Act before the AI Action Summit.
+ * first: "AI Act" puts the AI Act before the AI Action Summit. The
+ * prefixes as prefix says (1, or FTS_SPREAD: see fts_typed_term()).
  */
 static char *
-fts_words(sqlite3 *db, const char *typed, char **cause)
+fts_words(sqlite3 *db, const char *typed, int prefix, char **cause)
 {
 	struct strbuf q = { 0 };
 	int words;
@@ -596,7 +639,7 @@ fts_words(sqlite3 *db, const char *typed, char **cause)
 	}
 	if (words > 0) {
 		strbuf_add(&q, ") OR (");
-		fts_terms(db, typed, 1, &q);
+		fts_terms(db, typed, prefix, &q);
 	}
 	strbuf_add(&q, ")");
 	if (q.len == 2) {
@@ -611,14 +654,14 @@ fts_words(sqlite3 *db, const char *typed, char **cause)
 char *
 fts_query(const char *typed, char **cause)
 {
-	return fts_words(NULL, typed, cause);
+	return fts_words(NULL, typed, 1, cause);
 }
 
 /* Typed words as an FTS5 query, with the thesaurus of db. */
 char *
 fts_query_expanded(sqlite3 *db, const char *typed, char **cause)
 {
-	return fts_words(db, typed, cause);
+	return fts_words(db, typed, 1, cause);
 }
 
 /* The ']' that ends a POSIX class like [:digit:] opening at p (p[1] is
