@@ -165,6 +165,25 @@ static const char fts_typing_tmpl[] =
 	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
 	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
 
+/* Matches of a regular expression over the same text (?10: folded, for a
+ * pattern made to match folded text), or over the user's notes on a
+ * record, in name order. The names are read from each kind's table (%1$s
+ * and %2$s, English and French, made by fts_label()), as in
+ * fts_search_tmpl. */
+static const char fts_regex_tmpl[] =
+	"SELECT m.id AS id, m.kind AS kind, CASE ?3 WHEN 'fr' THEN %2$s ELSE %1$s END AS name,"
+	" CASE WHEN " RECORD_DISPUTED("m.id") " THEN ?7 ELSE ?8 END AS disputed FROM ("
+	" SELECT t.id AS id, r.kind AS kind"
+	"  FROM record_text AS t JOIN record AS r ON r.id = t.id"
+	"  WHERE (?5 IS NULL OR t.id IN " FTS_TRIGRAMS("?5") ")"
+	"  AND regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
+	"  AND (?2 IS NULL OR r.kind = ?2)"
+	" UNION SELECT r.id, r.kind"
+	"  FROM user.note AS n JOIN record AS r ON r.id = n.subject_id"
+	"  WHERE regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END)"
+	"  AND (?2 IS NULL OR r.kind = ?2)) AS m"
+	" ORDER BY kind, name, id LIMIT ?4";
+
 /* The English or French name (fr) of the record that a row of table
  * stands for, read from its kind's table. */
 static char *
@@ -181,19 +200,27 @@ fts_label(const char *table, int fr)
 	return sql;
 }
 
-/* A search statement made from the registry: fts_typing_tmpl's when
- * typing says, else fts_search_tmpl's. */
+/* A search statement in mode, made from the registry: fts_search_tmpl's,
+ * fts_typing_tmpl's or fts_regex_tmpl's. */
 static char *
-fts_statement(int typing)
+fts_statement(enum fts_mode mode)
 {
 	char *sql, *proper, *order, *label[6];
 	int i;
 
+	if (mode == FTS_REGEX || mode == FTS_REGEX_FOLD) {
+		label[0] = fts_label("m", 0);
+		label[1] = fts_label("m", 1);
+		sql = xasprintf(fts_regex_tmpl, label[0], label[1]);
+		free(label[0]);
+		free(label[1]);
+		return sql;
+	}
 	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
 	order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
 	for (i = 0; i < 6; i++)
 		label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f", i % 2);
-	if (typing)
+	if (mode == FTS_TYPING)
 		sql = xasprintf(fts_typing_tmpl, proper, order, label[0], label[1],
 		    label[2], label[3], label[4], label[5]);
 	else
@@ -206,35 +233,17 @@ fts_statement(int typing)
 	return sql;
 }
 
-/* The search statement, made once; the one of typing when typing says. */
+/* The search statement of mode, made once (both regex modes share one). */
 static const char *
-fts_search_sql(int typing)
+fts_search_sql(enum fts_mode mode)
 {
-	static char *sql[2];
+	static char *sql[3];
+	int i = mode == FTS_REGEX_FOLD ? FTS_REGEX : mode;
 
-	if (sql[typing] == NULL)
-		sql[typing] = fts_statement(typing);
-	return sql[typing];
+	if (sql[i] == NULL)
+		sql[i] = fts_statement(mode);
+	return sql[i];
 }
-
-/* Matches of a regular expression over the same text (?10: folded, for a
- * pattern made to match folded text), or over the user's notes on a
- * record, in name order. */
-static const char fts_regex_sql[] =
-	"SELECT id, kind, name, disputed FROM ("
-	" SELECT t.id AS id, l.kind AS kind,"
-	"  CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
-	"  CASE WHEN " RECORD_DISPUTED("t.id") " THEN ?7 ELSE ?8 END AS disputed"
-	"  FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
-	"  WHERE (?5 IS NULL OR t.id IN " FTS_TRIGRAMS("?5") ")"
-	"  AND regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
-	"  AND (?2 IS NULL OR l.kind = ?2)"
-	" UNION SELECT l.id, l.kind, CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END,"
-	"  CASE WHEN " RECORD_DISPUTED("l.id") " THEN ?7 ELSE ?8 END"
-	"  FROM user.note AS n JOIN record_label AS l ON l.id = n.subject_id"
-	"  WHERE regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END)"
-	"  AND (?2 IS NULL OR l.kind = ?2))"
-	" ORDER BY kind, name, id LIMIT ?4";
 
 /* The user's notes in a full-text table of their own, made again before
  * each search (they are few, and change while the explorer runs): schema
@@ -393,8 +402,7 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 
 	if ((query = fts_input(db, typed, mode, cause)) == NULL)
 		return NULL;
-	if (sqlite3_prepare_v2(db, mode == FTS_WORDS || mode == FTS_TYPING ?
-	    fts_search_sql(mode == FTS_TYPING) : fts_regex_sql, -1, &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, fts_search_sql(mode), -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(query);
 		return NULL;
