@@ -144,9 +144,9 @@ static const char fts_search_tmpl[] =
  * of each table in its own order (FTS_FIRST), at most ?4 of each, with
  * the user's notes, in tiers and by kind as fts_search_tmpl orders them
  * but with no ranking inside a kind, each record once at its best. Its
- * cost is that of a page, not of every match. With ?11, only names and
- * aliases are searched: a one-letter prefix has no index, and the text
- * would be read whole. */
+ * cost is that of a page, not of every match. With ?11 (a word of one
+ * letter), only names and aliases are searched: nearly every text holds
+ * a word starting with any letter. */
 static const char fts_typing_tmpl[] =
 	"SELECT f.id AS id, f.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN %8$s ELSE %7$s END AS name, f.snip AS match,"
@@ -314,8 +314,7 @@ fts_fold_pattern(const char *pattern)
 }
 
 /* Whether what is typed is searched in names only while it is typed: it
- * holds a word of one character, whose prefix has no index (see
- * fts_typing_tmpl). */
+ * holds a word of one character (see fts_typing_tmpl). */
 int
 fts_typing_names_only(const char *typed)
 {
@@ -586,10 +585,10 @@ fts_repeated(const char *typed, size_t at, const char *p, size_t n, int phrase)
 }
 
 /* Append the typed words to q as quoted terms, as prefixes as prefix says
- * (0, 1 or FTS_SPREAD), each
- * with its equivalents when db is not NULL; phrases in quotes stay whole
- * either way, and a word or phrase typed twice counts once. Returns how
- * many words and phrases, or -1 past FTS_MAX_TERMS. */
+ * (0, 1 or FTS_SPREAD), each with its equivalents when db is not NULL;
+ * phrases in quotes stay whole either way, and a word or phrase typed
+ * twice counts once. Returns how many words and phrases, or -1 past
+ * FTS_MAX_TERMS. */
 static int
 fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
 {

@@ -67,8 +67,7 @@ extern const struct fts_marks fts_marks_human, fts_marks_data;
  *   most limit in names and aliases, and as many anywhere, in the index's
  *   order): in the same tiers and kind order, not ranked inside them. It
  *   costs a page, not every match. Words with one of a single character
- *   (fts_typing_names_only()) are searched in names and aliases only, and
- *   the match shown is the start of the record's text.
+ *   (fts_typing_names_only()) are searched in names and aliases only.
  * - regular expressions: id, kind, name, disputed, in kind and name
  *   order, over names, aliases, text and the user's notes.
  */

@@ -198,8 +198,8 @@ view_search_update(struct view *v, const char *typed, enum fts_mode mode)
 		s->partial = search_run(v, mode, SEARCH_MAX_RESULTS) == 1;
 		return;
 	}
-	/* A word of one letter stays in names: the ranking would read every
-	 * word that starts with it for each row. */
+	/* A word of one letter stays in names, unranked: the ranking would
+	 * read every word that starts with it for each row shown. */
 	rc = search_run(v, FTS_TYPING, SEARCH_PAGE);
 	s->partial = rc == 1 || (rc == 0 && !fts_typing_names_only(typed));
 	/* A page not full holds every match: ranking them costs little. */
