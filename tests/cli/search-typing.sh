@@ -6,20 +6,7 @@
 # title says.
 . "$top_srcdir/tests/cli/lib.sh"
 
-# The fixture with 300 actors whose summary holds "datahub", listed first,
-# then 3 whose name holds it: the index meets the names last.
-cp -R "$top_srcdir/tests/fixtures" "$scratch/data"
-chmod -R u+w "$scratch/data"
-awk 'BEGIN {
-	for (i = 1; i <= 300; i++)
-		printf "filler-%03d,Filler %03d,Remplissage %03d,company,XTA,,private,,,"\
-		    "A company that uses the datahub.,Une entreprise.,,,fixture-news\n", i, i, i
-	print "hub-exact,Datahub,Datahub,company,XTA,,private,,,A company.,Une entreprise.,,,fixture-news"
-	print "hub-first,Datahub Works,Datahub Works,company,XTA,,private,,,A company.,Une entreprise.,,,fixture-news"
-	print "hub-inner,Quiet Datahub,Quiet Datahub,company,XTA,,private,,,A company.,Une entreprise.,,,fixture-news"
-}' >>"$scratch/data/actors.csv"
-"$MKDB" -o "$scratch/many.db" "$scratch/data" >"$scratch/mkdb.out" 2>&1
-ok $? "a database with 303 matches of 'datahub' builds"
+. "$top_srcdir/tests/cli/datahub.sh"
 A="--db $scratch/many.db --no-user-db"
 
 # The ids of the rows of a dumped search, in order.
