@@ -52,21 +52,21 @@ static const char fts_build_sql[] =
 /* The whole text of a row of record_fts or user_fts. */
 #define FTS_TEXT "coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 
-/* Whether the name of the record (en and fr: its English and French
- * names) or one of the aliases of id is what was typed (?10, folded);
+/* Whether the name of the record (e and f: its English and French names,
+ * folded) or one of the aliases of id is what was typed (?10, folded);
  * whether its name starts with it. */
-#define FTS_NAMED(id, en, fr) \
-	"?10 IN (fold(" en "), fold(" fr "))" \
-	" OR EXISTS (SELECT 1 FROM alias AS a WHERE a.subject_id = " id \
+#define FTS_NAMED(id) \
+	"?10 IN (e, f) OR EXISTS (SELECT 1 FROM alias AS a WHERE a.subject_id = " id \
 	" AND fold(a.alias) = ?10)"
-#define FTS_NAME_STARTS(en, fr) \
-	"?10 IN (substr(fold(" en "), 1, length(?10)), substr(fold(" fr "), 1, length(?10)))"
+#define FTS_NAME_STARTS "?10 IN (substr(e, 1, length(?10)), substr(f, 1, length(?10)))"
 /* The tier of a row of table name that matched in its names or aliases
- * (en and fr: its names), as FTS_TIER says: 0 to 3. */
+ * (en and fr: its names, each read and folded once), as FTS_TIER says: 0
+ * to 3. */
 #define FTS_NAME_TIER(name, en, fr) \
-	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
-	" WHEN " FTS_NAMED(name ".id", en, fr) " THEN 0" \
-	" WHEN " FTS_NAME_STARTS(en, fr) " THEN 1 ELSE 2 END ELSE 3 END"
+	"CASE WHEN " name ".kind IN (%1$s) THEN (SELECT CASE" \
+	" WHEN " FTS_NAMED(name ".id") " THEN 0" \
+	" WHEN " FTS_NAME_STARTS " THEN 1 ELSE 2 END" \
+	" FROM (SELECT fold(" en ") AS e, fold(" fr ") AS f)) ELSE 3 END"
 /*
  * The tier of a match in table (schema.name, as a row of it is seen, its
  * names en and fr): 0 a proper name (of a kind in %1$s: a country, a
