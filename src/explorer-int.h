@@ -83,6 +83,9 @@ void		 explorer_prompt_open(struct explorer *ex, enum explorer_prompt which, int
 void		 explorer_prompt_key(struct explorer *ex, keys_key key);
 /* Close the open prompt as Esc does: the view is as it was before it. */
 void		 explorer_prompt_cancel(struct explorer *ex);
+/* While typing pauses: rank the search's first page whole (a key stops
+ * it); 1 if the screen changed. */
+int		 explorer_prompt_idle(struct explorer *ex);
 /* Draw the open prompt on the last line (and a regex error above it). */
 void		 explorer_prompt_draw(struct explorer *ex);
 /* Run a command ("filter NAME"); -1 with *cause. */

@@ -85,6 +85,19 @@ explorer_search_typed(struct explorer *ex)
 	ex->highlight = ex->regex ? NULL : match_words(typed);
 }
 
+/* While typing pauses (no key waits): rank the search's first page whole;
+ * a key typed meanwhile stops it. 1 if the screen changed. */
+int
+explorer_prompt_idle(struct explorer *ex)
+{
+	struct view *v = explorer_top(ex);
+
+	if (ex->prompting != PROMPT_SEARCH || v->ops != &view_search_ops ||
+	    !view_search_partial(v) || explorer_key_waiting(ex))
+		return 0;
+	return view_search_rank(v);
+}
+
 /* Complete the field or value being typed in the filter prompt. */
 static void
 explorer_complete(struct explorer *ex)
@@ -146,9 +159,9 @@ explorer_search_close(struct explorer *ex, int open)
 		explorer_search_set(ex, NULL, 0);
 		return;
 	}
-	/* A key typed during the search stopped it: it runs whole. */
-	if (view_search_stopped(v))
-		explorer_search_typed(ex);
+	/* The first page shown while typing, or a search a key stopped,
+	 * gives way to the whole ranked answer. */
+	view_search_rank(v);
 	prompt_remember(p);
 	explorer_search_set(ex, p->text, ex->regex);
 	if (open)

@@ -1254,7 +1254,12 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 				explorer_timing_end(&ex);
 		}
 		if (ex.script == NULL) {
-			explorer_terminal_event(&ex);
+			/* A script types without pausing: its search is
+			 * ranked whole when it closes the prompt. */
+			if (explorer_prompt_idle(&ex))
+				ex.dirty = 1;
+			else
+				explorer_terminal_event(&ex);
 			continue;
 		}
 		if ((r = explorer_script_event(&ex, &cause)) <= 0) {

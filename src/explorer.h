@@ -88,8 +88,12 @@ void		 view_list_next_match(struct view *v, const char *query, int backward);
 /* The search view: search again; why it failed and where (NULL: it did not). */
 void		 view_search_update(struct view *v, const char *typed, enum fts_mode mode);
 const char	*view_search_error(struct view *v, size_t *offset);
-/* Whether the last search was stopped by a key typed during it. */
-int		 view_search_stopped(struct view *v);
+/* Rank the search's results whole when they are a first page, or run a
+ * search a key stopped again (stopped again by a key typed meanwhile);
+ * 1 if it ran, 0 if there was nothing to do. */
+int		 view_search_rank(struct view *v);
+/* Whether the search's results are not yet its whole ranked answer. */
+int		 view_search_partial(struct view *v);
 
 /* Options of a run. */
 struct explorer_options {

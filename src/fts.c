@@ -52,30 +52,35 @@ static const char fts_build_sql[] =
 /* The whole text of a row of record_fts or user_fts. */
 #define FTS_TEXT "coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 
-/* Whether the name of the record (en and fr: its English and French
- * names) or one of the aliases of id is what was typed (?10, folded);
+/* Whether the name of the record (e and f: its English and French names,
+ * folded) or one of the aliases of id is what was typed (?10, folded);
  * whether its name starts with it. */
-#define FTS_NAMED(id, en, fr) \
-	"?10 IN (fold(" en "), fold(" fr "))" \
-	" OR EXISTS (SELECT 1 FROM alias AS a WHERE a.subject_id = " id \
+#define FTS_NAMED(id) \
+	"?10 IN (e, f) OR EXISTS (SELECT 1 FROM alias AS a WHERE a.subject_id = " id \
 	" AND fold(a.alias) = ?10)"
-#define FTS_NAME_STARTS(en, fr) \
-	"?10 IN (substr(fold(" en "), 1, length(?10)), substr(fold(" fr "), 1, length(?10)))"
+#define FTS_NAME_STARTS "?10 IN (substr(e, 1, length(?10)), substr(f, 1, length(?10)))"
+/* The tier of a row of table name that matched in its names or aliases
+ * (en and fr: its names, each read and folded once), as FTS_TIER says: 0
+ * to 3. */
+#define FTS_NAME_TIER(name, en, fr) \
+	"CASE WHEN " name ".kind IN (%1$s) THEN (SELECT CASE" \
+	" WHEN " FTS_NAMED(name ".id") " THEN 0" \
+	" WHEN " FTS_NAME_STARTS " THEN 1 ELSE 2 END" \
+	" FROM (SELECT fold(" en ") AS e, fold(" fr ") AS f)) ELSE 3 END"
 /*
  * The tier of a match in table (schema.name, as a row of it is seen, its
  * names en and fr): 0 a proper name (of a kind in %1$s: a country, a
  * bloc, an actor) or one of its aliases is what was typed; 1 the name
  * starts with it; 2 the words are in the name or aliases; 3 they are in
- * another kind's title or aliases; 4 they are only in the text.
+ * another kind's title or aliases; 4 they are only in the text. A name
+ * that is what was typed, or starts with it, holds its words: names are
+ * compared only for the matches in names and aliases (one lookup of the
+ * rowid), not for every match.
  */
 #define FTS_TIER(schema, name, en, fr) \
-	"CASE WHEN " name ".kind IN (%1$s) THEN CASE" \
-	" WHEN " FTS_NAMED(name ".id", en, fr) " THEN 0" \
-	" WHEN " FTS_NAME_STARTS(en, fr) " THEN 1" \
-	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
-	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 2 ELSE 4 END" \
-	" WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
-	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')') THEN 3 ELSE 4 END"
+	"CASE WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
+	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')')" \
+	" THEN " FTS_NAME_TIER(name, en, fr) " ELSE 4 END"
 /* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
 #define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
 /* The matches of a full-text table (source src), best first, as many as
@@ -119,6 +124,66 @@ static const char fts_search_tmpl[] =
 	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
 	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
 	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
+/* The first matches (as many as the limit) of a full-text table in its
+ * own order, without ranking: those in names and aliases, tiered; those
+ * anywhere, in the last tier (none when ?11, names only, is set). Their
+ * snippets are made as they are found: made later, each would search
+ * the index again. */
+#define FTS_FIRST(schema, name, src, en, fr) \
+	"SELECT * FROM (SELECT rowid AS r, " src " AS src, id, kind," \
+	" " FTS_NAME_TIER(name, en, fr) " AS tier, " FTS_KIND_ORDER("kind") " AS place," \
+	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
+	" FROM " schema "." name " WHERE " name " MATCH '{name alias} : (' || ?1 || ')'" \
+	" AND (?2 IS NULL OR kind = ?2) LIMIT ?4)" \
+	" UNION ALL SELECT * FROM (SELECT rowid, " src ", id, kind, 4, " \
+	FTS_KIND_ORDER("kind") ", " FTS_SNIPPET(name, "-1", FTS_TEXT) \
+	" FROM " schema "." name " WHERE NOT ?11" \
+	" AND " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2) LIMIT ?4)"
+
+/* What a search shows while the words are typed: the first matches
+ * of each table in its own order (FTS_FIRST), at most ?4 of each, with
+ * the user's notes, in tiers and by kind as fts_search_tmpl orders them
+ * but with no ranking inside a kind, each record once at its best. Its
+ * cost is that of a page, not of every match. With ?11 (a word of one
+ * letter), only names and aliases are searched: nearly every text holds
+ * a word starting with any letter. */
+static const char fts_typing_tmpl[] =
+	"SELECT f.id AS id, f.kind AS kind,"
+	" CASE ?3 WHEN 'fr' THEN %8$s ELSE %7$s END AS name, f.snip AS match,"
+	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
+	" FROM (SELECT id, kind, snip, pos FROM ("
+	"  SELECT id, kind, snip,"
+	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
+	"   row_number() OVER (PARTITION BY id ORDER BY tier, src, r) AS nth FROM ("
+	"   " FTS_FIRST("main", "record_fts", "0", "%3$s", "%4$s")
+	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1", "%5$s", "%6$s")
+	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, 4,"
+	"    " FTS_KIND_ORDER("kind") ", ?9 || " FTS_SNIPPET("note_fts", "2", "body")
+	"    FROM temp.note_fts WHERE NOT ?11 AND note_fts MATCH ?1"
+	"    AND (?2 IS NULL OR kind = ?2) LIMIT ?4)))"
+	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
+	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
+	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
+
+/* Matches of a regular expression over the same text (?10: folded, for a
+ * pattern made to match folded text), or over the user's notes on a
+ * record, in name order. The names are read from each kind's table (%1$s
+ * and %2$s, English and French, made by fts_label()), as in
+ * fts_search_tmpl. */
+static const char fts_regex_tmpl[] =
+	"SELECT m.id AS id, m.kind AS kind, CASE ?3 WHEN 'fr' THEN %2$s ELSE %1$s END AS name,"
+	" CASE WHEN " RECORD_DISPUTED("m.id") " THEN ?7 ELSE ?8 END AS disputed FROM ("
+	" SELECT t.id AS id, r.kind AS kind"
+	"  FROM record_text AS t JOIN record AS r ON r.id = t.id"
+	"  WHERE (?5 IS NULL OR t.id IN " FTS_TRIGRAMS("?5") ")"
+	"  AND regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
+	"  AND (?2 IS NULL OR r.kind = ?2)"
+	" UNION SELECT r.id, r.kind"
+	"  FROM user.note AS n JOIN record AS r ON r.id = n.subject_id"
+	"  WHERE regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END)"
+	"  AND (?2 IS NULL OR r.kind = ?2)) AS m"
+	" ORDER BY kind, name, id LIMIT ?4";
+
 /* The English or French name (fr) of the record that a row of table
  * stands for, read from its kind's table. */
 static char *
@@ -135,48 +200,50 @@ fts_label(const char *table, int fr)
 	return sql;
 }
 
-/* The search statement, made from the registry once. */
-static const char *
-fts_search_sql(void)
+/* A search statement in mode, made from the registry: fts_search_tmpl's,
+ * fts_typing_tmpl's or fts_regex_tmpl's. */
+static char *
+fts_statement(enum fts_mode mode)
 {
-	static char *sql;
-	char *proper, *order, *label[6];
+	char *sql, *proper, *order, *label[6];
 	int i;
 
-	if (sql == NULL) {
-		proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
-		order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
-		for (i = 0; i < 6; i++)
-			label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f",
-			    i % 2);
+	if (mode == FTS_REGEX || mode == FTS_REGEX_FOLD) {
+		label[0] = fts_label("m", 0);
+		label[1] = fts_label("m", 1);
+		sql = xasprintf(fts_regex_tmpl, label[0], label[1]);
+		free(label[0]);
+		free(label[1]);
+		return sql;
+	}
+	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
+	order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
+	for (i = 0; i < 6; i++)
+		label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f", i % 2);
+	if (mode == FTS_TYPING)
+		sql = xasprintf(fts_typing_tmpl, proper, order, label[0], label[1],
+		    label[2], label[3], label[4], label[5]);
+	else
 		sql = xasprintf(fts_search_tmpl, proper, order, label[0], label[1],
 		    label[2], label[3], label[4], label[5]);
-		for (i = 0; i < 6; i++)
-			free(label[i]);
-		free(order);
-		free(proper);
-	}
+	for (i = 0; i < 6; i++)
+		free(label[i]);
+	free(order);
+	free(proper);
 	return sql;
 }
 
-/* Matches of a regular expression over the same text (?10: folded, for a
- * pattern made to match folded text), or over the user's notes on a
- * record, in name order. */
-static const char fts_regex_sql[] =
-	"SELECT id, kind, name, disputed FROM ("
-	" SELECT t.id AS id, l.kind AS kind,"
-	"  CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END AS name,"
-	"  CASE WHEN " RECORD_DISPUTED("t.id") " THEN ?7 ELSE ?8 END AS disputed"
-	"  FROM record_text AS t JOIN record_label AS l ON l.id = t.id"
-	"  WHERE (?5 IS NULL OR t.id IN " FTS_TRIGRAMS("?5") ")"
-	"  AND regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
-	"  AND (?2 IS NULL OR l.kind = ?2)"
-	" UNION SELECT l.id, l.kind, CASE ?3 WHEN 'fr' THEN l.name_fr ELSE l.name_en END,"
-	"  CASE WHEN " RECORD_DISPUTED("l.id") " THEN ?7 ELSE ?8 END"
-	"  FROM user.note AS n JOIN record_label AS l ON l.id = n.subject_id"
-	"  WHERE regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END)"
-	"  AND (?2 IS NULL OR l.kind = ?2))"
-	" ORDER BY kind, name, id LIMIT ?4";
+/* The search statement of mode, made once (both regex modes share one). */
+static const char *
+fts_search_sql(enum fts_mode mode)
+{
+	static char *sql[3];
+	int i = mode == FTS_REGEX_FOLD ? FTS_REGEX : mode;
+
+	if (sql[i] == NULL)
+		sql[i] = fts_statement(mode);
+	return sql[i];
+}
 
 /* The user's notes in a full-text table of their own, made again before
  * each search (they are few, and change while the explorer runs): schema
@@ -246,29 +313,60 @@ fts_fold_pattern(const char *pattern)
 	return strbuf_finish(&sb);
 }
 
-/* Prepare a search, its parameters bound (see fts.h). */
-sqlite3_stmt *
-fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind,
-    const char *lang, long limit, const struct fts_marks *marks, char **cause)
+/* Whether what is typed is searched in names only while it is typed: it
+ * holds a word of one character (see fts_typing_tmpl). */
+int
+fts_typing_names_only(const char *typed)
 {
-	sqlite3_stmt *stmt;
-	char *query, *literal;
+	char *name = fts_typed_name(typed);
+	const char *p = name;
+	size_t n;
+	int one = 0;
 
-	if (mode == FTS_WORDS) {
-		if ((query = fts_query_expanded(db, typed, cause)) == NULL)
-			return NULL;
-	} else
-		query = mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
-	if (mode == FTS_WORDS && db_exec(db, fts_notes_sql, cause) != 0) {
+	while (*p != '\0' && !one) {
+		p += strspn(p, " ");
+		n = strcspn(p, " ");
+		one = n > 0 && n == text_utf8_length(p);
+		p += n;
+	}
+	free(name);
+	return one;
+}
+
+/* A typed word as a prefix (fts_terms()'s prefix 0: not one; 1: one):
+ * one spread over the prefixes of two characters when it has one
+ * character (fts_typed_term()). */
+#define FTS_SPREAD 2
+
+static char	*fts_words(sqlite3 *, const char *, int, char **);
+
+/* What is bound as ?1 for what was typed, taken as mode says (the user's
+ * notes indexed again for words; while typing, a word of one letter
+ * spread over the two-letter prefixes); NULL with *cause. */
+static char *
+fts_input(sqlite3 *db, const char *typed, enum fts_mode mode, char **cause)
+{
+	char *query;
+
+	if (mode != FTS_WORDS && mode != FTS_TYPING)
+		return mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
+	if ((query = fts_words(db, typed, mode == FTS_TYPING ? FTS_SPREAD : 1, cause)) == NULL)
+		return NULL;
+	if (db_exec(db, fts_notes_sql, cause) != 0) {
 		free(query);
 		return NULL;
 	}
-	if (sqlite3_prepare_v2(db, mode == FTS_WORDS ? fts_search_sql() : fts_regex_sql, -1,
-	    &stmt, NULL) != SQLITE_OK) {
-		*cause = xstrdup(sqlite3_errmsg(db));
-		free(query);
-		return NULL;
-	}
+	return query;
+}
+
+/* Bind a search's parameters to stmt, made for mode, query (taken) made
+ * by fts_input(). */
+static void
+fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
+    const char *kind, const char *lang, long limit, const struct fts_marks *marks)
+{
+	char *literal;
+
 	sqlite3_bind_text(stmt, 1, query, -1, free);
 	if (kind != NULL)
 		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_TRANSIENT);
@@ -277,11 +375,13 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 	sqlite3_bind_text(stmt, 7, marks->yes, -1, SQLITE_STATIC);
 	if (marks->no != NULL)
 		sqlite3_bind_text(stmt, 8, marks->no, -1, SQLITE_STATIC);
-	if (mode == FTS_WORDS) {
+	if (mode == FTS_WORDS || mode == FTS_TYPING) {
 		sqlite3_bind_text(stmt, 5, marks->open, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, marks->close, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 9, _("note: "), -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 10, fts_typed_name(typed), -1, free);
+		if (mode == FTS_TYPING)
+			sqlite3_bind_int(stmt, 11, fts_typing_names_only(typed));
 	} else {
 		/* The trigram index holds the text as it is: it cannot say
 		 * which records hold a folded piece of it. */
@@ -289,7 +389,41 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 			sqlite3_bind_text(stmt, 5, literal, -1, free);
 		sqlite3_bind_int(stmt, 10, mode == FTS_REGEX_FOLD);
 	}
+}
+
+/* Prepare a search, its parameters bound (see fts.h). */
+sqlite3_stmt *
+fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind,
+    const char *lang, long limit, const struct fts_marks *marks, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *query;
+
+	if ((query = fts_input(db, typed, mode, cause)) == NULL)
+		return NULL;
+	if (sqlite3_prepare_v2(db, fts_search_sql(mode), -1, &stmt, NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(db));
+		free(query);
+		return NULL;
+	}
+	fts_bind(stmt, query, typed, mode, kind, lang, limit, marks);
 	return stmt;
+}
+
+/* Bind a statement of fts_prepare() to another search (see fts.h). */
+int
+fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed, enum fts_mode mode,
+    const char *kind, const char *lang, long limit, const struct fts_marks *marks,
+    char **cause)
+{
+	char *query;
+
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	if ((query = fts_input(db, typed, mode, cause)) == NULL)
+		return -1;
+	fts_bind(stmt, query, typed, mode, kind, lang, limit, marks);
+	return 0;
 }
 
 /* Fill schema's full-text tables named from name with the records that
@@ -361,6 +495,39 @@ fts_quote(struct strbuf *q, const char *p, size_t n, int prefix)
 	strbuf_add(q, prefix ? "\"*" : "\"");
 }
 
+/* What may follow the first character of an indexed word, folded as the
+ * index folds it: ASCII letters and digits, then letters that lose no
+ * accent. */
+static const char fts_second[] = "0123456789abcdefghijklmnopqrstuvwxyzßæðıłøœþđ";
+
+/* Append the typed term of n bytes at p to q, as a prefix as prefix says.
+ * A prefix of one character (FTS_SPREAD) has no index: "d"* would read
+ * every word that starts with d before its first match. It is spread as
+ * "d" OR "da"* OR "db"* ..., each of which the index of two-character
+ * prefixes keeps; words whose second character is none of fts_second are
+ * left out. */
+static void
+fts_typed_term(struct strbuf *q, const char *p, size_t n, int prefix)
+{
+	const char *c;
+	size_t len;
+
+	if (prefix != FTS_SPREAD || n != text_utf8_length(p) || *p == '"') {
+		fts_quote(q, p, n, prefix);
+		return;
+	}
+	strbuf_add(q, "(");
+	fts_quote(q, p, n, 0);
+	for (c = fts_second; *c != '\0'; c += len) {
+		len = text_utf8_length(c);
+		strbuf_add(q, " OR \"");
+		strbuf_addn(q, p, n);
+		strbuf_addn(q, c, len);
+		strbuf_add(q, "\"*");
+	}
+	strbuf_add(q, ")");
+}
+
 /* Append the n bytes at p to q as a term, or with the thesaurus's
  * equivalents (when db is not NULL) as "(term OR other OR ...)": the
  * typed term as a prefix when prefix says, its equivalents whole. */
@@ -380,7 +547,7 @@ fts_term(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
 			other = db_text(stmt, 0);
 			if (others++ == 0) {
 				strbuf_add(q, "(");
-				fts_quote(q, p, n, prefix);
+				fts_typed_term(q, p, n, prefix);
 			}
 			strbuf_add(q, " OR ");
 			fts_quote(q, other, strlen(other), 0);
@@ -388,7 +555,7 @@ fts_term(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
 	}
 	sqlite3_finalize(stmt);
 	if (others == 0)
-		fts_quote(q, p, n, prefix);
+		fts_typed_term(q, p, n, prefix);
 	else
 		strbuf_add(q, ")");
 }
@@ -417,10 +584,11 @@ fts_repeated(const char *typed, size_t at, const char *p, size_t n, int phrase)
 	return 0;
 }
 
-/* Append the typed words to q as quoted terms, as prefixes or not, each
- * with its equivalents when db is not NULL; phrases in quotes stay whole
- * either way, and a word or phrase typed twice counts once. Returns how
- * many words and phrases, or -1 past FTS_MAX_TERMS. */
+/* Append the typed words to q as quoted terms, as prefixes as prefix says
+ * (0, 1 or FTS_SPREAD), each with its equivalents when db is not NULL;
+ * phrases in quotes stay whole either way, and a word or phrase typed
+ * twice counts once. Returns how many words and phrases, or -1 past
+ * FTS_MAX_TERMS. */
 static int
 fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
 {
@@ -446,7 +614,7 @@ fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
 			 * parentheses: "(ai OR ia) act" is a syntax error. */
 			if (q->len > 0 && q->s[q->len - 1] != '(')
 				strbuf_add(q, " AND ");
-			fts_term(db, q, p, n, prefix && !phrase);
+			fts_term(db, q, p, n, phrase ? 0 : prefix);
 			words += !phrase;
 		}
 		p += n;
@@ -461,10 +629,11 @@ fts_terms(sqlite3 *db, const char *typed, int prefix, struct strbuf *q)
  * as the start of a longer word, or as one of its equivalents in the
  * thesaurus of db (none when db is NULL). Records where the words match
  * whole match both halves of "(exact) OR (prefixes)", so bm25 ranks them
- * first: "AI Act" puts the AI Act before the AI Action Summit.
+ * first: "AI Act" puts the AI Act before the AI Action Summit. The
+ * prefixes as prefix says (1, or FTS_SPREAD: see fts_typed_term()).
  */
 static char *
-fts_words(sqlite3 *db, const char *typed, char **cause)
+fts_words(sqlite3 *db, const char *typed, int prefix, char **cause)
 {
 	struct strbuf q = { 0 };
 	int words;
@@ -477,7 +646,7 @@ fts_words(sqlite3 *db, const char *typed, char **cause)
 	}
 	if (words > 0) {
 		strbuf_add(&q, ") OR (");
-		fts_terms(db, typed, 1, &q);
+		fts_terms(db, typed, prefix, &q);
 	}
 	strbuf_add(&q, ")");
 	if (q.len == 2) {
@@ -492,14 +661,14 @@ fts_words(sqlite3 *db, const char *typed, char **cause)
 char *
 fts_query(const char *typed, char **cause)
 {
-	return fts_words(NULL, typed, cause);
+	return fts_words(NULL, typed, 1, cause);
 }
 
 /* Typed words as an FTS5 query, with the thesaurus of db. */
 char *
 fts_query_expanded(sqlite3 *db, const char *typed, char **cause)
 {
-	return fts_words(db, typed, cause);
+	return fts_words(db, typed, 1, cause);
 }
 
 /* The ']' that ends a POSIX class like [:digit:] opening at p (p[1] is

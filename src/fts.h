@@ -4,11 +4,12 @@
 
 #include <sqlite3.h>
 
-/* How fts_prepare() takes what was typed: as words, as a regular
- * expression, or as one that ignores case and accents (matched against
- * folded text). */
+/* How fts_prepare() takes what was typed: as words, as words being typed
+ * (a first page, see fts_prepare()), as a regular expression, or as one
+ * that ignores case and accents (matched against folded text). */
 enum fts_mode {
 	FTS_WORDS,
+	FTS_TYPING,
 	FTS_REGEX,
 	FTS_REGEX_FOLD
 };
@@ -62,12 +63,28 @@ extern const struct fts_marks fts_marks_human, fts_marks_data;
  *   what was typed first, then names that start with it, names holding
  *   the words, other kinds' titles, and text and the user's notes; in
  *   each of these by kind (the registry's search order), then by bm25.
+ * - words being typed: the same rows, but of the first matches only (at
+ *   most limit in names and aliases, and as many anywhere, in the index's
+ *   order): in the same tiers and kind order, not ranked inside them. It
+ *   costs a page, not every match. Words with one of a single character
+ *   (fts_typing_names_only()) are searched in names and aliases only.
  * - regular expressions: id, kind, name, disputed, in kind and name
  *   order, over names, aliases, text and the user's notes.
  */
 sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode,
 		    const char *kind, const char *lang, long limit,
 		    const struct fts_marks *marks, char **cause);
+
+/* Bind stmt, made by fts_prepare() for mode, to another search in the
+ * same mode, as fts_prepare() would (it is reset first): a search run
+ * again at each key is prepared once. 0, or -1 with *cause. */
+int		 fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed,
+		    enum fts_mode mode, const char *kind, const char *lang, long limit,
+		    const struct fts_marks *marks, char **cause);
+
+/* Whether what is typed holds a word of one character, which FTS_TYPING
+ * searches in names and aliases only. */
+int		 fts_typing_names_only(const char *typed);
 
 /* The trigram query for a piece of text every match of a regular
  * expression holds ("\"gigafact\""), or NULL if there is none of three

@@ -18,6 +18,11 @@
 
 /* Results beyond this many are not worth a screen. */
 #define SEARCH_MAX_RESULTS 500
+/* How many modes a search has (enum fts_mode), each with its statement. */
+#define SEARCH_MODES (FTS_REGEX_FOLD + 1)
+/* The results shown while words are typed, before they are ranked: a few
+ * screens. */
+#define SEARCH_PAGE 100
 
 /* One result: its record, and the text that matched (with \001 and \002
  * around matched words). */
@@ -38,8 +43,10 @@ struct search_view {
 	char			*error;		/* a regex that does not compile */
 	size_t			 error_offset;
 	enum fts_mode		 mode;		/* words, or a regex (folded or not) */
-	int			 stopped;	/* by a key typed during the search */
+	int			 partial;	/* a first page, or stopped: not the whole answer */
+	int			 more;		/* a first page, full: more may follow */
 	char			*typed;		/* what was searched for */
+	sqlite3_stmt		*prepared[SEARCH_MODES];	/* by mode, made once */
 	struct named		 named;		/* the places typed, if any */
 	char			 title[256];
 };
@@ -48,42 +55,49 @@ struct search_view {
  * disputed record 1. */
 static const struct fts_marks search_marks = { "\001", "\002", "1", "0" };
 
+/* Free n results. */
+static void
+search_free(struct search_result *results, long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++) {
+		free(results[i].id);
+		free(results[i].kind);
+		free(results[i].name);
+		free(results[i].match);
+	}
+	free(results);
+}
+
 /* Forget the results. */
 static void
 search_clear(struct search_view *s)
 {
-	int i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->results[i].id);
-		free(s->results[i].kind);
-		free(s->results[i].name);
-		free(s->results[i].match);
-	}
-	free(s->results);
+	search_free(s->results, s->n);
 	s->results = NULL;
 	s->n = s->cur = s->top = 0;
 	free(s->error);
 	s->error = NULL;
 	free(s->typed);
 	s->typed = NULL;
-	s->stopped = 0;
+	s->partial = s->more = 0;
 	named_free(&s->named);
 }
 
-/* When what was typed names places ("france us eu"), put first a row
- * that compares them. */
+/* When what was typed names places ("france us eu"), put first among the
+ * results (of at most limit) a row that compares them. */
 static void
-search_add_named(struct search_view *s, sqlite3 *db, const char *lang)
+search_add_named(struct search_view *s, long limit)
 {
 	struct strbuf sb = { 0 };
 	struct search_result *r;
 	char *names;
 	int i;
 
-	if (named_find(db, s->typed, lang, &s->named) != 1)
+	if (s->named.n == 0)
 		return;
-	if (s->n == SEARCH_MAX_RESULTS) {
+	if (s->n == limit) {
 		s->n--;
 		free(s->results[s->n].id);
 		free(s->results[s->n].kind);
@@ -98,13 +112,13 @@ search_add_named(struct search_view *s, sqlite3 *db, const char *lang)
 		strbuf_add(&sb, i > 0 ? " · " : "");
 		strbuf_add(&sb, s->named.names[i]);
 	}
-	r->id = xstrdup("");
 	names = strbuf_finish(&sb);
+	r->id = xstrdup("");
 	r->kind = xstrdup("");
 	r->name = xasprintf(_("compare: %s"), names);
-	free(names);
 	r->match = xstrdup("");
 	r->compare = 1;
+	free(names);
 }
 
 /* Make an empty search. */
@@ -118,18 +132,87 @@ search_open(struct view *v)
 static void
 search_close(struct view *v)
 {
-	search_clear(v->data);
-	free(v->data);
+	struct search_view *s = v->data;
+	int i;
+
+	search_clear(s);
+	for (i = 0; i < SEARCH_MODES; i++)
+		sqlite3_finalize(s->prepared[i]);
+	free(s);
 }
 
-/* Search again for what is typed, as words or as a regular expression. */
-void
-view_search_update(struct view *v, const char *typed, enum fts_mode mode)
+/*
+ * Run the search of s->typed taken as mode says, at most limit rows, and
+ * put its rows in place of the results, the selected record kept
+ * selected. A key typed meanwhile stops it (the results stay as they
+ * were): 1; 0 when it ran whole; -1 on an error, in s->error.
+ */
+static int
+search_run(struct view *v, enum fts_mode mode, long limit)
 {
 	struct search_view *s = v->data;
 	sqlite3 *db = explorer_db(v->ex);
 	sqlite3_stmt *stmt;
-	struct search_result *r;
+	struct search_result *results, *r;
+	const char *selected = s->n > 0 && s->cur > 0 ? s->results[s->cur].id : NULL;
+	char *cause = NULL;
+	long n = 0, cur = 0;
+	int rc, regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD;
+
+	if ((stmt = s->prepared[mode]) != NULL) {
+		if (fts_rebind(db, stmt, s->typed, mode, NULL, explorer_lang(v->ex),
+		    limit, &search_marks, &cause) != 0) {
+			s->error = cause;
+			return -1;
+		}
+	} else if ((stmt = s->prepared[mode] = fts_prepare(db, s->typed, mode, NULL,
+	    explorer_lang(v->ex), limit, &search_marks, &cause)) == NULL) {
+		s->error = cause;
+		return -1;
+	}
+	results = xcalloc((size_t)limit, sizeof *results);
+	/* A key typed meanwhile makes this search stale: it stops, and the
+	 * key searches again. */
+	db_cancel_when(explorer_key_waiting, v->ex);
+	while (n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r = &results[n++];
+		r->id = xstrdup(db_text(stmt, 0));
+		r->kind = xstrdup(db_text(stmt, 1));
+		r->name = xstrdup(db_text(stmt, 2));
+		r->match = regex ? xstrdup("") : xstrdup(db_text(stmt, 3));
+		r->disputed = sqlite3_column_int(stmt, regex ? 3 : 4);
+		if (selected != NULL && strcmp(r->id, selected) == 0)
+			cur = n - 1;
+	}
+	db_cancel_when(NULL, NULL);
+	if (n < limit && rc != SQLITE_DONE) {
+		/* A regex that hit its limit, or a key typed meanwhile. */
+		if (!db_cancelled(db))
+			s->error = xstrdup(db_error(db));
+		sqlite3_reset(stmt);
+		search_free(results, n);
+		return s->error != NULL ? -1 : 1;
+	}
+	/* Kept for the next key; reset, as one that is not keeps reading. */
+	sqlite3_reset(stmt);
+	search_free(s->results, s->n);
+	s->results = results;
+	s->n = n;
+	s->cur = cur;
+	s->top = 0;
+	s->more = mode == FTS_TYPING && n == limit;
+	if (!regex)
+		search_add_named(s, limit);
+	return 0;
+}
+
+/* Search again for what is typed: a regular expression whole; words, a
+ * first page at once (fts_prepare()'s FTS_TYPING), which
+ * view_search_rank() ranks whole when typing pauses. */
+void
+view_search_update(struct view *v, const char *typed, enum fts_mode mode)
+{
+	struct search_view *s = v->data;
 	char *query, *cause = NULL;
 	int rc, regex = mode != FTS_WORDS;
 
@@ -138,6 +221,9 @@ view_search_update(struct view *v, const char *typed, enum fts_mode mode)
 	if (mode == FTS_REGEX_FOLD)
 		snprintf(s->title, sizeof s->title, _("search ~%s (case and accents aside)"),
 		    typed);
+	else if (!regex && fts_typing_names_only(typed))
+		snprintf(s->title, sizeof s->title, _("search %s (names only: a word of one"
+		    " letter)"), typed);
 	else
 		snprintf(s->title, sizeof s->title, _("search %s%s"), regex ? "~" : "", typed);
 	if (*typed == '\0')
@@ -151,43 +237,45 @@ view_search_update(struct view *v, const char *typed, enum fts_mode mode)
 	if (!regex)
 		free(query);
 	s->typed = xstrdup(typed);
-	if ((stmt = fts_prepare(db, typed, mode, NULL, explorer_lang(v->ex),
-	    SEARCH_MAX_RESULTS, &search_marks, &cause)) == NULL) {
-		s->error = cause;
+	if (regex) {
+		s->partial = search_run(v, mode, SEARCH_MAX_RESULTS) == 1;
 		return;
 	}
-	s->results = xcalloc(SEARCH_MAX_RESULTS, sizeof *s->results);
-	/* A key typed meanwhile makes this search stale: it stops, and the
-	 * key searches again. */
-	db_cancel_when(explorer_key_waiting, v->ex);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && s->n < SEARCH_MAX_RESULTS) {
-		r = &s->results[s->n++];
-		r->id = xstrdup(db_text(stmt, 0));
-		r->kind = xstrdup(db_text(stmt, 1));
-		r->name = xstrdup(db_text(stmt, 2));
-		r->match = regex ? xstrdup("") :
-		    xstrdup(db_text(stmt, 3));
-		r->disputed = sqlite3_column_int(stmt, regex ? 3 : 4);
-	}
-	db_cancel_when(NULL, NULL);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		search_add_named(s, db, explorer_lang(v->ex));
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		/* A regex that hit its limit, or a key typed meanwhile. */
-		s->stopped = db_cancelled(db);
-		s->error = xstrdup(s->stopped ? _("The search was stopped by a key typed"
-		    " meanwhile; Enter runs it whole.") : db_error(db));
-	}
-	sqlite3_finalize(stmt);
+	/* Places named together come first, as a row that compares them. */
+	named_find(explorer_db(v->ex), typed, explorer_lang(v->ex), &s->named);
+	/* A word of one letter stays in names, unranked: the ranking would
+	 * read every word that starts with it for each row shown. */
+	rc = search_run(v, FTS_TYPING, SEARCH_PAGE);
+	s->partial = rc == 1 || (rc == 0 && !fts_typing_names_only(typed));
+	/* A page not full holds every match: ranking them costs little. */
+	if (rc == 0 && s->partial && !s->more)
+		view_search_rank(v);
 }
 
-/* Whether the last search was stopped by a key typed during it. */
+/* Rank the results whole when they are a first page, or run again a
+ * search that a key stopped; a key typed meanwhile stops it again. 1 if
+ * it ran (the screen changes), 0 if there was nothing to do. */
 int
-view_search_stopped(struct view *v)
+view_search_rank(struct view *v)
+{
+	struct search_view *s = v->data;
+	int rc;
+
+	if (!s->partial || s->typed == NULL)
+		return 0;
+	rc = search_run(v, s->mode, SEARCH_MAX_RESULTS);
+	/* Stopped, it runs again when typing pauses; after an error, not. */
+	s->partial = rc == 1;
+	return 1;
+}
+
+/* Whether the results are not yet the whole ranked answer. */
+int
+view_search_partial(struct view *v)
 {
 	struct search_view *s = v->data;
 
-	return s->stopped;
+	return s->partial;
 }
 
 /* Why the search failed, and where in what was typed; NULL if it did not. */
@@ -242,6 +330,7 @@ search_draw(struct view *v, int top, int rows, int cols)
 	/* What is typed, and what Ctrl-R switches to. */
 	if (s->n == 0)
 		explorer_text(top + 2, 1, s->error != NULL ? s->error :
+		    s->partial ? _("Searching…") :
 		    s->mode == FTS_REGEX ? _("No record matches (case and accents matter;"
 		    " Ctrl-F: aside). Ctrl-R: words.") :
 		    s->mode == FTS_REGEX_FOLD ? _("No record matches (case and accents aside;"
@@ -372,7 +461,8 @@ search_position(struct view *v, char *buf, size_t size)
 {
 	struct search_view *s = v->data;
 
-	snprintf(buf, size, "%ld/%ld", s->n == 0 ? 0 : s->cur + 1, s->n);
+	snprintf(buf, size, "%ld/%ld%s", s->n == 0 ? 0 : s->cur + 1, s->n,
+	    s->more ? "+" : "");
 }
 
 /* What was searched for. */

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Search as you type over many matches: each key shows a first page at
+# once, names first, the position marked with "+" while more may follow;
+# closing the prompt (Esc, Enter) ranks every match, in the order of the
+# search command. A word of one letter is searched in names only, as the
+# title says.
+. "$top_srcdir/tests/cli/lib.sh"
+
+. "$top_srcdir/tests/cli/datahub.sh"
+A="--db $scratch/many.db --no-user-db"
+
+# The ids of the rows of a dumped search, in order.
+ids() {
+	sed -n 's/^.  actor   \(.*\)$/\1/p' "$1" | while read -r name rest; do
+		case $name in
+		Datahub) [ "${rest#Works}" = "$rest" ] && echo hub-exact || echo hub-first ;;
+		Quiet) echo hub-inner ;;
+		Filler) echo "filler-${rest%% *}" ;;
+		esac
+	done
+}
+
+printf '/datahub\n:dump %s\n<Esc>\n:dump %s\n' "$scratch/typed.txt" "$scratch/ranked.txt" \
+    >"$scratch/keys"
+run $A --script "$scratch/keys" --size 100x30 --timings "$scratch/t"
+expect_status 0 "typing 'datahub' then Esc"
+[ "$(ids "$scratch/typed.txt" | head -n 3 | tr '\n' ' ')" = "hub-exact hub-first hub-inner " ]
+ok $? "while typing, the name that is the word, then the one starting with it, then the one holding it come first"
+grep -q ' 1/100+ *$' "$scratch/typed.txt"
+ok $? "while typing, the position says a first page of 100 is shown and more may follow"
+grep -q ' 1/303 *$' "$scratch/ranked.txt"
+ok $? "after Esc, every match is counted"
+shown=$(ids "$scratch/ranked.txt" | wc -l)
+run $A search datahub --limit "$shown" --format tsv
+expect_status 0 "the search command"
+[ "$shown" -gt 20 ] &&
+    [ "$(ids "$scratch/ranked.txt" | tr '\n' ' ')" = "$(cut -f1 "$scratch/out" | sed 1d | tr '\n' ' ')" ]
+ok $? "after Esc, the rows shown are the search command's, in its order"
+[ "$(awk -F '\t' '$2 == "search" { print $3 }' "$scratch/t" | tr '\n' ' ')" = "d a t a h u b Esc " ]
+ok $? "--timings has a line for each key typed, and for Esc, which ranks"
+
+printf '/f\n:dump %s\n' "$scratch/letter.txt" >"$scratch/keys"
+run $A --script "$scratch/keys" --size 100x30
+expect_status 0 "typing one letter"
+grep -q 'search f (names only: a word of one letter) .* 1/100+ *$' "$scratch/letter.txt"
+ok $? "one letter: the title says only names are searched, the position that more may follow"
+# The names column: 33 columns from the 12th, of the rows below the header.
+[ "$(sed 1,2d "$scratch/letter.txt" | grep '^.  [a-z]' | cut -c 12-44 | grep -Eivc '(^| )f')" -eq 0 ] &&
+    [ "$(ids "$scratch/letter.txt" | grep -c '^filler-')" -gt 20 ]
+ok $? "one letter: every row shown is a name with a word that starts with it"
+
+done_testing
