@@ -70,8 +70,9 @@ sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode,
 		    const struct fts_marks *marks, char **cause);
 
 /* The trigram query for a piece of text every match of a regular
- * expression holds ("\"gigafact\""), or NULL if there is none of three
- * characters or more. Freed by the caller. */
+ * expression holds (its trigrams: "\"gig\" AND \"iga\" AND ..."), or
+ * NULL if there is none of three characters or more. Freed by the
+ * caller. */
 char	*fts_literal_query(const char *pattern);
 
 #endif
