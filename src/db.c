@@ -109,7 +109,8 @@ db_progress(void *arg)
 	return 1;
 }
 
-/* A statement begins to run: its time starts. */
+/* A statement begins to run: its time starts, if it has a limit (the
+ * clock is a system call, and a large load runs millions of statements). */
 static int
 db_trace(unsigned int type, void *arg, void *p, void *x)
 {
@@ -117,7 +118,8 @@ db_trace(unsigned int type, void *arg, void *p, void *x)
 	(void)arg;
 	(void)p;
 	(void)x;
-	db_started = db_cpu_time();
+	if (db_budget > 0)
+		db_started = db_cpu_time();
 	return 0;
 }
 
@@ -164,6 +166,7 @@ void
 db_set_timeout(double seconds)
 {
 	db_budget = seconds;
+	db_started = db_cpu_time();
 }
 
 /* Stop a running statement when fn(arg) is non-zero (fn NULL: never). */
