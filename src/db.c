@@ -123,6 +123,18 @@ db_trace(unsigned int type, void *arg, void *p, void *x)
 	return 0;
 }
 
+/* Set up SQLite for the program, before any connection is opened: each
+ * statement's journal (what undoes it if it fails inside a transaction)
+ * in memory. Past SQLite's own limit, 64 kB, it goes to a temporary file:
+ * a load of many rows (an insert a row, each with its indexes and
+ * trigger) then makes several writes a row. A journal holds the pages
+ * its statement changes, and is freed when the statement ends. */
+void
+db_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
+}
+
 /* Settings every connection gets: no extensions, no unsafe schema, the
  * limits, and what stops a statement. */
 static void

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "db.h"
 #include "i18n.h"
 #include "lang.h"
 
@@ -62,6 +63,7 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	lang_init();
+	db_init();
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {

@@ -71,10 +71,7 @@ main(int argc, char **argv)
 	if (out == NULL || optind != argc - 1)
 		goto usage;
 
-	/* Each row's insert keeps what it changes, to undo it if it fails,
-	 * in memory: past 64 kB SQLite would write it to a file, several
-	 * writes a row. */
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
+	db_init();
 	tmp = xasprintf("%s.tmp", out);
 	unlink(tmp);
 	if ((db = db_create(tmp, &cause)) == NULL || mkdb_build(db, argv[optind], &cause) != 0) {
