@@ -29,12 +29,9 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 
 	/* A new file renamed into place at the end: no journal is needed, and
 	 * a large cache keeps a big dataset off the disk until it is done.
-	 * Sorts for indexes spill to temporary files rather than memory; the
-	 * temporary table of where each row came from (two rows a record)
-	 * has a cache of its own. */
+	 * Sorts for indexes spill to temporary files rather than memory. */
 	if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-	    " PRAGMA cache_size = -262144; PRAGMA temp_store = FILE;"
-	    " PRAGMA temp.cache_size = -131072", cause) != 0)
+	    " PRAGMA cache_size = -262144; PRAGMA temp_store = FILE", cause) != 0)
 		return -1;
 	if (load_dir(db, dir, cause) != 0 || fts_build(db, cause) != 0)
 		return -1;
