@@ -458,24 +458,34 @@ CREATE TABLE term (
   PRIMARY KEY (concept, term)
 );
 
+-- Each record's searchable text, stored once: its names, aliases and text
+-- (summaries, in both languages), and the three as one string, computed
+-- when read: what regular expressions are matched against. Filled by
+-- aiatlas-mkdb and by import; the full-text indexes below read it.
+CREATE TABLE record_text (
+  id    TEXT NOT NULL PRIMARY KEY,
+  kind  TEXT NOT NULL,
+  name  TEXT,
+  alias TEXT,
+  body  TEXT,
+  text  TEXT NOT NULL GENERATED ALWAYS AS
+    (coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')) VIRTUAL
+);
+
 -- Full-text index over names, aliases, titles and summaries in both
--- languages; filled by aiatlas-mkdb and by import.
+-- languages, over record_text (it holds no copy of the text).
 CREATE VIRTUAL TABLE record_fts USING fts5(
   id UNINDEXED, kind UNINDEXED, name, alias, body,
+  content = 'record_text', content_rowid = 'rowid',
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 
--- Each record's text in one string (names, aliases, summaries): what regular
--- expressions are matched against. Filled with record_fts.
-CREATE TABLE record_text (
-  id   TEXT NOT NULL PRIMARY KEY,
-  text TEXT NOT NULL
-);
-
 -- The same text in trigrams, so that a regular expression is tried only on
--- the records that hold a piece of text it cannot match without.
+-- the records that hold a piece of text it cannot match without. Which
+-- records hold each trigram is all it keeps (detail = none: no positions),
+-- so a piece of text is looked for as all of its trigrams.
 CREATE VIRTUAL TABLE record_tri USING fts5(text, content = 'record_text',
-  content_rowid = 'rowid', tokenize = 'trigram');
+  content_rowid = 'rowid', tokenize = 'trigram', detail = none);
 
 -- One row per record with its display names, for lists, links and search.
 CREATE VIEW record_label (id, kind, name_en, name_fr, date) AS

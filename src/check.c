@@ -94,8 +94,12 @@ struct check_sink {
 static int	check_preferred_held(sqlite3 *, struct check_sink *, char **);
 static int	check_fts(sqlite3 *, struct check_sink *, char **);
 
+#define CHECK_STORAGE 2
+
 /* Each check: what it verifies, and a query returning one line per problem
- * or a function reporting them. */
+ * or a function reporting them; the first CHECK_STORAGE verify how the
+ * file keeps the records (its pages, the full-text indexes), the others
+ * the records. */
 static const struct {
 	const char	*what;
 	const char	*sql;
@@ -448,9 +452,9 @@ check_expand(const char *rule)
 	return sql;
 }
 
-/* Run every check, reporting each problem. */
-int
-check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
+/* Run the checks from the first'th on, reporting each problem. */
+static int
+check_from(sqlite3 *db, int first, check_report_fn report, void *arg, char **cause)
 {
 	struct check_sink sink;
 	sqlite3_stmt *stmt;
@@ -459,7 +463,7 @@ check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 
 	sink.report = report;
 	sink.arg = arg;
-	for (i = 0; check_rules[i].what != NULL; i++) {
+	for (i = first; check_rules[i].what != NULL; i++) {
 		if (check_rules[i].fn != NULL) {
 			if ((rc = check_rules[i].fn(db, &sink, cause)) < 0) {
 				char *why = *cause;
@@ -493,4 +497,18 @@ check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 		sqlite3_finalize(stmt);
 	}
 	return problems;
+}
+
+/* Run every check, reporting each problem. */
+int
+check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
+{
+	return check_from(db, 0, report, arg, cause);
+}
+
+/* Run the checks of the records, but not of their storage. */
+int
+check_records(sqlite3 *db, check_report_fn report, void *arg, char **cause)
+{
+	return check_from(db, CHECK_STORAGE, report, arg, cause);
 }

@@ -93,7 +93,7 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 		cli_error(_("import: nothing can be saved: %s"), why);
 		return CLI_USAGE;
 	}
-	if (merge_views(c->db, 1, &cause) != 0 ||
+	if (merge_tables(c->db, 1, &cause) != 0 ||
 	    (trial ? userdb_begin_trial(c->user, &cause) : userdb_begin(c->user, &cause)) != 0)
 		goto fail;
 	if ((rows = import_load(c->db, path, k, &cause)) < 0) {
@@ -110,7 +110,7 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 		}
 		/* Valid: now the file is made, and the rows go into it. */
 		if (userdb_begin(c->user, &cause) != 0 ||
-		    merge_views(c->db, 1, &cause) != 0 ||
+		    merge_tables(c->db, 1, &cause) != 0 ||
 		    (rows = import_load(c->db, path, k, &cause)) < 0) {
 			userdb_rollback(c->user);
 			goto fail;

@@ -15,24 +15,29 @@
 #include "xmalloc.h"
 
 /* Names, aliases and text of the records that l (%3$s) lists, in both
- * languages, into schema %1$s's full-text tables named from %2$s
- * (record: record_fts, record_text, record_tri): %4$s is whether a
- * record's title is a name, %5$s the CASE of the kind's text. */
+ * languages, into schema %1$s's table of text named from %2$s (record:
+ * record_text), and its full-text indexes (record_fts, record_tri) made
+ * from it: %4$s is whether a record's title is a name, %5$s the CASE of
+ * the kind's text. Each index is made whole from the text, then merged
+ * once: left to merge as it grows, it would merge the same entries again
+ * and again. */
 static const char fts_build_sql[] =
-	"DELETE FROM %1$s.%2$s_fts;"
-	"INSERT INTO %1$s.%2$s_fts (id, kind, name, alias, body)"
+	"DELETE FROM %1$s.%2$s_text;"
+	"INSERT INTO %1$s.%2$s_text (id, kind, name, alias, body)"
 	" SELECT l.id, l.kind,"
 	"  CASE WHEN l.kind IN (%4$s) THEN"
 	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
 	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
 	"  CASE l.kind %5$s END"
 	" FROM %3$s AS l;"
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 0);"
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('rebuild');"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('optimize');"
-	"DELETE FROM %1$s.%2$s_text;"
-	"INSERT INTO %1$s.%2$s_text (id, text) SELECT id,"
-	" coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
-	" FROM %1$s.%2$s_fts;"
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 4);"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 0);"
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('rebuild');"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('optimize');"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 4);"
 	/* The rank the search orders by: names weigh most, then aliases. */
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
 
@@ -724,6 +729,42 @@ fts_class_end(const char *p)
 	return NULL;
 }
 
+/* The most trigrams a query looks for: the text that holds them all is
+ * few records already, and each costs the query a list to read. */
+#define FTS_MAX_TRIGRAMS 16
+
+/* An FTS5 query of the trigram index for the n bytes of text at p: each
+ * of its trigrams, as the index keeps no positions to find them in a row
+ * ("sove" is "sov" AND "ove"); NULL when it has fewer than three
+ * characters. Records that hold the text hold them all. */
+static char *
+fts_trigram_query(const char *p, size_t n)
+{
+	struct strbuf q = { 0 };
+	size_t at[FTS_MAX_TRIGRAMS + 3], chars = 0, i, k;
+
+	/* Where each of the first characters starts, then where the last
+	 * of them ends. */
+	for (i = 0; i < n && chars < FTS_MAX_TRIGRAMS + 2; i++) {
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			at[chars++] = i;
+	}
+	while (i < n && ((unsigned char)p[i] & 0xc0) == 0x80)
+		i++;
+	at[chars] = i;
+	if (chars < 3)
+		return NULL;
+	for (k = 0; k + 3 <= chars; k++) {
+		if (k > 0)
+			strbuf_add(&q, " AND ");
+		strbuf_add(&q, "\"");
+		for (i = at[k]; i < at[k + 3]; i++)
+			strbuf_addn(&q, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
+		strbuf_add(&q, "\"");
+	}
+	return strbuf_finish(&q);
+}
+
 /*
  * The longest run of plain characters that every match of pattern holds,
  * if it can be known simply: outside any group or class, with no
@@ -736,9 +777,8 @@ char *
 fts_literal_query(const char *pattern)
 {
 	const char *p = pattern, *run = NULL, *best = NULL;
-	size_t best_len = 0, len, i;
+	size_t best_len = 0, len;
 	int depth = 0;
-	char *q;
 
 	if (strncmp(p, "(?i)", 4) == 0)
 		p += 4;
@@ -791,22 +831,5 @@ fts_literal_query(const char *pattern)
 		else if (*p == ')' && depth > 0)
 			depth--;
 	}
-	/* Three characters make a trigram; count characters, not bytes. */
-	for (i = 0, len = 0; i < best_len; i++) {
-		if (((unsigned char)best[i] & 0xc0) != 0x80)
-			len++;
-	}
-	if (len < 3)
-		return NULL;
-	q = xmalloc(best_len * 2 + 3);
-	len = 0;
-	q[len++] = '"';
-	for (i = 0; i < best_len; i++) {
-		if (best[i] == '"')
-			q[len++] = '"';
-		q[len++] = best[i];
-	}
-	q[len++] = '"';
-	q[len] = '\0';
-	return q;
+	return fts_trigram_query(best, best_len);
 }

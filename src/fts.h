@@ -87,8 +87,9 @@ int		 fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed,
 int		 fts_typing_names_only(const char *typed);
 
 /* The trigram query for a piece of text every match of a regular
- * expression holds ("\"gigafact\""), or NULL if there is none of three
- * characters or more. Freed by the caller. */
+ * expression holds (its trigrams: "\"gig\" AND \"iga\" AND ..."), or
+ * NULL if there is none of three characters or more. Freed by the
+ * caller. */
 char	*fts_literal_query(const char *pattern);
 
 #endif

@@ -762,8 +762,11 @@ load_finish(struct load *l, char **cause)
 	char *update;
 	int r;
 
-	update = xasprintf("UPDATE %s.funding AS f SET confidence = " CLAIM_CONFIDENCE_SQL,
-	    l->schema);
+	/* OR FAIL: the statement keeps no journal to undo itself (every
+	 * funding record's page, hundreds of MB at a million records), as a
+	 * failure undoes the whole load anyway. */
+	update = xasprintf("UPDATE OR FAIL %s.funding AS f SET confidence = "
+	    CLAIM_CONFIDENCE_SQL, l->schema);
 	r = load_check_ids(l, cause) != 0 || load_check_references(l, cause) != 0 ||
 	    load_check_citations(l, cause) != 0 || db_exec(l->db, update, cause) != 0 ||
 	    (l->own && db_exec(l->db, "COMMIT", cause) != 0);

@@ -69,6 +69,7 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	lang_init();
+	db_init();
 	db_set_reference(atlas_image, atlas_image_size);
 	userdb_set_image(userdb_image, userdb_image_size);
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);

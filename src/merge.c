@@ -158,10 +158,10 @@ merge_search(sqlite3 *db, char **cause)
 	return merge_copy_all(db, merge_search_sql, cause);
 }
 
-/* Make the merged views and fill the user's full-text index, if the user
- * has records. */
-int
-merge_views(sqlite3 *db, int always, char **cause)
+/* Make the merged views if the user has records or always: 1 if they are
+ * made, 0 if not, -1 with *cause. */
+static int
+merge_make(sqlite3 *db, int always, char **cause)
 {
 	sqlite3_stmt *stmt;
 	char *sql;
@@ -177,7 +177,24 @@ merge_views(sqlite3 *db, int always, char **cause)
 	r = db_exec(db, merge_record_sql, cause) == 0 && db_exec(db, sql, cause) == 0 &&
 	    merge_copy_all(db, merge_schema_sql, cause) == 0 &&
 	    db_exec(db, merge_text_sql, cause) == 0 &&
-	    db_exec(db, merge_mine_fill_sql, cause) == 0 ? 0 : -1;
+	    db_exec(db, merge_mine_fill_sql, cause) == 0 ? 1 : -1;
 	free(sql);
-	return r == 0 ? fts_build_user(db, cause) : -1;
+	return r;
+}
+
+/* Make the merged views, if the user has records or always. */
+int
+merge_tables(sqlite3 *db, int always, char **cause)
+{
+	return merge_make(db, always, cause) < 0 ? -1 : 0;
+}
+
+/* Make the merged views and fill the user's full-text index, if the user
+ * has records or always. */
+int
+merge_views(sqlite3 *db, int always, char **cause)
+{
+	int r = merge_make(db, always, cause);
+
+	return r <= 0 ? r : fts_build_user(db, cause);
 }

@@ -14,5 +14,9 @@ int	 merge_search(sqlite3 *db, char **cause);
  * user's records; again, it makes what is missing and refills the index.
  * 0, or -1 with *cause. */
 int	 merge_views(sqlite3 *db, int always, char **cause);
+/* The same views without the full-text index of the user's records, for
+ * what reads no full text (an import: the index takes seconds to fill
+ * from a hundred thousand records). */
+int	 merge_tables(sqlite3 *db, int always, char **cause);
 
 #endif

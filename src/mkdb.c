@@ -35,7 +35,9 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 		return -1;
 	if (load_dir(db, dir, cause) != 0 || fts_build(db, cause) != 0)
 		return -1;
-	problems = check_database(db, mkdb_report, (void *)dir, cause);
+	/* The file's storage is checked by aiatlas check, not here: SQLite
+	 * has just written it, and made the indexes from the text. */
+	problems = check_records(db, mkdb_report, (void *)dir, cause);
 	if (problems != 0) {
 		if (problems > 0)
 			*cause = xasprintf(ngettext("%s: %d problem found by the checks",
@@ -66,6 +68,7 @@ main(int argc, char **argv)
 	if (out == NULL || optind != argc - 1)
 		goto usage;
 
+	db_init();
 	tmp = xasprintf("%s.tmp", out);
 	unlink(tmp);
 	if ((db = db_create(tmp, &cause)) == NULL || mkdb_build(db, argv[optind], &cause) != 0) {

@@ -159,6 +159,18 @@ userdb_schema_actor_places(sqlite3 *db, char **cause)
 	return userdb_schema_replay(db, "actor", 0, cause);
 }
 
+/* Step 4: record_text holds each record's names, aliases and text in
+ * columns, which the full-text index reads (it was id and text). The
+ * user's is never filled (the index of the user's records is made in
+ * temp, from their tables), so it is made again from today's schema. */
+static int
+userdb_schema_text_columns(sqlite3 *db, char **cause)
+{
+	if (db_exec(db, "DROP TABLE IF EXISTS user.record_text", cause) != 0)
+		return -1;
+	return userdb_schema_replay(db, "record_text", -1, cause);
+}
+
 /* The steps: the SQL each runs in schema user (or NULL), then what it
  * makes in code. */
 static const struct userdb_schema_step {
@@ -185,6 +197,8 @@ static const struct userdb_schema_step {
 	  " created_at TEXT NOT NULL)", userdb_schema_records },
 	/* 3: actors' place and region, and two more kinds of actor. */
 	{ NULL, userdb_schema_actor_places },
+	/* 4: record_text in columns. */
+	{ NULL, userdb_schema_text_columns },
 };
 
 /* Bring schema user from version `from` to USERDB_SCHEMA_VERSION. */

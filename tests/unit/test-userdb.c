@@ -223,7 +223,7 @@ test_actor_places(void)
 	if ((bundled = db_create(":memory:", &cause)) == NULL ||
 	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
 		bail_out("%s", cause);
-	is_query(db, "PRAGMA user.user_version", "3", "a user database of version 2 is brought to 3");
+	is_query(db, "PRAGMA user.user_version", "4", "a user database of version 2 is brought to 4");
 	is_query(db, "SELECT name || ' ' || kind || ' ' || founded_on || ' ' || founded_precision"
 	    " || ' ' || coalesce(place, 'no place') FROM user.actor",
 	    "My HPC infrastructure 2024-05 month no place", "its actor is kept, with no place yet");
@@ -239,6 +239,47 @@ test_actor_places(void)
 	    "the actor can be a supercomputer with a place");
 	is_query(db, "SELECT count(*) FROM user.record WHERE id = 'my-hpc'", "1",
 	    "and it is still listed once among the records");
+	userdb_free(u);
+	sqlite3_close(db);
+	sqlite3_close(bundled);
+	free(mine);
+	free(theirs);
+	free(cause);
+	free(path);
+}
+
+/* A user database of version 3, with record_text as id and text, opens
+ * with its records kept and record_text as the bundled schema makes it. */
+static void
+test_text_columns(void)
+{
+	char *path = path_of("v3.db"), *cause = NULL, *mine, *theirs;
+	sqlite3 *db = main_open(), *bundled;
+	struct userdb *u;
+
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL ||
+	    saved_filter_save(u, "firms", "actors", "kind:company", &cause) != 0)
+		bail_out("%s", cause);
+	userdb_free(u);
+	sqlite3_close(db);
+	/* record_text as version 3 made it, data/schema.sql's of that time. */
+	file_exec(path, "DROP TABLE record_text;"
+	    "CREATE TABLE record_text (\n"
+	    "  id   TEXT NOT NULL PRIMARY KEY,\n"
+	    "  text TEXT NOT NULL\n"
+	    ");"
+	    "PRAGMA user_version = 3");
+
+	db = main_open();
+	if ((bundled = db_create(":memory:", &cause)) == NULL ||
+	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("%s", cause);
+	is_query(db, "PRAGMA user.user_version", "4", "a user database of version 3 is brought to 4");
+	is_query(db, "SELECT expr FROM user.saved_filter WHERE name = 'firms'", "kind:company",
+	    "its saved filter is kept");
+	theirs = query(bundled, "SELECT sql FROM sqlite_schema WHERE name = 'record_text'");
+	mine = query(db, "SELECT sql FROM user.sqlite_schema WHERE name = 'record_text'");
+	is_str(mine, theirs, "user.record_text is the bundled schema's");
 	userdb_free(u);
 	sqlite3_close(db);
 	sqlite3_close(bundled);
@@ -434,6 +475,7 @@ main(void)
 	test_records();
 	test_first_write();
 	test_actor_places();
+	test_text_columns();
 	test_migrated_refused();
 	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
 	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
