@@ -100,6 +100,13 @@ static const char fts_build_sql[] =
 	"(SELECT " FTS_SNIPPET(name, col, text) " FROM " schema "." name \
 	" WHERE " name " MATCH ?1 AND rowid = " r ")"
 
+/* Results f in the order of their places (pos), the records that stand
+ * for one place (FRA, the state actor france) following each other at
+ * the best place of any of them, the country first. */
+#define FTS_PLACE_ORDER \
+	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id))," \
+	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos"
+
 /* Matches in tiers (FTS_TIER), in a tier by kind in the registry's order,
  * then by bm25 (the rank fts_build() sets: names weighing most, then
  * aliases, then text); with the records whose notes match (their snippet
@@ -127,8 +134,7 @@ static const char fts_search_tmpl[] =
 	"    FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"    ORDER BY rank LIMIT ?4)))"
 	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
-	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
-	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
+	FTS_PLACE_ORDER;
 /* The first matches (as many as the limit) of a full-text table in its
  * own order, without ranking: those in names and aliases, tiered; those
  * anywhere, in the last tier (none when ?11, names only, is set). Their
@@ -167,8 +173,7 @@ static const char fts_typing_tmpl[] =
 	"    FROM temp.note_fts WHERE NOT ?11 AND note_fts MATCH ?1"
 	"    AND (?2 IS NULL OR kind = ?2) LIMIT ?4)))"
 	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
-	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id)),"
-	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos";
+	FTS_PLACE_ORDER;
 
 /* Matches of a regular expression over the same text (?10: folded, for a
  * pattern made to match folded text), or over the user's notes on a
