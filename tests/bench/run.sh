@@ -10,7 +10,7 @@
 # CACHE (cache.sh). BENCH_BUILD_SIZE: the size whose build and import are
 # timed BENCH_RUNS times, and whose search path callgrind counts (2k: at
 # 1M, a search under callgrind takes hours today); BENCH_IMPORT_SIZE: the largest size
-# imported with aiatlas import (100k: it takes minutes at 1M);
+# imported with aiatlas import (by default SIZE: a million in about 100 s);
 # BENCH_INSTALL=no: never install the tools compared (VisiData, lnav,
 # fzf, valgrind) with apt-get.
 set -eu
@@ -45,7 +45,7 @@ case $size in
 *) n=$size ;;
 esac
 build_size=${BENCH_BUILD_SIZE:-2k}
-import_size=${BENCH_IMPORT_SIZE:-100k}
+import_size=${BENCH_IMPORT_SIZE:-$size}
 case $import_size in
 *k) import_n=$((${import_size%k} * 1000)) ;;
 *M) import_n=$((${import_size%M} * 1000000)) ;;
