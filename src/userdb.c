@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -235,20 +236,34 @@ userdb_set_image(const unsigned char *image, size_t size)
 }
 
 /* Fill the empty schema user with a copy of the image: 0, or -1 (then
- * the schema is still empty). */
+ * the schema is still empty). Copied page by page (the backup API) into
+ * the database in memory: deserialized as it is, it would be one block
+ * that grows by doubling, which a large import would take past SQLite's
+ * heap limit. */
 static int
 userdb_copy_image(sqlite3 *db)
 {
-	unsigned char *copy;
+	sqlite3 *image;
+	sqlite3_backup *b;
+	int rc = -1;
 
 	if (userdb_image == NULL ||
-	    (copy = sqlite3_malloc64((sqlite3_uint64)userdb_image_size)) == NULL)
+	    sqlite3_open_v2(":memory:", &image, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		if (userdb_image != NULL)
+			sqlite3_close(image);
 		return -1;
-	memcpy(copy, userdb_image, userdb_image_size);
-	/* FREEONCLOSE: SQLite frees the copy, even when it refuses it. */
-	return sqlite3_deserialize(db, "user", copy, (sqlite3_int64)userdb_image_size,
-	    (sqlite3_int64)userdb_image_size,
-	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) == SQLITE_OK ? 0 : -1;
+	}
+	/* READONLY: SQLite reads the image where it is, never writes it. */
+	if (sqlite3_deserialize(image, "main", (unsigned char *)(uintptr_t)userdb_image,
+	    (sqlite3_int64)userdb_image_size, (sqlite3_int64)userdb_image_size,
+	    SQLITE_DESERIALIZE_READONLY) == SQLITE_OK &&
+	    (b = sqlite3_backup_init(db, "user", image, "main")) != NULL) {
+		rc = sqlite3_backup_step(b, -1) == SQLITE_DONE ? 0 : -1;
+		if (sqlite3_backup_finish(b) != SQLITE_OK)
+			rc = -1;
+	}
+	sqlite3_close(image);
+	return rc;
 }
 
 /* Attach an empty user database in memory, with the schema of a file. */
