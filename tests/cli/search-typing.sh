@@ -49,4 +49,15 @@ ok $? "one letter: the title says only names are searched, the position that mor
     [ "$(ids "$scratch/letter.txt" | grep -c '^filler-')" -gt 20 ]
 ok $? "one letter: every row shown is a name with a word that starts with it"
 
+# More results than a page take their snippets as the matches are read,
+# fewer once they are known: the same rows and snippets either way.
+run $A search datahub --format tsv
+expect_status 0 "every match of 'datahub' (303, snippets made as they are read)"
+head -n 151 "$scratch/out" >"$scratch/all150"
+[ "$(wc -l <"$scratch/out")" -eq 304 ]
+ok $? "303 rows"
+run $A search datahub --limit 150 --format tsv
+cmp -s "$scratch/out" "$scratch/all150"
+ok $? "the first 150 (snippets made once known) are the same rows with the same snippets"
+
 done_testing
