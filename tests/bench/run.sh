@@ -263,7 +263,7 @@ pair "search '$rare' (every match)" "$aiatlas" $A search "$rare" --format tsv --
 pair "search --regex 'mar[a-z]*lo' (every match)" "$aiatlas" $A search --regex 'mar[a-z]*lo' --format tsv -- \
     sqlite3 "$db" "SELECT id FROM record_text WHERE rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH 'mar') AND text REGEXP 'mar[a-z]*lo'"
 pair "search --regex 'sovereign[a-z]*' --limit 20" "$aiatlas" $A search --regex 'sovereign[a-z]*' --limit 20 --format tsv -- \
-    sqlite3 "$db" "SELECT id FROM record_text WHERE rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH 'sovereign') AND text REGEXP 'sovereign[a-z]*' LIMIT 20"
+    sqlite3 "$db" "SELECT id FROM record_text WHERE rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH 'sov AND ove AND ver AND ere AND rei AND eig AND ign') AND text REGEXP 'sovereign[a-z]*' LIMIT 20"
 pair "list actors --filter 'kind:company country:XTA'" "$aiatlas" $A list actors --filter 'kind:company country:XTA' --format tsv -- \
     sqlite3 "$db" "SELECT id, name, kind, country, sector, place, founded_on, parent_id FROM actor WHERE kind = 'company' AND country = 'XTA' ORDER BY name"
 
