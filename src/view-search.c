@@ -9,6 +9,7 @@
 #include "explorer.h"
 #include "fts.h"
 #include "i18n.h"
+#include "label.h"
 #include "named.h"
 #include "output.h"
 #include "regex.h"
@@ -321,12 +322,20 @@ search_draw(struct view *v, int top, int rows, int cols)
 {
 	struct search_view *s = v->data;
 	enum explorer_style style;
-	int i, namew = cols / 3;
+	int i, w, namew = cols / 3, kindw = 7, x;
 
+	/* The kinds as the reader's language names them (financement):
+	 * their column as wide as the widest, up to 12. */
+	for (i = 0; i < s->n; i++) {
+		if (!s->results[i].compare &&
+		    (w = text_width(label_of(s->results[i].kind))) > kindw)
+			kindw = w < 12 ? w : 12;
+	}
+	x = 4 + kindw;
 	explorer_fill(top, 0, cols, STYLE_HEADER);
-	explorer_text(top, 3, _("kind"), 7, STYLE_HEADER);
-	explorer_text(top, 11, _("name"), namew, STYLE_HEADER);
-	explorer_text(top, 12 + namew, _("match"), cols - namew - 13, STYLE_HEADER);
+	explorer_text(top, 3, _("kind"), kindw, STYLE_HEADER);
+	explorer_text(top, x, _("name"), namew, STYLE_HEADER);
+	explorer_text(top, x + 1 + namew, _("match"), cols - namew - x - 2, STYLE_HEADER);
 	/* What is typed, and what Ctrl-R switches to. */
 	if (s->n == 0)
 		explorer_text(top + 2, 1, s->error != NULL ? s->error :
@@ -358,9 +367,10 @@ search_draw(struct view *v, int top, int rows, int cols)
 			explorer_text(top + 1 + i, 3, r->name, cols - 4, style);
 			continue;
 		}
-		explorer_text(top + 1 + i, 3, r->kind, 7, style);
-		explorer_text_marked(top + 1 + i, 11, r->name, namew, style);
-		search_draw_marked(top + 1 + i, 12 + namew, r->match, cols - namew - 13, style);
+		explorer_text(top + 1 + i, 3, label_of(r->kind), kindw, style);
+		explorer_text_marked(top + 1 + i, x, r->name, namew, style);
+		search_draw_marked(top + 1 + i, x + 1 + namew, r->match, cols - namew - x - 2,
+		    style);
 	}
 }
 
