@@ -495,22 +495,6 @@ filter_fields(const char *kind)
 	return k < 0 ? xstrdup("") : filter_field_names(k);
 }
 
-/* Whether a field takes the words of a closed list, which people read as
- * labels (kind:public_body, kind:"organisme public"). */
-static int
-filter_word_field(const char *name)
-{
-	static const char *const fields[] = { "kind", "status", "nature", "domain", "role",
-	    "confidence", "sector", "measure", "stance", NULL };
-	int i;
-
-	for (i = 0; fields[i] != NULL; i++) {
-		if (strcmp(name, fields[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Whether value is one of the values of SQL as written: SQLite looks it
  * up in the field's index, where the search in any case below reads every
  * row (a million actors for kind:company). */
@@ -543,7 +527,7 @@ filter_check_value(struct filter_parser *fp, const struct filter_field *fd, cons
 	if (fd->values[fp->k] == NULL)
 		return xstrdup(value);
 	/* A word of a closed list by its label too: "organisme public". */
-	if (filter_word_field(fd->name) && label_word(value) != NULL)
+	if (label_word_field(fd->name) && label_word(value) != NULL)
 		value = label_word(value);
 	if (filter_value_exists(fp->db, fd->values[fp->k], value))
 		return xstrdup(value);

@@ -132,6 +132,21 @@ label_index(const char *word)
 	return -1;
 }
 
+/* Whether a field takes its words from a closed list (see label.h). */
+int
+label_word_field(const char *name)
+{
+	static const char *const fields[] = { "kind", "status", "nature", "domain", "role",
+	    "confidence", "sector", "measure", "stance", "bound", NULL };
+	int i;
+
+	for (i = 0; fields[i] != NULL; i++) {
+		if (strcmp(name, fields[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The label of a data word. */
 const char *
 label_of(const char *word)

@@ -12,6 +12,9 @@ const char	*label_of(const char *word);
  * reader's language: founded_on is "fondé le" in French; the name itself
  * in English or when it has none. */
 const char	*label_field(const char *name);
+/* Whether a field (kind, status, role...) takes its words from a closed
+ * list, which people read as labels (kind:public_body, "organisme public"). */
+int		 label_word_field(const char *name);
 /* The data word that value names: the word (in any case, with spaces for
  * underscores) or its label in English or French (in any case, with or
  * without accents, with underscores for spaces); NULL if none. */

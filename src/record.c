@@ -368,22 +368,6 @@ record_claims_field(const struct record *r, const char *name)
 	return NULL;
 }
 
-/* Whether a record's field takes its words from a closed list (kind,
- * status...), which people read as labels. */
-static int
-record_word_field(const char *name)
-{
-	static const char *const fields[] = { "kind", "status", "nature", "domain", "sector",
-	    "measure", "bound", "confidence", NULL };
-	int i;
-
-	for (i = 0; fields[i] != NULL; i++) {
-		if (strcmp(name, fields[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Whether a record's field holds a date (YYYY, YYYY-MM or YYYY-MM-DD). */
 static int
 record_date_field(const char *name)
@@ -424,7 +408,7 @@ record_field_text(sqlite3_stmt *stmt, int i, const char *currency, const char *u
 	/* The words of the closed lists (kind, status...) in the reader's
 	 * language. */
 	if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
-		return xstrdup(record_word_field(name) ? label_of(value) : value);
+		return xstrdup(label_word_field(name) ? label_of(value) : value);
 	if (currency != NULL && (strncmp(name, "amount", 6) == 0 ||
 	    strcmp(name, "valuation_post") == 0 || strcmp(name, "gdp_usd") == 0))
 		return xasprintf("%.0f (%s)", d, money_format(d, currency, buf, sizeof buf));
