@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "lists.h"
 #include "record.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 /* A column named in each language: its English and French columns. */
@@ -285,41 +286,59 @@ kind_is(const struct kind *k, int which)
 	    (!(which & KIND_REQUIRED) || !k->optional);
 }
 
-/* A template repeated for each kind, joined by sep. */
+/* Add tmpl to sb with kind k's words in place of its $ letters. */
+static void
+kind_expand(struct strbuf *sb, const char *tmpl, const struct kind *k)
+{
+	const char *p, *v;
+	char order[16];
+
+	snprintf(order, sizeof order, "%d", k->search);
+	for (p = tmpl; *p != '\0'; p++) {
+		if (*p != '$' || p[1] == '\0' || strchr("kptixsef", p[1]) == NULL) {
+			strbuf_addn(sb, p, 1);
+			continue;
+		}
+		v = p[1] == 'k' ? k->name : p[1] == 'p' ? k->plural :
+		    p[1] == 't' ? k->table : p[1] == 'i' ? k->id :
+		    p[1] == 's' ? order : p[1] == 'e' ? k->title_en :
+		    p[1] == 'f' ? k->title_fr : k->text;
+		/* A row without one: SQL's nothing. */
+		strbuf_add(sb, v != NULL ? v : "NULL");
+		p++;
+	}
+}
+
+/* Order kinds by their record kind's name. */
+static int
+kind_by_name(const void *a, const void *b)
+{
+	const struct kind *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name != NULL ? (*x)->name : "", (*y)->name != NULL ? (*y)->name : "");
+}
+
+/* A template repeated for each kind, joined by sep: in the registry's
+ * order, or by the kinds' names with KIND_NAME_ORDER. */
 char *
 kind_each(const char *tmpl, const char *sep, int which)
 {
-	const struct kind *k;
-	const char *p, *v;
-	char *sql = xstrdup(""), *t, order[16];
-	int first = 1;
+	const struct kind *k, *each[64];
+	struct strbuf sb = { 0 };
+	size_t i, n = 0;
 
-	for (k = kinds; k->table != NULL; k++) {
-		if (!kind_is(k, which))
-			continue;
-		t = xasprintf("%s%s", sql, first ? "" : sep);
-		free(sql);
-		sql = t;
-		first = 0;
-		for (p = tmpl; *p != '\0'; p++) {
-			v = NULL;
-			if (*p == '$' && p[1] != '\0' && strchr("kptixsef", p[1]) != NULL) {
-				snprintf(order, sizeof order, "%d", k->search);
-				v = p[1] == 'k' ? k->name : p[1] == 'p' ? k->plural :
-				    p[1] == 't' ? k->table : p[1] == 'i' ? k->id :
-				    p[1] == 's' ? order : p[1] == 'e' ? k->title_en :
-				    p[1] == 'f' ? k->title_fr : k->text;
-				/* A row without one: SQL's nothing. */
-				if (v == NULL)
-					v = "NULL";
-				p++;
-			}
-			t = v != NULL ? xasprintf("%s%s", sql, v) : xasprintf("%s%c", sql, *p);
-			free(sql);
-			sql = t;
-		}
+	for (k = kinds; k->table != NULL && n < sizeof each / sizeof each[0]; k++) {
+		if (kind_is(k, which))
+			each[n++] = k;
 	}
-	return sql;
+	if (which & KIND_NAME_ORDER)
+		qsort(each, n, sizeof each[0], kind_by_name);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_add(&sb, sep);
+		kind_expand(&sb, tmpl, each[i]);
+	}
+	return strbuf_finish(&sb);
 }
 
 /* The translated label of the first list column named name, or name. */

@@ -82,6 +82,7 @@ extern const struct kind kinds[];
 #define KIND_NAMED	8	/* whose title is searched as a name */
 #define KIND_PROPER	16	/* whose title is a proper name */
 #define KIND_MERGED	32	/* the user's records may have (not bundled) */
+#define KIND_NAME_ORDER	64	/* not a kind: kind_each() in the order of their names */
 
 /* The kind of a table or of a record kind, or named by its plural
  * ("actors", "actor", "bloc-members", "bloc_member"); NULL if none. */
