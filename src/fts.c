@@ -188,20 +188,110 @@ static const char fts_typing_tmpl[] =
  * pattern made to match folded text), or over the user's notes on a
  * record, in name order. The names are read from each kind's table (%1$s
  * and %2$s, English and French, made by fts_label()), as in
- * fts_search_tmpl. */
+ * fts_search_tmpl. %3$s narrows the records to those the trigram index
+ * finds (FTS_REGEX_NARROW), or is empty: written apart, not as "?5 IS
+ * NULL OR", for SQLite to read only those through the index of ids. */
+#define FTS_REGEX_NARROW "t.id IN " FTS_TRIGRAMS("?5") " AND"
 static const char fts_regex_tmpl[] =
 	"SELECT m.id AS id, m.kind AS kind, CASE ?3 WHEN 'fr' THEN %2$s ELSE %1$s END AS name,"
 	" CASE WHEN " RECORD_DISPUTED("m.id") " THEN ?7 ELSE ?8 END AS disputed FROM ("
 	" SELECT t.id AS id, r.kind AS kind"
 	"  FROM record_text AS t JOIN record AS r ON r.id = t.id"
-	"  WHERE (?5 IS NULL OR t.id IN " FTS_TRIGRAMS("?5") ")"
-	"  AND regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
+	"  WHERE %3$s regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
 	"  AND (?2 IS NULL OR r.kind = ?2)"
 	" UNION SELECT r.id, r.kind"
 	"  FROM user.note AS n JOIN record AS r ON r.id = n.subject_id"
 	"  WHERE regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END)"
 	"  AND (?2 IS NULL OR r.kind = ?2)) AS m"
 	" ORDER BY kind, name, id LIMIT ?4";
+
+/* Whether the record x.$i, or a note of the user's on it, matches the
+ * regular expression ?1 (?10: over folded text), as in fts_regex_tmpl. */
+#define FTS_REGEX_HIT \
+	"regexp(?1, (SELECT CASE WHEN ?10 THEN fold(text) ELSE text END" \
+	"  FROM record_text WHERE id = x.$i))" \
+	" OR EXISTS (SELECT 1 FROM user.note AS n WHERE n.subject_id = x.$i" \
+	"  AND regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END))"
+/* The first matches of one kind in name order (%s: its English or French
+ * name, $e or $f), at most ?4: read through the index of its names, they
+ * stop at the ?4th. */
+static const char fts_walk_kind_tmpl[] =
+	"SELECT * FROM (SELECT x.$i AS id, '$k' AS kind, x.%1$s AS name FROM $t AS x"
+	" WHERE (?2 IS NULL OR ?2 = '$k') AND (" FTS_REGEX_HIT ")"
+	" ORDER BY x.%1$s, x.$i LIMIT ?4)";
+/* The matches of a regular expression in fts_regex_tmpl's order, found
+ * by reading each kind's records in name order until there are ?4 (%s:
+ * fts_walk_kind_tmpl for each kind, in the order of their names): for
+ * a limit that the first records fill, as when what the pattern holds is
+ * in many records. DISTINCT (each row is one record already) keeps
+ * SQLite from merging the kinds in order, which would read each of them
+ * for its first match, however many the first kinds held. */
+static const char fts_walk_tmpl[] =
+	"SELECT DISTINCT m.id AS id, m.kind AS kind, m.name AS name,"
+	" CASE WHEN " RECORD_DISPUTED("m.id") " THEN ?7 ELSE ?8 END AS disputed"
+	" FROM (%s LIMIT ?4) AS m ORDER BY kind, name, id";
+
+/* fts_walk_tmpl for English or French names (fr), made once. */
+static const char *
+fts_walk_sql(int fr)
+{
+	static char *sql[2];
+	char *arm, *arms;
+
+	if (sql[fr] == NULL) {
+		arm = xasprintf(fts_walk_kind_tmpl, fr ? "$f" : "$e");
+		arms = kind_each(arm, " UNION ALL ", KIND_RECORD | KIND_NAME_ORDER);
+		sql[fr] = xasprintf(fts_walk_tmpl, arms);
+		free(arms);
+		free(arm);
+	}
+	return sql[fr];
+}
+
+/* The integer square root of n, rounded down. */
+static sqlite3_int64
+fts_isqrt(sqlite3_int64 n)
+{
+	sqlite3_int64 r = 0, bit = (sqlite3_int64)1 << 62;
+
+	while (bit > n)
+		bit >>= 2;
+	for (; bit != 0; bit >>= 2) {
+		if (n >= r + bit) {
+			n -= r + bit;
+			r = (r >> 1) + bit;
+		} else
+			r >>= 1;
+	}
+	return r;
+}
+
+/* Whether the matches of a regular expression are found sooner in name
+ * order (fts_walk_sql()) than through the trigram index: when its literal
+ * (query, from fts_literal_query()) is in at least the square root of
+ * limit times the records, each kind's first records hold enough
+ * matches before every candidate could be read. */
+static int
+fts_regex_walks(sqlite3 *db, const char *query, long limit)
+{
+	sqlite3_stmt *stmt;
+	sqlite3_int64 records = 0, enough, found = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT max(rowid) FROM main.record_text", -1, &stmt,
+	    NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+		records = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	enough = fts_isqrt((sqlite3_int64)limit * records);
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM (SELECT 1 FROM main.record_tri"
+	    " WHERE record_tri MATCH ?1 LIMIT ?2)", -1, &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, enough);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			found = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	return enough > 0 && found >= enough;
+}
 
 /* The English or French name (fr) of the record that a row of table
  * stands for, read from its kind's table. */
@@ -230,7 +320,8 @@ fts_statement(enum fts_mode mode)
 	if (mode == FTS_REGEX || mode == FTS_REGEX_FOLD) {
 		label[0] = fts_label("m", 0);
 		label[1] = fts_label("m", 1);
-		sql = xasprintf(fts_regex_tmpl, label[0], label[1]);
+		sql = xasprintf(fts_regex_tmpl, label[0], label[1],
+		    mode == FTS_REGEX ? FTS_REGEX_NARROW : "");
 		free(label[0]);
 		free(label[1]);
 		return sql;
@@ -252,16 +343,17 @@ fts_statement(enum fts_mode mode)
 	return sql;
 }
 
-/* The search statement of mode, made once (both regex modes share one). */
+/* The search statement of mode, made once: for FTS_REGEX, one that reads
+ * the records the trigram index finds (?5 bound), for FTS_REGEX_FOLD one
+ * that reads every record. */
 static const char *
 fts_search_sql(enum fts_mode mode)
 {
-	static char *sql[3];
-	int i = mode == FTS_REGEX_FOLD ? FTS_REGEX : mode;
+	static char *sql[FTS_REGEX_FOLD + 1];
 
-	if (sql[i] == NULL)
-		sql[i] = fts_statement(mode);
-	return sql[i];
+	if (sql[mode] == NULL)
+		sql[mode] = fts_statement(mode);
+	return sql[mode];
 }
 
 /* The user's notes in a full-text table of their own, made again before
@@ -412,17 +504,40 @@ fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
 	}
 }
 
+/* The statement that finds the matches of a regular expression soonest:
+ * each kind read in name order until there are enough when what it holds
+ * is in many records (a folded pattern's literal as typed: the records
+ * that hold it are some of those that hold it folded); else the records
+ * the trigram index finds (fts_bind() binds the literal then), or every
+ * record. */
+static const char *
+fts_regex_sql(sqlite3 *db, const char *typed, enum fts_mode mode, const char *lang,
+    long limit)
+{
+	char *literal = fts_literal_query(typed);
+	int found = literal != NULL,
+	    walks = found && limit >= 0 && fts_regex_walks(db, literal, limit);
+
+	free(literal);
+	if (walks)
+		return fts_walk_sql(lang != NULL && strcmp(lang, "fr") == 0);
+	return fts_search_sql(mode == FTS_REGEX && found ? FTS_REGEX : FTS_REGEX_FOLD);
+}
+
 /* Prepare a search, its parameters bound (see fts.h). */
 sqlite3_stmt *
 fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind,
     const char *lang, long limit, const struct fts_marks *marks, char **cause)
 {
 	sqlite3_stmt *stmt;
+	const char *sql;
 	char *query;
 
 	if ((query = fts_input(db, typed, mode, cause)) == NULL)
 		return NULL;
-	if (sqlite3_prepare_v2(db, fts_search_sql(mode), -1, &stmt, NULL) != SQLITE_OK) {
+	sql = mode == FTS_REGEX || mode == FTS_REGEX_FOLD ?
+	    fts_regex_sql(db, typed, mode, lang, limit) : fts_search_sql(mode);
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(query);
 		return NULL;

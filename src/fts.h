@@ -69,7 +69,10 @@ extern const struct fts_marks fts_marks_human, fts_marks_data;
  *   costs a page, not every match. Words with one of a single character
  *   (fts_typing_names_only()) are searched in names and aliases only.
  * - regular expressions: id, kind, name, disputed, in kind and name
- *   order, over names, aliases, text and the user's notes.
+ *   order, over names, aliases, text and the user's notes. With a limit,
+ *   what the pattern holds in many records is found by reading each
+ *   kind in name order until there are enough: the statement depends on
+ *   the pattern, and fts_rebind() is for words only.
  */
 sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode,
 		    const char *kind, const char *lang, long limit,

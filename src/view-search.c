@@ -160,6 +160,12 @@ search_run(struct view *v, enum fts_mode mode, long limit)
 	long n = 0, cur = 0;
 	int rc, regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD;
 
+	/* A regular expression's statement depends on the pattern (see
+	 * fts_prepare()): made again for each. */
+	if (regex && s->prepared[mode] != NULL) {
+		sqlite3_finalize(s->prepared[mode]);
+		s->prepared[mode] = NULL;
+	}
 	if ((stmt = s->prepared[mode]) != NULL) {
 		if (fts_rebind(db, stmt, s->typed, mode, NULL, explorer_lang(v->ex),
 		    limit, &search_marks, &cause) != 0) {
