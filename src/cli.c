@@ -390,7 +390,8 @@ cli_usage(FILE *fp)
 	    "  --csv-raw                       leave CSV and TSV cells that could run as\n"
 	    "                                  spreadsheet formulas as they are\n"
 	    "  --script FILE, --size COLSxROWS run the explorer headless from a key script\n"
-	    "  --timings FILE                  with --script: write how long each key took\n"
+	    "  --timings FILE                  write how long the first screen took, and each\n"
+	    "                                  key of a --script\n"
 	    "  --user-db FILE, --no-user-db    where notes, bookmarks and saved filters are\n"
 	    "                                  kept, or nowhere\n"
 	    "  --timeout SECONDS               stop a query after this much processor time\n"
@@ -782,10 +783,6 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		}
 		if (size != NULL && eo.script == NULL) {
 			cli_error(_("--size goes with --script: a terminal has its own size"));
-			return CLI_USAGE;
-		}
-		if (eo.timings != NULL && eo.script == NULL) {
-			cli_error(_("--timings goes with --script: it times a script's keys"));
 			return CLI_USAGE;
 		}
 		if (size != NULL && script_parse_size(size, &eo.cols, &eo.rows) != 0) {

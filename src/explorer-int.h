@@ -59,9 +59,9 @@ struct explorer {
 	int			 utf8;
 	int			 color;
 	struct script		*script;
-	FILE			*timings;	/* --timings: a line per key */
+	FILE			*timings;	/* --timings: the first screen, a line per key */
 	struct timespec		 start;		/* the program's start, then each key's */
-	char			 timing[128];	/* what the pending time is of */
+	char			 timing[128];	/* what the pending time is of, or "" */
 	SCREEN			*screen;
 	FILE			*tty_out, *tty_in;	/* headless: /dev/null */
 };

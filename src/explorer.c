@@ -1125,15 +1125,23 @@ explorer_timing_start(struct explorer *ex, const struct script_event *ev)
 }
 
 /* Write the time from the pending event (or the program's start) to the
- * end of the redraw, in milliseconds, and what it was of. */
+ * end of the redraw, in milliseconds, and what it was of, once. In a
+ * terminal only the first screen is timed, and its line is written at
+ * once: whoever waits for the first screen can read it while the
+ * explorer runs. */
 static void
 explorer_timing_end(struct explorer *ex)
 {
 	struct timespec now;
 
+	if (ex->timing[0] == '\0')
+		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	fprintf(ex->timings, "%.3f\t%s\n", (double)(now.tv_sec - ex->start.tv_sec) * 1e3 +
 	    (double)(now.tv_nsec - ex->start.tv_nsec) / 1e6, ex->timing);
+	ex->timing[0] = '\0';
+	if (ex->script == NULL)
+		fflush(ex->timings);
 }
 
 /* Do the script's next event; 0 at its end, -1 on an error. */
@@ -1212,7 +1220,8 @@ explorer_stop(struct explorer *ex, int status)
 	if (ex->tty_in != NULL)
 		fclose(ex->tty_in);
 	script_close(ex->script);
-	if (ex->timings != NULL && fclose(ex->timings) != 0 && status == 0) {
+	if (ex->timings != NULL && (ferror(ex->timings) | fclose(ex->timings)) != 0 &&
+	    status == 0) {
 		cli_error(_("cannot write the timings: %s"), strerror(errno));
 		status = 2;
 	}

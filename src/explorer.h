@@ -101,7 +101,7 @@ struct explorer_options {
 	int		 color;		/* -1: auto (terminal and NO_COLOR), 0, 1 */
 	const char	*script;	/* headless: a key script, "-" for stdin */
 	int		 cols, rows;	/* headless: the screen size */
-	const char	*timings;	/* headless: where each key's time is written */
+	const char	*timings;	/* the first screen's time, and each key's of a script */
 	struct timespec	 start;		/* when the program started, for timings */
 	struct userdb	*user;		/* where saved filters go */
 	int		 csv_raw;	/* exports: CSV and TSV formulas left as they are */

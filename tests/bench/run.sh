@@ -4,15 +4,16 @@
 # peak memory; each comparison runs aiatlas and the other tool in turn in
 # the same loop, and gives the ratio of their medians (under 1: aiatlas is
 # faster). The explorer's figures are its own (--timings): from reading a
-# key to the end of its redraw.
+# key to the end of its redraw; its first screen is also timed in a real
+# terminal, an 80x24 pane of a private tmux server.
 # Usage: run.sh AIATLAS MKDB MEASURE FIXTURES SCHEMA CACHE SIZE [CC]
 # SIZE: 100k or 1M (or any number of records); the databases are kept in
 # CACHE (cache.sh). BENCH_BUILD_SIZE: the size whose build and import are
 # timed BENCH_RUNS times, and whose search path callgrind counts (2k: at
 # 1M, a search under callgrind takes hours today); BENCH_IMPORT_SIZE: the largest size
 # imported with aiatlas import (by default SIZE: a million in about 100 s);
-# BENCH_INSTALL=no: never install the tools compared (VisiData, lnav,
-# fzf, valgrind) with apt-get.
+# BENCH_INSTALL=no: never install the tools compared or used (VisiData,
+# lnav, fzf, valgrind, tmux) with apt-get.
 set -eu
 
 aiatlas=$1 mkdb=$2 measure=$3 fixtures=$4 schema=$5 cache=$6 size=$7 cc=${8:-cc}
@@ -20,8 +21,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 runs=${BENCH_RUNS:-7}
 [ "$runs" -ge 7 ] || { echo "bench: BENCH_RUNS must be 7 or more" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/aiatlas-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 have() { command -v "$1" >/dev/null 2>&1; }
+# The private tmux server of the first screen in a terminal (its socket
+# in the bench's directory), killed at the end however the bench ends.
+unset TMUX
+trap 'tmux -S "$work/tmux" kill-server >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'exit 2' HUP INT TERM
 say() { echo "bench: $*" >&2; }
 
 have sqlite3 || { say "sqlite3 (the reference) is not installed"; exit 2; }
@@ -181,6 +186,71 @@ keys() {
 	fi
 }
 
+# tm ARGS...: tmux on the bench's own server.
+tm() { tmux -S "$work/tmux" "$@"; }
+
+# tm_wait CONDITION...: poll until the command CONDITION succeeds (10 s at
+# most); 1 if it never did.
+tm_wait() {
+	j=0
+	while [ $j -lt 200 ]; do
+		"$@" && return 0
+		sleep 0.05
+		j=$((j + 1))
+	done
+	return 1
+}
+
+# tm_shows: the pane shows the explorer's tab bar (its first line ends
+# with the program's name).
+tm_shows() {
+	tm capture-pane -p -t bench | head -n 1 | grep -q 'aiatlas *$'
+}
+
+# has_lines FILE N: FILE has N lines.
+has_lines() {
+	[ "$(wc -l <"$1")" -eq "$2" ]
+}
+
+# terminal NAME ARGS...: start the explorer in the tmux pane with
+# --timings runs times, each quit with q once it shows, keeping its
+# timings (NAME.tI, as session does), its peak memory and status (NAME.s)
+# and the time from launching it to its first screen (NAME.l: from the
+# fork of the tmux command that starts it until its start line is in the
+# file, written when the screen has been sent to the terminal). A run
+# without a first screen ends them.
+terminal() {
+	name=$1
+	shift
+	: >"$work/$name.s"; : >"$work/$name.l"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		t=$work/$name.t$i
+		rm -f "$t"
+		if ! "$measure" -u "$t" "$work/$name.l" tmux -S "$work/tmux" respawn-pane -k -t bench \
+		    "$measure" "$work/$name.s" "$aiatlas" "$@" --timings "$t" 2>>"$work/errors" ||
+		    ! tm_wait tm_shows; then
+			echo "tmux: $name: no first screen; the pane shows: $(tm capture-pane -p -t bench |
+			    sed -n '/./p' | head -n 3 | tr '\n' ' ')" >>"$work/errors"
+			tm respawn-pane -k -t bench true || true
+			break
+		fi
+		tm send-keys -t bench q || true
+		tm_wait has_lines "$work/$name.s" $((i + 1)) ||
+		    { echo "tmux: $name: q did not quit within 10 s" >>"$work/errors"
+		      tm respawn-pane -k -t bench true || true
+		      echo "- 0 124" >>"$work/$name.s"; }
+		i=$((i + 1))
+	done
+}
+
+# launched WHAT NAME: the line of the times from launch to the first
+# screen of terminal NAME, with the explorer's peak memory.
+launched() {
+	line "$1$(failed "$work/$2.l")$(failed "$work/$2.s")" \
+	    "$(stats "$work/$2.l" | cut -d' ' -f1,2) $(stats "$work/$2.s" | cut -d' ' -f3)"
+}
+
 # once WHAT TSV LABEL [REF-LABEL]: a line from the figures cache.sh kept
 # of the build that made the cache (one run each).
 once() {
@@ -231,6 +301,25 @@ keys "bundled, from the start to the first redraw" bundled '$2 == "start"'
 session big "$quit" $A
 line "$size, from exec to exit$(failed "$work/big.s")" "$(stats "$work/big.s")"
 keys "$size, from the start to the first redraw" big '$2 == "start"'
+
+echo "First screen in tmux (80x24): --timings' start line, and from launch to the screen"
+if ! have tmux; then
+	echo "  tmux: not installed, skipped"
+elif ! { tm -f /dev/null new-session -d -s bench -x 80 -y 24 &&
+    tm set-option -g status off \; set-option -gw remain-on-exit on \; \
+	set-option -g default-terminal screen-256color >/dev/null; } 2>>"$work/errors"; then
+	echo "  (!) tmux: its server would not start, skipped"
+else
+	pane=$(tm display-message -p -t bench '#{pane_width}x#{pane_height}')
+	[ "$pane" = 80x24 ] || echo "  (!) the pane is $pane, not 80x24"
+	terminal tbundled --no-user-db
+	keys "bundled, from the start to the first redraw" tbundled '$2 == "start"'
+	launched "bundled, from launch to the first screen" tbundled
+	terminal tbig $A
+	keys "$size, from the start to the first redraw" tbig '$2 == "start"'
+	launched "$size, from launch to the first screen" tbig
+	tm kill-server
+fi
 
 echo "Search as you type at $size, per key (--timings)"
 for w in common rare letter; do

@@ -2,6 +2,8 @@
 # --timings: the headless explorer writes how long each key of its script
 # took, from reading it to the end of the redraw, one line per key after
 # a first line for the first screen; what each key was typed to is named.
+# Without a script, in a terminal, it times the first screen only
+# (tests/tmux/timings.sh).
 . "$top_srcdir/tests/cli/lib.sh"
 
 A="--db $FIXTURE --no-user-db"
@@ -16,11 +18,10 @@ ok $? "each line starts with milliseconds"
 [ -s "$scratch/screen.txt" ]
 ok $? "the script runs as without --timings"
 
-run $A --timings "$scratch/t2"
-expect_status 2 "--timings without --script"
-expect_err "aiatlas: --timings goes with --script: it times a script's keys" "--timings without --script"
-[ ! -e "$scratch/t2" ]
-ok $? "no file is written without a script"
+run $A --timings "$scratch/t2" </dev/null
+expect_status 2 "--timings without --script and without a terminal"
+expect_err "aiatlas: the explorer needs a terminal; use the commands instead (aiatlas --help)" \
+    "--timings without --script: the explorer, which needs a terminal (tests/tmux/timings.sh)"
 
 run $A list actors --timings "$scratch/t2"
 expect_status 2 "--timings with a command"
