@@ -461,8 +461,11 @@ CREATE TABLE term (
 -- Each record's searchable text, stored once: its names, aliases and text
 -- (summaries, in both languages), and the three as one string, computed
 -- when read: what regular expressions are matched against. Filled by
--- aiatlas-mkdb and by import; the full-text indexes below read it.
+-- aiatlas-mkdb and by import; the full-text indexes below read it. A
+-- row's rowid says its kind's place among search results (src/fts.c).
 CREATE TABLE record_text (
+  -- rowid: the place of the kind among search results times 2^40, plus a
+  -- number: search orders matches by kind without reading their rows.
   id    TEXT NOT NULL PRIMARY KEY,
   kind  TEXT NOT NULL,
   name  TEXT,

@@ -14,17 +14,26 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* A row of the table of text is numbered from its kind's place among
+ * search results (the registry's search order), shifted by these bits:
+ * search orders its matches by kind from their rowids, without reading
+ * every matching row for its kind. */
+#define FTS_PLACE_SHIFT "40"
+/* The kind's place of row r of a table of text. */
+#define FTS_PLACE_OF(r) "(" r " >> " FTS_PLACE_SHIFT ")"
+
 /* Names, aliases and text of the records that l (%3$s) lists, in both
  * languages, into schema %1$s's table of text named from %2$s (record:
  * record_text), and its full-text indexes (record_fts, record_tri) made
  * from it: %4$s is whether a record's title is a name, %5$s the CASE of
- * the kind's text. Each index is made whole from the text, then merged
- * once: left to merge as it grows, it would merge the same entries again
- * and again. */
+ * the kind's text, %6$s the WHEN kind THEN place of each kind (each row
+ * numbered as FTS_PLACE_SHIFT says). Each index is made whole from the
+ * text, then merged once: left to merge as it grows, it would merge the
+ * same entries again and again. */
 static const char fts_build_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
-	"INSERT INTO %1$s.%2$s_text (id, kind, name, alias, body)"
-	" SELECT l.id, l.kind,"
+	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
+	" SELECT ((CASE l.kind %6$s END) << " FTS_PLACE_SHIFT ") + row_number() OVER (), l.id, l.kind,"
 	"  CASE WHEN l.kind IN (%4$s) THEN"
 	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
 	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
@@ -92,7 +101,7 @@ static const char fts_build_sql[] =
  * the limit; their snippets are made once the results are known. */
 #define FTS_MATCHES(schema, name, src, en, fr) \
 	"SELECT * FROM (SELECT " name ".rowid AS r, " src " AS src, id, kind," \
-	" rank, " FTS_TIER(schema, name, en, fr) " AS tier, " FTS_KIND_ORDER("kind") " AS place," \
+	" rank, " FTS_TIER(schema, name, en, fr) " AS tier, " FTS_PLACE_OF(name ".rowid") " AS place," \
 	" CASE WHEN ?12 THEN " FTS_SNIPPET(name, "-1", FTS_TEXT) " END AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
 	" ORDER BY tier, place, rank LIMIT ?4)"
@@ -151,12 +160,12 @@ static const char fts_search_tmpl[] =
  * the index again. */
 #define FTS_FIRST(schema, name, src, en, fr) \
 	"SELECT * FROM (SELECT rowid AS r, " src " AS src, id, kind," \
-	" " FTS_NAME_TIER(name, en, fr) " AS tier, " FTS_KIND_ORDER("kind") " AS place," \
+	" " FTS_NAME_TIER(name, en, fr) " AS tier, " FTS_PLACE_OF("rowid") " AS place," \
 	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH '{name alias} : (' || ?1 || ')'" \
 	" AND (?2 IS NULL OR kind = ?2) LIMIT ?4)" \
 	" UNION ALL SELECT * FROM (SELECT rowid, " src ", id, kind, 4, " \
-	FTS_KIND_ORDER("kind") ", " FTS_SNIPPET(name, "-1", FTS_TEXT) \
+	FTS_PLACE_OF("rowid") ", " FTS_SNIPPET(name, "-1", FTS_TEXT) \
 	" FROM " schema "." name " WHERE NOT ?11" \
 	" AND " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2) LIMIT ?4)"
 
@@ -276,11 +285,19 @@ fts_regex_walks(sqlite3 *db, const char *query, long limit)
 {
 	sqlite3_stmt *stmt;
 	sqlite3_int64 records = 0, enough, found = 0;
+	char *each, *sql;
 
-	if (sqlite3_prepare_v2(db, "SELECT max(rowid) FROM main.record_text", -1, &stmt,
-	    NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+	/* Each kind's rows are numbered from 1 past its place (fts_build_sql). */
+	each = kind_each("coalesce((SELECT max(rowid) FROM main.record_text WHERE rowid"
+	    " BETWEEN $s << " FTS_PLACE_SHIFT " AND (($s + 1) << " FTS_PLACE_SHIFT ") - 1)"
+	    " - ($s << " FTS_PLACE_SHIFT "), 0)", " + ", KIND_RECORD);
+	sql = xasprintf("SELECT %s", each);
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
 		records = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
+	free(sql);
+	free(each);
 	enough = fts_isqrt((sqlite3_int64)limit * records);
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM (SELECT 1 FROM main.record_tri"
 	    " WHERE record_tri MATCH ?1 LIMIT ?2)", -1, &stmt, NULL) == SQLITE_OK) {
@@ -291,6 +308,14 @@ fts_regex_walks(sqlite3 *db, const char *query, long limit)
 	}
 	sqlite3_finalize(stmt);
 	return enough > 0 && found >= enough;
+}
+
+/* Each kind's place among search results, as "WHEN kind THEN place"
+ * (freed by the caller). */
+static char *
+fts_places(void)
+{
+	return kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
 }
 
 /* The English or French name (fr) of the record that a row of table
@@ -327,7 +352,7 @@ fts_statement(enum fts_mode mode)
 		return sql;
 	}
 	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
-	order = kind_each("WHEN '$k' THEN $s", " ", KIND_RECORD);
+	order = fts_places();
 	for (i = 0; i < 6; i++)
 		label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f", i % 2);
 	if (mode == FTS_TYPING)
@@ -568,15 +593,17 @@ static int
 fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
     char **cause)
 {
-	char *named, *text, *sql;
+	char *named, *text, *places, *sql;
 	int rc;
 
 	named = kind_each("'$k'", ", ", KIND_RECORD | KIND_NAMED);
 	text = kind_each("WHEN '$k' THEN (SELECT $x FROM $t WHERE $i = l.id)", " ",
 	    KIND_RECORD | KIND_TEXT);
-	sql = xasprintf(fts_build_sql, schema, name, labels, named, text);
+	places = fts_places();
+	sql = xasprintf(fts_build_sql, schema, name, labels, named, text, places);
 	rc = db_exec(db, sql, cause);
 	free(sql);
+	free(places);
 	free(text);
 	free(named);
 	return rc;
