@@ -98,20 +98,14 @@ static const char fts_build_sql[] =
 /* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
 #define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
 /* The matches of a full-text table (source src), best first, as many as
- * the limit; their snippets are made once the results are known. */
+ * the limit, each with its snippet: SQLite makes one only for a match
+ * that is among the best so far. */
 #define FTS_MATCHES(schema, name, src, en, fr) \
 	"SELECT * FROM (SELECT " name ".rowid AS r, " src " AS src, id, kind," \
 	" rank, " FTS_TIER(schema, name, en, fr) " AS tier, " FTS_PLACE_OF(name ".rowid") " AS place," \
-	" CASE WHEN ?12 THEN " FTS_SNIPPET(name, "-1", FTS_TEXT) " END AS snip" \
+	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
 	" ORDER BY tier, place, rank LIMIT ?4)"
-/* The most results whose snippets are made once they are known. */
-#define FTS_LATE_SNIPPETS 200
-/* The snippet of the row r of a full-text table. */
-#define FTS_SNIPPET_OF(schema, name, col, text, r) \
-	"(SELECT " FTS_SNIPPET(name, col, text) " FROM " schema "." name \
-	" WHERE " name " MATCH ?1 AND rowid = " r ")"
-
 /* Results f in the order of their places (pos), the records that stand
  * for one place (FRA, the state actor france) following each other at
  * the best place of any of them, the country first. */
@@ -128,27 +122,24 @@ static const char fts_build_sql[] =
  * The names of a record are read from its own table, by its kind (%3$s
  * to %8$s, made by fts_label(): a view of every record's names would be
  * made whole for each search). Made by fts_search_sql().
- * Snippets are made once the results are known, for each by a search of
- * its row (?12 false), or for more results than FTS_LATE_SNIPPETS as the
- * matches are read (?12 true): searching a row again reads the whole list
- * of the words' matches, every word starting as the last does included. */
+ * Snippets are made as the matches are read (FTS_MATCHES): made once the
+ * results are known, each would search its row again, reading the whole
+ * list of the words' matches, every word starting as the last does
+ * included. */
 static const char fts_search_tmpl[] =
 	"SELECT f.id AS id, f.kind AS kind,"
 	" CASE ?3 WHEN 'fr' THEN %8$s ELSE %7$s END AS name,"
-	" coalesce(f.snip, CASE f.src"
-	"  WHEN 0 THEN " FTS_SNIPPET_OF("main", "record_fts", "-1", FTS_TEXT, "f.r")
-	"  WHEN 1 THEN " FTS_SNIPPET_OF("temp", "user_fts", "-1", FTS_TEXT, "f.r")
-	"  ELSE ?9 || " FTS_SNIPPET_OF("temp", "note_fts", "2", "body", "f.r") " END) AS match,"
+	" f.snip AS match,"
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM (SELECT id, kind, r, src, snip, pos FROM ("
-	"  SELECT id, kind, r, src, snip,"
+	" FROM (SELECT id, kind, snip, pos FROM ("
+	"  SELECT id, kind, snip,"
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
 	"   " FTS_MATCHES("main", "record_fts", "0", "%3$s", "%4$s")
 	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1", "%5$s", "%6$s")
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, rank, 4 AS tier,"
 	"    " FTS_KIND_ORDER("kind") " AS place,"
-	"    CASE WHEN ?12 THEN ?9 || " FTS_SNIPPET("note_fts", "2", "body") " END"
+	"    ?9 || " FTS_SNIPPET("note_fts", "2", "body")
 	"    FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"    ORDER BY rank LIMIT ?4)))"
 	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
@@ -518,8 +509,6 @@ fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
 		sqlite3_bind_text(stmt, 10, fts_typed_name(typed), -1, free);
 		if (mode == FTS_TYPING)
 			sqlite3_bind_int(stmt, 11, fts_typing_names_only(typed));
-		else
-			sqlite3_bind_int(stmt, 12, limit < 0 || limit > FTS_LATE_SNIPPETS);
 	} else {
 		/* The trigram index holds the text as it is: it cannot say
 		 * which records hold a folded piece of it. */
