@@ -490,6 +490,14 @@ CREATE VIRTUAL TABLE record_fts USING fts5(
 CREATE VIRTUAL TABLE record_tri USING fts5(text, content = 'record_text',
   content_rowid = 'rowid', tokenize = 'trigram', detail = none);
 
+-- Every word the full-text index holds, folded as it folds them, so that
+-- a word being typed is searched as the few words that start with it:
+-- read as a prefix of four letters or more, which no prefix index keeps,
+-- it would merge the lists of all of them before its first match.
+CREATE TABLE record_word (
+  word TEXT NOT NULL PRIMARY KEY
+) WITHOUT ROWID;
+
 -- One row per record with its display names, for lists, links and search.
 CREATE VIEW record_label (id, kind, name_en, name_fr, date) AS
   SELECT id, 'source', title, title, published_on FROM source

@@ -24,8 +24,8 @@
 
 /* Names, aliases and text of the records that l (%3$s) lists, in both
  * languages, into schema %1$s's table of text named from %2$s (record:
- * record_text), and its full-text indexes (record_fts, record_tri) made
- * from it: %4$s is whether a record's title is a name, %5$s the CASE of
+ * record_text), its full-text indexes (record_fts, record_tri) made
+ * from it and the words of the first (record_word): %4$s is whether a record's title is a name, %5$s the CASE of
  * the kind's text, %6$s the WHEN kind THEN place of each kind (each row
  * numbered as FTS_PLACE_SHIFT says). Each index is made whole from the
  * text, then merged once: left to merge as it grows, it would merge the
@@ -47,6 +47,11 @@ static const char fts_build_sql[] =
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('rebuild');"
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('optimize');"
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 4);"
+	/* The words of the index, as its vocabulary table lists them. */
+	"CREATE VIRTUAL TABLE temp.%2$s_vocab USING fts5vocab('%1$s', '%2$s_fts', 'row');"
+	"DELETE FROM %1$s.%2$s_word;"
+	"INSERT INTO %1$s.%2$s_word SELECT term FROM temp.%2$s_vocab;"
+	"DROP TABLE temp.%2$s_vocab;"
 	/* The rank the search orders by: names weigh most, then aliases. */
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
 
@@ -680,6 +685,70 @@ fts_typed_term(struct strbuf *q, const char *p, size_t n, int prefix)
 	strbuf_add(q, ")");
 }
 
+/* The most words a word being typed is searched as (fts_spread_words()). */
+#define FTS_MAX_SPREAD_WORDS 32
+/* The fewest characters of a prefix that no prefix index keeps. */
+#define FTS_UNINDEXED_PREFIX 4
+/* The indexed words, of the bundled records and the user's, that start
+ * with ?1, at most ?2. */
+static const char fts_prefix_words_sql[] =
+	"SELECT word FROM main.record_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
+	" UNION SELECT word FROM temp.user_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
+	" LIMIT ?2";
+
+/* Append the typed prefix of n bytes at p to q as the indexed words that
+ * start with it, "("w1" OR "w2" ...)": read as "sove"*, a prefix of
+ * FTS_UNINDEXED_PREFIX characters or more merges the lists of every word
+ * that starts with it before its first match, where each word's list is
+ * read only as far as a page needs. 1 if appended; 0 if the prefix is
+ * shorter, is not one word of letters and digits, or starts none or more
+ * than FTS_MAX_SPREAD_WORDS words. */
+static int
+fts_spread_words(sqlite3 *db, struct strbuf *q, const char *p, size_t n)
+{
+	sqlite3_stmt *stmt;
+	struct strbuf words = { 0 };
+	char *typed = xstrndup(p, n), *folded = match_fold_text(typed);
+	const unsigned char *c;
+	size_t chars = 0;
+	int found = 0, plain = 1;
+
+	for (c = (const unsigned char *)folded; *c != '\0'; c++) {
+		chars += (*c & 0xc0) != 0x80;
+		if (*c < 0x80 && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+			plain = 0;
+	}
+	if (plain && chars >= FTS_UNINDEXED_PREFIX &&
+	    sqlite3_prepare_v2(db, fts_prefix_words_sql, -1, &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, folded, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, FTS_MAX_SPREAD_WORDS + 1);
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			strbuf_add(&words, found++ == 0 ? "(" : " OR ");
+			fts_quote(&words, db_text(stmt, 0), strlen(db_text(stmt, 0)), 0);
+		}
+		sqlite3_finalize(stmt);
+	}
+	if (found > 0 && found <= FTS_MAX_SPREAD_WORDS) {
+		strbuf_add(&words, ")");
+		strbuf_add(q, words.s);
+	} else
+		found = 0;
+	free(strbuf_finish(&words));
+	free(folded);
+	free(typed);
+	return found > 0;
+}
+
+/* Append the typed term of n bytes at p to q, as fts_typed_term() does;
+ * being typed (FTS_SPREAD), a long prefix as the words that start with
+ * it when db can say them. */
+static void
+fts_typed_prefix(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
+{
+	if (prefix != FTS_SPREAD || db == NULL || !fts_spread_words(db, q, p, n))
+		fts_typed_term(q, p, n, prefix);
+}
+
 /* Append the n bytes at p to q as a term, or with the thesaurus's
  * equivalents (when db is not NULL) as "(term OR other OR ...)": the
  * typed term as a prefix when prefix says, its equivalents whole. */
@@ -699,7 +768,7 @@ fts_term(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
 			other = db_text(stmt, 0);
 			if (others++ == 0) {
 				strbuf_add(q, "(");
-				fts_typed_term(q, p, n, prefix);
+				fts_typed_prefix(db, q, p, n, prefix);
 			}
 			strbuf_add(q, " OR ");
 			fts_quote(q, other, strlen(other), 0);
@@ -707,7 +776,7 @@ fts_term(sqlite3 *db, struct strbuf *q, const char *p, size_t n, int prefix)
 	}
 	sqlite3_finalize(stmt);
 	if (others == 0)
-		fts_typed_term(q, p, n, prefix);
+		fts_typed_prefix(db, q, p, n, prefix);
 	else
 		strbuf_add(q, ")");
 }

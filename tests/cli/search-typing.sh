@@ -49,15 +49,30 @@ ok $? "one letter: the title says only names are searched, the position that mor
     [ "$(ids "$scratch/letter.txt" | grep -c '^filler-')" -gt 20 ]
 ok $? "one letter: every row shown is a name with a word that starts with it"
 
-# More results than a page take their snippets as the matches are read,
-# fewer once they are known: the same rows and snippets either way.
+# A limit takes the first rows of the whole search, with the same snippets.
 run $A search datahub --format tsv
-expect_status 0 "every match of 'datahub' (303, snippets made as they are read)"
+expect_status 0 "every match of 'datahub' (303)"
 head -n 151 "$scratch/out" >"$scratch/all150"
 [ "$(wc -l <"$scratch/out")" -eq 304 ]
 ok $? "303 rows"
 run $A search datahub --limit 150 --format tsv
 cmp -s "$scratch/out" "$scratch/all150"
-ok $? "the first 150 (snippets made once known) are the same rows with the same snippets"
+ok $? "--limit 150 gives the first 150, with the same snippets"
+
+# A word of four letters or more being typed is searched as the words that
+# start with it, the user's own included: "datah" is "datahub" in the
+# bundled records and "datahubzone" in the name of an actor of the user's.
+U="--db $scratch/many.db --user-db $scratch/user.db"
+printf 'id,name,name_fr,kind,country,bloc_id,sector,parent_id,founded_on,summary_en,summary_fr,place,region,sources\n%s\n' \
+    'zone-labs,Datahubzone Labs,Datahubzone Labs,company,XTA,,private,,,A company.,Une entreprise.,,,fixture-news' \
+    >"$scratch/mine.csv"
+run $U import "$scratch/mine.csv" --into actors
+expect_status 0 "an actor of the user's named 'Datahubzone Labs'"
+printf '/datah\n:dump %s\n' "$scratch/mine.txt" >"$scratch/keys"
+run $U --script "$scratch/keys" --size 100x30
+expect_status 0 "typing 'datah' with the user's records"
+[ "$(sed 1,2d "$scratch/mine.txt" | head -n 4 | sed 's/^.*actor   //; s/  .*//' | tr '\n' ',')" = \
+    "Datahub,Datahub Works,Datahubzone Labs,Quiet Datahub," ]
+ok $? "while typing, the user's record whose name starts with the word is among the names that do"
 
 done_testing
