@@ -160,6 +160,9 @@ db_trace(unsigned int type, void *arg, void *p, void *x)
 void
 db_init(void)
 {
+	/* One thread: SQLite's mutexes, taken at every call (each column of
+	 * each row read), guard nothing here. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 #ifdef M_TRIM_THRESHOLD
 	/* Each of those journals is freed at its statement's end, on top of

@@ -225,7 +225,8 @@ output_tsv_field(struct output *o, const char *s, size_t len)
 	size_t run;
 
 	while (s < end) {
-		for (run = 0; s + run < end && (s[run] == '\0' || strchr(from, s[run]) == NULL); run++)
+		for (run = 0; s + run < end && s[run] != '\\' && s[run] != '\t' &&
+		    s[run] != '\n' && s[run] != '\r'; run++)
 			;
 		output_cell_bytes(o, s, run, "");
 		s += run;
