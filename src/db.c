@@ -28,6 +28,7 @@
 #include "money.h"
 #include "norm.h"
 #include "regex.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 /* Tables a database must have to be read by aiatlas, besides the record
@@ -469,26 +470,28 @@ out:
 	return r;
 }
 
+/* The settings of full-text table %2$s of schema %1$s, as one line. */
+static const char db_fts_settings_sql[] =
+	"SELECT group_concat(k || '=' || v, ';') FROM"
+	" (SELECT k, v FROM \"%s\".\"%s_config\" ORDER BY k)";
+
 /* Compare the settings of schema's full-text tables with the bundled
  * ones' (ref). 0, or -1 with *cause. */
 static int
 db_compare_fts(sqlite3 *db, const char *schema, sqlite3 *ref, const char *name,
     char **cause)
 {
-	static const char settings_sql[] =
-		"SELECT group_concat(k || '=' || v, ';') FROM"
-		" (SELECT k, v FROM \"%s\".\"%s_config\" ORDER BY k)";
 	const char *const *t;
 	char *sql, *mine, *theirs;
 	int same;
 
 	for (t = db_fts_tables; *t != NULL; t++) {
-		sql = xasprintf(settings_sql, "main", *t);
+		sql = xasprintf(db_fts_settings_sql, "main", *t);
 		mine = db_value(ref, sql, cause);
 		free(sql);
 		if (mine == NULL)
 			return -1;
-		sql = xasprintf(settings_sql, schema, *t);
+		sql = xasprintf(db_fts_settings_sql, schema, *t);
 		theirs = db_value(db, sql, cause);
 		free(sql);
 		if (theirs == NULL) {
@@ -533,6 +536,84 @@ db_size(sqlite3 *db, const char *schema)
 	return size;
 }
 
+/* The schema of schema as text (see db.h). */
+char *
+db_schema_text(sqlite3 *db, const char *schema, int settings, char **cause)
+{
+	struct strbuf sb = { 0 };
+	sqlite3_stmt *stmt;
+	const char *const *t;
+	char *sql, *value;
+	int rc, i;
+
+	sql = xasprintf(db_objects_sql, schema);
+	rc = db_prepare(db, sql, &stmt, cause);
+	free(sql);
+	if (rc != 0)
+		return NULL;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (i = 0; i < 4; i++) {
+			strbuf_add(&sb, db_text(stmt, i));
+			strbuf_add(&sb, i < 3 ? "\037" : "\n");
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		*cause = xstrdup(db_error(db));
+		free(strbuf_finish(&sb));
+		return NULL;
+	}
+	if (!settings)
+		return strbuf_finish(&sb);
+	/* The version, then each full-text table's settings. */
+	sql = xasprintf("PRAGMA \"%s\".user_version", schema);
+	value = db_value(db, sql, cause);
+	free(sql);
+	for (t = db_fts_tables; value != NULL; t++) {
+		strbuf_addf(&sb, "%s\n", value);
+		free(value);
+		if (*t == NULL)
+			return strbuf_finish(&sb);
+		sql = xasprintf(db_fts_settings_sql, schema, *t);
+		value = db_value(db, sql, cause);
+		free(sql);
+	}
+	free(strbuf_finish(&sb));
+	return NULL;
+}
+
+/* The schemas, as db_schema_text() writes them, of the bundled database
+ * and of an empty user database: see db_set_schema_texts(). */
+static const char *db_known_main, *db_known_user;
+
+/* Take databases whose schema is one of these as checked (see db.h). */
+void
+db_set_schema_texts(const char *main_text, const char *user_text)
+{
+	db_known_main = main_text;
+	db_known_user = user_text;
+}
+
+/* Whether schema's schema is, as text, the one this version makes
+ * (db_set_schema_texts()): nothing is left to compare. */
+static int
+db_schema_known(sqlite3 *db, const char *schema, int main_schema)
+{
+	const char *known = main_schema ? db_known_main : db_known_user;
+	char *text, *why = NULL;
+	int same;
+
+	if (known == NULL)
+		return 0;
+	if ((text = db_schema_text(db, schema, main_schema, &why)) == NULL) {
+		free(why);
+		return 0;
+	}
+	same = strcmp(text, known) == 0;
+	free(text);
+	return same;
+}
+
 /* Check a database that may come from anyone, attached as schema, before
  * reading it: sound (quick_check) up to DB_CHECK_WHOLE, and its schema
  * that of this version (see db.h). 0, or -1 with *cause naming it. */
@@ -557,6 +638,9 @@ db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cau
 	}
 	free(value);
 	value = NULL;
+	/* Most are made by this version, word for word. */
+	if (db_schema_known(db, schema, main_schema))
+		return 0;
 	/* The user database beside the bundled image is compared with it;
 	 * anything else with a reference made for the purpose. */
 	if (!main_schema && db == db_image)

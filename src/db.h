@@ -17,6 +17,17 @@ sqlite3	*db_open_image(const unsigned char *data, size_t size, char **cause);
  * database as aiatlas-mkdb made it, rather than against one made again
  * from the schema each time (what happens without it). */
 void	 db_set_reference(const unsigned char *image, size_t size);
+/* The schema of schema as text to compare whole: each object's type,
+ * name, table and statement, by name; with settings, then its version
+ * and the settings of its full-text tables. NULL with *cause if it
+ * cannot be read. */
+char	*db_schema_text(sqlite3 *db, const char *schema, int settings, char **cause);
+/* Take a database whose schema, as db_schema_text() writes it, is
+ * main_text (for --db, settings included) or user_text (for the user's)
+ * as checked without comparing it object by object with the bundled
+ * one: the texts of the bundled database and of an empty user database,
+ * made at build time (aiatlas-schematext). NULL: compare always. */
+void	 db_set_schema_texts(const char *main_text, const char *user_text);
 /* Open a database file read-only and check it is an aiatlas database. */
 sqlite3	*db_open_readonly(const char *path, char **cause);
 /* Create a new database file with the schema (it must not exist). */

@@ -19,6 +19,8 @@ extern const unsigned char atlas_image[];
 extern const size_t atlas_image_size;
 extern const unsigned char userdb_image[];
 extern const size_t userdb_image_size;
+extern const unsigned char atlas_schema_text[];
+extern const unsigned char userdb_schema_text[];
 
 #ifdef ENABLE_NLS
 /*
@@ -72,6 +74,7 @@ main(int argc, char **argv)
 	db_init();
 	db_set_reference(atlas_image, atlas_image_size);
 	userdb_set_image(userdb_image, userdb_image_size);
+	db_set_schema_texts((const char *)atlas_schema_text, (const char *)userdb_schema_text);
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_OK) {
