@@ -471,6 +471,9 @@ CREATE TABLE record_text (
   name  TEXT,
   alias TEXT,
   body  TEXT,
+  -- a proper name's English and French names and aliases, folded, for
+  -- search to rank a name that is what was typed, or starts with it, first
+  names TEXT,
   text  TEXT NOT NULL GENERATED ALWAYS AS
     (coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')) VIRTUAL
 );
@@ -478,7 +481,7 @@ CREATE TABLE record_text (
 -- Full-text index over names, aliases, titles and summaries in both
 -- languages, over record_text (it holds no copy of the text).
 CREATE VIRTUAL TABLE record_fts USING fts5(
-  id UNINDEXED, kind UNINDEXED, name, alias, body,
+  id UNINDEXED, kind UNINDEXED, name, alias, body, names UNINDEXED,
   content = 'record_text', content_rowid = 'rowid',
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );

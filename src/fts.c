@@ -22,22 +22,33 @@
 /* The kind's place of row r of a table of text. */
 #define FTS_PLACE_OF(r) "(" r " >> " FTS_PLACE_SHIFT ")"
 
+/* The names of record l, English and French, and its aliases, folded,
+ * each between separators a typed name is compared with whole or as a
+ * start (FTS_NAME_TIER): "\037en\037fr\037\036alias\036alias\036". */
+#define FTS_NAMES(l) \
+	"char(31) || fold(" l ".name_en) || char(31) || fold(" l ".name_fr) || char(31) ||" \
+	" coalesce((SELECT group_concat(char(30) || fold(a.alias), '') FROM alias AS a" \
+	"  WHERE a.subject_id = " l ".id), '') || char(30)"
+
 /* Names, aliases and text of the records that l (%3$s) lists, in both
  * languages, into schema %1$s's table of text named from %2$s (record:
- * record_text), its full-text indexes (record_fts, record_tri) made
- * from it and the words of the first (record_word): %4$s is whether a record's title is a name, %5$s the CASE of
- * the kind's text, %6$s the WHEN kind THEN place of each kind (each row
- * numbered as FTS_PLACE_SHIFT says). Each index is made whole from the
- * text, then merged once: left to merge as it grows, it would merge the
- * same entries again and again. */
+ * record_text), its full-text indexes (record_fts, record_tri) made from
+ * it, and the words of the first (record_word): %4$s is whether a
+ * record's title is a name, %5$s the CASE of the kind's text, %6$s the
+ * WHEN kind THEN place of each kind (each row numbered as FTS_PLACE_SHIFT
+ * says), %7$s the kinds whose titles are proper names (their names
+ * folded, FTS_NAMES). Each index is made whole from the text, then merged
+ * once: left to merge as it grows, it would merge the same entries again
+ * and again. */
 static const char fts_build_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
-	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
+	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body, names)"
 	" SELECT ((CASE l.kind %6$s END) << " FTS_PLACE_SHIFT ") + row_number() OVER (), l.id, l.kind,"
 	"  CASE WHEN l.kind IN (%4$s) THEN"
 	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
 	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
-	"  CASE l.kind %5$s END"
+	"  CASE l.kind %5$s END,"
+	"  CASE WHEN l.kind IN (%7$s) THEN " FTS_NAMES("l") " END"
 	" FROM %3$s AS l;"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 0);"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('rebuild');"
@@ -71,24 +82,18 @@ static const char fts_build_sql[] =
 /* The whole text of a row of record_fts or user_fts. */
 #define FTS_TEXT "coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 
-/* Whether the name of the record (e and f: its English and French names,
- * folded) or one of the aliases of id is what was typed (?10, folded);
- * whether its name starts with it. */
-#define FTS_NAMED(id) \
-	"?10 IN (e, f) OR EXISTS (SELECT 1 FROM alias AS a WHERE a.subject_id = " id \
-	" AND fold(a.alias) = ?10)"
-#define FTS_NAME_STARTS "?10 IN (substr(e, 1, length(?10)), substr(f, 1, length(?10)))"
-/* The tier of a row of table name that matched in its names or aliases
- * (en and fr: its names, each read and folded once), as FTS_TIER says: 0
- * to 3. */
-#define FTS_NAME_TIER(name, en, fr) \
-	"CASE WHEN " name ".kind IN (%1$s) THEN (SELECT CASE" \
-	" WHEN " FTS_NAMED(name ".id") " THEN 0" \
-	" WHEN " FTS_NAME_STARTS " THEN 1 ELSE 2 END" \
-	" FROM (SELECT fold(" en ") AS e, fold(" fr ") AS f)) ELSE 3 END"
+/* The tier of a row of table name that matched in its names or aliases,
+ * as FTS_TIER says (0 to 3), from the names it keeps folded (FTS_NAMES):
+ * what was typed (?10, folded) is an English or French name or an alias
+ * of a record of a kind whose titles are proper names (places %1$s); or
+ * such a name starts with it; or not; or the record is of another kind. */
+#define FTS_NAME_TIER(name) \
+	"CASE WHEN " FTS_PLACE_OF(name ".rowid") " IN (%1$s) THEN CASE" \
+	" WHEN instr(" name ".names, char(31) || ?10 || char(31))" \
+	"  OR instr(" name ".names, char(30) || ?10 || char(30)) THEN 0" \
+	" WHEN instr(" name ".names, char(31) || ?10) THEN 1 ELSE 2 END ELSE 3 END"
 /*
- * The tier of a match in table (schema.name, as a row of it is seen, its
- * names en and fr): 0 a proper name (of a kind in %1$s: a country, a
+ * The tier of a match in table (schema.name): 0 a proper name (of a kind in %1$s: a country, a
  * bloc, an actor) or one of its aliases is what was typed; 1 the name
  * starts with it; 2 the words are in the name or aliases; 3 they are in
  * another kind's title or aliases; 4 they are only in the text. A name
@@ -96,18 +101,18 @@ static const char fts_build_sql[] =
  * compared only for the matches in names and aliases (one lookup of the
  * rowid), not for every match.
  */
-#define FTS_TIER(schema, name, en, fr) \
+#define FTS_TIER(schema, name) \
 	"CASE WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
 	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')')" \
-	" THEN " FTS_NAME_TIER(name, en, fr) " ELSE 4 END"
+	" THEN " FTS_NAME_TIER(name) " ELSE 4 END"
 /* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
 #define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
 /* The matches of a full-text table (source src), best first, as many as
  * the limit, each with its snippet: SQLite makes one only for a match
  * that is among the best so far. */
-#define FTS_MATCHES(schema, name, src, en, fr) \
+#define FTS_MATCHES(schema, name, src) \
 	"SELECT * FROM (SELECT " name ".rowid AS r, " src " AS src, id, kind," \
-	" rank, " FTS_TIER(schema, name, en, fr) " AS tier, " FTS_PLACE_OF(name ".rowid") " AS place," \
+	" rank, " FTS_TIER(schema, name) " AS tier, " FTS_PLACE_OF(name ".rowid") " AS place," \
 	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
 	" ORDER BY tier, place, rank LIMIT ?4)"
@@ -125,7 +130,7 @@ static const char fts_build_sql[] =
  * The records that stand for one place (FRA, the state actor france)
  * follow each other at the best place of any of them, the country first.
  * The names of a record are read from its own table, by its kind (%3$s
- * to %8$s, made by fts_label(): a view of every record's names would be
+ * and %4$s, made by fts_label(): a view of every record's names would be
  * made whole for each search). Made by fts_search_sql().
  * Snippets are made as the matches are read (FTS_MATCHES): made once the
  * results are known, each would search its row again, reading the whole
@@ -133,15 +138,15 @@ static const char fts_build_sql[] =
  * included. */
 static const char fts_search_tmpl[] =
 	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN %8$s ELSE %7$s END AS name,"
+	" CASE ?3 WHEN 'fr' THEN %4$s ELSE %3$s END AS name,"
 	" f.snip AS match,"
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
 	" FROM (SELECT id, kind, snip, pos FROM ("
 	"  SELECT id, kind, snip,"
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
-	"   " FTS_MATCHES("main", "record_fts", "0", "%3$s", "%4$s")
-	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1", "%5$s", "%6$s")
+	"   " FTS_MATCHES("main", "record_fts", "0")
+	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1")
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, rank, 4 AS tier,"
 	"    " FTS_KIND_ORDER("kind") " AS place,"
 	"    ?9 || " FTS_SNIPPET("note_fts", "2", "body")
@@ -154,9 +159,9 @@ static const char fts_search_tmpl[] =
  * anywhere, in the last tier (none when ?11, names only, is set). Their
  * snippets are made as they are found: made later, each would search
  * the index again. */
-#define FTS_FIRST(schema, name, src, en, fr) \
+#define FTS_FIRST(schema, name, src) \
 	"SELECT * FROM (SELECT rowid AS r, " src " AS src, id, kind," \
-	" " FTS_NAME_TIER(name, en, fr) " AS tier, " FTS_PLACE_OF("rowid") " AS place," \
+	" " FTS_NAME_TIER(name) " AS tier, " FTS_PLACE_OF("rowid") " AS place," \
 	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH '{name alias} : (' || ?1 || ')'" \
 	" AND (?2 IS NULL OR kind = ?2) LIMIT ?4)" \
@@ -174,14 +179,14 @@ static const char fts_search_tmpl[] =
  * a word starting with any letter. */
 static const char fts_typing_tmpl[] =
 	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN %8$s ELSE %7$s END AS name, f.snip AS match,"
+	" CASE ?3 WHEN 'fr' THEN %4$s ELSE %3$s END AS name, f.snip AS match,"
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
 	" FROM (SELECT id, kind, snip, pos FROM ("
 	"  SELECT id, kind, snip,"
 	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, src, r) AS nth FROM ("
-	"   " FTS_FIRST("main", "record_fts", "0", "%3$s", "%4$s")
-	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1", "%5$s", "%6$s")
+	"   " FTS_FIRST("main", "record_fts", "0")
+	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1")
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, 4,"
 	"    " FTS_KIND_ORDER("kind") ", ?9 || " FTS_SNIPPET("note_fts", "2", "body")
 	"    FROM temp.note_fts WHERE NOT ?11 AND note_fts MATCH ?1"
@@ -335,30 +340,24 @@ fts_label(const char *table, int fr)
 static char *
 fts_statement(enum fts_mode mode)
 {
-	char *sql, *proper, *order, *label[6];
-	int i;
+	char *sql, *proper, *order, *label[2];
+	int regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD;
 
-	if (mode == FTS_REGEX || mode == FTS_REGEX_FOLD) {
-		label[0] = fts_label("m", 0);
-		label[1] = fts_label("m", 1);
+	label[0] = fts_label(regex ? "m" : "f", 0);
+	label[1] = fts_label(regex ? "m" : "f", 1);
+	if (regex) {
 		sql = xasprintf(fts_regex_tmpl, label[0], label[1],
 		    mode == FTS_REGEX ? FTS_REGEX_NARROW : "");
 		free(label[0]);
 		free(label[1]);
 		return sql;
 	}
-	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
+	proper = kind_each("$s", ", ", KIND_RECORD | KIND_PROPER);
 	order = fts_places();
-	for (i = 0; i < 6; i++)
-		label[i] = fts_label(i < 2 ? "record_fts" : i < 4 ? "user_fts" : "f", i % 2);
-	if (mode == FTS_TYPING)
-		sql = xasprintf(fts_typing_tmpl, proper, order, label[0], label[1],
-		    label[2], label[3], label[4], label[5]);
-	else
-		sql = xasprintf(fts_search_tmpl, proper, order, label[0], label[1],
-		    label[2], label[3], label[4], label[5]);
-	for (i = 0; i < 6; i++)
-		free(label[i]);
+	sql = xasprintf(mode == FTS_TYPING ? fts_typing_tmpl : fts_search_tmpl, proper, order,
+	    label[0], label[1]);
+	free(label[0]);
+	free(label[1]);
 	free(order);
 	free(proper);
 	return sql;
@@ -587,16 +586,18 @@ static int
 fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
     char **cause)
 {
-	char *named, *text, *places, *sql;
+	char *named, *text, *places, *proper, *sql;
 	int rc;
 
 	named = kind_each("'$k'", ", ", KIND_RECORD | KIND_NAMED);
 	text = kind_each("WHEN '$k' THEN (SELECT $x FROM $t WHERE $i = l.id)", " ",
 	    KIND_RECORD | KIND_TEXT);
 	places = fts_places();
-	sql = xasprintf(fts_build_sql, schema, name, labels, named, text, places);
+	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
+	sql = xasprintf(fts_build_sql, schema, name, labels, named, text, places, proper);
 	rc = db_exec(db, sql, cause);
 	free(sql);
+	free(proper);
 	free(places);
 	free(text);
 	free(named);
