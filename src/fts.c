@@ -276,19 +276,15 @@ fts_isqrt(sqlite3_int64 n)
 	return r;
 }
 
-/* Whether the matches of a regular expression are found sooner in name
- * order (fts_walk_sql()) than through the trigram index: when its literal
- * (query, from fts_literal_query()) is in at least the square root of
- * limit times the records, each kind's first records hold enough
- * matches before every candidate could be read. */
-static int
-fts_regex_walks(sqlite3 *db, const char *query, long limit)
+/* How many records main has: each kind's rows are numbered from 1 past
+ * its place (fts_build_sql). */
+static sqlite3_int64
+fts_records(sqlite3 *db)
 {
 	sqlite3_stmt *stmt;
-	sqlite3_int64 records = 0, enough, found = 0;
+	sqlite3_int64 records = 0;
 	char *each, *sql;
 
-	/* Each kind's rows are numbered from 1 past its place (fts_build_sql). */
 	each = kind_each("coalesce((SELECT max(rowid) FROM main.record_text WHERE rowid"
 	    " BETWEEN $s << " FTS_PLACE_SHIFT " AND (($s + 1) << " FTS_PLACE_SHIFT ") - 1)"
 	    " - ($s << " FTS_PLACE_SHIFT "), 0)", " + ", KIND_RECORD);
@@ -299,7 +295,19 @@ fts_regex_walks(sqlite3 *db, const char *query, long limit)
 	sqlite3_finalize(stmt);
 	free(sql);
 	free(each);
-	enough = fts_isqrt((sqlite3_int64)limit * records);
+	return records;
+}
+
+/* Whether the trigram index finds the trigram query (from
+ * fts_literal_query()) in at least enough of main's records (enough > 0). */
+static int
+fts_trigrams_in(sqlite3 *db, const char *query, sqlite3_int64 enough)
+{
+	sqlite3_stmt *stmt;
+	sqlite3_int64 found = 0;
+
+	if (enough <= 0)
+		return 0;
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM (SELECT 1 FROM main.record_tri"
 	    " WHERE record_tri MATCH ?1 LIMIT ?2)", -1, &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
@@ -308,7 +316,7 @@ fts_regex_walks(sqlite3 *db, const char *query, long limit)
 			found = sqlite3_column_int64(stmt, 0);
 	}
 	sqlite3_finalize(stmt);
-	return enough > 0 && found >= enough;
+	return found >= enough;
 }
 
 /* Each kind's place among search results, as "WHEN kind THEN place"
@@ -522,24 +530,30 @@ fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
 	}
 }
 
-/* The statement that finds the matches of a regular expression soonest:
- * each kind read in name order until there are enough when what it holds
- * is in many records (a folded pattern's literal as typed: the records
- * that hold it are some of those that hold it folded); else the records
- * the trigram index finds (fts_bind() binds the literal then), or every
- * record. */
+/* The statement that finds the matches of a regular expression soonest,
+ * from how many records hold its literal (a folded pattern's literal as
+ * typed: the records that hold it are some of those that hold it
+ * folded): with a limit, each kind read in name order until there are
+ * enough when they are at least the square root of the limit times the
+ * records (the first records of each kind then hold enough matches
+ * before every candidate could be read); the records the trigram index
+ * finds, looked up by id, when they are fewer than a quarter of them
+ * (fts_bind() binds the literal then); else every record, read in turn,
+ * which costs less than looking most of them up. */
 static const char *
 fts_regex_sql(sqlite3 *db, const char *typed, enum fts_mode mode, const char *lang,
     long limit)
 {
 	char *literal = fts_literal_query(typed);
-	int found = literal != NULL,
-	    walks = found && limit >= 0 && fts_regex_walks(db, literal, limit);
+	sqlite3_int64 records = literal != NULL ? fts_records(db) : 0;
+	int walks = limit >= 0 && fts_trigrams_in(db, literal, fts_isqrt((sqlite3_int64)limit * records)),
+	    narrows = !walks && mode == FTS_REGEX && literal != NULL &&
+	    !fts_trigrams_in(db, literal, records / 4 + 1);
 
 	free(literal);
 	if (walks)
 		return fts_walk_sql(lang != NULL && strcmp(lang, "fr") == 0);
-	return fts_search_sql(mode == FTS_REGEX && found ? FTS_REGEX : FTS_REGEX_FOLD);
+	return fts_search_sql(narrows ? FTS_REGEX : FTS_REGEX_FOLD);
 }
 
 /* Prepare a search, its parameters bound (see fts.h). */
