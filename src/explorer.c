@@ -1243,15 +1243,17 @@ explorer_run(sqlite3 *db, const struct explorer_options *opts)
 		free(cause);
 		return 2;
 	}
-	if (opts->timings != NULL && (ex.timings = fopen(opts->timings, "w")) == NULL) {
-		cli_error("%s: %s", opts->timings, strerror(errno));
-		script_close(ex.script);
-		return 2;
-	}
 	if (explorer_start(&ex, opts, &cause) != 0) {
 		explorer_stop(&ex, 2);
 		cli_error("%s", cause);
 		free(cause);
+		return 2;
+	}
+	/* Made once the explorer runs: without a terminal, no file. */
+	if (opts->timings != NULL && (ex.timings = fopen(opts->timings, "w")) == NULL) {
+		r = errno;
+		explorer_stop(&ex, 2);
+		cli_error("%s: %s", opts->timings, strerror(r));
 		return 2;
 	}
 	if (ex.user->notice != NULL)

@@ -22,6 +22,8 @@ run $A --timings "$scratch/t2" </dev/null
 expect_status 2 "--timings without --script and without a terminal"
 expect_err "aiatlas: the explorer needs a terminal; use the commands instead (aiatlas --help)" \
     "--timings without --script: the explorer, which needs a terminal (tests/tmux/timings.sh)"
+[ ! -e "$scratch/t2" ]
+ok $? "--timings without a terminal: no file is made"
 
 run $A list actors --timings "$scratch/t2"
 expect_status 2 "--timings with a command"
