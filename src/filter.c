@@ -23,6 +23,7 @@
 #include "kind.h"
 #include "label.h"
 #include "number.h"
+#include "record.h"
 #include "regex.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -59,11 +60,10 @@ enum filter_type {
 /* Whether a record has a disputed field: disputed:yes, disputed:no, or
  * disputed:FIELD for that field. */
 #define DISPUTED(id) \
-	"CASE lower(?) WHEN 'yes' THEN EXISTS (SELECT 1 FROM disputed AS d" \
-	"  WHERE d.subject_id = " id ")" \
-	" WHEN 'no' THEN NOT EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = " id ")" \
-	" ELSE EXISTS (SELECT 1 FROM disputed AS d WHERE d.subject_id = " id \
-	"  AND d.field = ?) END"
+	"CASE lower(?) WHEN 'yes' THEN " RECORD_DISPUTED(id) \
+	" WHEN 'no' THEN NOT " RECORD_DISPUTED(id) \
+	" ELSE " RECORD_CLAIMED(id) " AND EXISTS (SELECT 1 FROM disputed AS d" \
+	"  WHERE d.subject_id = " id " AND d.field = ?) END"
 /* The values disputed: takes for records of table t: yes, no, a column. */
 #define DISPUTED_VALUES(t) \
 	"SELECT 'yes' UNION ALL SELECT 'no' UNION ALL SELECT name FROM pragma_table_info('" t "')"

@@ -132,8 +132,13 @@ char		*record_name(sqlite3 *db, const char *id, const char *lang);
 	" || coalesce(' ' || phrase('by', date_text(" g ".target_date)), '')" \
 	" || coalesce(' · ' || date_text(" g ".as_of), '')"
 
+/* SQL true when record id (an SQL expression) has a claim: a record
+ * without any, nearly every one, has no disputed field, and an index
+ * lookup says so where the disputed view opens a table to count in. */
+#define RECORD_CLAIMED(id) "EXISTS (SELECT 1 FROM claim WHERE subject_id = " id ")"
 /* SQL true when record id (an SQL expression) has a disputed field. */
-#define RECORD_DISPUTED(id) "EXISTS (SELECT 1 FROM disputed WHERE subject_id = " id ")"
+#define RECORD_DISPUTED(id) \
+	"(" RECORD_CLAIMED(id) " AND EXISTS (SELECT 1 FROM disputed WHERE subject_id = " id "))"
 /* Whether the record whose id is the SQL id is one the user imported
  * (temp.mine: merge.c). */
 #define RECORD_MINE(id) "EXISTS (SELECT 1 FROM temp.mine WHERE id = " id ")"
