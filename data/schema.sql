@@ -471,9 +471,6 @@ CREATE TABLE record_text (
   name  TEXT,
   alias TEXT,
   body  TEXT,
-  -- a proper name's English and French names and aliases, folded, for
-  -- search to rank a name that is what was typed, or starts with it, first
-  names TEXT,
   text  TEXT NOT NULL GENERATED ALWAYS AS
     (coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')) VIRTUAL
 );
@@ -481,7 +478,7 @@ CREATE TABLE record_text (
 -- Full-text index over names, aliases, titles and summaries in both
 -- languages, over record_text (it holds no copy of the text).
 CREATE VIRTUAL TABLE record_fts USING fts5(
-  id UNINDEXED, kind UNINDEXED, name, alias, body, names UNINDEXED,
+  id UNINDEXED, kind UNINDEXED, name, alias, body,
   content = 'record_text', content_rowid = 'rowid',
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
@@ -492,6 +489,16 @@ CREATE VIRTUAL TABLE record_fts USING fts5(
 -- so a piece of text is looked for as all of its trigrams.
 CREATE VIRTUAL TABLE record_tri USING fts5(text, content = 'record_text',
   content_rowid = 'rowid', tokenize = 'trigram', detail = none);
+
+-- The English and French names and the aliases of each record whose
+-- title is a proper name (a country, a bloc, an actor), folded, each
+-- between separators, by the rowid of its row of record_text: search
+-- ranks first a name that is what was typed, or starts with it, from
+-- this small table rather than from the large rows of text.
+CREATE TABLE record_name (
+  row   INTEGER PRIMARY KEY,
+  names TEXT NOT NULL
+);
 
 -- Every word the full-text index holds, folded as it folds them, so that
 -- a word being typed is searched as the few words that start with it:

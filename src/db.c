@@ -34,7 +34,7 @@
 /* Tables a database must have to be read by aiatlas, besides the record
  * table and those of the registry's kinds that are not optional. */
 static const char *const db_required_search[] = {
-	"record_fts", "record_text", "record_tri", "record_word", NULL
+	"record_fts", "record_text", "record_tri", "record_word", "record_name", NULL
 };
 
 static char db_refusal[256];

@@ -33,23 +33,25 @@
 /* Names, aliases and text of the records that l (%3$s) lists, in both
  * languages, into schema %1$s's table of text named from %2$s (record:
  * record_text), its full-text indexes (record_fts, record_tri) made from
- * it, and the words of the first (record_word): %4$s is whether a
+ * it, the words of the first (record_word) and the proper names folded
+ * (record_name, FTS_NAMES): %4$s is whether a
  * record's title is a name, %5$s the CASE of the kind's text, %6$s the
  * WHEN kind THEN place of each kind (each row numbered as FTS_PLACE_SHIFT
- * says), %7$s the kinds whose titles are proper names (their names
- * folded, FTS_NAMES). Each index is made whole from the text, then merged
+ * says), %7$s the kinds whose titles are proper names. Each index is made whole from the text, then merged
  * once: left to merge as it grows, it would merge the same entries again
  * and again. */
 static const char fts_build_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
-	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body, names)"
+	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
 	" SELECT ((CASE l.kind %6$s END) << " FTS_PLACE_SHIFT ") + row_number() OVER (), l.id, l.kind,"
 	"  CASE WHEN l.kind IN (%4$s) THEN"
 	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
 	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
-	"  CASE l.kind %5$s END,"
-	"  CASE WHEN l.kind IN (%7$s) THEN " FTS_NAMES("l") " END"
+	"  CASE l.kind %5$s END"
 	" FROM %3$s AS l;"
+	"DELETE FROM %1$s.%2$s_name;"
+	"INSERT INTO %1$s.%2$s_name (row, names) SELECT t.rowid, " FTS_NAMES("l")
+	" FROM %1$s.%2$s_text AS t JOIN %3$s AS l ON l.id = t.id WHERE t.kind IN (%7$s);"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 0);"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('rebuild');"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('optimize');"
@@ -83,36 +85,38 @@ static const char fts_build_sql[] =
 #define FTS_TEXT "coalesce(name, '') || ' ' || coalesce(alias, '') || ' ' || coalesce(body, '')"
 
 /* The tier of a row of table name that matched in its names or aliases,
- * as FTS_TIER says (0 to 3), from the names it keeps folded (FTS_NAMES):
+ * as FTS_TIER says (0 to 3), from its names folded in table names
+ * (FTS_NAMES, by rowid: a small table, where the row of text is large):
  * what was typed (?10, folded) is an English or French name or an alias
  * of a record of a kind whose titles are proper names (places %1$s); or
  * such a name starts with it; or not; or the record is of another kind. */
-#define FTS_NAME_TIER(name) \
-	"CASE WHEN " FTS_PLACE_OF(name ".rowid") " IN (%1$s) THEN CASE" \
-	" WHEN instr(" name ".names, char(31) || ?10 || char(31))" \
-	"  OR instr(" name ".names, char(30) || ?10 || char(30)) THEN 0" \
-	" WHEN instr(" name ".names, char(31) || ?10) THEN 1 ELSE 2 END ELSE 3 END"
+#define FTS_NAME_TIER(name, names) \
+	"CASE WHEN " FTS_PLACE_OF(name ".rowid") " IN (%1$s) THEN coalesce((SELECT CASE" \
+	" WHEN instr(n.names, char(31) || ?10 || char(31))" \
+	"  OR instr(n.names, char(30) || ?10 || char(30)) THEN 0" \
+	" WHEN instr(n.names, char(31) || ?10) THEN 1 ELSE 2 END" \
+	" FROM " names " AS n WHERE n.row = " name ".rowid), 2) ELSE 3 END"
 /*
- * The tier of a match in table (schema.name): 0 a proper name (of a kind in %1$s: a country, a
- * bloc, an actor) or one of its aliases is what was typed; 1 the name
+ * The tier of a match in table (schema.name, its names folded in table
+ * names): 0 a proper name (of a kind in %1$s: a country, a bloc, an actor) or one of its aliases is what was typed; 1 the name
  * starts with it; 2 the words are in the name or aliases; 3 they are in
  * another kind's title or aliases; 4 they are only in the text. A name
  * that is what was typed, or starts with it, holds its words: names are
  * compared only for the matches in names and aliases (one lookup of the
  * rowid), not for every match.
  */
-#define FTS_TIER(schema, name) \
+#define FTS_TIER(schema, name, names) \
 	"CASE WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
 	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')')" \
-	" THEN " FTS_NAME_TIER(name) " ELSE 4 END"
+	" THEN " FTS_NAME_TIER(name, names) " ELSE 4 END"
 /* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
 #define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
 /* The matches of a full-text table (source src), best first, as many as
  * the limit, each with its snippet: SQLite makes one only for a match
  * that is among the best so far. */
-#define FTS_MATCHES(schema, name, src) \
+#define FTS_MATCHES(schema, name, src, names) \
 	"SELECT * FROM (SELECT " name ".rowid AS r, " src " AS src, id, kind," \
-	" rank, " FTS_TIER(schema, name) " AS tier, " FTS_PLACE_OF(name ".rowid") " AS place," \
+	" rank, " FTS_TIER(schema, name, names) " AS tier, " FTS_PLACE_OF(name ".rowid") " AS place," \
 	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
 	" ORDER BY tier, place, rank LIMIT ?4)"
@@ -145,8 +149,8 @@ static const char fts_search_tmpl[] =
 	"  SELECT id, kind, snip,"
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
-	"   " FTS_MATCHES("main", "record_fts", "0")
-	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1")
+	"   " FTS_MATCHES("main", "record_fts", "0", "main.record_name")
+	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1", "temp.user_name")
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, rank, 4 AS tier,"
 	"    " FTS_KIND_ORDER("kind") " AS place,"
 	"    ?9 || " FTS_SNIPPET("note_fts", "2", "body")
@@ -159,9 +163,9 @@ static const char fts_search_tmpl[] =
  * anywhere, in the last tier (none when ?11, names only, is set). Their
  * snippets are made as they are found: made later, each would search
  * the index again. */
-#define FTS_FIRST(schema, name, src) \
+#define FTS_FIRST(schema, name, src, names) \
 	"SELECT * FROM (SELECT rowid AS r, " src " AS src, id, kind," \
-	" " FTS_NAME_TIER(name) " AS tier, " FTS_PLACE_OF("rowid") " AS place," \
+	" " FTS_NAME_TIER(name, names) " AS tier, " FTS_PLACE_OF("rowid") " AS place," \
 	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH '{name alias} : (' || ?1 || ')'" \
 	" AND (?2 IS NULL OR kind = ?2) LIMIT ?4)" \
@@ -185,8 +189,8 @@ static const char fts_typing_tmpl[] =
 	"  SELECT id, kind, snip,"
 	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, src, r) AS nth FROM ("
-	"   " FTS_FIRST("main", "record_fts", "0")
-	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1")
+	"   " FTS_FIRST("main", "record_fts", "0", "main.record_name")
+	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1", "temp.user_name")
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, 4,"
 	"    " FTS_KIND_ORDER("kind") ", ?9 || " FTS_SNIPPET("note_fts", "2", "body")
 	"    FROM temp.note_fts WHERE NOT ?11 AND note_fts MATCH ?1"

@@ -50,7 +50,8 @@ static const char merge_text_sql[] =
 /* main's search tables, or its views, as main made them. */
 static const char merge_search_sql[] =
 	"SELECT name, sql FROM main.sqlite_schema"
-	" WHERE name IN ('record_fts', 'record_text', 'record_tri', 'record_word') ORDER BY rowid";
+	" WHERE name IN ('record_fts', 'record_text', 'record_tri', 'record_word', 'record_name')"
+	" ORDER BY rowid";
 static const char merge_schema_sql[] =
 	"SELECT name, sql FROM main.sqlite_schema WHERE type = 'view' ORDER BY rowid";
 
@@ -66,6 +67,7 @@ static const struct {
 	{ "record_text", "user_text" },
 	{ "record_tri", "user_tri" },
 	{ "record_word", "user_word" },
+	{ "record_name", "user_name" },
 	{ NULL, NULL }
 };
 
