@@ -36,6 +36,7 @@ struct output {
 	struct output_value	*picked;	/* a row's picked values (pick) */
 	size_t			*picked_lens;
 	const char		*(*label)(const char *);	/* table, md: a header */
+	struct strbuf		 line;		/* CSV, TSV: the line being written */
 };
 
 /* The widest a column that may be cut is kept before columns are left
@@ -181,6 +182,27 @@ output_json_value(FILE *fp, const struct output_value *v, size_t len)
 		output_json_bytes(fp, v->text, len);
 }
 
+/* Add n bytes to a CSV or TSV line: kept until it ends (a write for each
+ * piece costs more than the piece), or written at once on a terminal,
+ * where cells are escaped as they are written. */
+static void
+output_line_bytes(struct output *o, const char *s, size_t n)
+{
+	if (o->terminal)
+		fwrite(s, 1, n, o->fp);
+	else
+		strbuf_addn(&o->line, s, n);
+}
+
+/* Write the CSV or TSV line kept so far. */
+static void
+output_line_flush(struct output *o)
+{
+	if (o->line.len > 0)
+		fwrite(o->line.s, 1, o->line.len, o->fp);
+	o->line.len = 0;
+}
+
 /* Write n bytes of a CSV or TSV cell: as they are, or on a terminal with
  * control characters escaped (those of keep aside), as a table is. */
 static void
@@ -189,7 +211,7 @@ output_cell_bytes(struct output *o, const char *s, size_t n, const char *keep)
 	if (o->terminal)
 		text_escape(o->fp, s, n, keep);
 	else
-		fwrite(s, 1, n, o->fp);
+		output_line_bytes(o, s, n);
 }
 
 /* Write one CSV field of len bytes, quoted when it holds , " CR LF or edge
@@ -207,13 +229,13 @@ output_csv_field(struct output *o, const char *s, size_t len)
 		output_cell_bytes(o, s, len, "\t");
 		return;
 	}
-	fputc('"', o->fp);
+	output_line_bytes(o, "\"", 1);
 	for (; (q = memchr(s, '"', (size_t)(end - s))) != NULL; s = q + 1) {
 		output_cell_bytes(o, s, (size_t)(q - s), "\t\r\n");
-		fputs("\"\"", o->fp);
+		output_line_bytes(o, "\"\"", 2);
 	}
 	output_cell_bytes(o, s, (size_t)(end - s), "\t\r\n");
-	fputc('"', o->fp);
+	output_line_bytes(o, "\"", 1);
 }
 
 /* Write one TSV field of len bytes, escaping \ tab LF and CR. */
@@ -222,6 +244,7 @@ output_tsv_field(struct output *o, const char *s, size_t len)
 {
 	static const char from[] = "\\\t\n\r", to[] = "\\tnr";
 	const char *end = s + len, *e;
+	char escape[2] = { '\\', 0 };
 	size_t run;
 
 	while (s < end) {
@@ -231,7 +254,8 @@ output_tsv_field(struct output *o, const char *s, size_t len)
 		output_cell_bytes(o, s, run, "");
 		s += run;
 		if (s < end && (e = strchr(from, *s)) != NULL) {
-			fprintf(o->fp, "\\%c", to[e - from]);
+			escape[1] = to[e - from];
+			output_line_bytes(o, escape, 2);
 			s++;
 		}
 	}
@@ -358,12 +382,14 @@ output_field(struct output *o, int i, const char *s, size_t len)
 		s = inert;
 		len++;
 	}
-	if (o->fmt == OUTPUT_CSV) {
-		output_csv_field(o, s, len);
-		fputs(last ? "\n" : ",", o->fp);
-	} else if (o->fmt == OUTPUT_TSV) {
-		output_tsv_field(o, s, len);
-		fputs(last ? "\n" : "\t", o->fp);
+	if (o->fmt == OUTPUT_CSV || o->fmt == OUTPUT_TSV) {
+		if (o->fmt == OUTPUT_CSV)
+			output_csv_field(o, s, len);
+		else
+			output_tsv_field(o, s, len);
+		output_line_bytes(o, last ? "\n" : o->fmt == OUTPUT_CSV ? "," : "\t", 1);
+		if (last)
+			output_line_flush(o);
 	} else {
 		fputs(i == 0 ? "| " : " ", o->fp);
 		output_md_bytes(o->fp, s, len);
@@ -899,6 +925,7 @@ output_close(struct output *o)
 	free(o->pick);
 	free(o->picked);
 	free(o->picked_lens);
+	free(strbuf_finish(&o->line));
 	free(o);
 	return status;
 }
