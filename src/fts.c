@@ -34,12 +34,12 @@
  * languages, into schema %1$s's table of text named from %2$s (record:
  * record_text), its full-text indexes (record_fts, record_tri) made from
  * it, the words of the first (record_word) and the proper names folded
- * (record_name, FTS_NAMES): %4$s is whether a
- * record's title is a name, %5$s the CASE of the kind's text, %6$s the
- * WHEN kind THEN place of each kind (each row numbered as FTS_PLACE_SHIFT
- * says), %7$s the kinds whose titles are proper names. Each index is made whole from the text, then merged
- * once: left to merge as it grows, it would merge the same entries again
- * and again. */
+ * (record_name, FTS_NAMES): %4$s is whether a record's title is a name,
+ * %5$s the CASE of the kind's text, %6$s the WHEN kind THEN place of each
+ * kind (each row numbered as FTS_PLACE_SHIFT says), %7$s the kinds whose
+ * titles are proper names. Each index is made whole from the text, then
+ * merged once: left to merge as it grows, it would merge the same
+ * entries again and again. */
 static const char fts_build_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
 	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
@@ -98,8 +98,9 @@ static const char fts_build_sql[] =
 	" FROM " names " AS n WHERE n.row = " name ".rowid), 2) ELSE 3 END"
 /*
  * The tier of a match in table (schema.name, its names folded in table
- * names): 0 a proper name (of a kind in %1$s: a country, a bloc, an actor) or one of its aliases is what was typed; 1 the name
- * starts with it; 2 the words are in the name or aliases; 3 they are in
+ * names): 0 a proper name (of a kind in %1$s: a country, a bloc, an
+ * actor) or one of its aliases is what was typed; 1 the name starts with
+ * it; 2 the words are in the name or aliases; 3 they are in
  * another kind's title or aliases; 4 they are only in the text. A name
  * that is what was typed, or starts with it, holds its words: names are
  * compared only for the matches in names and aliases (one lookup of the
@@ -550,8 +551,11 @@ fts_regex_sql(sqlite3 *db, const char *typed, enum fts_mode mode, const char *la
 {
 	char *literal = fts_literal_query(typed);
 	sqlite3_int64 records = literal != NULL ? fts_records(db) : 0;
-	int walks = limit >= 0 && fts_trigrams_in(db, literal, fts_isqrt((sqlite3_int64)limit * records)),
-	    narrows = !walks && mode == FTS_REGEX && literal != NULL &&
+	int walks, narrows;
+
+	walks = limit >= 0 &&
+	    fts_trigrams_in(db, literal, fts_isqrt((sqlite3_int64)limit * records));
+	narrows = !walks && mode == FTS_REGEX && literal != NULL &&
 	    !fts_trigrams_in(db, literal, records / 4 + 1);
 
 	free(literal);
