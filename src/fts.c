@@ -61,7 +61,7 @@ static const char fts_build_sql[] =
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('optimize');"
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 4);"
 	/* The words of the index, as its vocabulary table lists them. */
-	"CREATE VIRTUAL TABLE temp.%2$s_vocab USING fts5vocab('%1$s', '%2$s_fts', 'row');"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.%2$s_vocab USING fts5vocab('%1$s', '%2$s_fts', 'row');"
 	"DELETE FROM %1$s.%2$s_word;"
 	"INSERT INTO %1$s.%2$s_word SELECT term FROM temp.%2$s_vocab;"
 	"DROP TABLE temp.%2$s_vocab;"
