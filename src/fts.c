@@ -128,6 +128,19 @@ static const char fts_build_sql[] =
 	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id))," \
 	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos"
 
+/* What a search shows of its matches (numbered pos, each record's best
+ * with nth 1, from the rows the search puts between the two): id, kind,
+ * the name in the reader's language (%3$s and %4$s, made by fts_label()),
+ * the snippet, and whether it is disputed; in FTS_PLACE_ORDER. */
+#define FTS_RESULTS_HEAD \
+	"SELECT f.id AS id, f.kind AS kind," \
+	" CASE ?3 WHEN 'fr' THEN %4$s ELSE %3$s END AS name, f.snip AS match," \
+	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed" \
+	" FROM (SELECT id, kind, snip, pos FROM (" \
+	"  SELECT id, kind, snip,"
+#define FTS_RESULTS_TAIL \
+	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f" FTS_PLACE_ORDER
+
 /* Matches in tiers (FTS_TIER), in a tier by kind in the registry's order,
  * then by bm25 (the rank fts_build() sets: names weighing most, then
  * aliases, then text); with the records whose notes match (their snippet
@@ -142,12 +155,7 @@ static const char fts_build_sql[] =
  * list of the words' matches, every word starting as the last does
  * included. */
 static const char fts_search_tmpl[] =
-	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN %4$s ELSE %3$s END AS name,"
-	" f.snip AS match,"
-	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM (SELECT id, kind, snip, pos FROM ("
-	"  SELECT id, kind, snip,"
+	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
 	"   " FTS_MATCHES("main", "record_fts", "0", "main.record_name")
@@ -157,8 +165,7 @@ static const char fts_search_tmpl[] =
 	"    ?9 || " FTS_SNIPPET("note_fts", "2", "body")
 	"    FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
 	"    ORDER BY rank LIMIT ?4)))"
-	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
-	FTS_PLACE_ORDER;
+	FTS_RESULTS_TAIL;
 /* The first matches (as many as the limit) of a full-text table in its
  * own order, without ranking: those in names and aliases, tiered; those
  * anywhere, in the last tier (none when ?11, names only, is set). Their
@@ -183,11 +190,7 @@ static const char fts_search_tmpl[] =
  * letter), only names and aliases are searched: nearly every text holds
  * a word starting with any letter. */
 static const char fts_typing_tmpl[] =
-	"SELECT f.id AS id, f.kind AS kind,"
-	" CASE ?3 WHEN 'fr' THEN %4$s ELSE %3$s END AS name, f.snip AS match,"
-	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM (SELECT id, kind, snip, pos FROM ("
-	"  SELECT id, kind, snip,"
+	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, src, r) AS nth FROM ("
 	"   " FTS_FIRST("main", "record_fts", "0", "main.record_name")
@@ -196,8 +199,7 @@ static const char fts_typing_tmpl[] =
 	"    " FTS_KIND_ORDER("kind") ", ?9 || " FTS_SNIPPET("note_fts", "2", "body")
 	"    FROM temp.note_fts WHERE NOT ?11 AND note_fts MATCH ?1"
 	"    AND (?2 IS NULL OR kind = ?2) LIMIT ?4)))"
-	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f"
-	FTS_PLACE_ORDER;
+	FTS_RESULTS_TAIL;
 
 /* Matches of a regular expression over the same text (?10: folded, for a
  * pattern made to match folded text), or over the user's notes on a
