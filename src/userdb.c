@@ -266,28 +266,73 @@ userdb_copy_image(sqlite3 *db)
 	return rc;
 }
 
-/* Attach an empty user database in memory, with the schema of a file. */
+/* Fill the empty schema user, in memory, with the schema of a file: a
+ * copy of the image, or what its statements make without one. */
 static int
-userdb_attach_memory(struct userdb *u, char **cause)
+userdb_fill_memory(struct userdb *u, char **cause)
 {
 	char *why = NULL;
 
-	if (userdb_attach(u->db, ":memory:") != 0) {
-		*cause = xasprintf(_("cannot make an empty user database: %s"),
-		    sqlite3_errmsg(u->db));
-		return -1;
-	}
-	if (userdb_copy_image(u->db) == 0) {
-		u->file = 0;
+	if (userdb_copy_image(u->db) == 0)
 		return 0;
-	}
 	if (userdb_schema_migrate(u->db, 0, &why) != 0) {
 		*cause = xasprintf(_("cannot make an empty user database: %s"), why);
 		free(why);
 		db_exec(u->db, "DETACH user", NULL);
 		return -1;
 	}
+	return 0;
+}
+
+/* Attach the image itself as schema user, read-only: 0, or -1 (then
+ * schema user is still the empty database in memory). Only schema user is
+ * reopened, where a copy (the backup API) makes SQLite read every
+ * schema's statements again, main's among them. */
+static int
+userdb_attach_image(struct userdb *u)
+{
+	/* READONLY: SQLite reads the image where it is, never writes it. */
+	if (userdb_image == NULL || sqlite3_deserialize(u->db, "user",
+	    (unsigned char *)(uintptr_t)userdb_image, (sqlite3_int64)userdb_image_size,
+	    (sqlite3_int64)userdb_image_size, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
+		return -1;
+	u->image = 1;
+	return 0;
+}
+
+/* Attach an empty user database in memory, with the schema of a file:
+ * the image, until a write asks for a copy (userdb_writable()). */
+static int
+userdb_attach_memory(struct userdb *u, char **cause)
+{
+	if (userdb_attach(u->db, ":memory:") != 0) {
+		*cause = xasprintf(_("cannot make an empty user database: %s"),
+		    sqlite3_errmsg(u->db));
+		return -1;
+	}
 	u->file = 0;
+	u->image = 0;
+	return userdb_attach_image(u) == 0 ? 0 : userdb_fill_memory(u, cause);
+}
+
+/* Make the empty database in memory one that can be written: the image,
+ * read-only, is replaced by a copy of it (the image again if that fails). */
+static int
+userdb_writable(struct userdb *u, char **cause)
+{
+	if (!u->image)
+		return 0;
+	if (db_exec(u->db, "DETACH user", NULL) != 0 || userdb_attach(u->db, ":memory:") != 0) {
+		*cause = xasprintf(_("cannot make an empty user database: %s"),
+		    sqlite3_errmsg(u->db));
+		return -1;
+	}
+	u->image = 0;
+	if (userdb_fill_memory(u, cause) != 0) {
+		if (userdb_attach(u->db, ":memory:") == 0)
+			userdb_attach_image(u);
+		return -1;
+	}
 	return 0;
 }
 
@@ -649,6 +694,8 @@ userdb_begin(struct userdb *u, char **cause)
 int
 userdb_begin_trial(struct userdb *u, char **cause)
 {
+	if (!u->file && userdb_writable(u, cause) != 0)
+		return -1;
 	if (db_exec(u->db, userdb_begin_sql, NULL) != 0) {
 		userdb_error(u, cause);
 		userdb_rollback(u);

@@ -18,6 +18,7 @@ struct userdb {
 	char		*readonly;	/* why the file cannot be written, or NULL */
 	char		*notice;	/* to say once: a damaged file was moved aside */
 	int		 file;	/* the file is attached (else an empty schema in memory) */
+	int		 image;	/* that empty schema is the image, read-only */
 	int		 writing;	/* between userdb_begin() and its end */
 	int		 committing;	/* in userdb_commit() */
 };
