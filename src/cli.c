@@ -18,6 +18,8 @@
 
 #include "commands.h"
 #include "db.h"
+#include "dbmap.h"
+#include "dbmap.h"
 #include "explorer.h"
 #include "filter.h"
 #include "i18n.h"
@@ -344,7 +346,9 @@ cli_run_to_file(const struct cli_command *cmd, struct cli *c, int argc, char **a
 		return CLI_USAGE;
 	}
 	cli_output_path = c->output;
+	dbmap_output(outfile_temporary(f));
 	status = cmd->run(c, argc, argv);
+	dbmap_output(NULL);
 	cli_output_path = NULL;
 	errno = 0;
 	if (status != CLI_USAGE && (fflush(stdout) != 0 || ferror(stdout))) {
@@ -811,6 +815,10 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		free(cause);
 		return CLI_USAGE;
 	}
+	/* A command reads the file through a map; the explorer, which may
+	 * run for hours over a file another program may change, as before. */
+	if (db_path != NULL && cmd != NULL)
+		dbmap_open(c.db, db_path);
 	if (no_user_db)
 		why = _("--no-user-db was given");
 	else if (user_db == NULL)

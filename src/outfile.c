@@ -136,6 +136,13 @@ outfile_stream(struct outfile *f)
 	return f->fp;
 }
 
+/* The temporary file written to, or NULL when the file itself is. */
+const char *
+outfile_temporary(const struct outfile *f)
+{
+	return f->tmp;
+}
+
 /* Flush, sync, close and rename; -1 with *cause, leaving nothing behind. */
 int
 outfile_commit(struct outfile *f, char **cause)

@@ -13,6 +13,8 @@ struct outfile;
 struct outfile	*outfile_open(const char *path, char **cause);
 /* The stream to write to. */
 FILE		*outfile_stream(struct outfile *f);
+/* The temporary file written to, or NULL when path itself is. */
+const char	*outfile_temporary(const struct outfile *f);
 /* Flush, sync and give the file its name, then free f; -1 with *cause,
  * in which case nothing is left behind and an older file is as it was. */
 int		 outfile_commit(struct outfile *f, char **cause);
