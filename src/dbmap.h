@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 
 /* Read schema main of db, the database file path, through a memory map:
- * a command that reads many of its pages then copies none of them. A
+ * a command that reads most of its pages then copies none of them. A
  * page the map cannot give (the file cut short by another program, a
  * failing disk) ends the program with a message naming path, exit status
  * 2, and the temporary output file (dbmap_output()) removed. */

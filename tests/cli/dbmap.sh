@@ -1,33 +1,54 @@
 #!/bin/sh
-# A command reads a --db file through a memory map. When a page of it
-# cannot be read (here: the file is cut short by another program while a
-# statement reads it), the program says so, naming the file, and exits 2,
-# leaving no output file, whole or half-written.
+# A whole kind listed from a --db file is read through a memory map. When
+# a page of it cannot be read (here: the file is cut short by another
+# program while the list reads it), the program says so, naming the file,
+# and exits 2, leaving no output file, whole or half-written.
 . "$top_srcdir/tests/cli/lib.sh"
 
-cp "$FIXTURE" "$scratch/atlas.db"
-# A statement that reads the actors' index for ten seconds (--timeout's
-# default for sql), unless the file goes first.
-slow="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000)
-SELECT count(*) FROM c WHERE EXISTS (SELECT 1 FROM actor WHERE id = 'x' || x)"
-(cd "$scratch" && "$AIATLAS" --db atlas.db --no-user-db sql "$slow" -o out.txt \
-    >"$scratch/out" 2>"$scratch/err"; echo $? >"$scratch/status") &
-# The temporary output file is made once the database is open and mapped.
-i=0
-while [ $i -lt 200 ] && ! ls "$scratch"/.out.txt.* >/dev/null 2>&1; do
-	sleep 0.05
-	i=$((i + 1))
-done
-: >"$scratch/atlas.db"
-wait
+# 100,000 actors more than the fixture's, listed in an order (their names)
+# that is not the file's: the list takes a while, and reads pages all
+# over the file until its end.
+cp -R "$top_srcdir/tests/fixtures" "$scratch/data"
+chmod -R u+w "$scratch/data"
+awk 'BEGIN { for (i = 0; i < 100000; i++)
+	printf "gen-%d,Actor %d,Acteur %d,company,XTA,,private,,,Made for the test.,Fait pour le test.,,,fixture-news\n",
+	    i, (i * 7919) % 100000, i }' >>"$scratch/data/actors.csv"
+"$MKDB" -o "$scratch/big.db" "$scratch/data" >"$scratch/mkdb.out" 2>&1
+ok $? "a database of 100,007 actors builds"
+
+# The list writes to a pipe that is not read: it stops once the pipe is
+# full, in the middle of the table. The file is then cut short, and the
+# pipe read.
+cp "$scratch/big.db" "$scratch/atlas.db"
+{ (cd "$scratch" && "$AIATLAS" --db atlas.db --no-user-db list actors --format tsv \
+    2>"$scratch/err"); echo $? >"$scratch/status"; } |
+    { sleep 1; : >"$scratch/atlas.db"; cat >/dev/null; }
 status=$(cat "$scratch/status")
-expect_status 2 "the database is cut short while a statement reads it"
+expect_status 2 "the database is cut short while a list reads it"
 expect_err "aiatlas: atlas.db: cannot read the database: the file was cut short, or could not be read, while it was being read" \
     "a page of the map that cannot be read"
+
+# The same into a file (-o): stopped as soon as it writes, the file cut
+# short, then let go on.
+cp "$scratch/big.db" "$scratch/atlas.db"
+(cd "$scratch" && exec "$AIATLAS" --db atlas.db --no-user-db list actors --format tsv \
+    -o out.txt 2>"$scratch/err") &
+pid=$!
+i=0
+while [ $i -lt 2000 ] && ! ls "$scratch"/.out.txt.* >/dev/null 2>&1; do
+	sleep 0.005
+	i=$((i + 1))
+done
+kill -STOP $pid 2>/dev/null
+: >"$scratch/atlas.db"
+kill -CONT $pid 2>/dev/null
+wait $pid
+status=$?
+expect_status 2 "the database is cut short while a list writes a file"
 [ ! -e "$scratch/out.txt" ] && ! ls "$scratch"/.out.txt.* >/dev/null 2>&1
 ok $? "no output file is left, whole or temporary"
 
-# The map changes nothing a command gives: the bundled database, which is
+# The map changes nothing a list gives: the bundled database, which is
 # held in memory, and its own file, read through the map, give the same.
 run --db "$top_builddir/src/atlas.db" --no-user-db list actors --format tsv
 expect_status 0 "list actors from a mapped --db file"
