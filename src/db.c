@@ -712,7 +712,7 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 	}
 	db_harden(db);
 	if (db_check_schema(db, _("the bundled database"), cause) != 0 ||
-	    merge_search(db, cause) != 0) {
+	    merge_open(db, cause) != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -779,7 +779,7 @@ db_open_readonly(const char *path, char **cause)
 	db_harden(db);
 	if (db_check_schema(db, path, cause) != 0 ||
 	    db_check_untrusted(db, "main", path, cause) != 0 ||
-	    merge_search(db, cause) != 0) {
+	    merge_open(db, cause) != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}

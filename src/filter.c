@@ -838,15 +838,17 @@ static void
 filter_text_term(struct filter_parser *fp, const char *text)
 {
 	const struct kind *k = kind_listed(fp->k);
-	char *query, *cause = NULL, *tmpl;
+	char *query, *cause = NULL, *tmpl, *ids;
 
 	if ((query = fts_query_expanded(fp->db, text, &cause)) == NULL) {
 		free(cause);
 		return;
 	}
-	tmpl = xasprintf("%s.%s IN " FTS_MATCHING("?"), k->table, k->id);
+	ids = fts_matching(fp->db, "?");
+	tmpl = xasprintf("%s.%s IN %s", k->table, k->id, ids);
 	filter_emit(fp, tmpl, query, 0, 0);
 	free(tmpl);
+	free(ids);
 	free(query);
 }
 
@@ -856,7 +858,7 @@ filter_regex_term(struct filter_parser *fp)
 {
 	const struct kind *k = kind_listed(fp->k);
 	const char *start = ++fp->p, *at;
-	char *pattern, *cause = NULL, *tmpl, *full, *literal;
+	char *pattern, *cause = NULL, *tmpl, *full, *literal, *ids;
 	size_t offset;
 	int caseless = 0, prefiltered = 0;
 
@@ -889,10 +891,11 @@ filter_regex_term(struct filter_parser *fp)
 		/* Only records holding the pattern's literal text are tried. */
 		if ((literal = fts_literal_query(full)) != NULL) {
 			prefiltered = 1;
-			tmpl = xasprintf("(%s.%s IN " FTS_TRIGRAMS("?") " AND ", k->table,
-			    k->id);
+			ids = fts_trigrams(fp->db, "?");
+			tmpl = xasprintf("(%s.%s IN %s AND ", k->table, k->id, ids);
 			filter_emit(fp, tmpl, literal, 0, 0);
 			free(tmpl);
+			free(ids);
 			free(literal);
 		}
 		/* The same text as search --regex matches: the record's names,

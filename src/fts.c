@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "match.h"
+#include "merge.h"
 #include "record.h"
 #include "strbuf.h"
 #include "text.h"
@@ -70,10 +71,10 @@ static const char fts_build_sql[] =
 
 /* The country a match stands for: a country, a state actor or a bloc of
  * one state; NULL for anything else. */
-#define FTS_PLACE \
-	"CASE f.kind WHEN 'country' THEN f.id" \
-	" WHEN 'actor' THEN (SELECT country FROM actor WHERE id = f.id AND kind = 'state')" \
-	" WHEN 'bloc' THEN (SELECT stats_iso3 FROM bloc WHERE id = f.id AND kind = 'state') END"
+#define FTS_PLACE(kind, id) \
+	"CASE " kind " WHEN 'country' THEN " id \
+	" WHEN 'actor' THEN (SELECT country FROM actor WHERE id = " id " AND kind = 'state')" \
+	" WHEN 'bloc' THEN (SELECT stats_iso3 FROM bloc WHERE id = " id " AND kind = 'state') END"
 
 /* The snippet of table's match, when its text is short enough for
  * snippet(), whose time grows with the square of the matches in a text;
@@ -110,8 +111,8 @@ static const char fts_build_sql[] =
 	"CASE WHEN " name ".rowid IN (SELECT rowid FROM " schema "." name \
 	"  WHERE " name " MATCH '{name alias} : (' || ?1 || ')')" \
 	" THEN " FTS_NAME_TIER(name, names) " ELSE 4 END"
-/* A kind's place among results of one tier (%2$s: WHEN kind THEN place). */
-#define FTS_KIND_ORDER(kind) "CASE " kind " %2$s END"
+/* A kind's place among results of one tier (%1$s: WHEN kind THEN place). */
+#define FTS_KIND_ORDER(kind) "CASE " kind " %1$s END"
 /* The matches of a full-text table (source src), best first, as many as
  * the limit, each with its snippet: SQLite makes one only for a match
  * that is among the best so far. */
@@ -122,50 +123,55 @@ static const char fts_build_sql[] =
 	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
 	" ORDER BY tier, place, rank LIMIT ?4)"
 /* Results f in the order of their places (pos), the records that stand
- * for one place (FRA, the state actor france) following each other at
- * the best place of any of them, the country first. */
+ * for one place (f.grp: FRA, the state actor france) following each
+ * other at the best place of any of them, the country first. */
 #define FTS_PLACE_ORDER \
-	" ORDER BY min(f.pos) OVER (PARTITION BY coalesce(" FTS_PLACE ", f.id))," \
-	"  coalesce(" FTS_PLACE ", f.id), f.kind <> 'country', f.pos"
+	" ORDER BY min(f.pos) OVER (PARTITION BY f.grp), f.grp, f.kind <> 'country', f.pos"
 
 /* What a search shows of its matches (numbered pos, each record's best
- * with nth 1, from the rows the search puts between the two): id, kind,
- * the name in the reader's language (%3$s and %4$s, made by fts_label()),
- * the snippet, and whether it is disputed; in FTS_PLACE_ORDER. */
+ * with nth 1, from the rows the search puts between it and
+ * fts_results_tail): id, kind,
+ * the name in the reader's language (%2$s and %3$s, made by fts_label()),
+ * the snippet, and whether it is disputed; in FTS_PLACE_ORDER, each
+ * record's place (FTS_PLACE) read once. */
 #define FTS_RESULTS_HEAD \
 	"SELECT f.id AS id, f.kind AS kind," \
-	" CASE ?3 WHEN 'fr' THEN %4$s ELSE %3$s END AS name, f.snip AS match," \
+	" CASE ?3 WHEN 'fr' THEN %3$s ELSE %2$s END AS name, f.snip AS match," \
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed" \
-	" FROM (SELECT id, kind, snip, pos FROM (" \
-	"  SELECT id, kind, snip,"
-#define FTS_RESULTS_TAIL \
-	"  WHERE nth = 1 ORDER BY pos LIMIT ?4) AS f" FTS_PLACE_ORDER
+	" FROM (SELECT w.id AS id, w.kind AS kind, w.snip AS snip, w.pos AS pos," \
+	" coalesce(" FTS_PLACE("w.kind", "w.id") ", w.id) AS grp" \
+	" FROM (  SELECT id, kind, snip,"
 
 /* Matches in tiers (FTS_TIER), in a tier by kind in the registry's order,
  * then by bm25 (the rank fts_build() sets: names weighing most, then
- * aliases, then text); with the records whose notes match (their snippet
- * after ?9, "note: ", in the last tier), each record once at its best.
- * The records that stand for one place (FRA, the state actor france)
- * follow each other at the best place of any of them, the country first.
- * The names of a record are read from its own table, by its kind (%3$s
- * and %4$s, made by fts_label(): a view of every record's names would be
- * made whole for each search). Made by fts_search_sql().
+ * aliases, then text); with the user's records and the records whose
+ * notes match (their snippet after ?9, "note: ", in the last tier) when
+ * there are any (fts_search_user, fts_search_notes), each record once at
+ * its best. The records that stand for one place (FRA, the state actor
+ * france) follow each other at the best place of any of them, the
+ * country first. The names of a record are read from its own table, by
+ * its kind (%2$s and %3$s, made by fts_label(): a view of every record's
+ * names would be made whole for each search). Made by fts_statement(),
+ * the parts between fts_search_head and fts_results_tail.
  * Snippets are made as the matches are read (FTS_MATCHES): made once the
  * results are known, each would search its row again, reading the whole
  * list of the words' matches, every word starting as the last does
  * included. */
-static const char fts_search_tmpl[] =
+static const char fts_search_head[] =
 	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
-	"   " FTS_MATCHES("main", "record_fts", "0", "main.record_name")
-	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1", "temp.user_name")
+	"   " FTS_MATCHES("main", "record_fts", "0", "main.record_name");
+static const char fts_search_user[] =
+	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1", "temp.user_name");
+static const char fts_search_notes[] =
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, rank, 4 AS tier,"
 	"    " FTS_KIND_ORDER("kind") " AS place,"
 	"    ?9 || " FTS_SNIPPET("note_fts", "2", "body")
 	"    FROM temp.note_fts WHERE note_fts MATCH ?1 AND (?2 IS NULL OR kind = ?2)"
-	"    ORDER BY rank LIMIT ?4)))"
-	FTS_RESULTS_TAIL;
+	"    ORDER BY rank LIMIT ?4)";
+static const char fts_results_tail[] =
+	")) AS w WHERE w.nth = 1 ORDER BY w.pos LIMIT ?4) AS f" FTS_PLACE_ORDER;
 /* The first matches (as many as the limit) of a full-text table in its
  * own order, without ranking: those in names and aliases, tiered; those
  * anywhere, in the last tier (none when ?11, names only, is set). Their
@@ -184,31 +190,32 @@ static const char fts_search_tmpl[] =
 
 /* What a search shows while the words are typed: the first matches
  * of each table in its own order (FTS_FIRST), at most ?4 of each, with
- * the user's notes, in tiers and by kind as fts_search_tmpl orders them
- * but with no ranking inside a kind, each record once at its best. Its
- * cost is that of a page, not of every match. With ?11 (a word of one
- * letter), only names and aliases are searched: nearly every text holds
- * a word starting with any letter. */
-static const char fts_typing_tmpl[] =
+ * the user's records and notes when there are any, in tiers and by kind
+ * as fts_search_head orders them but with no ranking inside a kind, each
+ * record once at its best. Its cost is that of a page, not of every
+ * match. With ?11 (a word of one letter), only names and aliases are
+ * searched: nearly every text holds a word starting with any letter. */
+static const char fts_typing_head[] =
 	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, src, r) AS nth FROM ("
-	"   " FTS_FIRST("main", "record_fts", "0", "main.record_name")
-	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1", "temp.user_name")
+	"   " FTS_FIRST("main", "record_fts", "0", "main.record_name");
+static const char fts_typing_user[] =
+	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1", "temp.user_name");
+static const char fts_typing_notes[] =
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, 4,"
 	"    " FTS_KIND_ORDER("kind") ", ?9 || " FTS_SNIPPET("note_fts", "2", "body")
 	"    FROM temp.note_fts WHERE NOT ?11 AND note_fts MATCH ?1"
-	"    AND (?2 IS NULL OR kind = ?2) LIMIT ?4)))"
-	FTS_RESULTS_TAIL;
+	"    AND (?2 IS NULL OR kind = ?2) LIMIT ?4)";
 
 /* Matches of a regular expression over the same text (?10: folded, for a
  * pattern made to match folded text), or over the user's notes on a
  * record, in name order. The names are read from each kind's table (%1$s
  * and %2$s, English and French, made by fts_label()), as in
- * fts_search_tmpl. %3$s narrows the records to those the trigram index
+ * fts_search_head. %3$s narrows the records to those the trigram index
  * finds (FTS_REGEX_NARROW), or is empty: written apart, not as "?5 IS
  * NULL OR", for SQLite to read only those through the index of ids. */
-#define FTS_REGEX_NARROW "t.id IN " FTS_TRIGRAMS("?5") " AND"
+#define FTS_REGEX_NARROW "t.id IN %s AND"
 static const char fts_regex_tmpl[] =
 	"SELECT m.id AS id, m.kind AS kind, CASE ?3 WHEN 'fr' THEN %2$s ELSE %1$s END AS name,"
 	" CASE WHEN " RECORD_DISPUTED("m.id") " THEN ?7 ELSE ?8 END AS disputed FROM ("
@@ -350,27 +357,81 @@ fts_label(const char *table, int fr)
 	return sql;
 }
 
-/* A search statement in mode, made from the registry: fts_search_tmpl's,
- * fts_typing_tmpl's or fts_regex_tmpl's. */
+/* The ids of the records whose full text matches the FTS5 query in
+ * parameter p: main's, and the user's when mine says. */
 static char *
-fts_statement(enum fts_mode mode)
+fts_matching_sql(int mine, const char *p)
 {
-	char *sql, *proper, *order, *label[2];
-	int regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD;
+	return mine ? xasprintf("(SELECT id FROM main.record_fts WHERE record_fts MATCH %1$s"
+	    " UNION ALL SELECT id FROM temp.user_fts WHERE user_fts MATCH %1$s)", p) :
+	    xasprintf("(SELECT id FROM main.record_fts WHERE record_fts MATCH %s)", p);
+}
+
+/* The ids of the records whose text holds the trigram query in parameter
+ * p: main's, and the user's when mine says. */
+static char *
+fts_trigrams_sql(int mine, const char *p)
+{
+	return mine ? xasprintf("(SELECT id FROM main.record_text WHERE rowid IN"
+	    " (SELECT rowid FROM main.record_tri WHERE record_tri MATCH %1$s)"
+	    " UNION ALL SELECT id FROM temp.user_text WHERE rowid IN"
+	    " (SELECT rowid FROM temp.user_tri WHERE user_tri MATCH %1$s))", p) :
+	    xasprintf("(SELECT id FROM main.record_text WHERE rowid IN"
+	    " (SELECT rowid FROM main.record_tri WHERE record_tri MATCH %s))", p);
+}
+
+/* The ids of the records whose full text matches (see fts.h). */
+char *
+fts_matching(sqlite3 *db, const char *p)
+{
+	return fts_matching_sql(merge_mine(db), p);
+}
+
+/* The ids of the records whose text holds a trigram query (see fts.h). */
+char *
+fts_trigrams(sqlite3 *db, const char *p)
+{
+	return fts_trigrams_sql(merge_mine(db), p);
+}
+
+/* What a search reads beside main's records, as bits: the user's records
+ * (made: merge_mine()), and their notes (when they have any). */
+#define FTS_MINE	1
+#define FTS_NOTES	2
+
+/* A search statement in mode, made from the registry, reading the parts
+ * (FTS_MINE, FTS_NOTES) that there are: fts_search_head's and
+ * fts_typing_head's, with what each reads of the user's, or
+ * fts_regex_tmpl's. */
+static char *
+fts_statement(enum fts_mode mode, int parts)
+{
+	char *sql, *proper, *order, *label[2], *ids, *narrow, *head, *user, *notes;
+	int regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD, typing = mode == FTS_TYPING;
 
 	label[0] = fts_label(regex ? "m" : "f", 0);
 	label[1] = fts_label(regex ? "m" : "f", 1);
 	if (regex) {
-		sql = xasprintf(fts_regex_tmpl, label[0], label[1],
-		    mode == FTS_REGEX ? FTS_REGEX_NARROW : "");
+		ids = fts_trigrams_sql(parts & FTS_MINE, "?5");
+		narrow = mode == FTS_REGEX ? xasprintf(FTS_REGEX_NARROW, ids) : xstrdup("");
+		sql = xasprintf(fts_regex_tmpl, label[0], label[1], narrow);
+		free(narrow);
+		free(ids);
 		free(label[0]);
 		free(label[1]);
 		return sql;
 	}
 	proper = kind_each("$s", ", ", KIND_RECORD | KIND_PROPER);
 	order = fts_places();
-	sql = xasprintf(mode == FTS_TYPING ? fts_typing_tmpl : fts_search_tmpl, proper, order,
-	    label[0], label[1]);
+	head = xasprintf(typing ? fts_typing_head : fts_search_head, proper, label[0], label[1]);
+	user = parts & FTS_MINE ?
+	    xasprintf(typing ? fts_typing_user : fts_search_user, proper) : xstrdup("");
+	notes = parts & FTS_NOTES ?
+	    xasprintf(typing ? fts_typing_notes : fts_search_notes, order) : xstrdup("");
+	sql = xasprintf("%s%s%s%s", head, user, notes, fts_results_tail);
+	free(notes);
+	free(user);
+	free(head);
 	free(label[0]);
 	free(label[1]);
 	free(order);
@@ -378,17 +439,17 @@ fts_statement(enum fts_mode mode)
 	return sql;
 }
 
-/* The search statement of mode, made once: for FTS_REGEX, one that reads
- * the records the trigram index finds (?5 bound), for FTS_REGEX_FOLD one
- * that reads every record. */
+/* The search statement of mode reading parts, made once: for FTS_REGEX,
+ * one that reads the records the trigram index finds (?5 bound), for
+ * FTS_REGEX_FOLD one that reads every record. */
 static const char *
-fts_search_sql(enum fts_mode mode)
+fts_search_sql(enum fts_mode mode, int parts)
 {
-	static char *sql[FTS_REGEX_FOLD + 1];
+	static char *sql[FTS_REGEX_FOLD + 1][(FTS_MINE | FTS_NOTES) + 1];
 
-	if (sql[mode] == NULL)
-		sql[mode] = fts_statement(mode);
-	return sql[mode];
+	if (sql[mode][parts] == NULL)
+		sql[mode][parts] = fts_statement(mode, parts);
+	return sql[mode][parts];
 }
 
 /* The user's notes in a full-text table of their own, made again before
@@ -486,18 +547,38 @@ fts_typing_names_only(const char *typed)
 
 static char	*fts_words(sqlite3 *, const char *, int, char **);
 
+/* Whether the user has notes. */
+static int
+fts_has_notes(sqlite3 *db)
+{
+	sqlite3_stmt *stmt;
+	int rc = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM user.note LIMIT 1", -1, &stmt, NULL) ==
+	    SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW;
+}
+
 /* What is bound as ?1 for what was typed, taken as mode says (the user's
- * notes indexed again for words; while typing, a word of one letter
- * spread over the two-letter prefixes); NULL with *cause. */
+ * notes indexed again for words, when there are any; while typing, a
+ * word of one letter spread over the two-letter prefixes), and in *parts
+ * what the search reads beside main's records (FTS_MINE, FTS_NOTES);
+ * NULL with *cause. */
 static char *
-fts_input(sqlite3 *db, const char *typed, enum fts_mode mode, char **cause)
+fts_input(sqlite3 *db, const char *typed, enum fts_mode mode, int *parts, char **cause)
 {
 	char *query;
 
+	*parts = merge_mine(db) ? FTS_MINE : 0;
 	if (mode != FTS_WORDS && mode != FTS_TYPING)
 		return mode == FTS_REGEX_FOLD ? fts_fold_pattern(typed) : xstrdup(typed);
 	if ((query = fts_words(db, typed, mode == FTS_TYPING ? FTS_SPREAD : 1, cause)) == NULL)
 		return NULL;
+	if (!fts_has_notes(db))
+		return query;
+	*parts |= FTS_NOTES;
 	if (db_exec(db, fts_notes_sql, cause) != 0) {
 		free(query);
 		return NULL;
@@ -548,8 +629,8 @@ fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
  * (fts_bind() binds the literal then); else every record, read in turn,
  * which costs less than looking most of them up. */
 static const char *
-fts_regex_sql(sqlite3 *db, const char *typed, enum fts_mode mode, const char *lang,
-    long limit)
+fts_regex_sql(sqlite3 *db, const char *typed, enum fts_mode mode, int parts,
+    const char *lang, long limit)
 {
 	char *literal = fts_literal_query(typed);
 	sqlite3_int64 records = literal != NULL ? fts_records(db) : 0;
@@ -563,7 +644,7 @@ fts_regex_sql(sqlite3 *db, const char *typed, enum fts_mode mode, const char *la
 	free(literal);
 	if (walks)
 		return fts_walk_sql(lang != NULL && strcmp(lang, "fr") == 0);
-	return fts_search_sql(narrows ? FTS_REGEX : FTS_REGEX_FOLD);
+	return fts_search_sql(narrows ? FTS_REGEX : FTS_REGEX_FOLD, parts);
 }
 
 /* Prepare a search, its parameters bound (see fts.h). */
@@ -574,11 +655,12 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 	sqlite3_stmt *stmt;
 	const char *sql;
 	char *query;
+	int parts;
 
-	if ((query = fts_input(db, typed, mode, cause)) == NULL)
+	if ((query = fts_input(db, typed, mode, &parts, cause)) == NULL)
 		return NULL;
 	sql = mode == FTS_REGEX || mode == FTS_REGEX_FOLD ?
-	    fts_regex_sql(db, typed, mode, lang, limit) : fts_search_sql(mode);
+	    fts_regex_sql(db, typed, mode, parts, lang, limit) : fts_search_sql(mode, parts);
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(query);
@@ -595,11 +677,17 @@ fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed, enum fts_mode mod
     char **cause)
 {
 	char *query;
+	int parts;
 
 	sqlite3_reset(stmt);
 	sqlite3_clear_bindings(stmt);
-	if ((query = fts_input(db, typed, mode, cause)) == NULL)
+	if ((query = fts_input(db, typed, mode, &parts, cause)) == NULL)
 		return -1;
+	/* A note written or deleted since: the statement reads other parts. */
+	if (strcmp(sqlite3_sql(stmt), fts_search_sql(mode, parts)) != 0) {
+		free(query);
+		return 1;
+	}
 	fts_bind(stmt, query, typed, mode, kind, lang, limit, marks);
 	return 0;
 }
@@ -720,6 +808,10 @@ static const char fts_prefix_words_sql[] =
 	"SELECT word FROM main.record_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
 	" UNION SELECT word FROM temp.user_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
 	" LIMIT ?2";
+/* The same, of the bundled records only (the user has none). */
+static const char fts_prefix_main_words_sql[] =
+	"SELECT word FROM main.record_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
+	" LIMIT ?2";
 
 /* Append the typed prefix of n bytes at p to q as the indexed words that
  * start with it, "("w1" OR "w2" ...)": read as "sove"*, a prefix of
@@ -744,7 +836,8 @@ fts_spread_words(sqlite3 *db, struct strbuf *q, const char *p, size_t n)
 			plain = 0;
 	}
 	if (plain && chars >= FTS_UNINDEXED_PREFIX &&
-	    sqlite3_prepare_v2(db, fts_prefix_words_sql, -1, &stmt, NULL) == SQLITE_OK) {
+	    sqlite3_prepare_v2(db, merge_mine(db) ? fts_prefix_words_sql :
+	    fts_prefix_main_words_sql, -1, &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(stmt, 1, folded, -1, SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 2, FTS_MAX_SPREAD_WORDS + 1);
 		while (sqlite3_step(stmt) == SQLITE_ROW) {

@@ -20,18 +20,13 @@ int	 fts_build(sqlite3 *db, char **cause);
  * user_text, user_tri: merge.c makes them) from the merged views. */
 int	 fts_build_user(sqlite3 *db, char **cause);
 
-/* The ids of the records, bundled and the user's, whose full text matches
- * the FTS5 query in parameter p ("?2"; each ? is bound to the query). */
-#define FTS_MATCHING(p) \
-	"(SELECT id FROM main.record_fts WHERE record_fts MATCH " p \
-	" UNION ALL SELECT id FROM temp.user_fts WHERE user_fts MATCH " p ")"
-/* The ids of the records whose text holds the trigram query in parameter
- * p (fts_literal_query()). */
-#define FTS_TRIGRAMS(p) \
-	"(SELECT id FROM main.record_text WHERE rowid IN" \
-	" (SELECT rowid FROM main.record_tri WHERE record_tri MATCH " p ")" \
-	" UNION ALL SELECT id FROM temp.user_text WHERE rowid IN" \
-	" (SELECT rowid FROM temp.user_tri WHERE user_tri MATCH " p "))"
+/* The ids of the records, bundled and the user's (when merge_mine()),
+ * whose full text matches the FTS5 query in parameter p ("?2"; each ? is
+ * bound to the query), as "(SELECT id ...)"; freed by the caller. */
+char	*fts_matching(sqlite3 *db, const char *p);
+/* The ids of the records, the same way, whose text holds the trigram
+ * query in parameter p (fts_literal_query()). */
+char	*fts_trigrams(sqlite3 *db, const char *p);
 /* Turn what a person typed into an FTS5 query: every word must match, the
  * last ones as prefixes; quotes keep a phrase. NULL with *cause if there
  * is nothing to search for. The result is freed by the caller. */
@@ -80,7 +75,9 @@ sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode,
 
 /* Bind stmt, made by fts_prepare() for mode, to another search in the
  * same mode, as fts_prepare() would (it is reset first): a search run
- * again at each key is prepared once. 0, or -1 with *cause. */
+ * again at each key is prepared once. 0, or -1 with *cause; 1 if stmt
+ * no longer fits (the user's notes came or went, which the statement
+ * reads or not): it is then to be finalized and made again. */
 int		 fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed,
 		    enum fts_mode mode, const char *kind, const char *lang, long limit,
 		    const struct fts_marks *marks, char **cause);

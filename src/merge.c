@@ -26,11 +26,11 @@
  * save (userdb.c) even while a list is open.
  *
  * The full-text index of the user's records is a TEMP one, made with
- * main's own definitions (same tokenizers) when the connection opens, and
- * filled from the merged views: it costs in proportion to the user's
- * records only (nothing without any), needs no step in the user
+ * main's own definitions (same tokenizers) with the merged views, and
+ * filled from them: it costs in proportion to the user's records only
+ * (nothing without any: not even made), needs no step in the user
  * database's schema and cannot fall out of step with the records. Search
- * reads both indexes (fts.h).
+ * reads both indexes when it is made (merge_mine(), fts.h).
  */
 
 /* The table of record ids, which no kind's row names. */
@@ -151,14 +151,19 @@ static const char merge_mine_table_sql[] =
 static const char merge_mine_fill_sql[] =
 	"DELETE FROM temp.mine; INSERT INTO temp.mine SELECT id FROM user.record";
 
-/* Make the empty full-text tables of the user's records and the table of
- * their ids. */
+/* Make the table of the ids of the user's records, empty. */
 int
-merge_search(sqlite3 *db, char **cause)
+merge_open(sqlite3 *db, char **cause)
 {
-	if (db_exec(db, merge_mine_table_sql, cause) != 0)
-		return -1;
-	return merge_copy_all(db, merge_search_sql, cause);
+	return db_exec(db, merge_mine_table_sql, cause);
+}
+
+/* Whether the full-text tables of the user's records are made. */
+int
+merge_mine(sqlite3 *db)
+{
+	return sqlite3_table_column_metadata(db, "temp", "user_fts", NULL, NULL, NULL, NULL,
+	    NULL, NULL) == SQLITE_OK;
 }
 
 /* Make the merged views if the user has records or always: 1 if they are
@@ -177,7 +182,8 @@ merge_make(sqlite3 *db, int always, char **cause)
 	if (!mine)
 		return 0;
 	sql = kind_each(merge_kind_tmpl, "", KIND_MERGED);
-	r = db_exec(db, merge_record_sql, cause) == 0 && db_exec(db, sql, cause) == 0 &&
+	r = (merge_mine(db) || merge_copy_all(db, merge_search_sql, cause) == 0) &&
+	    db_exec(db, merge_record_sql, cause) == 0 && db_exec(db, sql, cause) == 0 &&
 	    merge_copy_all(db, merge_schema_sql, cause) == 0 &&
 	    db_exec(db, merge_text_sql, cause) == 0 &&
 	    db_exec(db, merge_mine_fill_sql, cause) == 0 ? 1 : -1;

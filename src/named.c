@@ -10,31 +10,39 @@
 #include "fts.h"
 #include "kind.h"
 #include "match.h"
+#include "merge.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
 /* One kind's records whose name (English or French) or an alias is ?1
- * (folded), among those whose names hold the words ?2 (an index lookup);
- * $s orders the kinds as search does (a country before its bloc). */
+ * (folded), among those whose names hold the words ?2 (an index lookup:
+ * %s, fts_matching()); $s orders the kinds as search does (a country
+ * before its bloc). */
 static const char named_kind_tmpl[] =
 	"SELECT $i, '$k', $s, CASE ?3 WHEN 'fr' THEN coalesce($f, $e) ELSE $e END FROM $t"
-	" WHERE $i IN " FTS_MATCHING("?2")
+	" WHERE $i IN %s"
 	" AND (?1 IN (fold($e), fold($f)) OR EXISTS (SELECT 1 FROM alias AS a"
 	"  WHERE a.subject_id = $i AND fold(a.alias) = ?1))";
 
-/* The statement that finds what one item names, made from the registry. */
+/* The statement that finds what one item names in db, made from the
+ * registry once for the bundled records, once with the user's. */
 static const char *
-named_sql(void)
+named_sql(sqlite3 *db)
 {
-	static char *sql;
-	char *each;
+	static char *sql[2];
+	char *ids, *tmpl, *each;
+	int mine = merge_mine(db);
 
-	if (sql == NULL) {
-		each = kind_each(named_kind_tmpl, " UNION ALL ", KIND_RECORD | KIND_PROPER);
-		sql = xasprintf("SELECT * FROM (%s) ORDER BY 3, 1 LIMIT 1", each);
+	if (sql[mine] == NULL) {
+		ids = fts_matching(db, "?2");
+		tmpl = xasprintf(named_kind_tmpl, ids);
+		each = kind_each(tmpl, " UNION ALL ", KIND_RECORD | KIND_PROPER);
+		sql[mine] = xasprintf("SELECT * FROM (%s) ORDER BY 3, 1 LIMIT 1", each);
 		free(each);
+		free(tmpl);
+		free(ids);
 	}
-	return sql;
+	return sql[mine];
 }
 
 /* The items of what was typed: split at commas if it has one, else at
@@ -127,7 +135,7 @@ named_find(sqlite3 *db, const char *typed, const char *lang, struct named *set)
 		named_free_items(items, n);
 		return 0;
 	}
-	if (sqlite3_prepare_v2(db, named_sql(), -1, &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, named_sql(db), -1, &stmt, NULL) != SQLITE_OK) {
 		named_free_items(items, n);
 		return -1;
 	}

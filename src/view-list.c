@@ -738,16 +738,18 @@ view_list_next_match(struct view *v, const char *query, int backward)
 {
 	struct list_view *l = v->data;
 	sqlite3_stmt *stmt;
-	char *order, *sql;
+	char *order, *ids, *sql;
 	int pass;
 
 	order = lists_order_sql(l->kind, explorer_lang(v->ex), &l->order, 0);
+	ids = fts_matching(explorer_db(v->ex), "?2");
 	sql = xasprintf("SELECT rn FROM (SELECT %s AS id, row_number() OVER (ORDER BY %s) - 1"
-	    " AS rn FROM %s%s%s%s) WHERE id IN " FTS_MATCHING("?2") " AND rn %s ?1"
+	    " AS rn FROM %s%s%s%s) WHERE id IN %s AND rn %s ?1"
 	    " ORDER BY rn%s LIMIT 1", l->kind->columns[0].expr, order,
 	    l->kind->table, l->filter != NULL ? " WHERE (" : "",
 	    l->filter != NULL ? filter_sql(l->filter) : "", l->filter != NULL ? ")" : "",
-	    backward ? "<" : ">", backward ? " DESC" : "");
+	    ids, backward ? "<" : ">", backward ? " DESC" : "");
+	free(ids);
 	free(order);
 	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) != SQLITE_OK) {
 		free(sql);

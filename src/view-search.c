@@ -167,12 +167,17 @@ search_run(struct view *v, enum fts_mode mode, long limit)
 		s->prepared[mode] = NULL;
 	}
 	if ((stmt = s->prepared[mode]) != NULL) {
-		if (fts_rebind(db, stmt, s->typed, mode, NULL, explorer_lang(v->ex),
-		    limit, &search_marks, &cause) != 0) {
+		if ((rc = fts_rebind(db, stmt, s->typed, mode, NULL, explorer_lang(v->ex),
+		    limit, &search_marks, &cause)) < 0) {
 			s->error = cause;
 			return -1;
 		}
-	} else if ((stmt = s->prepared[mode] = fts_prepare(db, s->typed, mode, NULL,
+		if (rc > 0) {
+			sqlite3_finalize(stmt);
+			stmt = s->prepared[mode] = NULL;
+		}
+	}
+	if (stmt == NULL && (stmt = s->prepared[mode] = fts_prepare(db, s->typed, mode, NULL,
 	    explorer_lang(v->ex), limit, &search_marks, &cause)) == NULL) {
 		s->error = cause;
 		return -1;
