@@ -2,6 +2,7 @@
 #include "config.h"
 #include "fts.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +20,16 @@
  * search results (the registry's search order), shifted by these bits:
  * search orders its matches by kind from their rowids, without reading
  * every matching row for its kind. */
-#define FTS_PLACE_SHIFT "40"
+#define FTS_PLACE_BITS 40
+#define FTS_STRING(x) #x
+#define FTS_DIGITS(x) FTS_STRING(x)
+#define FTS_PLACE_SHIFT FTS_DIGITS(FTS_PLACE_BITS)
 /* The kind's place of row r of a table of text. */
 #define FTS_PLACE_OF(r) "(" r " >> " FTS_PLACE_SHIFT ")"
+/* Whether row r of a table of text is of the kind searched: its rowid
+ * between ?12 and ?13 (fts_bind()), a range FTS5 reads the index by, where
+ * its kind would be read from the row. */
+#define FTS_OF_KIND(r) r " BETWEEN ?12 AND ?13"
 
 /* The names of record l, English and French, and its aliases, folded,
  * each between separators a typed name is compared with whole or as a
@@ -120,7 +128,7 @@ static const char fts_build_sql[] =
 	"SELECT * FROM (SELECT " name ".rowid AS r, " src " AS src, id, kind," \
 	" rank, " FTS_TIER(schema, name, names) " AS tier, " FTS_PLACE_OF(name ".rowid") " AS place," \
 	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
-	" FROM " schema "." name " WHERE " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2)" \
+	" FROM " schema "." name " WHERE " name " MATCH ?1 AND " FTS_OF_KIND(name ".rowid") \
 	" ORDER BY tier, place, rank LIMIT ?4)"
 /* Results f in the order of their places (pos), the records that stand
  * for one place (f.grp: FRA, the state actor france) following each
@@ -182,11 +190,11 @@ static const char fts_results_tail[] =
 	" " FTS_NAME_TIER(name, names) " AS tier, " FTS_PLACE_OF("rowid") " AS place," \
 	" " FTS_SNIPPET(name, "-1", FTS_TEXT) " AS snip" \
 	" FROM " schema "." name " WHERE " name " MATCH '{name alias} : (' || ?1 || ')'" \
-	" AND (?2 IS NULL OR kind = ?2) LIMIT ?4)" \
+	" AND " FTS_OF_KIND("rowid") " LIMIT ?4)" \
 	" UNION ALL SELECT * FROM (SELECT rowid, " src ", id, kind, 4, " \
 	FTS_PLACE_OF("rowid") ", " FTS_SNIPPET(name, "-1", FTS_TEXT) \
 	" FROM " schema "." name " WHERE NOT ?11" \
-	" AND " name " MATCH ?1 AND (?2 IS NULL OR kind = ?2) LIMIT ?4)"
+	" AND " name " MATCH ?1 AND " FTS_OF_KIND("rowid") " LIMIT ?4)"
 
 /* What a search shows while the words are typed: the first matches
  * of each table in its own order (FTS_FIRST), at most ?4 of each, with
@@ -586,6 +594,22 @@ fts_input(sqlite3 *db, const char *typed, enum fts_mode mode, int *parts, char *
 	return query;
 }
 
+/* Bind the range of rowids of kind's rows (FTS_OF_KIND) to stmt: every
+ * rowid for NULL, none for a kind that is not searched. */
+static void
+fts_bind_kind(sqlite3_stmt *stmt, const char *kind)
+{
+	const struct kind *k = kind != NULL ? kind_find(kind) : NULL;
+	sqlite3_int64 from = 0, to = INT64_MAX;
+
+	if (kind != NULL) {
+		from = k != NULL ? (sqlite3_int64)k->search << FTS_PLACE_BITS : 1;
+		to = k != NULL ? ((sqlite3_int64)(k->search + 1) << FTS_PLACE_BITS) - 1 : 0;
+	}
+	sqlite3_bind_int64(stmt, 12, from);
+	sqlite3_bind_int64(stmt, 13, to);
+}
+
 /* Bind a search's parameters to stmt, made for mode, query (taken) made
  * by fts_input(). */
 static void
@@ -603,6 +627,7 @@ fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
 	if (marks->no != NULL)
 		sqlite3_bind_text(stmt, 8, marks->no, -1, SQLITE_STATIC);
 	if (mode == FTS_WORDS || mode == FTS_TYPING) {
+		fts_bind_kind(stmt, kind);
 		sqlite3_bind_text(stmt, 5, marks->open, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 6, marks->close, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 9, _("note: "), -1, SQLITE_STATIC);
