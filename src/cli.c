@@ -19,7 +19,6 @@
 #include "commands.h"
 #include "db.h"
 #include "dbmap.h"
-#include "dbmap.h"
 #include "explorer.h"
 #include "filter.h"
 #include "i18n.h"

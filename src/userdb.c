@@ -24,7 +24,10 @@
  * does not exist, it is an empty database in memory made with the same
  * schema, so reads find the tables, empty, and nothing is made on disk;
  * the first write makes the file, with its directories, and attaches it
- * in place of the empty one.
+ * in place of the empty one. That empty database is the image made at
+ * build time, read where it is, until a write kept in memory (an import
+ * tried before it is saved: --dry-run, or before the file is made) puts
+ * a copy in its place.
  *
  * The bundled image (schema main) is a read-only memory image, which
  * refuses the write lock that BEGIN IMMEDIATE asks of every schema. So a
@@ -322,18 +325,21 @@ userdb_writable(struct userdb *u, char **cause)
 {
 	if (!u->image)
 		return 0;
-	if (db_exec(u->db, "DETACH user", NULL) != 0 || userdb_attach(u->db, ":memory:") != 0) {
+	if (db_exec(u->db, "DETACH user", NULL) != 0) {
 		*cause = xasprintf(_("cannot make an empty user database: %s"),
 		    sqlite3_errmsg(u->db));
 		return -1;
 	}
 	u->image = 0;
-	if (userdb_fill_memory(u, cause) != 0) {
-		if (userdb_attach(u->db, ":memory:") == 0)
-			userdb_attach_image(u);
-		return -1;
-	}
-	return 0;
+	if (userdb_attach(u->db, ":memory:") != 0) {
+		*cause = xasprintf(_("cannot make an empty user database: %s"),
+		    sqlite3_errmsg(u->db));
+	} else if (userdb_fill_memory(u, cause) == 0)
+		return 0;
+	/* As it was: reads still find the tables. */
+	if (userdb_attach(u->db, ":memory:") == 0)
+		userdb_attach_image(u);
+	return -1;
 }
 
 /* Why the file cannot be written, or NULL: the file itself, or its
