@@ -277,6 +277,7 @@ printf '/%s<Esc>\n' "$letter" >"$work/letter.keys"
 	echo 'fkind:company<Enter>'
 	echo G
 } >"$work/browse.keys"
+printf '2\nG\ng\n3\nG\n' >"$work/tabs.keys"
 
 # matches WORD: how many records the full-text index finds for the prefix.
 matches() {
@@ -341,6 +342,20 @@ for c in name kind country sector place founded parent; do
 done
 keys "filter kind:company (Enter)" browse '$2 == "filter" && $3 == "Enter"'
 keys "G on the filtered list" browse '$3 == "G" && ++g == 2'
+
+# The other tabs, whose lists are not read through an index at this size
+# (the funding as a tree, the timeline whole): one run, as each key takes
+# seconds.
+echo "The Funding and Timeline tabs at $size (--timings, 1 run)"
+all_runs=$runs
+runs=1
+session tabs "$work/tabs.keys" $A
+keys "2 (the Funding tab, as a tree)" tabs '$3 == "2"'
+keys "G on it" tabs '$3 == "G" && ++g == 1'
+keys "g on it" tabs '$3 == "g"'
+keys "3 (the Timeline tab)" tabs '$3 == "3"'
+keys "G on it" tabs '$3 == "G" && ++g == 2'
+runs=$all_runs
 
 echo "Command line at $size -- reference: the sqlite3 shell on the SQL a user would write"
 pair "list actors (every row, TSV)" "$aiatlas" $A list actors --format tsv -- \
