@@ -114,13 +114,12 @@ lists_expr(const struct list_column *col, const char *lang)
 	return col->expr_fr != NULL && strcmp(lang, "fr") == 0 ? col->expr_fr : col->expr;
 }
 
-/* SELECT of the shown columns in an order, or its reverse. */
+/* The shown columns of a place in lang, as a SELECT list. */
 char *
-lists_select(const struct kind *k, int where, const char *lang,
-    const struct list_order *o, int reverse, const char *filter)
+lists_columns_sql(const struct kind *k, int where, const char *lang)
 {
 	const struct list_column *cols[LIST_MAX_COLUMNS];
-	char *columns = xstrdup(""), *item, *sql;
+	char *columns = xstrdup(""), *item;
 	int i, n = lists_columns(k, where, cols, LIST_MAX_COLUMNS);
 
 	for (i = 0; i < n; i++) {
@@ -130,6 +129,16 @@ lists_select(const struct kind *k, int where, const char *lang,
 		lists_append(&columns, item);
 		free(item);
 	}
+	return columns;
+}
+
+/* SELECT of the shown columns in an order, or its reverse. */
+char *
+lists_select(const struct kind *k, int where, const char *lang,
+    const struct list_order *o, int reverse, const char *filter)
+{
+	char *columns = lists_columns_sql(k, where, lang), *sql;
+
 	sql = lists_select_columns(k, columns, lang, o, reverse, filter);
 	free(columns);
 	return sql;

@@ -55,6 +55,9 @@ void			 lists_sort_by(const struct kind *k, int where, int col, int desc,
 /* The columns shown in a place, and how many. */
 int			 lists_columns(const struct kind *k, int where,
 			     const struct list_column **cols, int max);
+/* The shown columns of a place in lang, as a SELECT list ("expr AS
+ * \"name\", ..."). */
+char			*lists_columns_sql(const struct kind *k, int where, const char *lang);
 /* SELECT of the shown columns in lang ("en" or "fr"), in an order or its
  * reverse, of the rows a filter's SQL keeps (NULL: all); ?1 is the limit
  * (-1: none), ?3 the offset, and the filter's parameters start at ?4. */

@@ -72,6 +72,14 @@ list_forget(struct list_view *l)
 	l->win_n = 0;
 }
 
+/* A column's SQL as the list orders by it, in the reader's language. */
+static const char *
+list_order_expr(struct view *v, const struct list_column *col)
+{
+	return col->expr_fr != NULL && strcmp(explorer_lang(v->ex), "fr") == 0 ?
+	    col->expr_fr : col->expr;
+}
+
 /*
  * Order a list whose records nest (parent_id) as a tree: each record under
  * its parent, brothers in the order asked. The order becomes one key, the
@@ -84,8 +92,7 @@ list_tree(struct view *v, struct list_view *l)
 	const struct list_column *col = l->order.col[0];
 	const char *t = l->kind->table, *id = l->kind->columns[0].expr;
 	const char *parent = l->cols[l->parent]->expr;
-	const char *e = col->expr_fr != NULL && strcmp(explorer_lang(v->ex), "fr") == 0 ?
-	    col->expr_fr : col->expr;
+	const char *e = list_order_expr(v, col);
 	char *up;
 
 	free(l->tree_sql);
@@ -104,6 +111,54 @@ list_tree(struct view *v, struct list_view *l)
 	l->order.col[0] = &l->tree;
 	l->order.desc[0] = 0;
 	l->order.n = 1;
+}
+
+/*
+ * The window of a list ordered as a tree (list_tree()), or its reverse, of
+ * the rows filter keeps (NULL: all), as list_tree() orders them but read
+ * through the order's index: list_tree()'s order is an expression, which
+ * numbers every record's path for each window (seconds at a million). The
+ * records outside any tree (no parent in the table, no child: nearly all)
+ * come in the order asked, and SQLite merges them with the few of the
+ * trees, each placed by its top record and its path below it (its rank
+ * among its brothers at each level). Each row ends with the three terms
+ * of the order, which the list does not show.
+ */
+static char *
+list_tree_select(struct view *v, struct list_view *l, int reverse, const char *filter)
+{
+	const struct kind *k = l->kind;
+	const char *t = k->table, *id = k->columns[0].expr;
+	const char *parent = l->cols[l->parent]->expr;
+	const char *e = list_order_expr(v, l->flat.col[0]);
+	int desc = l->flat.desc[0];
+	char *columns, *sql;
+
+	columns = lists_columns_sql(k, LIST_HUMAN, explorer_lang(v->ex));
+	sql = xasprintf("WITH RECURSIVE"
+	    " tree_up(tree_child, tree_parent) AS (SELECT %2$s, %3$s FROM %1$s"
+	    "  WHERE %3$s > '' AND EXISTS (SELECT 1 FROM %1$s AS tree_q"
+	    "  WHERE tree_q.%2$s = %1$s.%3$s)),"
+	    " tree_n(tree_child, tree_parent, tree_rank) AS (SELECT tree_child, tree_parent,"
+	    "  row_number() OVER (PARTITION BY tree_parent ORDER BY %4$s%5$s, %1$s.%2$s)"
+	    "  FROM tree_up JOIN %1$s ON %1$s.%2$s = tree_child),"
+	    " tree_p(tree_id, tree_root, tree_path) AS (SELECT %2$s, %2$s, '' FROM %1$s"
+	    "  WHERE %2$s IN (SELECT tree_parent FROM tree_up) AND NOT EXISTS"
+	    "  (SELECT 1 FROM %1$s AS tree_q WHERE tree_q.%2$s = %1$s.%3$s)"
+	    "  UNION ALL SELECT tree_child, tree_root, tree_path || '.' || printf('%%06d', tree_rank)"
+	    "  FROM tree_n JOIN tree_p ON tree_parent = tree_id WHERE length(tree_path) < 700)"
+	    " SELECT %6$s, %4$s, %1$s.%2$s, '' FROM %1$s"
+	    "  WHERE %1$s.%2$s NOT IN (SELECT tree_id FROM tree_p)%7$s%8$s%9$s"
+	    " UNION ALL SELECT %6$s, (SELECT %4$s FROM %1$s WHERE %1$s.%2$s = tree_root),"
+	    "  tree_root, tree_path FROM tree_p JOIN %1$s ON %1$s.%2$s = tree_id%10$s%8$s%9$s"
+	    " ORDER BY %11$d%12$s, %13$d%14$s, %15$d%14$s LIMIT ?1 OFFSET ?3",
+	    t, id, parent, e, desc ? " DESC" : "", columns,
+	    filter != NULL ? " AND (" : "", filter != NULL ? filter : "",
+	    filter != NULL ? ")" : "", filter != NULL ? " WHERE (" : "",
+	    l->ncols + 1, desc != reverse ? " DESC" : "", l->ncols + 2, reverse ? " DESC" : "",
+	    l->ncols + 3);
+	free(columns);
+	return sql;
 }
 
 /* Prepare the statement that tells how deep a row nests and under what. */
@@ -161,8 +216,12 @@ list_prepare(struct view *v, struct list_view *l)
 		stmt = i < 2 ? (reverse ? &l->reverse : &l->select) : &l->walk[reverse];
 		if (i >= 2 && walk == NULL)
 			break;
-		sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &l->order, reverse,
-		    i >= 2 ? walk : l->filter != NULL ? filter_sql(l->filter) : NULL);
+		if (i < 2 && l->parent >= 0 && l->order.n > 0)
+			sql = list_tree_select(v, l, reverse,
+			    l->filter != NULL ? filter_sql(l->filter) : NULL);
+		else
+			sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &l->order,
+			    reverse, i >= 2 ? walk : l->filter != NULL ? filter_sql(l->filter) : NULL);
 		if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK)
 			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->plural,
 			    sqlite3_errmsg(db));
