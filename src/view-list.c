@@ -84,7 +84,8 @@ list_order_expr(struct view *v, const struct list_column *col)
  * Order a list whose records nest (parent_id) as a tree: each record under
  * its parent, brothers in the order asked. The order becomes one key, the
  * path of ranks among brothers from the top record down; a record whose
- * parent is not in the table is a top one.
+ * parent is not in the table is a top one. That key numbers the rows for
+ * n (view_list_next_match()); the windows are read by list_tree_select().
  */
 static void
 list_tree(struct view *v, struct list_view *l)
@@ -122,7 +123,9 @@ list_tree(struct view *v, struct list_view *l)
  * come in the order asked, and SQLite merges them with the few of the
  * trees, each placed by its top record and its path below it (its rank
  * among its brothers at each level). Each row ends with the three terms
- * of the order, which the list does not show.
+ * of the order, which the list does not show. A parent is looked for as
+ * "> ''" (any id), which the index of parents reads; IS NOT NULL would
+ * read every row.
  */
 static char *
 list_tree_select(struct view *v, struct list_view *l, int reverse, const char *filter)
