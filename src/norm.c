@@ -48,18 +48,27 @@ norm_rate(sqlite3 *db, const char *currency, int year, struct norm_rate *r)
 	return found ? 0 : -1;
 }
 
+/* The amount in euros and dollars at rates already found. */
+static void
+norm_apply(double amount, const struct norm_rate *rate, const struct norm_rate *usd,
+    struct norm_value *v)
+{
+	v->rate = *rate;
+	v->usd_rate = *usd;
+	v->eur = amount / rate->per_eur;
+	v->usd = v->eur * usd->per_eur;
+}
+
 /* Convert an amount to euros and dollars. */
 int
 norm_convert(sqlite3 *db, double amount, const char *currency, int year, struct norm_value *v)
 {
-	struct norm_rate usd;
+	struct norm_rate rate, usd;
 
 	memset(v, 0, sizeof *v);
-	if (norm_rate(db, currency, year, &v->rate) != 0 || norm_rate(db, "USD", year, &usd) != 0)
+	if (norm_rate(db, currency, year, &rate) != 0 || norm_rate(db, "USD", year, &usd) != 0)
 		return -1;
-	v->eur = amount / v->rate.per_eur;
-	v->usd = v->eur * usd.per_eur;
-	v->usd_rate = usd;
+	norm_apply(amount, &rate, &usd, v);
 	return 0;
 }
 
@@ -80,14 +89,64 @@ norm_explain(const struct norm_rate *r)
 	return xasprintf(_("%s %s per € (%d)"), r->currency, rate, r->year);
 }
 
+/* How many rates an SQL function keeps: a few currencies over the years. */
+#define NORM_MEMO 128
+
+/*
+ * The rates eur() or usd() has looked up on one connection. A statement
+ * calls it for every funding row it reads (the timeline's headings sum a
+ * million), and a lookup is a statement of its own; the rates are kept
+ * until the connection writes something.
+ */
+struct norm_memo {
+	int		 usd;		/* usd(), not eur() */
+	sqlite3_int64	 changes;	/* sqlite3_total_changes64() when kept */
+	int		 n;
+	struct {
+		struct norm_rate rate;
+		int		 status;	/* norm_rate()'s */
+	}		 kept[NORM_MEMO];
+};
+
+/* norm_rate(), through the rates m keeps. */
+static int
+norm_memo_rate(sqlite3 *db, struct norm_memo *m, const char *currency, int year,
+    struct norm_rate *r)
+{
+	int i, status;
+
+	if (m->changes != sqlite3_total_changes64(db)) {
+		m->changes = sqlite3_total_changes64(db);
+		m->n = 0;
+	}
+	/* A code longer than a currency's is looked up each time. */
+	if (strlen(currency) >= sizeof r->currency)
+		return norm_rate(db, currency, year, r);
+	for (i = 0; i < m->n; i++) {
+		if (m->kept[i].rate.asked == year && strcmp(m->kept[i].rate.currency, currency) == 0) {
+			*r = m->kept[i].rate;
+			return m->kept[i].status;
+		}
+	}
+	status = norm_rate(db, currency, year, r);
+	if (m->n == NORM_MEMO)
+		m->n = 0;
+	m->kept[m->n].rate = *r;
+	m->kept[m->n++].status = status;
+	return status;
+}
+
 /* SQL eur(amount, currency, date) and usd(amount, currency, date): the
  * amount at the rate of the date's year; NULL without amount or rate. */
 static void
 norm_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	struct norm_memo *m = sqlite3_user_data(ctx);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	struct norm_rate rate, usd;
 	struct norm_value v;
-	const char *date;
-	int i;
+	const char *currency;
+	int i, year;
 
 	for (i = 0; i < argc; i++) {
 		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
@@ -95,22 +154,25 @@ norm_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	}
-	date = (const char *)sqlite3_value_text(argv[2]);
-	if (norm_convert(sqlite3_context_db_handle(ctx), sqlite3_value_double(argv[0]),
-	    (const char *)sqlite3_value_text(argv[1]), atoi(date), &v) != 0) {
+	currency = (const char *)sqlite3_value_text(argv[1]);
+	year = atoi((const char *)sqlite3_value_text(argv[2]));
+	if (currency == NULL || norm_memo_rate(db, m, currency, year, &rate) != 0 ||
+	    norm_memo_rate(db, m, "USD", year, &usd) != 0) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	sqlite3_result_double(ctx, sqlite3_user_data(ctx) != NULL ? v.usd : v.eur);
+	norm_apply(sqlite3_value_double(argv[0]), &rate, &usd, &v);
+	sqlite3_result_double(ctx, m->usd ? v.usd : v.eur);
 }
 
-/* Register eur() and usd(). */
+/* Register eur() and usd(), each with the rates it keeps. */
 void
 norm_register(sqlite3 *db)
 {
-	static int usd = 1;
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+	struct norm_memo *eur = xcalloc(1, sizeof *eur), *usd = xcalloc(1, sizeof *usd);
 
-	sqlite3_create_function(db, "eur", 3, flags, NULL, norm_sql, NULL, NULL);
-	sqlite3_create_function(db, "usd", 3, flags, &usd, norm_sql, NULL, NULL);
+	usd->usd = 1;
+	sqlite3_create_function_v2(db, "eur", 3, flags, eur, norm_sql, NULL, NULL, free);
+	sqlite3_create_function_v2(db, "usd", 3, flags, usd, norm_sql, NULL, NULL, free);
 }
