@@ -3,6 +3,7 @@
 #include "config.h"
 #include "timeline.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,14 +15,6 @@
 /* The first parameter of the filters. */
 #define TIMELINE_FILTER_PARAM 10
 
-/* The period a date falls in, at each zoom. */
-static const char *const timeline_periods[] = {
-	"substr(date, 1, 4)",
-	"CASE WHEN length(date) >= 7 THEN substr(date, 1, 4) || '-Q' ||"
-	" ((CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3) ELSE substr(date, 1, 4) END",
-	"substr(date, 1, 7)"
-};
-
 /* Whether the SQL date falls in the days around the event ?8 (three either
  * side of its dates): what happened about an event is also what happened
  * beside it. */
@@ -30,37 +23,64 @@ static const char *const timeline_periods[] = {
 	"  AND (SELECT date(coalesce(e.end_date, e.date), '+3 days') FROM event AS e" \
 	"   WHERE e.id = ?8)"
 
-/* Events and funding as items: ?3 is the language, ?4 a related record, ?8
- * an event whose days around keep items too. */
-static const char timeline_items_sql[] =
-	"SELECT event.date AS date, event.date_precision AS precision, 'event' AS type, event.kind AS kind,"
-	" event.id AS id, CASE ?3 WHEN 'fr' THEN event.title_fr ELSE event.title_en END AS title,"
-	" NULL AS amount, NULL AS eur, NULL AS parent, coalesce(event.country, event.bloc_id) AS place,"
+/* A funding announcement's amount in euros (a range's high end). */
+#define TIMELINE_EUR \
+	"eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on)"
+
+/* An item's columns (timeline.h), of an event and of funding; ?3 is the
+ * language. */
+static const char *const timeline_columns[] = {
+	"event.date AS date, event.date_precision AS precision, 'event' AS type,"
+	" event.kind AS kind, event.id AS id,"
+	" CASE ?3 WHEN 'fr' THEN event.title_fr ELSE event.title_en END AS title,"
+	" NULL AS amount, NULL AS eur, coalesce(event.country, event.bloc_id) AS place,"
 	" coalesce(event.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
 	"  WHERE m.iso3 = event.country AND m.until IS NULL)) AS bloc,"
-	" " RECORD_DISPUTED("event.id") " AS disputed"
-	" FROM event WHERE %s AND (?4 IS NULL OR event.id = ?4 OR event.funding_id = ?4"
-	"  OR event.country = ?4 OR event.bloc_id = ?4"
-	"  OR event.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
-	"  OR EXISTS (SELECT 1 FROM event_actor AS ea WHERE ea.event_id = event.id AND ea.actor_id = ?4)"
-	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = event.id AND c.source_id = ?4)"
-	"  OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4 OR parent_id = ?4)"
-	TIMELINE_NEAR_EVENT("event.date") ")"
-	" UNION ALL "
-	"SELECT funding.announced_on, funding.announced_precision, 'funding', funding.kind, funding.id,"
+	" " RECORD_DISPUTED("event.id") " AS disputed",
+	"funding.announced_on, funding.announced_precision, 'funding', funding.kind, funding.id,"
 	" CASE ?3 WHEN 'fr' THEN funding.title_fr ELSE funding.title_en END,"
-	" coalesce(money(funding.amount, funding.currency), money_range(funding.amount_low, funding.amount_high, funding.currency)),"
-	" eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on),"
-	" funding.parent_id, coalesce(funding.country, funding.bloc_id),"
+	" coalesce(money(funding.amount, funding.currency),"
+	"  money_range(funding.amount_low, funding.amount_high, funding.currency)),"
+	" " TIMELINE_EUR ", coalesce(funding.country, funding.bloc_id),"
 	" coalesce(funding.bloc_id, (SELECT min(m.bloc_id) FROM bloc_member AS m"
 	"  WHERE m.iso3 = funding.country AND m.until IS NULL)),"
 	" " RECORD_DISPUTED("funding.id")
-	" FROM funding WHERE %s AND (?4 IS NULL OR funding.id = ?4 OR funding.parent_id = ?4"
-	"  OR funding.recipient_id = ?4 OR funding.country = ?4 OR funding.bloc_id = ?4"
-	"  OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
-	"  OR EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id AND p.actor_id = ?4)"
-	"  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id AND c.source_id = ?4)"
-	TIMELINE_NEAR_EVENT("funding.announced_on") ")";
+};
+
+/* What the SQL date must be to fall between ?1 and ?2 (either NULL). */
+#define TIMELINE_BETWEEN(date) \
+	" AND (?1 IS NULL OR " date " >= ?1) AND (?2 IS NULL OR substr(" date ", 1, length(?2)) <= ?2)"
+
+/* The two kinds of item: their table, their date, and what relates one
+ * to the record ?4 (any item when it is NULL) or to the days around the
+ * event ?8. */
+static const struct timeline_kind {
+	const char	*table;
+	const char	*date;
+	const char	*related;
+} timeline_kinds[] = {
+	{ "event", "event.date",
+	  "(?4 IS NULL OR event.id = ?4 OR event.funding_id = ?4"
+	  "  OR event.country = ?4 OR event.bloc_id = ?4"
+	  "  OR event.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
+	  "  OR EXISTS (SELECT 1 FROM event_actor AS ea WHERE ea.event_id = event.id"
+	  "   AND ea.actor_id = ?4)"
+	  "  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = event.id"
+	  "   AND c.source_id = ?4)"
+	  "  OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4 OR parent_id = ?4)"
+	  TIMELINE_NEAR_EVENT("event.date") ")"
+	  TIMELINE_BETWEEN("event.date") },
+	{ "funding", "funding.announced_on",
+	  "(?4 IS NULL OR funding.id = ?4 OR funding.parent_id = ?4"
+	  "  OR funding.recipient_id = ?4 OR funding.country = ?4 OR funding.bloc_id = ?4"
+	  "  OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
+	  "  OR EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id"
+	  "   AND p.actor_id = ?4)"
+	  "  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id"
+	  "   AND c.source_id = ?4)"
+	  TIMELINE_NEAR_EVENT("funding.announced_on") ")"
+	  TIMELINE_BETWEEN("funding.announced_on") }
+};
 
 /* The fields of events and of funding, each once, as "a, b, c". */
 static char *
@@ -123,78 +143,179 @@ timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause)
 	return 0;
 }
 
-/* The WHERE test of one kind: its filter, all, or none. */
+/* The filter of one kind of item: its own, all, or none. */
 static const char *
-timeline_test(const struct filter *f, int none)
+timeline_test(const struct timeline *t, int funding)
 {
-	return none ? "0" : f != NULL ? filter_sql(f) : "1";
+	if (funding ? t->no_funding : t->no_events)
+		return "0";
+	if ((funding ? t->funding : t->events) != NULL)
+		return filter_sql(funding ? t->funding : t->events);
+	return "1";
 }
 
-/* The items, between ?1 and ?2. */
+/* "SELECT columns FROM its table WHERE (what its items meet on t) tail"
+ * for a kind of item (1: funding). */
 static char *
-timeline_items(const struct timeline *t)
+timeline_select(const struct timeline *t, int funding, const char *columns, const char *tail)
 {
-	char *items = xasprintf(timeline_items_sql, timeline_test(t->events, t->no_events),
-	    timeline_test(t->funding, t->no_funding));
-	char *sql = xasprintf("SELECT * FROM (%s) WHERE (?1 IS NULL OR date >= ?1)"
-	    " AND (?2 IS NULL OR substr(date, 1, length(?2)) <= ?2)", items);
+	const struct timeline_kind *k = &timeline_kinds[funding];
 
-	free(items);
+	return xasprintf("SELECT %s FROM %s WHERE %s AND %s%s", columns, k->table,
+	    timeline_test(t, funding), k->related, tail);
+}
+
+/* The SELECT of both kinds, events then funding, each made by
+ * timeline_select() with a column list and tail of its own. */
+static char *
+timeline_both(const struct timeline *t, char *const columns[2], char *const tails[2])
+{
+	char *arm[2], *sql;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		arm[i] = timeline_select(t, i, columns[i], tails[i]);
+	sql = xasprintf("%s UNION ALL %s", arm[0], arm[1]);
+	free(arm[0]);
+	free(arm[1]);
 	return sql;
 }
 
-/* The SELECT of the items, with headings if asked. */
-char *
-timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings)
+/* Free what timeline_both() was given. */
+static void
+timeline_free_both(char *columns[2], char *tails[2])
 {
-	char *items = timeline_items(t), *sql;
+	int i;
 
-	if (headings)
-		sql = xasprintf("WITH i AS (%s) SELECT * FROM ("
-		    " SELECT %s AS period, date, precision, type, kind, id, title, amount, eur,"
-		    "  place, bloc, disputed, parent,"
-		    "  (SELECT CASE ?3 WHEN 'fr' THEN f.title_fr ELSE f.title_en END"
-		    "   FROM funding AS f WHERE f.id = i.parent) AS parent_title, 1 AS o FROM i"
-		    /* The items of a folded period are left out, not its heading. */
-		    "  WHERE coalesce(instr(?7, ',' || %s || ','), 0) = 0"
-		    /* A heading's title is how many items it has. */
-		    " UNION ALL SELECT %s, min(date), NULL, 'period', NULL, NULL, count(*), NULL,"
-		    /* A pledge whose parent is on the timeline too counts once. */
-		    "  sum(CASE WHEN parent IS NULL OR parent NOT IN (SELECT id FROM i) THEN eur END),"
-		    "  NULL, NULL, NULL, NULL, NULL, 0 FROM i GROUP BY 1)"
-		    " ORDER BY period, o, date, type, id LIMIT ?5 OFFSET ?6", items,
-		    timeline_periods[zoom], timeline_periods[zoom], timeline_periods[zoom]);
+	for (i = 0; i < 2; i++) {
+		free(columns[i]);
+		free(tails[i]);
+	}
+}
+
+/* The items between two dates, in order, as (date, type, id). */
+char *
+timeline_keys_sql(const struct timeline *t)
+{
+	char *columns[2], *tails[2], *both, *sql;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		columns[i] = xasprintf("%s AS date, '%s' AS type, %s.id AS id",
+		    timeline_kinds[i].date, timeline_kinds[i].table, timeline_kinds[i].table);
+		tails[i] = xasprintf(" AND %s >= ?7 AND %s < ?9", timeline_kinds[i].date,
+		    timeline_kinds[i].date);
+	}
+	/* Each kind in the order of its date's index, the two merged. */
+	both = timeline_both(t, columns, tails);
+	sql = xasprintf("%s ORDER BY date, type, id LIMIT ?5 OFFSET ?6", both);
+	timeline_free_both(columns, tails);
+	free(both);
+	return sql;
+}
+
+/* One item, by its id, with its columns. */
+char *
+timeline_item_sql(int funding)
+{
+	if (!funding)
+		return xasprintf("SELECT %s, NULL, NULL FROM event WHERE event.id = ?1",
+		    timeline_columns[0]);
+	return xasprintf("SELECT %s, funding.parent_id,"
+	    " (SELECT CASE ?3 WHEN 'fr' THEN f.title_fr ELSE f.title_en END"
+	    "  FROM funding AS f WHERE f.id = funding.parent_id)"
+	    " FROM funding WHERE funding.id = ?1", timeline_columns[1]);
+}
+
+/* Items per month. */
+char *
+timeline_months_sql(const struct timeline *t)
+{
+	char *columns[2], *tails[2], *both, *sql;
+	int i;
+
+	/* Items per date, read from the dates' indexes, then per month. */
+	for (i = 0; i < 2; i++) {
+		columns[i] = xasprintf("%s AS date, count(*) AS n", timeline_kinds[i].date);
+		tails[i] = xasprintf(" GROUP BY %s", timeline_kinds[i].date);
+	}
+	both = timeline_both(t, columns, tails);
+	sql = xasprintf("SELECT substr(date, 1, 7), sum(n) FROM (%s) GROUP BY 1 ORDER BY 1", both);
+	timeline_free_both(columns, tails);
+	free(both);
+	return sql;
+}
+
+/* The period a month of timeline_months_sql() falls in at a zoom. */
+void
+timeline_period(enum timeline_zoom zoom, const char *month, char *period, size_t size)
+{
+	/* A date that says only its year is in its year at every zoom. */
+	if (zoom == ZOOM_YEAR || strlen(month) < 7)
+		snprintf(period, size, "%.4s", month);
+	else if (zoom == ZOOM_QUARTER)
+		snprintf(period, size, "%.4s-Q%d", month, (atoi(month + 5) + 2) / 3);
 	else
-		sql = xasprintf("WITH i AS (%s) SELECT %s AS period, date, precision, type, kind,"
-		    " id, title, amount, eur, place, bloc, disputed FROM i ORDER BY date, type, id"
-		    " LIMIT ?5 OFFSET ?6", items, timeline_periods[zoom]);
-	free(items);
+		snprintf(period, size, "%s", month);
+}
+
+/* The euros announced between two dates. */
+char *
+timeline_sum_sql(const struct timeline *t)
+{
+	char *in = timeline_select(t, 1, "funding.parent_id AS parent, " TIMELINE_EUR " AS eur",
+	    " AND funding.announced_on >= ?7 AND funding.announced_on < ?9");
+	char *parents = timeline_select(t, 1, "funding.id",
+	    " AND funding.id IN (SELECT parent FROM p)");
+	/* A pledge whose parent is on the timeline too counts once. */
+	char *sql = xasprintf("WITH p AS (%s) SELECT sum(eur) FROM p"
+	    " WHERE parent IS NULL OR parent NOT IN (%s)", in, parents);
+
+	free(in);
+	free(parents);
 	return sql;
 }
 
-/* Count per period. */
-char *
-timeline_histogram_sql(const struct timeline *t, enum timeline_zoom zoom)
+/* The range of dates of a period: from lo, before hi. */
+void
+timeline_period_range(enum timeline_zoom zoom, const char *period, char *lo, char *hi,
+    size_t size)
 {
-	char *items = timeline_items(t);
-	char *sql = xasprintf("WITH i AS (%s) SELECT %s AS period, count(*) FROM i"
-	    " GROUP BY 1 ORDER BY 1", items, timeline_periods[zoom]);
+	int quarter;
 
-	free(items);
-	return sql;
+	if (zoom == ZOOM_YEAR || strlen(period) < 5) {
+		/* A year: at the year's zoom, every date of it; at another,
+		 * the dates that say only the year ("2000" < "2000-"). */
+		snprintf(lo, size, "%.4s", period);
+		snprintf(hi, size, "%.4s%s", period, zoom == ZOOM_YEAR ? "~" : "-");
+	} else if (zoom == ZOOM_QUARTER && period[5] == 'Q') {
+		quarter = atoi(period + 6);
+		snprintf(lo, size, "%.4s-%02d", period, quarter * 3 - 2);
+		snprintf(hi, size, "%.4s-%02d~", period, quarter * 3);
+	} else {
+		/* A month, and the days in it ("~" sorts after any). */
+		snprintf(lo, size, "%.7s", period);
+		snprintf(hi, size, "%.7s~", period);
+	}
 }
 
 /* The SELECT of the items as the timeline command writes them. */
 char *
 timeline_export_sql(const struct timeline *t, int human)
 {
-	char *items = timeline_sql(t, ZOOM_MONTH, 0), *sql;
+	char *columns[2] = { xstrdup(timeline_columns[0]), xstrdup(timeline_columns[1]) };
+	char *tails[2] = { xstrdup(""), xstrdup("") };
+	char *both = timeline_both(t, columns, tails), *sql;
 
+	/* Each kind in the order of its date's index, the two merged:
+	 * nothing but the items of one day is sorted. */
 	sql = xasprintf("SELECT date, precision, type, kind, title, %s AS amount, place, id,"
-	    " %s AS disputed FROM (%s)", human ? "amount" : "eur AS amount_eur, amount",
+	    " %s AS disputed FROM (%s ORDER BY date, type, id LIMIT ?5 OFFSET ?6)",
+	    human ? "amount" : "eur AS amount_eur, amount",
 	    human ? "CASE disputed WHEN 1 THEN '⚑' END" :
-	    "CASE disputed WHEN 1 THEN 'yes' ELSE 'no' END", items);
-	free(items);
+	    "CASE disputed WHEN 1 THEN 'yes' ELSE 'no' END", both);
+	timeline_free_both(columns, tails);
+	free(both);
 	return sql;
 }
 

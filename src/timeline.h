@@ -3,6 +3,7 @@
 #ifndef AIATLAS_TIMELINE_H
 #define AIATLAS_TIMELINE_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 
 /* How dates are grouped. */
@@ -26,26 +27,42 @@ struct timeline {
  * *cause if it fits neither. */
 int	 timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause);
 /*
- * The SELECT of the items, and with headings a row per period first:
- * period, date, precision, type (event, funding, or period), kind, id,
- * title (a period's: how many items it has), amount (short, in its
- * currency), eur, place, bloc, disputed (1 when the record has a disputed
- * field, 0; NULL for a period), and with headings parent (the funding it
- * is part of) and parent_title. Parameters: ?1 from, ?2 to (dates or
- * NULL), ?3 language, ?4 a record the items must relate to (or NULL), ?5
- * limit, ?6 offset, with headings ?7 the periods folded (their items left
- * out) as ",2025-02,2025-03," or NULL; ?8 an event: items in the days
- * around it (three either side of its dates) are kept too, or NULL; the
- * filters' from ?10.
+ * The statements' parameters: ?1 from, ?2 to (dates, or NULL), ?3 the
+ * language, ?4 a record the items must relate to (or NULL), ?5 limit, ?6
+ * offset, ?7 and ?9 a period's dates (timeline_period_range()), ?8 an
+ * event: items in the days around it (three either side of its dates) are
+ * kept too, or NULL; the filters' from ?10.
+ *
+ * An item's columns: date, precision, type (event or funding), kind, id,
+ * title, amount (short, in its currency), eur, place, bloc, disputed (1
+ * when the record has a disputed field, else 0).
  */
-char	*timeline_sql(const struct timeline *t, enum timeline_zoom zoom, int headings);
+
+/* The items of a period, ?7 to ?9, in order, as date, type and id; ?5
+ * and ?6 take a window of them. */
+char	*timeline_keys_sql(const struct timeline *t);
+/* One item of a kind (1: funding) by its id, ?1: its columns, then parent
+ * (the funding it is part of) and parent_title; ?3 the language. */
+char	*timeline_item_sql(int funding);
+/* Items per month, in order: month (YYYY-MM, or YYYY for the dates
+ * that say only their year), count. */
+char	*timeline_months_sql(const struct timeline *t);
+/* The period (YYYY, YYYY-Qn, YYYY-MM) a month of timeline_months_sql()
+ * falls in at a zoom; months in order give periods in order. */
+void	 timeline_period(enum timeline_zoom zoom, const char *month, char *period,
+	     size_t size);
+/* The euros announced in a period, ?7 to ?9 (a part of a pledge that is
+ * on the timeline too counts in it only). */
+char	*timeline_sum_sql(const struct timeline *t);
+/* A period's first date (lo) and what sorts after its last (hi), as ?7
+ * and ?9; each of size bytes. */
+void	 timeline_period_range(enum timeline_zoom zoom, const char *period, char *lo,
+	     char *hi, size_t size);
 /* The SELECT of the items as the timeline command writes them: date,
  * precision, type, kind, title, amount (human: short, in its currency;
  * otherwise amount_eur and amount), place, id, disputed (human: a marker;
- * otherwise yes or no). The parameters of timeline_sql(). */
+ * otherwise yes or no); ?5 limit and ?6 offset. */
 char	*timeline_export_sql(const struct timeline *t, int human);
-/* Count per period: period, count; same parameters but ?5 and ?6. */
-char	*timeline_histogram_sql(const struct timeline *t, enum timeline_zoom zoom);
 /* Bind the filters. */
 void	 timeline_bind(const struct timeline *t, sqlite3_stmt *stmt);
 void	 timeline_clear(struct timeline *t);

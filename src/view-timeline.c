@@ -17,7 +17,9 @@
 #include "timeline.h"
 #include "xmalloc.h"
 
-/* The columns of timeline_sql(). */
+/* The columns of a row: its period, an item's columns (timeline.h) with
+ * parent and parent_title; a heading has its period, type "period", the
+ * count of its items as title, and the euros announced in it. */
 enum { TL_PERIOD, TL_DATE, TL_PRECISION, TL_TYPE, TL_KIND, TL_ID, TL_TITLE, TL_AMOUNT,
     TL_EUR, TL_PLACE, TL_BLOC, TL_DISPUTED, TL_PARENT, TL_PARENT_TITLE, TL_NCOLS };
 
@@ -27,13 +29,20 @@ struct tl_view {
 	char			*filter_text;
 	enum timeline_zoom	 zoom;
 	char			*folded;	/* ",2025-02,": periods folded, or NULL */
-	sqlite3_stmt		*select;
+	sqlite3_stmt		*keys;		/* timeline_keys_sql() */
+	sqlite3_stmt		*item[2];	/* timeline_item_sql(): event, funding */
+	sqlite3_stmt		*sum;		/* timeline_sum_sql() */
 	long			 count, cur, top;
 	long			 win_off;
 	int			 win_n;
 	char			**cells;	/* win_n × TL_NCOLS */
-	char			**periods;	/* the histogram */
+	char			**months;	/* items per month, as read */
+	long			*month_counts;
+	int			 nmonths;
+	char			**periods;	/* the histogram: items per period */
 	long			*counts;
+	char			**sums;		/* each period's euros, once read */
+	char			*summed;	/* whether sums[i] was read */
 	int			 nbins;
 	char			 title[512];
 };
@@ -57,13 +66,30 @@ tl_forget_histogram(struct tl_view *t)
 {
 	int i;
 
-	for (i = 0; i < t->nbins; i++)
+	for (i = 0; i < t->nbins; i++) {
 		free(t->periods[i]);
+		free(t->sums[i]);
+	}
 	free(t->periods);
 	free(t->counts);
+	free(t->sums);
+	free(t->summed);
 	t->periods = NULL;
 	t->counts = NULL;
+	t->sums = NULL;
+	t->summed = NULL;
 	t->nbins = 0;
+}
+
+/* Finalize the statements. */
+static void
+tl_finalize(struct tl_view *t)
+{
+	sqlite3_finalize(t->keys);
+	sqlite3_finalize(t->item[0]);
+	sqlite3_finalize(t->item[1]);
+	sqlite3_finalize(t->sum);
+	t->keys = t->item[0] = t->item[1] = t->sum = NULL;
 }
 
 /* Bind what every timeline query takes. */
@@ -76,50 +102,104 @@ tl_bind(struct view *v, struct tl_view *t, sqlite3_stmt *stmt)
 		/* An event's timeline: what happened the days around it too. */
 		sqlite3_bind_text(stmt, 8, t->subject, -1, SQLITE_STATIC);
 	}
-	if (t->folded != NULL)
-		sqlite3_bind_text(stmt, 7, t->folded, -1, SQLITE_STATIC);
 	timeline_bind(&t->t, stmt);
 }
 
-/* Prepare the rows, count them, and make the histogram. */
+/* Prepare sql into *stmt and bind what every query takes. */
 static void
-tl_prepare(struct view *v, struct tl_view *t)
+tl_prepare_one(struct view *v, struct tl_view *t, char *sql, sqlite3_stmt **stmt)
 {
-	sqlite3 *db = explorer_db(v->ex);
-	sqlite3_stmt *stmt;
-	char *sql, *count;
+	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, stmt, NULL) == SQLITE_OK)
+		tl_bind(v, t, *stmt);
+	free(sql);
+}
 
-	sqlite3_finalize(t->select);
-	t->select = NULL;
+/* Whether a period is folded. */
+static int
+tl_folded(const struct tl_view *t, const char *period)
+{
+	char *key;
+	int folded;
+
+	if (t->folded == NULL || period == NULL)
+		return 0;
+	key = xasprintf(",%s,", period);
+	folded = strstr(t->folded, key) != NULL;
+	free(key);
+	return folded;
+}
+
+/* Forget the months read. */
+static void
+tl_forget_months(struct tl_view *t)
+{
+	int i;
+
+	for (i = 0; i < t->nmonths; i++)
+		free(t->months[i]);
+	free(t->months);
+	free(t->month_counts);
+	t->months = NULL;
+	t->month_counts = NULL;
+	t->nmonths = 0;
+}
+
+/*
+ * Group the months into periods at the zoom, and count the rows: each
+ * period's heading, then its items unless it is folded. The histogram
+ * says where each period's rows are, so a window of rows reads only its
+ * own items, through the dates' indexes.
+ */
+static void
+tl_group(struct tl_view *t)
+{
+	char period[16];
+	int i;
+
 	tl_forget(t);
 	tl_forget_histogram(t);
-	sql = timeline_sql(&t->t, t->zoom, 1);
-	count = xasprintf("SELECT count(*) FROM (%s)", sql);
-	t->count = 0;
-	if (sqlite3_prepare_v2(db, count, -1, &stmt, NULL) == SQLITE_OK) {
-		tl_bind(v, t, stmt);
-		sqlite3_bind_int(stmt, 5, -1);
-		sqlite3_bind_int(stmt, 6, 0);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			t->count = sqlite3_column_int64(stmt, 0);
-		sqlite3_finalize(stmt);
-	}
-	free(count);
-	if (sqlite3_prepare_v2(db, sql, -1, &t->select, NULL) == SQLITE_OK)
-		tl_bind(v, t, t->select);
-	free(sql);
-	sql = timeline_histogram_sql(&t->t, t->zoom);
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
-		tl_bind(v, t, stmt);
-		while (sqlite3_step(stmt) == SQLITE_ROW) {
+	for (i = 0; i < t->nmonths; i++) {
+		timeline_period(t->zoom, t->months[i], period, sizeof period);
+		if (t->nbins == 0 || strcmp(t->periods[t->nbins - 1], period) != 0) {
 			t->periods = xreallocarray(t->periods, t->nbins + 1, sizeof *t->periods);
 			t->counts = xreallocarray(t->counts, t->nbins + 1, sizeof *t->counts);
-			t->periods[t->nbins] = xstrdup(db_text(stmt, 0));
-			t->counts[t->nbins++] = sqlite3_column_int64(stmt, 1);
+			t->periods[t->nbins] = xstrdup(period);
+			t->counts[t->nbins++] = 0;
 		}
-		sqlite3_finalize(stmt);
+		t->counts[t->nbins - 1] += t->month_counts[i];
 	}
-	free(sql);
+	t->sums = xcalloc(t->nbins + 1, sizeof *t->sums);
+	t->summed = xcalloc(t->nbins + 1, 1);
+	t->count = t->nbins;
+	for (i = 0; i < t->nbins; i++) {
+		if (!tl_folded(t, t->periods[i]))
+			t->count += t->counts[i];
+	}
+}
+
+/* Read the items per month that pass the filter, prepare the statements,
+ * and group the months. */
+static void
+tl_load(struct view *v, struct tl_view *t)
+{
+	sqlite3_stmt *stmt = NULL;
+
+	tl_finalize(t);
+	tl_forget_months(t);
+	tl_prepare_one(v, t, timeline_months_sql(&t->t), &stmt);
+	while (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW) {
+		t->months = xreallocarray(t->months, t->nmonths + 1, sizeof *t->months);
+		t->month_counts = xreallocarray(t->month_counts, t->nmonths + 1,
+		    sizeof *t->month_counts);
+		t->months[t->nmonths] = xstrdup(db_text(stmt, 0));
+		t->month_counts[t->nmonths++] = sqlite3_column_int64(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	tl_prepare_one(v, t, timeline_keys_sql(&t->t), &t->keys);
+	tl_prepare_one(v, t, timeline_item_sql(0), &t->item[0]);
+	tl_prepare_one(v, t, timeline_item_sql(1), &t->item[1]);
+	tl_prepare_one(v, t, timeline_sum_sql(&t->t), &t->sum);
+	tl_group(t);
 }
 
 /* Open the timeline of everything, or of the record in v->data. */
@@ -131,7 +211,7 @@ tl_open(struct view *v)
 	t->subject = v->data;
 	t->zoom = ZOOM_MONTH;
 	v->data = t;
-	tl_prepare(v, t);
+	tl_load(v, t);
 }
 
 /* Free the timeline. */
@@ -142,7 +222,8 @@ tl_close(struct view *v)
 
 	tl_forget(t);
 	tl_forget_histogram(t);
-	sqlite3_finalize(t->select);
+	tl_forget_months(t);
+	tl_finalize(t);
 	timeline_clear(&t->t);
 	free(t->filter_text);
 	free(t->folded);
@@ -150,26 +231,105 @@ tl_close(struct view *v)
 	free(t);
 }
 
-/* Fetch rows [off, off + n) unless they are there. */
+/* Bind a period's dates, ?7 to ?9, to a statement. */
+static void
+tl_bind_period(struct tl_view *t, sqlite3_stmt *stmt, int bin)
+{
+	char lo[16], hi[16];
+
+	timeline_period_range(t->zoom, t->periods[bin], lo, hi, sizeof lo);
+	sqlite3_reset(stmt);
+	sqlite3_bind_text(stmt, 7, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 9, hi, -1, SQLITE_TRANSIENT);
+}
+
+/* The euros announced in a period, read the first time it is shown. */
+static const char *
+tl_sum(struct tl_view *t, int bin)
+{
+	const char *text;
+
+	if (!t->summed[bin] && t->sum != NULL) {
+		tl_bind_period(t, t->sum, bin);
+		if (sqlite3_step(t->sum) == SQLITE_ROW &&
+		    (text = (const char *)sqlite3_column_text(t->sum, 0)) != NULL)
+			t->sums[bin] = xstrdup(text);
+		sqlite3_reset(t->sum);
+	}
+	t->summed[bin] = 1;
+	return t->sums[bin];
+}
+
+/* Put the heading of a period in window row r. */
+static void
+tl_fetch_heading(struct tl_view *t, int r, int bin)
+{
+	char **c = &t->cells[r * TL_NCOLS];
+	const char *sum = tl_sum(t, bin);
+
+	c[TL_PERIOD] = xstrdup(t->periods[bin]);
+	c[TL_TYPE] = xstrdup("period");
+	c[TL_TITLE] = xasprintf("%ld", t->counts[bin]);
+	c[TL_EUR] = sum != NULL ? xstrdup(sum) : NULL;
+}
+
+/* Put the items of a period, from its skip-th, in window rows r up to
+ * at most n; the rows filled. */
+static int
+tl_fetch_items(struct tl_view *t, int r, int n, int bin, long skip)
+{
+	sqlite3_stmt *item;
+	const char *text;
+	int filled = 0, i;
+
+	if (t->keys == NULL)
+		return 0;
+	tl_bind_period(t, t->keys, bin);
+	sqlite3_bind_int(t->keys, 5, n - r);
+	sqlite3_bind_int64(t->keys, 6, skip);
+	while (r + filled < n && sqlite3_step(t->keys) == SQLITE_ROW) {
+		item = t->item[strcmp(db_text(t->keys, 1), "funding") == 0];
+		if (item == NULL)
+			break;
+		sqlite3_reset(item);
+		sqlite3_bind_text(item, 1, db_text(t->keys, 2), -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(item) != SQLITE_ROW)
+			continue;
+		t->cells[(r + filled) * TL_NCOLS + TL_PERIOD] = xstrdup(t->periods[bin]);
+		for (i = TL_DATE; i < TL_NCOLS; i++) {
+			text = (const char *)sqlite3_column_text(item, i - TL_DATE);
+			t->cells[(r + filled) * TL_NCOLS + i] = text != NULL ? xstrdup(text) : NULL;
+		}
+		filled++;
+	}
+	sqlite3_reset(t->keys);
+	return filled;
+}
+
+/* Fetch rows [off, off + n) unless they are there: each period's heading,
+ * then its items unless it is folded. */
 static void
 tl_fetch(struct tl_view *t, long off, int n)
 {
-	const char *text;
-	int r, i;
+	long row = 0, skip;
+	int r = 0, bin;
 
-	if (t->select == NULL || (off >= t->win_off && off + n <= t->win_off + t->win_n))
+	if (t->keys == NULL || (off >= t->win_off && off + n <= t->win_off + t->win_n))
 		return;
 	tl_forget(t);
 	t->win_off = off;
 	t->cells = xcalloc((size_t)n * TL_NCOLS + 1, sizeof *t->cells);
-	sqlite3_reset(t->select);
-	sqlite3_bind_int(t->select, 5, n);
-	sqlite3_bind_int64(t->select, 6, off);
-	for (r = 0; r < n && sqlite3_step(t->select) == SQLITE_ROW; r++) {
-		for (i = 0; i < TL_NCOLS; i++) {
-			text = (const char *)sqlite3_column_text(t->select, i);
-			t->cells[r * TL_NCOLS + i] = text != NULL ? xstrdup(text) : NULL;
+	for (bin = 0; bin < t->nbins && r < n; bin++) {
+		if (row >= off)
+			tl_fetch_heading(t, r++, bin);
+		row++;
+		if (tl_folded(t, t->periods[bin]))
+			continue;
+		if (r < n && row + t->counts[bin] > off) {
+			skip = off > row ? off - row : 0;
+			r += tl_fetch_items(t, r, n, bin, skip);
 		}
+		row += t->counts[bin];
 	}
 	t->win_n = r;
 }
@@ -218,21 +378,6 @@ tl_draw_histogram(struct tl_view *t, int y, int cols)
 	}
 }
 
-/* Whether a period is folded. */
-static int
-tl_folded(const struct tl_view *t, const char *period)
-{
-	char *key;
-	int folded;
-
-	if (t->folded == NULL || period == NULL)
-		return 0;
-	key = xasprintf(",%s,", period);
-	folded = strstr(t->folded, key) != NULL;
-	free(key);
-	return folded;
-}
-
 /* Fold a period's items away, or show them again. */
 static void
 tl_fold(struct view *v, struct tl_view *t, const char *period)
@@ -254,7 +399,7 @@ tl_fold(struct view *v, struct tl_view *t, const char *period)
 		explorer_message(v->ex, _("%s folded; Enter on it unfolds it."), shown);
 	}
 	free(key);
-	tl_prepare(v, t);
+	tl_group(t);
 }
 
 /*
@@ -383,7 +528,7 @@ tl_action(struct view *v, enum keys_action a)
 		/* Other periods: none is folded. */
 		free(t->folded);
 		t->folded = NULL;
-		tl_prepare(v, t);
+		tl_group(t);
 		explorer_message(v->ex, _("Grouped by %s."), t->zoom == ZOOM_YEAR ? _("year") :
 		    t->zoom == ZOOM_QUARTER ? _("quarter") : _("month"));
 		break;
@@ -482,7 +627,7 @@ tl_set_filter(struct view *v, const char *expr, char **cause)
 	free(t->filter_text);
 	t->filter_text = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
 	t->cur = t->top = 0;
-	tl_prepare(v, t);
+	tl_load(v, t);
 	if (t->filter_text != NULL && t->count == 0 &&
 	    ((hint = filter_hint(explorer_db(v->ex), "events", expr)) != NULL ||
 	    (hint = filter_hint(explorer_db(v->ex), "funding", expr)) != NULL)) {
