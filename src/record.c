@@ -23,8 +23,30 @@
 #define RECORD_NOTE(c) \
 	"CASE ?2 WHEN 'fr' THEN coalesce(" c ".note_fr, " c ".note_en || ' [en]')" \
 	" ELSE coalesce(" c ".note_en, " c ".note_fr || ' [fr]') END"
-/* A related record: (id, kind, name, detail) joined from record_label l. */
-#define RECORD_LINK(detail) "SELECT l.id, l.kind, " RECORD_NAME("l") ", " detail
+/* The name in the language ?2 of record r (of the record table) of a
+ * kind, read from its table (column key, names en and fr) in main, else
+ * in the user's database, by its key. */
+#define RECORD_LABEL_OF(r, table, key, en, fr) \
+	" WHEN '" table "' THEN coalesce(" \
+	"(SELECT CASE ?2 WHEN 'fr' THEN x." fr " ELSE x." en " END FROM main." table " AS x" \
+	" WHERE x." key " = " r ".id), " \
+	"(SELECT CASE ?2 WHEN 'fr' THEN x." fr " ELSE x." en " END FROM user." table " AS x" \
+	" WHERE x." key " = " r ".id))"
+/* The name in the language ?2 of record r (of the record table), as the
+ * view record_label has it. That view, joined on a column, is read whole:
+ * a second for each relation at a million records. */
+#define RECORD_LABEL(r) \
+	"CASE " r ".kind" \
+	RECORD_LABEL_OF(r, "source", "id", "title", "title") \
+	RECORD_LABEL_OF(r, "country", "iso3", "name_en", "name_fr") \
+	RECORD_LABEL_OF(r, "bloc", "id", "name_en", "name_fr") \
+	RECORD_LABEL_OF(r, "actor", "id", "name", "name_fr") \
+	RECORD_LABEL_OF(r, "funding", "id", "title_en", "title_fr") \
+	RECORD_LABEL_OF(r, "event", "id", "title_en", "title_fr") \
+	RECORD_LABEL_OF(r, "figure", "id", "label_en", "label_fr") " END"
+/* A related record: (id, kind, name, detail) joined from the record
+ * table as l. */
+#define RECORD_LINK(detail) "SELECT l.id, l.kind, " RECORD_LABEL("l") ", " detail
 /* The euro rate of funding f's currency in the year it was announced. */
 #define RECORD_RATE(f) \
 	"(SELECT r.per_eur FROM fx_rate AS r WHERE r.currency = " f ".currency" \
@@ -42,7 +64,7 @@
 /* The figures of a record, a relation of every kind. */
 #define RECORD_FIGURES \
 	{ N_("Figures"), RECORD_LINK(RECORD_QUANTITY("g")) " FROM figure AS g" \
-	  " JOIN record_label AS l ON l.id = g.id WHERE g.subject_id = ?1" \
+	  " JOIN record AS l ON l.id = g.id WHERE g.subject_id = ?1" \
 	  " ORDER BY g.measure, l.id" }
 
 /* The most relations of a kind, and one for the end. */
@@ -63,24 +85,24 @@ static const struct record_kind {
 	RECORD_FIGURES,
 	{ N_("Cited by"),
 	  RECORD_LINK("label(c.stance) || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
-	  " FROM citation AS c JOIN record_label AS l ON l.id = c.subject_id"
+	  " FROM citation AS c JOIN record AS l ON l.id = c.subject_id"
 	  " WHERE c.source_id = ?1 ORDER BY l.kind, 3" } } },
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
 	  RECORD_LINK("label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
-	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.bloc_id"
+	  " FROM bloc_member AS m JOIN record AS l ON l.id = m.bloc_id"
 	  " WHERE m.iso3 = ?1 ORDER BY 3" },
 	{ N_("Actors"),
-	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record AS l ON l.id = a.id"
 	  " WHERE a.country = ?1 ORDER BY 3" },
 	{ N_("Funding"),
 	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.country = ?1"
+	  " JOIN record AS l ON l.id = f.id WHERE f.country = ?1"
 	  " ORDER BY f.announced_on, l.id" },
 	{ N_("Events"),
-	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record AS l ON l.id = e.id"
 	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
 	RECORD_FIGURES } },
 
@@ -88,91 +110,91 @@ static const struct record_kind {
 	{ N_("Members"),
 	  RECORD_LINK("label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
-	  " FROM bloc_member AS m JOIN record_label AS l ON l.id = m.iso3"
+	  " FROM bloc_member AS m JOIN record AS l ON l.id = m.iso3"
 	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
 	{ N_("Statistics from"),
-	  RECORD_LINK("NULL") " FROM bloc AS b JOIN record_label AS l ON l.id = b.stats_iso3"
+	  RECORD_LINK("NULL") " FROM bloc AS b JOIN record AS l ON l.id = b.stats_iso3"
 	  " WHERE b.id = ?1" },
 	{ N_("Actors"),
-	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record AS l ON l.id = a.id"
 	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
 	{ N_("Funding"),
 	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.bloc_id = ?1"
+	  " JOIN record AS l ON l.id = f.id WHERE f.bloc_id = ?1"
 	  " ORDER BY f.announced_on, l.id" },
 	{ N_("Events"),
-	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record AS l ON l.id = e.id"
 	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
 	RECORD_FIGURES } },
 
 	{ "actor", "SELECT * FROM actor WHERE id = ?1", {
 	{ N_("Part of"),
-	  RECORD_LINK("NULL") " FROM actor AS a JOIN record_label AS l ON l.id = a.parent_id"
+	  RECORD_LINK("NULL") " FROM actor AS a JOIN record AS l ON l.id = a.parent_id"
 	  " WHERE a.id = ?1" },
 	{ N_("Parts"),
-	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record_label AS l ON l.id = a.id"
+	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record AS l ON l.id = a.id"
 	  " WHERE a.parent_id = ?1 ORDER BY 3" },
 	{ N_("Country and bloc"),
-	  RECORD_LINK("NULL") " FROM actor AS a JOIN record_label AS l"
+	  RECORD_LINK("NULL") " FROM actor AS a JOIN record AS l"
 	  " ON l.id = a.country OR l.id = a.bloc_id WHERE a.id = ?1" },
 	{ N_("Funding received"),
 	  RECORD_LINK("concat_amount") " FROM (SELECT f.id,"
 	  "  " RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on) || ' · ' || label(f.status) AS concat_amount,"
 	  "  f.announced_on FROM funding AS f WHERE f.recipient_id = ?1"
 	  "  OR f.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'))"
-	  " AS x JOIN record_label AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
+	  " AS x JOIN record AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
 	{ N_("Funding given"),
 	  RECORD_LINK("label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
 	  " || coalesce(' · ' || phrase('total', " RECORD_AMOUNT("f") "), '') || ' · ' || date_text(f.announced_on)")
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
-	  " JOIN record_label AS l ON l.id = f.id"
+	  " JOIN record AS l ON l.id = f.id"
 	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
 	{ N_("Events"),
 	  RECORD_LINK("date_text(e.date) || ' · ' || label(ea.role)") " FROM event_actor AS ea"
-	  " JOIN event AS e ON e.id = ea.event_id JOIN record_label AS l ON l.id = e.id"
+	  " JOIN event AS e ON e.id = ea.event_id JOIN record AS l ON l.id = e.id"
 	  " WHERE ea.actor_id = ?1 ORDER BY e.date, l.id" },
 	RECORD_FIGURES } },
 
 	{ "funding", "SELECT * FROM funding WHERE id = ?1", {
 	{ N_("Recipient"),
-	  RECORD_LINK("NULL") " FROM funding AS f JOIN record_label AS l ON l.id = f.recipient_id"
+	  RECORD_LINK("NULL") " FROM funding AS f JOIN record AS l ON l.id = f.recipient_id"
 	  " WHERE f.id = ?1" },
 	{ N_("Part of"),
 	  RECORD_LINK(RECORD_AMOUNT("p")) " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
-	  " JOIN record_label AS l ON l.id = p.id WHERE f.id = ?1" },
+	  " JOIN record AS l ON l.id = p.id WHERE f.id = ?1" },
 	{ N_("Parts"),
 	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || label(f.status)") " FROM funding AS f"
-	  " JOIN record_label AS l ON l.id = f.id WHERE f.parent_id = ?1"
+	  " JOIN record AS l ON l.id = f.id WHERE f.parent_id = ?1"
 	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
 	{ N_("Parties"),
 	  RECORD_LINK("label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
-	  " FROM funding_party AS p JOIN record_label AS l ON l.id = p.actor_id"
+	  " FROM funding_party AS p JOIN record AS l ON l.id = p.actor_id"
 	  " WHERE p.funding_id = ?1"
 	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
 	{ N_("Events"),
-	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record_label AS l ON l.id = e.id"
+	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record AS l ON l.id = e.id"
 	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
 	{ N_("Country and bloc"),
-	  RECORD_LINK("NULL") " FROM funding AS f JOIN record_label AS l"
+	  RECORD_LINK("NULL") " FROM funding AS f JOIN record AS l"
 	  " ON l.id = f.country OR l.id = f.bloc_id WHERE f.id = ?1" },
 	RECORD_FIGURES } },
 
 	{ "event", "SELECT * FROM event WHERE id = ?1", {
 	{ N_("Actors"),
-	  RECORD_LINK("label(ea.role)") " FROM event_actor AS ea JOIN record_label AS l ON l.id = ea.actor_id"
+	  RECORD_LINK("label(ea.role)") " FROM event_actor AS ea JOIN record AS l ON l.id = ea.actor_id"
 	  " WHERE ea.event_id = ?1"
 	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3" },
 	{ N_("Funding"),
 	  RECORD_LINK(RECORD_AMOUNT("f")) " FROM event AS e JOIN funding AS f ON f.id = e.funding_id"
-	  " JOIN record_label AS l ON l.id = f.id WHERE e.id = ?1" },
+	  " JOIN record AS l ON l.id = f.id WHERE e.id = ?1" },
 	{ N_("Country and bloc"),
-	  RECORD_LINK("NULL") " FROM event AS e JOIN record_label AS l"
+	  RECORD_LINK("NULL") " FROM event AS e JOIN record AS l"
 	  " ON l.id = e.country OR l.id = e.bloc_id WHERE e.id = ?1" },
 	RECORD_FIGURES } },
 
 	{ "figure", "SELECT * FROM figure WHERE id = ?1", {
 	{ N_("Figure of"),
-	  RECORD_LINK("NULL") " FROM figure AS g JOIN record_label AS l ON l.id = g.subject_id"
+	  RECORD_LINK("NULL") " FROM figure AS g JOIN record AS l ON l.id = g.subject_id"
 	  " WHERE g.id = ?1" },
 	RECORD_FIGURES } },
 	{ NULL, NULL, { { NULL, NULL } } }
