@@ -346,6 +346,7 @@ brief_timeline(struct brief *b, const struct record *r)
 	int n = 0;
 
 	memset(&t, 0, sizeof t);
+	t.about = 1;
 	brief_part(b, _("Timeline"));
 	sql = timeline_export_sql(&t, 1);
 	if (sqlite3_prepare_v2(b->db, sql, -1, &stmt, NULL) != SQLITE_OK) {

@@ -15,13 +15,18 @@
 /* The first parameter of the filters. */
 #define TIMELINE_FILTER_PARAM 10
 
-/* Whether the SQL date falls in the days around the event ?8 (three either
- * side of its dates): what happened about an event is also what happened
- * beside it. */
-#define TIMELINE_NEAR_EVENT(date) \
-	" OR " date " BETWEEN (SELECT date(e.date, '-3 days') FROM event AS e WHERE e.id = ?8)" \
+/* The dates of the days around the event ?8 (three either side of its
+ * dates), as "BETWEEN a AND b": what happened about an event is also what
+ * happened beside it. */
+#define TIMELINE_NEAR_EVENT \
+	" BETWEEN (SELECT date(e.date, '-3 days') FROM event AS e WHERE e.id = ?8)" \
 	"  AND (SELECT date(coalesce(e.end_date, e.date), '+3 days') FROM event AS e" \
 	"   WHERE e.id = ?8)"
+
+/* The ids of the items of a table whose bloc_id is ?4: read only when ?4
+ * is a bloc (bloc_id has no index), the bloc first. */
+#define TIMELINE_OF_BLOC(table) \
+	" SELECT x.id FROM bloc AS b CROSS JOIN " table " AS x ON x.bloc_id = b.id WHERE b.id = ?4"
 
 /* A funding announcement's amount in euros (a range's high end). */
 #define TIMELINE_EUR \
@@ -51,35 +56,41 @@ static const char *const timeline_columns[] = {
 #define TIMELINE_BETWEEN(date) \
 	" AND (?1 IS NULL OR " date " >= ?1) AND (?2 IS NULL OR substr(" date ", 1, length(?2)) <= ?2)"
 
-/* The two kinds of item: their table, their date, and what relates one
- * to the record ?4 (any item when it is NULL) or to the days around the
- * event ?8. */
+/*
+ * The two kinds of item: their table, their date, what they must meet
+ * (between ?1 and ?2), and the ids of those that relate to the record ?4
+ * or fall in the days around the event ?8, each set read through an
+ * index.
+ */
 static const struct timeline_kind {
 	const char	*table;
 	const char	*date;
-	const char	*related;
+	const char	*between;
+	const char	*about;
 } timeline_kinds[] = {
-	{ "event", "event.date",
-	  "(?4 IS NULL OR event.id = ?4 OR event.funding_id = ?4"
-	  "  OR event.country = ?4 OR event.bloc_id = ?4"
-	  "  OR event.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
-	  "  OR EXISTS (SELECT 1 FROM event_actor AS ea WHERE ea.event_id = event.id"
-	  "   AND ea.actor_id = ?4)"
-	  "  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = event.id"
-	  "   AND c.source_id = ?4)"
-	  "  OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4 OR parent_id = ?4)"
-	  TIMELINE_NEAR_EVENT("event.date") ")"
-	  TIMELINE_BETWEEN("event.date") },
-	{ "funding", "funding.announced_on",
-	  "(?4 IS NULL OR funding.id = ?4 OR funding.parent_id = ?4"
-	  "  OR funding.recipient_id = ?4 OR funding.country = ?4 OR funding.bloc_id = ?4"
-	  "  OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
-	  "  OR EXISTS (SELECT 1 FROM funding_party AS p WHERE p.funding_id = funding.id"
-	  "   AND p.actor_id = ?4)"
-	  "  OR EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = funding.id"
-	  "   AND c.source_id = ?4)"
-	  TIMELINE_NEAR_EVENT("funding.announced_on") ")"
-	  TIMELINE_BETWEEN("funding.announced_on") }
+	{ "event", "event.date", TIMELINE_BETWEEN("event.date"),
+	  "SELECT ?4 UNION ALL SELECT id FROM event WHERE funding_id = ?4"
+	  " UNION ALL SELECT id FROM event WHERE country = ?4"
+	  " UNION ALL" TIMELINE_OF_BLOC("event")
+	  " UNION ALL SELECT e.id FROM bloc_member AS m JOIN event AS e ON e.country = m.iso3"
+	  "  WHERE m.bloc_id = ?4"
+	  " UNION ALL SELECT event_id FROM event_actor WHERE actor_id = ?4"
+	  " UNION ALL SELECT subject_id FROM citation WHERE source_id = ?4"
+	  " UNION ALL SELECT e.id FROM funding AS f JOIN event AS e ON e.funding_id = f.id"
+	  "  WHERE f.recipient_id = ?4"
+	  " UNION ALL SELECT e.id FROM funding AS f JOIN event AS e ON e.funding_id = f.id"
+	  "  WHERE f.parent_id = ?4"
+	  " UNION ALL SELECT id FROM event WHERE date" TIMELINE_NEAR_EVENT },
+	{ "funding", "funding.announced_on", TIMELINE_BETWEEN("funding.announced_on"),
+	  "SELECT ?4 UNION ALL SELECT id FROM funding WHERE parent_id = ?4"
+	  " UNION ALL SELECT id FROM funding WHERE recipient_id = ?4"
+	  " UNION ALL SELECT id FROM funding WHERE country = ?4"
+	  " UNION ALL" TIMELINE_OF_BLOC("funding")
+	  " UNION ALL SELECT f.id FROM bloc_member AS m JOIN funding AS f ON f.country = m.iso3"
+	  "  WHERE m.bloc_id = ?4"
+	  " UNION ALL SELECT funding_id FROM funding_party WHERE actor_id = ?4"
+	  " UNION ALL SELECT subject_id FROM citation WHERE source_id = ?4"
+	  " UNION ALL SELECT id FROM funding WHERE announced_on" TIMELINE_NEAR_EVENT }
 };
 
 /* The fields of events and of funding, each once, as "a, b, c". */
@@ -161,8 +172,11 @@ timeline_select(const struct timeline *t, int funding, const char *columns, cons
 {
 	const struct timeline_kind *k = &timeline_kinds[funding];
 
-	return xasprintf("SELECT %s FROM %s WHERE %s AND %s%s", columns, k->table,
-	    timeline_test(t, funding), k->related, tail);
+	if (t->about)
+		return xasprintf("SELECT %s FROM %s WHERE %s AND %s.id IN (%s)%s%s", columns,
+		    k->table, timeline_test(t, funding), k->table, k->about, k->between, tail);
+	return xasprintf("SELECT %s FROM %s WHERE %s%s%s", columns, k->table,
+	    timeline_test(t, funding), k->between, tail);
 }
 
 /* The SELECT of both kinds, events then funding, each made by

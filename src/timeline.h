@@ -21,6 +21,8 @@ struct timeline {
 	struct filter	*funding;	/* and for funding */
 	int		 no_events;	/* the filter applies to funding only */
 	int		 no_funding;	/* or to events only */
+	int		 about;		/* only the items that relate to the
+					 * record ?4, or around the event ?8 */
 };
 
 /* Compile a filter for both kinds of item (NULL expr: none); -1 with

@@ -209,6 +209,7 @@ tl_open(struct view *v)
 	struct tl_view *t = xcalloc(1, sizeof *t);
 
 	t->subject = v->data;
+	t->t.about = t->subject != NULL;
 	t->zoom = ZOOM_MONTH;
 	v->data = t;
 	tl_load(v, t);
@@ -624,6 +625,7 @@ tl_set_filter(struct view *v, const char *expr, char **cause)
 		return -1;
 	timeline_clear(&t->t);
 	t->t = nt;
+	t->t.about = t->subject != NULL;
 	free(t->filter_text);
 	t->filter_text = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
 	t->cur = t->top = 0;
