@@ -277,7 +277,8 @@ printf '/%s<Esc>\n' "$letter" >"$work/letter.keys"
 	echo 'fkind:company<Enter>'
 	echo G
 } >"$work/browse.keys"
-printf '2\nG\ng\n3\nG\n' >"$work/tabs.keys"
+printf '2\nG\ng\n3\nG\n-\n-\nG\n' >"$work/tabs.keys"
+printf '<Enter>\nt\n' >"$work/record.keys"
 
 # matches WORD: how many records the full-text index finds for the prefix.
 matches() {
@@ -343,19 +344,20 @@ done
 keys "filter kind:company (Enter)" browse '$2 == "filter" && $3 == "Enter"'
 keys "G on the filtered list" browse '$3 == "G" && ++g == 2'
 
-# The other tabs, whose lists are not read through an index at this size
-# (the funding as a tree, the timeline whole): one run, as each key takes
-# seconds.
-echo "The Funding and Timeline tabs at $size (--timings, 1 run)"
-all_runs=$runs
-runs=1
+# The other tabs: the funding as a tree, the timeline by months and by
+# years; and a record opened from the list, with its timeline.
+echo "The Funding and Timeline tabs, and a record, at $size (--timings)"
 session tabs "$work/tabs.keys" $A
 keys "2 (the Funding tab, as a tree)" tabs '$3 == "2"'
 keys "G on it" tabs '$3 == "G" && ++g == 1'
 keys "g on it" tabs '$3 == "g"'
 keys "3 (the Timeline tab)" tabs '$3 == "3"'
 keys "G on it" tabs '$3 == "G" && ++g == 2'
-runs=$all_runs
+keys "- - (grouped by year)" tabs '$3 == "-" && ++m == 2'
+keys "G on it" tabs '$3 == "G" && ++g == 3'
+session record "$work/record.keys" $A
+keys "Enter (the first actor's record)" record '$3 == "Enter"'
+keys "t (its timeline)" record '$3 == "t"'
 
 echo "Command line at $size -- reference: the sqlite3 shell on the SQL a user would write"
 pair "list actors (every row, TSV)" "$aiatlas" $A list actors --format tsv -- \
