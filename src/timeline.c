@@ -52,13 +52,19 @@ static const char *const timeline_columns[] = {
 	" " RECORD_DISPUTED("funding.id")
 };
 
-/* What the SQL date must be to fall between ?1 and ?2 (either NULL). */
+/* What the SQL date must be to fall between ?1 and ?2 (either NULL): a
+ * range the date's index is read by ("~" sorts after any character of a
+ * date, so ?2 || "~" after every date that starts with ?2). */
 #define TIMELINE_BETWEEN(date) \
-	" AND (?1 IS NULL OR " date " >= ?1) AND (?2 IS NULL OR substr(" date ", 1, length(?2)) <= ?2)"
+	" AND " date " >= coalesce(?1, '') AND " date " < coalesce(?2 || '~', '~')"
+/* The same, and in the period from ?7 to before ?9, as one range. */
+#define TIMELINE_WITHIN(date) \
+	" AND " date " >= max(coalesce(?1, ''), ?7)" \
+	" AND " date " < min(coalesce(?2 || '~', '~'), ?9)"
 
 /*
  * The two kinds of item: their table, their date, what they must meet
- * (between ?1 and ?2), and the ids of those that relate to the record ?4
+ * (TIMELINE_BETWEEN, or TIMELINE_WITHIN a period), and the ids of those that relate to the record ?4
  * or fall in the days around the event ?8, each set read through an
  * index.
  */
@@ -66,9 +72,10 @@ static const struct timeline_kind {
 	const char	*table;
 	const char	*date;
 	const char	*between;
+	const char	*within;
 	const char	*about;
 } timeline_kinds[] = {
-	{ "event", "event.date", TIMELINE_BETWEEN("event.date"),
+	{ "event", "event.date", TIMELINE_BETWEEN("event.date"), TIMELINE_WITHIN("event.date"),
 	  "SELECT ?4 UNION ALL SELECT id FROM event WHERE funding_id = ?4"
 	  " UNION ALL SELECT id FROM event WHERE country = ?4"
 	  " UNION ALL" TIMELINE_OF_BLOC("event")
@@ -82,6 +89,7 @@ static const struct timeline_kind {
 	  "  WHERE f.parent_id = ?4"
 	  " UNION ALL SELECT id FROM event WHERE date" TIMELINE_NEAR_EVENT },
 	{ "funding", "funding.announced_on", TIMELINE_BETWEEN("funding.announced_on"),
+	  TIMELINE_WITHIN("funding.announced_on"),
 	  "SELECT ?4 UNION ALL SELECT id FROM funding WHERE parent_id = ?4"
 	  " UNION ALL SELECT id FROM funding WHERE recipient_id = ?4"
 	  " UNION ALL SELECT id FROM funding WHERE country = ?4"
@@ -166,29 +174,33 @@ timeline_test(const struct timeline *t, int funding)
 }
 
 /* "SELECT columns FROM its table WHERE (what its items meet on t) tail"
- * for a kind of item (1: funding). */
+ * for a kind of item (1: funding); within: only those of the period ?7 to
+ * ?9. */
 static char *
-timeline_select(const struct timeline *t, int funding, const char *columns, const char *tail)
+timeline_select(const struct timeline *t, int funding, int within, const char *columns,
+    const char *tail)
 {
 	const struct timeline_kind *k = &timeline_kinds[funding];
+	const char *range = within ? k->within : k->between;
 
 	if (t->about)
 		return xasprintf("SELECT %s FROM %s WHERE %s AND %s.id IN (%s)%s%s", columns,
-		    k->table, timeline_test(t, funding), k->table, k->about, k->between, tail);
+		    k->table, timeline_test(t, funding), k->table, k->about, range, tail);
 	return xasprintf("SELECT %s FROM %s WHERE %s%s%s", columns, k->table,
-	    timeline_test(t, funding), k->between, tail);
+	    timeline_test(t, funding), range, tail);
 }
 
 /* The SELECT of both kinds, events then funding, each made by
  * timeline_select() with a column list and tail of its own. */
 static char *
-timeline_both(const struct timeline *t, char *const columns[2], char *const tails[2])
+timeline_both(const struct timeline *t, int within, char *const columns[2],
+    char *const tails[2])
 {
 	char *arm[2], *sql;
 	int i;
 
 	for (i = 0; i < 2; i++)
-		arm[i] = timeline_select(t, i, columns[i], tails[i]);
+		arm[i] = timeline_select(t, i, within, columns[i], tails[i]);
 	sql = xasprintf("%s UNION ALL %s", arm[0], arm[1]);
 	free(arm[0]);
 	free(arm[1]);
@@ -217,11 +229,10 @@ timeline_keys_sql(const struct timeline *t)
 	for (i = 0; i < 2; i++) {
 		columns[i] = xasprintf("%s AS date, '%s' AS type, %s.id AS id",
 		    timeline_kinds[i].date, timeline_kinds[i].table, timeline_kinds[i].table);
-		tails[i] = xasprintf(" AND %s >= ?7 AND %s < ?9", timeline_kinds[i].date,
-		    timeline_kinds[i].date);
+		tails[i] = xstrdup("");
 	}
 	/* Each kind in the order of its date's index, the two merged. */
-	both = timeline_both(t, columns, tails);
+	both = timeline_both(t, 1, columns, tails);
 	sql = xasprintf("%s ORDER BY date, type, id LIMIT ?5 OFFSET ?6", both);
 	timeline_free_both(columns, tails);
 	free(both);
@@ -241,6 +252,45 @@ timeline_item_sql(int funding)
 	    " FROM funding WHERE funding.id = ?1", timeline_columns[1]);
 }
 
+/* What sorts after every date of the month (or year-only date) m of
+ * timeline_months_sql(). */
+#define TIMELINE_AFTER(m) "CASE WHEN length(" m ") = 4 THEN " m " || '-' ELSE " m " || '~' END"
+
+/*
+ * Items per month when every item is on the timeline (no filter, no
+ * record): each kind's months found one after the other, each a seek in
+ * its date's index, and the items of each counted as a range of it. A
+ * count over a range reads fewer steps than a count per date.
+ */
+static char *
+timeline_months_all_sql(void)
+{
+	char *months[2], *counts[2], *sql;
+	const struct timeline_kind *k;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		k = &timeline_kinds[i];
+		months[i] = xasprintf("m%1$d(lo) AS (SELECT substr(min(%2$s), 1, 7) FROM %3$s"
+		    " WHERE %2$s >= coalesce(?1, '') AND %2$s < coalesce(?2 || '~', '~')"
+		    " UNION ALL SELECT (SELECT substr(min(%2$s), 1, 7) FROM %3$s"
+		    "  WHERE %2$s >= max(coalesce(?1, ''), " TIMELINE_AFTER("m%1$d.lo") ")"
+		    "  AND %2$s < coalesce(?2 || '~', '~'))"
+		    " FROM m%1$d WHERE lo IS NOT NULL)", i, k->date, k->table);
+		counts[i] = xasprintf("SELECT lo, (SELECT count(*) FROM %3$s"
+		    " WHERE %2$s >= max(coalesce(?1, ''), lo)"
+		    " AND %2$s < min(coalesce(?2 || '~', '~'), " TIMELINE_AFTER("lo") "))"
+		    " AS n FROM m%1$d WHERE lo IS NOT NULL", i, k->date, k->table);
+	}
+	sql = xasprintf("WITH RECURSIVE %s, %s SELECT lo, sum(n) FROM (%s UNION ALL %s)"
+	    " GROUP BY 1 ORDER BY 1", months[0], months[1], counts[0], counts[1]);
+	for (i = 0; i < 2; i++) {
+		free(months[i]);
+		free(counts[i]);
+	}
+	return sql;
+}
+
 /* Items per month. */
 char *
 timeline_months_sql(const struct timeline *t)
@@ -248,12 +298,15 @@ timeline_months_sql(const struct timeline *t)
 	char *columns[2], *tails[2], *both, *sql;
 	int i;
 
+	if (t->events == NULL && t->funding == NULL && !t->no_events && !t->no_funding &&
+	    !t->about)
+		return timeline_months_all_sql();
 	/* Items per date, read from the dates' indexes, then per month. */
 	for (i = 0; i < 2; i++) {
 		columns[i] = xasprintf("%s AS date, count(*) AS n", timeline_kinds[i].date);
 		tails[i] = xasprintf(" GROUP BY %s", timeline_kinds[i].date);
 	}
-	both = timeline_both(t, columns, tails);
+	both = timeline_both(t, 0, columns, tails);
 	sql = xasprintf("SELECT substr(date, 1, 7), sum(n) FROM (%s) GROUP BY 1 ORDER BY 1", both);
 	timeline_free_both(columns, tails);
 	free(both);
@@ -277,9 +330,9 @@ timeline_period(enum timeline_zoom zoom, const char *month, char *period, size_t
 char *
 timeline_sum_sql(const struct timeline *t)
 {
-	char *in = timeline_select(t, 1, "funding.parent_id AS parent, " TIMELINE_EUR " AS eur",
-	    " AND funding.announced_on >= ?7 AND funding.announced_on < ?9");
-	char *parents = timeline_select(t, 1, "funding.id",
+	char *in = timeline_select(t, 1, 1, "funding.parent_id AS parent, " TIMELINE_EUR " AS eur",
+	    "");
+	char *parents = timeline_select(t, 1, 0, "funding.id",
 	    " AND funding.id IN (SELECT parent FROM p)");
 	/* A pledge whose parent is on the timeline too counts once. */
 	char *sql = xasprintf("WITH p AS (%s) SELECT sum(eur) FROM p"
@@ -319,7 +372,7 @@ timeline_export_sql(const struct timeline *t, int human)
 {
 	char *columns[2] = { xstrdup(timeline_columns[0]), xstrdup(timeline_columns[1]) };
 	char *tails[2] = { xstrdup(""), xstrdup("") };
-	char *both = timeline_both(t, columns, tails), *sql;
+	char *both = timeline_both(t, 0, columns, tails), *sql;
 
 	/* Each kind in the order of its date's index, the two merged:
 	 * nothing but the items of one day is sorted. */
