@@ -443,6 +443,15 @@ CREATE INDEX actor_sector_order ON actor (sector, id);
 CREATE INDEX actor_place_order ON actor (place, id);
 CREATE INDEX actor_founded_order ON actor (founded_on, id);
 CREATE INDEX actor_parent_order ON actor (parent_id, id);
+-- The same for the funding list (announced: funding_announced), its amount
+-- as the list sorts it: the amount, or the top of a range.
+CREATE INDEX funding_title_order ON funding (title_en, id);
+CREATE INDEX funding_title_fr_order ON funding (title_fr, id);
+CREATE INDEX funding_kind_order ON funding (kind, id);
+CREATE INDEX funding_status_order ON funding (status, id);
+CREATE INDEX funding_amount_order ON funding (coalesce(amount, amount_high), id);
+CREATE INDEX funding_recipient_order ON funding (recipient_id, id);
+CREATE INDEX funding_parent_order ON funding (parent_id, id);
 
 -- The thesaurus: words and phrases people type, in French or English, each
 -- under a concept with its equivalents ("souveraineté" and "sovereignty"

@@ -177,11 +177,13 @@ lists_order_sql(const struct kind *k, const char *lang, const struct list_order 
 		lists_append(&sql, item);
 		free(item);
 	}
-	/* The id last, so that the order is total and can be reversed. */
+	/* The id last, so that the order is total and can be reversed; in
+	 * the first term's direction, so that a descending order is its
+	 * (column, id) index read from the end, not every row sorted. */
 	lists_append(&sql, k->table);
 	lists_append(&sql, ".");
 	lists_append(&sql, k->columns[0].expr);
-	lists_append(&sql, reverse ? " DESC" : "");
+	lists_append(&sql, (o->n > 0 && o->desc[0]) != reverse ? " DESC" : "");
 	return sql;
 }
 

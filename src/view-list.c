@@ -99,12 +99,12 @@ list_tree(struct view *v, struct list_view *l)
 	free(l->tree_sql);
 	up = xasprintf("CASE WHEN %s IN (SELECT %s FROM %s) THEN %s END", parent, id, t, parent);
 	l->tree_sql = xasprintf("(WITH RECURSIVE n(id, up, rank) AS (SELECT %s, %s,"
-	    " row_number() OVER (PARTITION BY %s ORDER BY %s%s, %s) FROM %s),"
+	    " row_number() OVER (PARTITION BY %s ORDER BY %s%s, %s%s) FROM %s),"
 	    " p(id, path) AS (SELECT id, printf('%%06d', rank) FROM n WHERE up IS NULL"
 	    "  UNION ALL SELECT n.id, p.path || '.' || printf('%%06d', n.rank) FROM n"
 	    "  JOIN p ON n.up = p.id WHERE length(p.path) < 700)"
 	    " SELECT path FROM p WHERE p.id = %s.%s)", id, up, up, e,
-	    l->order.desc[0] ? " DESC" : "", id, t, t, id);
+	    l->order.desc[0] ? " DESC" : "", id, l->order.desc[0] ? " DESC" : "", t, t, id);
 	free(up);
 	l->tree.name = col->name;
 	l->tree.expr = l->tree_sql;
@@ -143,7 +143,7 @@ list_tree_select(struct view *v, struct list_view *l, int reverse, const char *f
 	    "  WHERE %3$s > '' AND EXISTS (SELECT 1 FROM %1$s AS tree_q"
 	    "  WHERE tree_q.%2$s = %1$s.%3$s)),"
 	    " tree_n(tree_child, tree_parent, tree_rank) AS (SELECT tree_child, tree_parent,"
-	    "  row_number() OVER (PARTITION BY tree_parent ORDER BY %4$s%5$s, %1$s.%2$s)"
+	    "  row_number() OVER (PARTITION BY tree_parent ORDER BY %4$s%5$s, %1$s.%2$s%5$s)"
 	    "  FROM tree_up JOIN %1$s ON %1$s.%2$s = tree_child),"
 	    " tree_p(tree_id, tree_root, tree_path) AS (SELECT %2$s, %2$s, '' FROM %1$s"
 	    "  WHERE %2$s IN (SELECT tree_parent FROM tree_up) AND NOT EXISTS"
@@ -154,12 +154,12 @@ list_tree_select(struct view *v, struct list_view *l, int reverse, const char *f
 	    "  WHERE %1$s.%2$s NOT IN (SELECT tree_id FROM tree_p)%7$s%8$s%9$s"
 	    " UNION ALL SELECT %6$s, (SELECT %4$s FROM %1$s WHERE %1$s.%2$s = tree_root),"
 	    "  tree_root, tree_path FROM tree_p JOIN %1$s ON %1$s.%2$s = tree_id%10$s%8$s%9$s"
-	    " ORDER BY %11$d%12$s, %13$d%14$s, %15$d%14$s LIMIT ?1 OFFSET ?3",
+	    " ORDER BY %11$d%12$s, %13$d%12$s, %14$d%15$s LIMIT ?1 OFFSET ?3",
 	    t, id, parent, e, desc ? " DESC" : "", columns,
 	    filter != NULL ? " AND (" : "", filter != NULL ? filter : "",
 	    filter != NULL ? ")" : "", filter != NULL ? " WHERE (" : "",
-	    l->ncols + 1, desc != reverse ? " DESC" : "", l->ncols + 2, reverse ? " DESC" : "",
-	    l->ncols + 3);
+	    l->ncols + 1, desc != reverse ? " DESC" : "", l->ncols + 2, l->ncols + 3,
+	    reverse ? " DESC" : "");
 	free(columns);
 	return sql;
 }
