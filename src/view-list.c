@@ -38,10 +38,8 @@ struct list_view {
 	struct filter			*filter;
 	char				*filter_text;
 	struct list_order		 order;
-	struct list_order		 flat;		/* the same, not as a tree */
-	int				 parent;	/* the parent column, or -1 */
-	struct list_column		 tree;		/* the order as a tree */
-	char				*tree_sql;
+	int				 parent;	/* the parent column, or -1:
+							 * then a tree (list_tree_select()) */
 	sqlite3_stmt			*nest;		/* a row's depth, its parent's title */
 	char				 title[512];
 };
@@ -80,65 +78,37 @@ list_order_expr(struct view *v, const struct list_column *col)
 	    col->expr_fr : col->expr;
 }
 
-/*
- * Order a list whose records nest (parent_id) as a tree: each record under
- * its parent, brothers in the order asked. The order becomes one key, the
- * path of ranks among brothers from the top record down; a record whose
- * parent is not in the table is a top one. That key numbers the rows for
- * n (view_list_next_match()); the windows are read by list_tree_select().
- */
-static void
-list_tree(struct view *v, struct list_view *l)
+/* Whether the list is shown as a tree: its records nest (parent_id). */
+static int
+list_is_tree(const struct list_view *l)
 {
-	const struct list_column *col = l->order.col[0];
-	const char *t = l->kind->table, *id = l->kind->columns[0].expr;
-	const char *parent = l->cols[l->parent]->expr;
-	const char *e = list_order_expr(v, col);
-	char *up;
-
-	free(l->tree_sql);
-	up = xasprintf("CASE WHEN %s IN (SELECT %s FROM %s) THEN %s END", parent, id, t, parent);
-	l->tree_sql = xasprintf("(WITH RECURSIVE n(id, up, rank) AS (SELECT %s, %s,"
-	    " row_number() OVER (PARTITION BY %s ORDER BY %s%s, %s%s) FROM %s),"
-	    " p(id, path) AS (SELECT id, printf('%%06d', rank) FROM n WHERE up IS NULL"
-	    "  UNION ALL SELECT n.id, p.path || '.' || printf('%%06d', n.rank) FROM n"
-	    "  JOIN p ON n.up = p.id WHERE length(p.path) < 700)"
-	    " SELECT path FROM p WHERE p.id = %s.%s)", id, up, up, e,
-	    l->order.desc[0] ? " DESC" : "", id, l->order.desc[0] ? " DESC" : "", t, t, id);
-	free(up);
-	l->tree.name = col->name;
-	l->tree.expr = l->tree_sql;
-	l->tree.expr_fr = NULL;
-	l->order.col[0] = &l->tree;
-	l->order.desc[0] = 0;
-	l->order.n = 1;
+	return l->parent >= 0 && l->order.n > 0;
 }
 
 /*
- * The window of a list ordered as a tree (list_tree()), or its reverse, of
- * the rows filter keeps (NULL: all), as list_tree() orders them but read
- * through the order's index: list_tree()'s order is an expression, which
- * numbers every record's path for each window (seconds at a million). The
- * records outside any tree (no parent in the table, no child: nearly all)
- * come in the order asked, and SQLite merges them with the few of the
- * trees, each placed by its top record and its path below it (its rank
- * among its brothers at each level). Each row ends with the three terms
- * of the order, which the list does not show. A parent is looked for as
- * "> ''" (any id), which the index of parents reads; IS NOT NULL would
- * read every row.
+ * The window of a list shown as a tree, or its reverse, of the rows filter
+ * keeps (NULL: all): each record under its parent, brothers in the order
+ * asked, read through the order's index. The records outside any tree (no
+ * parent in the table, no child: nearly all) come in the order asked, and
+ * SQLite merges them with the few of the trees, each placed by its top
+ * record's value and id and by its path below it (its rank among its
+ * brothers at each level). Each row is the SELECT list columns (ncols of
+ * them), then the three terms of the order, which the list does not show.
+ * A parent is looked for as "> ''" (any id), which the index of parents
+ * reads; IS NOT NULL would read every row. ?1 is the limit, ?3 the
+ * offset.
  */
 static char *
-list_tree_select(struct view *v, struct list_view *l, int reverse, const char *filter)
+list_tree_select(struct view *v, struct list_view *l, const char *columns, int ncols,
+    int reverse, const char *filter)
 {
 	const struct kind *k = l->kind;
 	const char *t = k->table, *id = k->columns[0].expr;
 	const char *parent = l->cols[l->parent]->expr;
-	const char *e = list_order_expr(v, l->flat.col[0]);
-	int desc = l->flat.desc[0];
-	char *columns, *sql;
+	const char *e = list_order_expr(v, l->order.col[0]);
+	int desc = l->order.desc[0];
 
-	columns = lists_columns_sql(k, LIST_HUMAN, explorer_lang(v->ex));
-	sql = xasprintf("WITH RECURSIVE"
+	return xasprintf("WITH RECURSIVE"
 	    " tree_up(tree_child, tree_parent) AS (SELECT %2$s, %3$s FROM %1$s"
 	    "  WHERE %3$s > '' AND EXISTS (SELECT 1 FROM %1$s AS tree_q"
 	    "  WHERE tree_q.%2$s = %1$s.%3$s)),"
@@ -158,10 +128,22 @@ list_tree_select(struct view *v, struct list_view *l, int reverse, const char *f
 	    t, id, parent, e, desc ? " DESC" : "", columns,
 	    filter != NULL ? " AND (" : "", filter != NULL ? filter : "",
 	    filter != NULL ? ")" : "", filter != NULL ? " WHERE (" : "",
-	    l->ncols + 1, desc != reverse ? " DESC" : "", l->ncols + 2, l->ncols + 3,
+	    ncols + 1, desc != reverse ? " DESC" : "", ncols + 2, ncols + 3,
 	    reverse ? " DESC" : "");
-	free(columns);
-	return sql;
+}
+
+/* The rows of the list in its order, or in reverse, as the SELECT list
+ * columns (ncols of them) says; ?1 is the limit, ?3 the offset. */
+static char *
+list_rows_select(struct view *v, struct list_view *l, const char *columns, int ncols,
+    int reverse)
+{
+	const char *filter = l->filter != NULL ? filter_sql(l->filter) : NULL;
+
+	if (list_is_tree(l))
+		return list_tree_select(v, l, columns, ncols, reverse, filter);
+	return lists_select_columns(l->kind, columns, explorer_lang(v->ex), &l->order, reverse,
+	    filter);
 }
 
 /* Prepare the statement that tells how deep a row nests and under what. */
@@ -190,7 +172,7 @@ static void
 list_prepare(struct view *v, struct list_view *l)
 {
 	sqlite3 *db = explorer_db(v->ex);
-	char *sql, *cause = NULL, *walk = NULL;
+	char *sql, *cause = NULL, *walk = NULL, *columns;
 	int reverse, i;
 
 	sqlite3_finalize(l->select);
@@ -207,24 +189,21 @@ list_prepare(struct view *v, struct list_view *l)
 		lists_parse_sort(l->kind, NULL, LIST_HUMAN, &l->order, &cause);
 	else
 		lists_sort_by(l->kind, LIST_HUMAN, l->sort_col, l->sort_desc, &l->order);
-	l->flat = l->order;
-	if (l->parent >= 0 && l->order.n > 0)
-		list_tree(v, l);
 	/* Unary + keeps SQLite from looking the filter up in an index. */
-	if (l->filter != NULL && lists_order_walks(l->kind, explorer_lang(v->ex), &l->order,
-	    filter_sql(l->filter)))
+	if (l->filter != NULL && !list_is_tree(l) && lists_order_walks(l->kind,
+	    explorer_lang(v->ex), &l->order, filter_sql(l->filter)))
 		walk = xasprintf("+(%s)", filter_sql(l->filter));
+	columns = lists_columns_sql(l->kind, LIST_HUMAN, explorer_lang(v->ex));
 	for (i = 0; i < 4; i++) {
 		reverse = i % 2;
 		stmt = i < 2 ? (reverse ? &l->reverse : &l->select) : &l->walk[reverse];
 		if (i >= 2 && walk == NULL)
 			break;
-		if (i < 2 && l->parent >= 0 && l->order.n > 0)
-			sql = list_tree_select(v, l, reverse,
-			    l->filter != NULL ? filter_sql(l->filter) : NULL);
+		if (i < 2)
+			sql = list_rows_select(v, l, columns, l->ncols, reverse);
 		else
 			sql = lists_select(l->kind, LIST_HUMAN, explorer_lang(v->ex), &l->order,
-			    reverse, i >= 2 ? walk : l->filter != NULL ? filter_sql(l->filter) : NULL);
+			    reverse, walk);
 		if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK)
 			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->plural,
 			    sqlite3_errmsg(db));
@@ -232,6 +211,7 @@ list_prepare(struct view *v, struct list_view *l)
 			filter_bind(l->filter, *stmt);
 		free(sql);
 	}
+	free(columns);
 	free(walk);
 }
 
@@ -294,7 +274,6 @@ list_close(struct view *v)
 	sqlite3_finalize(l->walk[0]);
 	sqlite3_finalize(l->walk[1]);
 	sqlite3_finalize(l->nest);
-	free(l->tree_sql);
 	filter_free(l->filter);
 	free(l->filter_text);
 	free(l);
@@ -776,7 +755,7 @@ list_export(struct view *v, struct output *o, int human, char **cause)
 	long rows;
 
 	sql = lists_select(l->kind, human ? LIST_HUMAN : LIST_DATA, explorer_lang(v->ex),
-	    &l->flat, 0, l->filter != NULL ? filter_sql(l->filter) : NULL);
+	    &l->order, 0, l->filter != NULL ? filter_sql(l->filter) : NULL);
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(sql);
@@ -793,26 +772,45 @@ list_export(struct view *v, struct output *o, int human, char **cause)
 	return rows;
 }
 
-/* Move to the next (or previous) row matching a full-text query, in the
- * list's order, wrapping around at the end. */
+/* Step a statement of list_rows_select() whose one column says whether
+ * the row matches, from offset, n rows at most (-1: all): how many rows
+ * after offset the first match is, or -1. */
+static long
+list_first_match(sqlite3_stmt *stmt, long offset, long n)
+{
+	long i, found = -1;
+
+	sqlite3_reset(stmt);
+	sqlite3_bind_int64(stmt, 1, n);
+	sqlite3_bind_int64(stmt, 3, offset);
+	for (i = 0; found < 0 && sqlite3_step(stmt) == SQLITE_ROW; i++) {
+		if (sqlite3_column_int(stmt, 0))
+			found = i;
+	}
+	sqlite3_reset(stmt);
+	return found;
+}
+
+/*
+ * Move to the next (or previous) row matching a full-text query, in the
+ * list's order, wrapping around at the end. The rows after the selected
+ * one are read in order (backward: in reverse) through the order's index,
+ * as the list's windows are, until one matches: numbering every row of the
+ * list took seconds at a million, and a tree's order is not an index's.
+ */
 void
 view_list_next_match(struct view *v, const char *query, int backward)
 {
 	struct list_view *l = v->data;
 	sqlite3_stmt *stmt;
-	char *order, *ids, *sql;
-	int pass;
+	char *ids, *match, *sql;
+	long after, found, row = -1;
 
-	order = lists_order_sql(l->kind, explorer_lang(v->ex), &l->order, 0);
 	ids = fts_matching(explorer_db(v->ex), "?2");
-	sql = xasprintf("SELECT rn FROM (SELECT %s AS id, row_number() OVER (ORDER BY %s) - 1"
-	    " AS rn FROM %s%s%s%s) WHERE id IN %s AND rn %s ?1"
-	    " ORDER BY rn%s LIMIT 1", l->kind->columns[0].expr, order,
-	    l->kind->table, l->filter != NULL ? " WHERE (" : "",
-	    l->filter != NULL ? filter_sql(l->filter) : "", l->filter != NULL ? ")" : "",
-	    ids, backward ? "<" : ">", backward ? " DESC" : "");
+	match = xasprintf("%s.%s IN %s", l->kind->table, l->kind->columns[0].expr, ids);
+	sql = list_rows_select(v, l, match, 1, backward);
 	free(ids);
-	free(order);
+	free(match);
 	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) != SQLITE_OK) {
 		free(sql);
 		return;
@@ -821,19 +819,17 @@ view_list_next_match(struct view *v, const char *query, int backward)
 	if (l->filter != NULL)
 		filter_bind(l->filter, stmt);
 	sqlite3_bind_text(stmt, 2, query, -1, SQLITE_TRANSIENT);
-	for (pass = 0; pass < 2; pass++) {
-		sqlite3_reset(stmt);
-		sqlite3_bind_int64(stmt, 1, pass == 0 ? l->cur : (backward ? l->count : -1));
-		if (sqlite3_step(stmt) == SQLITE_ROW) {
-			l->cur = sqlite3_column_int64(stmt, 0);
-			if (pass == 1)
-				explorer_message(v->ex, backward ? _("Search wrapped to the end.") :
-				    _("Search wrapped to the start."));
-			break;
-		}
-	}
-	if (pass == 2)
+	/* The place, in the statement's order, of the row after the selected. */
+	after = backward ? l->count - l->cur : l->cur + 1;
+	if ((found = list_first_match(stmt, after, -1)) >= 0)
+		row = after + found;
+	else if ((row = list_first_match(stmt, 0, after)) >= 0)
+		explorer_message(v->ex, backward ? _("Search wrapped to the end.") :
+		    _("Search wrapped to the start."));
+	else
 		explorer_message(v->ex, _("No row of this list matches the search."));
+	if (row >= 0)
+		l->cur = backward ? l->count - 1 - row : row;
 	sqlite3_finalize(stmt);
 	list_follow(l, v->rows - 1);
 	explorer_dirty(v->ex);
