@@ -31,12 +31,13 @@
  * its kind would be read from the row. */
 #define FTS_OF_KIND(r) r " BETWEEN ?12 AND ?13"
 
-/* The names of record l, English and French, and its aliases, folded,
- * each between separators a typed name is compared with whole or as a
- * start (FTS_NAME_TIER): "\037en\037fr\037\036alias\036alias\036". */
+/* The names of record l, English and French, and its aliases (of the
+ * table alias, after fts_build_sql's %8$s), folded, each between
+ * separators a typed name is compared with whole or as a start
+ * (FTS_NAME_TIER): "\037en\037fr\037\036alias\036alias\036". */
 #define FTS_NAMES(l) \
 	"char(31) || fold(" l ".name_en) || char(31) || fold(" l ".name_fr) || char(31) ||" \
-	" coalesce((SELECT group_concat(char(30) || fold(a.alias), '') FROM alias AS a" \
+	" coalesce((SELECT group_concat(char(30) || fold(a.alias), '') FROM %8$salias AS a" \
 	"  WHERE a.subject_id = " l ".id), '') || char(30)"
 
 /* Names, aliases and text of the records that l (%3$s) lists, in both
@@ -46,16 +47,17 @@
  * (record_name, FTS_NAMES): %4$s is whether a record's title is a name,
  * %5$s the CASE of the kind's text, %6$s the WHEN kind THEN place of each
  * kind (each row numbered as FTS_PLACE_SHIFT says), %7$s the kinds whose
- * titles are proper names. Each index is made whole from the text, then
- * merged once: left to merge as it grows, it would merge the same
- * entries again and again. */
+ * titles are proper names, %8$s what the records' tables are read from
+ * ("" for their bare names, "user." for the user's own). Each index is
+ * made whole from the text, then merged once: left to merge as it grows,
+ * it would merge the same entries again and again. */
 static const char fts_build_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
 	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
 	" SELECT ((CASE l.kind %6$s END) << " FTS_PLACE_SHIFT ") + row_number() OVER (), l.id, l.kind,"
 	"  CASE WHEN l.kind IN (%4$s) THEN"
 	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
-	"  (SELECT group_concat(a.alias, ' ') FROM alias AS a WHERE a.subject_id = l.id),"
+	"  (SELECT group_concat(a.alias, ' ') FROM %8$salias AS a WHERE a.subject_id = l.id),"
 	"  CASE l.kind %5$s END"
 	" FROM %3$s AS l;"
 	"DELETE FROM %1$s.%2$s_name;"
@@ -718,25 +720,27 @@ fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed, enum fts_mode mod
 }
 
 /* Fill schema's full-text tables named from name with the records that
- * labels lists, as the registry says what of each is searched. */
+ * labels lists, as the registry says what of each is searched, reading
+ * their tables from tables ("" or "user."). */
 static int
 fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
-    char **cause)
+    const char *tables, char **cause)
 {
-	char *named, *text, *places, *proper, *sql;
+	char *named, *tmpl, *text, *places, *proper, *sql;
 	int rc;
 
 	named = kind_each("'$k'", ", ", KIND_RECORD | KIND_NAMED);
-	text = kind_each("WHEN '$k' THEN (SELECT $x FROM $t WHERE $i = l.id)", " ",
-	    KIND_RECORD | KIND_TEXT);
+	tmpl = xasprintf("WHEN '$k' THEN (SELECT $x FROM %s$t WHERE $i = l.id)", tables);
+	text = kind_each(tmpl, " ", KIND_RECORD | KIND_TEXT);
 	places = fts_places();
 	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
-	sql = xasprintf(fts_build_sql, schema, name, labels, named, text, places, proper);
+	sql = xasprintf(fts_build_sql, schema, name, labels, named, text, places, proper, tables);
 	rc = db_exec(db, sql, cause);
 	free(sql);
 	free(proper);
 	free(places);
 	free(text);
+	free(tmpl);
 	free(named);
 	return rc;
 }
@@ -749,15 +753,25 @@ fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
 int
 fts_build(sqlite3 *db, char **cause)
 {
-	return fts_fill(db, "main", "record", "record_label", cause);
+	return fts_fill(db, "main", "record", "record_label", "", cause);
 }
 
 /* Fill the user's full-text tables from their records. */
 int
 fts_build_user(sqlite3 *db, char **cause)
 {
-	return fts_fill(db, "temp", "user",
-	    "(SELECT * FROM record_label WHERE id IN (SELECT id FROM user.record))", cause);
+	char *labels, *each;
+	int rc;
+
+	/* The user's tables, as record_label names their records: that view,
+	 * over the merged ones (merge.c), is read whole at each use. */
+	each = kind_each("SELECT $i AS id, '$k' AS kind, $e AS name_en, $f AS name_fr"
+	    " FROM user.$t", " UNION ALL ", KIND_RECORD);
+	labels = xasprintf("(%s)", each);
+	rc = fts_fill(db, "temp", "user", labels, "user.", cause);
+	free(labels);
+	free(each);
+	return rc;
 }
 
 /* The longest term a query keeps, in bytes. */

@@ -214,6 +214,12 @@ lists_order_walks(const struct kind *k, const char *lang, const struct list_orde
 char *
 lists_count(const struct kind *k, const char *filter)
 {
+	/* Without a filter, main's rows and the user's are counted apart: a
+	 * merged view (merge.c) is read row by row, a table is counted from
+	 * its smallest index. */
+	if (filter == NULL && !k->bundled)
+		return xasprintf("SELECT (SELECT count(*) FROM main.%1$s) +"
+		    " (SELECT count(*) FROM user.%1$s)", k->table);
 	return xasprintf("SELECT count(*) FROM %s%s%s%s", k->table, filter != NULL ? " WHERE (" : "",
 	    filter != NULL ? filter : "", filter != NULL ? ")" : "");
 }

@@ -260,31 +260,36 @@ timeline_item_sql(int funding)
  * Items per month when every item is on the timeline (no filter, no
  * record): each kind's months found one after the other, each a seek in
  * its date's index, and the items of each counted as a range of it. A
- * count over a range reads fewer steps than a count per date.
+ * count over a range reads fewer steps than a count per date. main's
+ * tables and the user's are read apart: a merged view (merge.c) has no
+ * index to seek in.
  */
 static char *
 timeline_months_all_sql(void)
 {
-	char *months[2], *counts[2], *sql;
+	static const char *const schemas[] = { "main", "user" };
+	char *months[4], *counts[4], *sql;
 	const struct timeline_kind *k;
 	int i;
 
-	for (i = 0; i < 2; i++) {
-		k = &timeline_kinds[i];
-		months[i] = xasprintf("m%1$d(lo) AS (SELECT substr(min(%2$s), 1, 7) FROM %3$s"
+	for (i = 0; i < 4; i++) {
+		k = &timeline_kinds[i / 2];
+		months[i] = xasprintf("m%1$d(lo) AS (SELECT substr(min(%2$s), 1, 7) FROM %4$s.%3$s"
 		    " WHERE %2$s >= coalesce(?1, '') AND %2$s < coalesce(?2 || '~', '~')"
-		    " UNION ALL SELECT (SELECT substr(min(%2$s), 1, 7) FROM %3$s"
+		    " UNION ALL SELECT (SELECT substr(min(%2$s), 1, 7) FROM %4$s.%3$s"
 		    "  WHERE %2$s >= max(coalesce(?1, ''), " TIMELINE_AFTER("m%1$d.lo") ")"
 		    "  AND %2$s < coalesce(?2 || '~', '~'))"
-		    " FROM m%1$d WHERE lo IS NOT NULL)", i, k->date, k->table);
-		counts[i] = xasprintf("SELECT lo, (SELECT count(*) FROM %3$s"
+		    " FROM m%1$d WHERE lo IS NOT NULL)", i, k->date, k->table, schemas[i % 2]);
+		counts[i] = xasprintf("SELECT lo, (SELECT count(*) FROM %4$s.%3$s"
 		    " WHERE %2$s >= max(coalesce(?1, ''), lo)"
 		    " AND %2$s < min(coalesce(?2 || '~', '~'), " TIMELINE_AFTER("lo") "))"
-		    " AS n FROM m%1$d WHERE lo IS NOT NULL", i, k->date, k->table);
+		    " AS n FROM m%1$d WHERE lo IS NOT NULL", i, k->date, k->table, schemas[i % 2]);
 	}
-	sql = xasprintf("WITH RECURSIVE %s, %s SELECT lo, sum(n) FROM (%s UNION ALL %s)"
-	    " GROUP BY 1 ORDER BY 1", months[0], months[1], counts[0], counts[1]);
-	for (i = 0; i < 2; i++) {
+	sql = xasprintf("WITH RECURSIVE %s, %s, %s, %s SELECT lo, sum(n) FROM"
+	    " (%s UNION ALL %s UNION ALL %s UNION ALL %s) GROUP BY 1 ORDER BY 1",
+	    months[0], months[1], months[2], months[3], counts[0], counts[1], counts[2],
+	    counts[3]);
+	for (i = 0; i < 4; i++) {
 		free(months[i]);
 		free(counts[i]);
 	}
