@@ -16,8 +16,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* The display name of record alias r in the language ?2. */
-#define RECORD_NAME(r) "CASE ?2 WHEN 'fr' THEN " r ".name_fr ELSE " r ".name_en END"
 /* The note of c in the language ?2, else in the other with a marker of
  * its language: "… [en]". */
 #define RECORD_NOTE(c) \

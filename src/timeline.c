@@ -64,9 +64,9 @@ static const char *const timeline_columns[] = {
 
 /*
  * The two kinds of item: their table, their date, what they must meet
- * (TIMELINE_BETWEEN, or TIMELINE_WITHIN a period), and the ids of those that relate to the record ?4
- * or fall in the days around the event ?8, each set read through an
- * index.
+ * (TIMELINE_BETWEEN, or TIMELINE_WITHIN a period), and the ids of those
+ * that relate to the record ?4 or fall in the days around the event ?8,
+ * each set read through an index.
  */
 static const struct timeline_kind {
 	const char	*table;
