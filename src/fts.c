@@ -397,6 +397,36 @@ fts_matching(sqlite3 *db, const char *p)
 	return fts_matching_sql(merge_mine(db), p);
 }
 
+/* The most matches whose ids fts_matches() looks up; past it, it tests
+ * each row by its rowid. */
+#define FTS_MATCHES_IDS 4096
+
+/* Whether a record matches, row by row (see fts.h). */
+char *
+fts_matches(sqlite3 *db, const char *id_expr, const char *p)
+{
+	int mine = merge_mine(db);
+	char *ids = fts_matching_sql(mine, p), *rows, *sql;
+
+	rows = mine ? xasprintf("(SELECT rowid FROM main.record_text WHERE id = %1$s) IN"
+	    " (SELECT rowid FROM main.record_fts WHERE record_fts MATCH %2$s)"
+	    " OR (SELECT rowid FROM temp.user_text WHERE id = %1$s) IN"
+	    " (SELECT rowid FROM temp.user_fts WHERE user_fts MATCH %2$s)", id_expr, p) :
+	    xasprintf("(SELECT rowid FROM main.record_text WHERE id = %s) IN"
+	    " (SELECT rowid FROM main.record_fts WHERE record_fts MATCH %s)", id_expr, p);
+	/* A few matches: their ids, each read from its row of text, are a
+	 * small set each row is looked up in. Many: reading every one's row
+	 * would take longer than looking each row's rowid up (both once per
+	 * statement, SQLite making a set of a subquery the first time it is
+	 * asked). */
+	sql = xasprintf("(CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM main.record_fts"
+	    " WHERE record_fts MATCH %1$s LIMIT %2$d)) < %2$d THEN %3$s IN %4$s ELSE %5$s END)",
+	    p, FTS_MATCHES_IDS, id_expr, ids, rows);
+	free(ids);
+	free(rows);
+	return sql;
+}
+
 /* The ids of the records whose text holds a trigram query (see fts.h). */
 char *
 fts_trigrams(sqlite3 *db, const char *p)

@@ -24,6 +24,13 @@ int	 fts_build_user(sqlite3 *db, char **cause);
  * whose full text matches the FTS5 query in parameter p ("?2"; each ? is
  * bound to the query), as "(SELECT id ...)"; freed by the caller. */
 char	*fts_matching(sqlite3 *db, const char *p);
+/* Whether the record whose id is the SQL id_expr matches the FTS5 query
+ * in parameter p, as fts_matching() says, for a scan that tests each row:
+ * a few matches as a set of ids, many as rowids of the index (for their
+ * ids, fts_matching() reads each one's row of text: a second for a common
+ * word at a million). A filter is better served by fts_matching(), whose
+ * ids SQLite can look up. Freed by the caller. */
+char	*fts_matches(sqlite3 *db, const char *id_expr, const char *p);
 /* The ids of the records, the same way, whose text holds the trigram
  * query in parameter p (fts_literal_query()). */
 char	*fts_trigrams(sqlite3 *db, const char *p);

@@ -135,22 +135,24 @@ list_tree_select(struct view *v, struct list_view *l, const char *columns, int n
 /*
  * The rows of the list in its order, or in reverse, of those the filter's
  * SQL keeps (NULL: all), as the SELECT list columns (ncols of them) says;
- * ?1 is the limit, ?3 the offset. A flat list's window is taken from the
- * table's whole rows, its columns made of those alone: with the user's
- * records, the table is a view of main's and the user's (merge.c), which
- * SQLite reads in order through both indexes only when nothing but its
- * columns is selected (a sort by kind at a million: 340 ms, then 1 ms).
+ * ?1 is the limit, ?3 the offset. A flat list's rows are taken as the
+ * table's columns (those of the SELECT list table_columns: "*", or fewer
+ * that its index holds), and the columns asked made of those alone: with
+ * the user's records, the table is a view of main's and the user's
+ * (merge.c), which SQLite reads in order through both indexes only when
+ * nothing but its columns is selected (a sort by kind at a million: 340
+ * ms, then 1 ms).
  */
 static char *
-list_rows_select(struct view *v, struct list_view *l, const char *columns, int ncols,
-    int reverse, const char *filter)
+list_rows_select(struct view *v, struct list_view *l, const char *table_columns,
+    const char *columns, int ncols, int reverse, const char *filter)
 {
 	char *rows, *sql;
 
 	if (list_is_tree(l))
 		return list_tree_select(v, l, columns, ncols, reverse, filter);
-	rows = lists_select_columns(l->kind, "*", explorer_lang(v->ex), &l->order, reverse,
-	    filter);
+	rows = lists_select_columns(l->kind, table_columns, explorer_lang(v->ex), &l->order,
+	    reverse, filter);
 	sql = xasprintf("SELECT %s FROM (%s) AS %s", columns, rows, l->kind->table);
 	free(rows);
 	return sql;
@@ -209,8 +211,8 @@ list_prepare(struct view *v, struct list_view *l)
 		stmt = i < 2 ? (reverse ? &l->reverse : &l->select) : &l->walk[reverse];
 		if (i >= 2 && walk == NULL)
 			break;
-		sql = list_rows_select(v, l, columns, l->ncols, reverse, i < 2 ? (l->filter != NULL ?
-		    filter_sql(l->filter) : NULL) : walk);
+		sql = list_rows_select(v, l, "*", columns, l->ncols, reverse, i < 2 ?
+		    (l->filter != NULL ? filter_sql(l->filter) : NULL) : walk);
 		if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK)
 			explorer_message(v->ex, _("Cannot read the %s: %s"), l->kind->plural,
 			    sqlite3_errmsg(db));
@@ -781,16 +783,18 @@ list_export(struct view *v, struct output *o, int human, char **cause)
 
 /* Step a statement of list_rows_select() whose one column says whether
  * the row matches, from offset, n rows at most (-1: all): how many rows
- * after offset the first match is, or -1. */
+ * after offset the first match is (the last, with last), or -1. */
 static long
-list_first_match(sqlite3_stmt *stmt, long offset, long n)
+list_match(sqlite3_stmt *stmt, long offset, long n, int last)
 {
 	long i, found = -1;
 
+	if (stmt == NULL)
+		return -1;
 	sqlite3_reset(stmt);
 	sqlite3_bind_int64(stmt, 1, n);
 	sqlite3_bind_int64(stmt, 3, offset);
-	for (i = 0; found < 0 && sqlite3_step(stmt) == SQLITE_ROW; i++) {
+	for (i = 0; (last || found < 0) && sqlite3_step(stmt) == SQLITE_ROW; i++) {
 		if (sqlite3_column_int(stmt, 0))
 			found = i;
 	}
@@ -798,47 +802,75 @@ list_first_match(sqlite3_stmt *stmt, long offset, long n)
 	return found;
 }
 
+/* The rows of the list in its order (or in reverse), each as whether it
+ * matches the full-text query, bound; NULL if it cannot be read. */
+static sqlite3_stmt *
+list_match_prepare(struct view *v, struct list_view *l, const char *query, int reverse)
+{
+	sqlite3_stmt *stmt;
+	char *id, *match, *table_columns, *sql;
+
+	/* The id alone, which the order's index holds with its column: the
+	 * rows between two matches are not read from the table. */
+	id = xasprintf("%s.%s", l->kind->table, l->kind->columns[0].expr);
+	table_columns = xasprintf("%s AS %s", id, l->kind->columns[0].expr);
+	match = fts_matches(explorer_db(v->ex), id, "?2");
+	sql = list_rows_select(v, l, table_columns, match, 1, reverse,
+	    l->filter != NULL ? filter_sql(l->filter) : NULL);
+	free(id);
+	free(table_columns);
+	free(match);
+	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) != SQLITE_OK)
+		stmt = NULL;
+	free(sql);
+	if (stmt != NULL && l->filter != NULL)
+		filter_bind(l->filter, stmt);
+	if (stmt != NULL)
+		sqlite3_bind_text(stmt, 2, query, -1, SQLITE_TRANSIENT);
+	return stmt;
+}
+
 /*
  * Move to the next (or previous) row matching a full-text query, in the
  * list's order, wrapping around at the end. The rows after the selected
- * one are read in order (backward: in reverse) through the order's index,
- * as the list's windows are, until one matches: numbering every row of the
- * list took seconds at a million, and a tree's order is not an index's.
+ * one (before it: from the nearer end) are read in order through the
+ * order's index, as the list's windows are, until one matches: numbering
+ * every row of the list took seconds at a million, and a tree's order is
+ * not an index's.
  */
 void
 view_list_next_match(struct view *v, const char *query, int backward)
 {
 	struct list_view *l = v->data;
-	sqlite3_stmt *stmt;
-	char *ids, *match, *sql;
-	long after, found, row = -1;
+	sqlite3_stmt *fwd = list_match_prepare(v, l, query, 0);
+	sqlite3_stmt *rev = backward ? list_match_prepare(v, l, query, 1) : NULL;
+	long found, row = -1, cur = l->cur, count = l->count;
+	int wrapped = 0;
 
-	ids = fts_matching(explorer_db(v->ex), "?2");
-	match = xasprintf("%s.%s IN %s", l->kind->table, l->kind->columns[0].expr, ids);
-	sql = list_rows_select(v, l, match, 1, backward,
-	    l->filter != NULL ? filter_sql(l->filter) : NULL);
-	free(ids);
-	free(match);
-	if (sqlite3_prepare_v2(explorer_db(v->ex), sql, -1, &stmt, NULL) != SQLITE_OK) {
-		free(sql);
-		return;
+	if (!backward) {
+		if ((found = list_match(fwd, cur + 1, -1, 0)) >= 0)
+			row = cur + 1 + found;
+		else if ((row = list_match(fwd, 0, cur + 1, 0)) >= 0)
+			wrapped = 1;
+	} else {
+		if (cur <= count - cur)
+			row = list_match(fwd, 0, cur, 1);
+		else if ((found = list_match(rev, count - cur, -1, 0)) >= 0)
+			row = cur - 1 - found;
+		if (row < 0 && (found = list_match(rev, 0, count - cur, 0)) >= 0) {
+			row = count - 1 - found;
+			wrapped = 1;
+		}
 	}
-	free(sql);
-	if (l->filter != NULL)
-		filter_bind(l->filter, stmt);
-	sqlite3_bind_text(stmt, 2, query, -1, SQLITE_TRANSIENT);
-	/* The place, in the statement's order, of the row after the selected. */
-	after = backward ? l->count - l->cur : l->cur + 1;
-	if ((found = list_first_match(stmt, after, -1)) >= 0)
-		row = after + found;
-	else if ((row = list_first_match(stmt, 0, after)) >= 0)
+	if (row >= 0)
+		l->cur = row;
+	if (wrapped)
 		explorer_message(v->ex, backward ? _("Search wrapped to the end.") :
 		    _("Search wrapped to the start."));
-	else
+	else if (row < 0)
 		explorer_message(v->ex, _("No row of this list matches the search."));
-	if (row >= 0)
-		l->cur = backward ? l->count - 1 - row : row;
-	sqlite3_finalize(stmt);
+	sqlite3_finalize(fwd);
+	sqlite3_finalize(rev);
 	list_follow(l, v->rows - 1);
 	explorer_dirty(v->ex);
 }
