@@ -21,30 +21,41 @@
 #define RECORD_NOTE(c) \
 	"CASE ?2 WHEN 'fr' THEN coalesce(" c ".note_fr, " c ".note_en || ' [en]')" \
 	" ELSE coalesce(" c ".note_en, " c ".note_fr || ' [fr]') END"
-/* The name in the language ?2 of record r (of the record table) of a
- * kind, read from its table (column key, names en and fr) in main, else
- * in the user's database, by its key. */
-#define RECORD_LABEL_OF(r, table, key, en, fr) \
+/* The name in the language ?2 of the record of id x, of a kind, read from
+ * its table (column key, names en and fr) in main, else in the user's
+ * database, by its key. */
+#define RECORD_LABEL_OF(x, table, key, en, fr) \
 	" WHEN '" table "' THEN coalesce(" \
 	"(SELECT CASE ?2 WHEN 'fr' THEN x." fr " ELSE x." en " END FROM main." table " AS x" \
-	" WHERE x." key " = " r ".id), " \
+	" WHERE x." key " = " x "), " \
 	"(SELECT CASE ?2 WHEN 'fr' THEN x." fr " ELSE x." en " END FROM user." table " AS x" \
-	" WHERE x." key " = " r ".id))"
-/* The name in the language ?2 of record r (of the record table), as the
+	" WHERE x." key " = " x "))"
+/* The name in the language ?2 of the record of id x and kind k, as the
  * view record_label has it. That view, joined on a column, is read whole:
  * a second for each relation at a million records. */
-#define RECORD_LABEL(r) \
-	"CASE " r ".kind" \
-	RECORD_LABEL_OF(r, "source", "id", "title", "title") \
-	RECORD_LABEL_OF(r, "country", "iso3", "name_en", "name_fr") \
-	RECORD_LABEL_OF(r, "bloc", "id", "name_en", "name_fr") \
-	RECORD_LABEL_OF(r, "actor", "id", "name", "name_fr") \
-	RECORD_LABEL_OF(r, "funding", "id", "title_en", "title_fr") \
-	RECORD_LABEL_OF(r, "event", "id", "title_en", "title_fr") \
-	RECORD_LABEL_OF(r, "figure", "id", "label_en", "label_fr") " END"
-/* A related record: (id, kind, name, detail) joined from the record
- * table as l. */
-#define RECORD_LINK(detail) "SELECT l.id, l.kind, " RECORD_LABEL("l") ", " detail
+#define RECORD_LABEL(k, x) \
+	"CASE " k \
+	RECORD_LABEL_OF(x, "source", "id", "title", "title") \
+	RECORD_LABEL_OF(x, "country", "iso3", "name_en", "name_fr") \
+	RECORD_LABEL_OF(x, "bloc", "id", "name_en", "name_fr") \
+	RECORD_LABEL_OF(x, "actor", "id", "name", "name_fr") \
+	RECORD_LABEL_OF(x, "funding", "id", "title_en", "title_fr") \
+	RECORD_LABEL_OF(x, "event", "id", "title_en", "title_fr") \
+	RECORD_LABEL_OF(x, "figure", "id", "label_en", "label_fr") " END"
+/*
+ * The kind of the record of id x, or NULL if there is none. A lookup by
+ * key, in main and in the user's database: with records of the user's own,
+ * the record table is a view of both, which SQLite reads whole when a
+ * statement joins it on a column (seconds at a million records). For the
+ * same reason each relation below reads one table (a view too), narrowed
+ * by constants; what it needs of another is read by key in a subquery.
+ */
+#define RECORD_KIND(x) "(SELECT r.kind FROM record AS r WHERE r.id = " x ")"
+/* The record of id x exists: what a join with the record table kept. */
+#define RECORD_LINKED(x) RECORD_KIND(x) " IS NOT NULL"
+/* A related record, of id x: (id, kind, name, detail). */
+#define RECORD_LINK(x, detail) \
+	"SELECT " x ", " RECORD_KIND(x) ", " RECORD_LABEL(RECORD_KIND(x), x) ", " detail
 /* The euro rate of funding f's currency in the year it was announced. */
 #define RECORD_RATE(f) \
 	"(SELECT r.per_eur FROM fx_rate AS r WHERE r.currency = " f ".currency" \
@@ -61,9 +72,18 @@
 
 /* The figures of a record, a relation of every kind. */
 #define RECORD_FIGURES \
-	{ N_("Figures"), RECORD_LINK(RECORD_QUANTITY("g")) " FROM figure AS g" \
-	  " JOIN record AS l ON l.id = g.id WHERE g.subject_id = ?1" \
-	  " ORDER BY g.measure, l.id" }
+	{ N_("Figures"), RECORD_LINK("g.id", RECORD_QUANTITY("g")) " FROM figure AS g" \
+	  " WHERE g.subject_id = ?1 ORDER BY g.measure, g.id" }
+/* The country and the bloc of the record ?1 of table t. */
+#define RECORD_PLACE(t) \
+	{ N_("Country and bloc"), RECORD_LINK("l.id", "NULL") " FROM record AS l" \
+	  " WHERE l.id IN (SELECT country FROM " t " WHERE id = ?1" \
+	  " UNION ALL SELECT bloc_id FROM " t " WHERE id = ?1)" }
+/* A funding's date, from the row of funding f_id. */
+#define RECORD_FUNDING_DATE(f_id) \
+	"(SELECT f.announced_on FROM funding AS f WHERE f.id = " f_id ")"
+/* An event's date, from the row of event e_id. */
+#define RECORD_EVENT_DATE(e_id) "(SELECT e.date FROM event AS e WHERE e.id = " e_id ")"
 
 /* The most relations of a kind, and one for the end. */
 #define RECORD_RELATIONS 8
@@ -82,118 +102,108 @@ static const struct record_kind {
 	{ "source", "SELECT * FROM source WHERE id = ?1", {
 	RECORD_FIGURES,
 	{ N_("Cited by"),
-	  RECORD_LINK("label(c.stance) || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
-	  " FROM citation AS c JOIN record AS l ON l.id = c.subject_id"
-	  " WHERE c.source_id = ?1 ORDER BY l.kind, 3" } } },
+	  RECORD_LINK("c.subject_id",
+	  "label(c.stance) || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
+	  " FROM citation AS c WHERE c.source_id = ?1 AND " RECORD_LINKED("c.subject_id")
+	  " ORDER BY 2, 3" } } },
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
-	  RECORD_LINK("label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
+	  RECORD_LINK("m.bloc_id", "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
-	  " FROM bloc_member AS m JOIN record AS l ON l.id = m.bloc_id"
-	  " WHERE m.iso3 = ?1 ORDER BY 3" },
+	  " FROM bloc_member AS m WHERE m.iso3 = ?1 AND " RECORD_LINKED("m.bloc_id") " ORDER BY 3" },
 	{ N_("Actors"),
-	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record AS l ON l.id = a.id"
-	  " WHERE a.country = ?1 ORDER BY 3" },
+	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.country = ?1 ORDER BY 3" },
 	{ N_("Funding"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)") " FROM funding AS f"
-	  " JOIN record AS l ON l.id = f.id WHERE f.country = ?1"
-	  " ORDER BY f.announced_on, l.id" },
+	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)")
+	  " FROM funding AS f WHERE f.country = ?1 ORDER BY f.announced_on, f.id" },
 	{ N_("Events"),
-	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record AS l ON l.id = e.id"
-	  " WHERE e.country = ?1 ORDER BY e.date, l.id" },
+	  RECORD_LINK("e.id", "date_text(e.date)") " FROM event AS e"
+	  " WHERE e.country = ?1 ORDER BY e.date, e.id" },
 	RECORD_FIGURES } },
 
 	{ "bloc", "SELECT * FROM bloc WHERE id = ?1", {
 	{ N_("Members"),
-	  RECORD_LINK("label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
+	  RECORD_LINK("m.iso3", "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
-	  " FROM bloc_member AS m JOIN record AS l ON l.id = m.iso3"
-	  " WHERE m.bloc_id = ?1 ORDER BY 3" },
+	  " FROM bloc_member AS m WHERE m.bloc_id = ?1 AND " RECORD_LINKED("m.iso3") " ORDER BY 3" },
 	{ N_("Statistics from"),
-	  RECORD_LINK("NULL") " FROM bloc AS b JOIN record AS l ON l.id = b.stats_iso3"
-	  " WHERE b.id = ?1" },
+	  RECORD_LINK("b.stats_iso3", "NULL") " FROM bloc AS b"
+	  " WHERE b.id = ?1 AND " RECORD_LINKED("b.stats_iso3") },
 	{ N_("Actors"),
-	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record AS l ON l.id = a.id"
-	  " WHERE a.bloc_id = ?1 ORDER BY 3" },
+	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.bloc_id = ?1 ORDER BY 3" },
 	{ N_("Funding"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)") " FROM funding AS f"
-	  " JOIN record AS l ON l.id = f.id WHERE f.bloc_id = ?1"
-	  " ORDER BY f.announced_on, l.id" },
+	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)")
+	  " FROM funding AS f WHERE f.bloc_id = ?1 ORDER BY f.announced_on, f.id" },
 	{ N_("Events"),
-	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record AS l ON l.id = e.id"
-	  " WHERE e.bloc_id = ?1 ORDER BY e.date, l.id" },
+	  RECORD_LINK("e.id", "date_text(e.date)") " FROM event AS e"
+	  " WHERE e.bloc_id = ?1 ORDER BY e.date, e.id" },
 	RECORD_FIGURES } },
 
 	{ "actor", "SELECT * FROM actor WHERE id = ?1", {
 	{ N_("Part of"),
-	  RECORD_LINK("NULL") " FROM actor AS a JOIN record AS l ON l.id = a.parent_id"
-	  " WHERE a.id = ?1" },
+	  RECORD_LINK("a.parent_id", "NULL") " FROM actor AS a"
+	  " WHERE a.id = ?1 AND " RECORD_LINKED("a.parent_id") },
 	{ N_("Parts"),
-	  RECORD_LINK("label(a.kind)") " FROM actor AS a JOIN record AS l ON l.id = a.id"
-	  " WHERE a.parent_id = ?1 ORDER BY 3" },
-	{ N_("Country and bloc"),
-	  RECORD_LINK("NULL") " FROM actor AS a JOIN record AS l"
-	  " ON l.id = a.country OR l.id = a.bloc_id WHERE a.id = ?1" },
+	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.parent_id = ?1 ORDER BY 3" },
+	RECORD_PLACE("actor"),
+	/* Ordered by columns it shows, for SQLite to read each schema's
+	 * rows by key (a view is read whole for an order by anything else). */
 	{ N_("Funding received"),
-	  RECORD_LINK("concat_amount") " FROM (SELECT f.id,"
-	  "  " RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on) || ' · ' || label(f.status) AS concat_amount,"
-	  "  f.announced_on FROM funding AS f WHERE f.recipient_id = ?1"
-	  "  OR f.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'))"
-	  " AS x JOIN record AS l ON l.id = x.id ORDER BY x.announced_on, l.id" },
+	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)"
+	  " || ' · ' || label(f.status)") ", f.announced_on FROM funding AS f"
+	  " WHERE f.id IN (SELECT id FROM funding WHERE recipient_id = ?1"
+	  " UNION ALL SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient')"
+	  " ORDER BY f.announced_on, f.id" },
 	{ N_("Funding given"),
-	  RECORD_LINK("label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
-	  " || coalesce(' · ' || phrase('total', " RECORD_AMOUNT("f") "), '') || ' · ' || date_text(f.announced_on)")
-	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
-	  " JOIN record AS l ON l.id = f.id"
-	  " WHERE p.actor_id = ?1 AND p.role <> 'recipient' ORDER BY f.announced_on, l.id" },
+	  RECORD_LINK("p.funding_id", "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
+	  " || (SELECT coalesce(' · ' || phrase('total', " RECORD_AMOUNT("f") "), '')"
+	  " || ' · ' || date_text(f.announced_on) FROM funding AS f WHERE f.id = p.funding_id)")
+	  " FROM funding_party AS p WHERE p.actor_id = ?1 AND p.role <> 'recipient'"
+	  " AND " RECORD_LINKED("p.funding_id")
+	  " ORDER BY " RECORD_FUNDING_DATE("p.funding_id") ", p.funding_id" },
 	{ N_("Events"),
-	  RECORD_LINK("date_text(e.date) || ' · ' || label(ea.role)") " FROM event_actor AS ea"
-	  " JOIN event AS e ON e.id = ea.event_id JOIN record AS l ON l.id = e.id"
-	  " WHERE ea.actor_id = ?1 ORDER BY e.date, l.id" },
+	  RECORD_LINK("ea.event_id", "(SELECT date_text(e.date) FROM event AS e WHERE e.id = ea.event_id)"
+	  " || ' · ' || label(ea.role)") " FROM event_actor AS ea"
+	  " WHERE ea.actor_id = ?1 AND " RECORD_LINKED("ea.event_id")
+	  " ORDER BY " RECORD_EVENT_DATE("ea.event_id") ", ea.event_id" },
 	RECORD_FIGURES } },
 
 	{ "funding", "SELECT * FROM funding WHERE id = ?1", {
 	{ N_("Recipient"),
-	  RECORD_LINK("NULL") " FROM funding AS f JOIN record AS l ON l.id = f.recipient_id"
-	  " WHERE f.id = ?1" },
+	  RECORD_LINK("f.recipient_id", "NULL") " FROM funding AS f"
+	  " WHERE f.id = ?1 AND " RECORD_LINKED("f.recipient_id") },
 	{ N_("Part of"),
-	  RECORD_LINK(RECORD_AMOUNT("p")) " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
-	  " JOIN record AS l ON l.id = p.id WHERE f.id = ?1" },
+	  RECORD_LINK("p.id", RECORD_AMOUNT("p")) " FROM funding AS p"
+	  " WHERE p.id = (SELECT f.parent_id FROM funding AS f WHERE f.id = ?1)" },
 	{ N_("Parts"),
-	  RECORD_LINK(RECORD_AMOUNT("f") " || ' · ' || label(f.status)") " FROM funding AS f"
-	  " JOIN record AS l ON l.id = f.id WHERE f.parent_id = ?1"
-	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, l.id" },
+	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || label(f.status)") " FROM funding AS f"
+	  " WHERE f.parent_id = ?1 ORDER BY coalesce(f.amount, f.amount_high) DESC, f.id" },
 	{ N_("Parties"),
-	  RECORD_LINK("label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
-	  " FROM funding_party AS p JOIN record AS l ON l.id = p.actor_id"
-	  " WHERE p.funding_id = ?1"
+	  RECORD_LINK("p.actor_id", "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
+	  " FROM funding_party AS p WHERE p.funding_id = ?1 AND " RECORD_LINKED("p.actor_id")
 	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
 	{ N_("Events"),
-	  RECORD_LINK("date_text(e.date)") " FROM event AS e JOIN record AS l ON l.id = e.id"
+	  RECORD_LINK("e.id", "date_text(e.date)") " FROM event AS e"
 	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
-	{ N_("Country and bloc"),
-	  RECORD_LINK("NULL") " FROM funding AS f JOIN record AS l"
-	  " ON l.id = f.country OR l.id = f.bloc_id WHERE f.id = ?1" },
+	RECORD_PLACE("funding"),
 	RECORD_FIGURES } },
 
 	{ "event", "SELECT * FROM event WHERE id = ?1", {
 	{ N_("Actors"),
-	  RECORD_LINK("label(ea.role)") " FROM event_actor AS ea JOIN record AS l ON l.id = ea.actor_id"
-	  " WHERE ea.event_id = ?1"
+	  RECORD_LINK("ea.actor_id", "label(ea.role)") " FROM event_actor AS ea"
+	  " WHERE ea.event_id = ?1 AND " RECORD_LINKED("ea.actor_id")
 	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3" },
 	{ N_("Funding"),
-	  RECORD_LINK(RECORD_AMOUNT("f")) " FROM event AS e JOIN funding AS f ON f.id = e.funding_id"
-	  " JOIN record AS l ON l.id = f.id WHERE e.id = ?1" },
-	{ N_("Country and bloc"),
-	  RECORD_LINK("NULL") " FROM event AS e JOIN record AS l"
-	  " ON l.id = e.country OR l.id = e.bloc_id WHERE e.id = ?1" },
+	  RECORD_LINK("f.id", RECORD_AMOUNT("f")) " FROM funding AS f"
+	  " WHERE f.id = (SELECT e.funding_id FROM event AS e WHERE e.id = ?1)" },
+	RECORD_PLACE("event"),
 	RECORD_FIGURES } },
 
 	{ "figure", "SELECT * FROM figure WHERE id = ?1", {
 	{ N_("Figure of"),
-	  RECORD_LINK("NULL") " FROM figure AS g JOIN record AS l ON l.id = g.subject_id"
-	  " WHERE g.id = ?1" },
+	  RECORD_LINK("g.subject_id", "NULL") " FROM figure AS g"
+	  " WHERE g.id = ?1 AND " RECORD_LINKED("g.subject_id") },
 	RECORD_FIGURES } },
 	{ NULL, NULL, { { NULL, NULL } } }
 };
