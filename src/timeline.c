@@ -24,9 +24,13 @@
 	"   WHERE e.id = ?8)"
 
 /* The ids of the items of a table whose bloc_id is ?4: read only when ?4
- * is a bloc (bloc_id has no index), the bloc first. */
+ * is a bloc (bloc_id has no index), the bloc first; main's and the user's
+ * apart, as a join on a merged view (merge.c) reads it whole. */
 #define TIMELINE_OF_BLOC(table) \
-	" SELECT x.id FROM bloc AS b CROSS JOIN " table " AS x ON x.bloc_id = b.id WHERE b.id = ?4"
+	" SELECT x.id FROM bloc AS b CROSS JOIN main." table " AS x ON x.bloc_id = b.id" \
+	"  WHERE b.id = ?4" \
+	" UNION ALL SELECT x.id FROM bloc AS b CROSS JOIN user." table " AS x" \
+	"  ON x.bloc_id = b.id WHERE b.id = ?4"
 
 /* A funding announcement's amount in euros (a range's high end). */
 #define TIMELINE_EUR \
@@ -66,7 +70,10 @@ static const char *const timeline_columns[] = {
  * The two kinds of item: their table, their date, what they must meet
  * (TIMELINE_BETWEEN, or TIMELINE_WITHIN a period), and the ids of those
  * that relate to the record ?4 or fall in the days around the event ?8,
- * each set read through an index.
+ * each set read through an index. Each set reads one table, narrowed by
+ * constants or by a set of keys, never a join: with records of the
+ * user's own, the tables are merged views (merge.c), which SQLite reads
+ * whole when they are joined on a column.
  */
 static const struct timeline_kind {
 	const char	*table;
@@ -79,14 +86,14 @@ static const struct timeline_kind {
 	  "SELECT ?4 UNION ALL SELECT id FROM event WHERE funding_id = ?4"
 	  " UNION ALL SELECT id FROM event WHERE country = ?4"
 	  " UNION ALL" TIMELINE_OF_BLOC("event")
-	  " UNION ALL SELECT e.id FROM bloc_member AS m JOIN event AS e ON e.country = m.iso3"
-	  "  WHERE m.bloc_id = ?4"
+	  " UNION ALL SELECT id FROM event"
+	  "  WHERE country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
 	  " UNION ALL SELECT event_id FROM event_actor WHERE actor_id = ?4"
 	  " UNION ALL SELECT subject_id FROM citation WHERE source_id = ?4"
-	  " UNION ALL SELECT e.id FROM funding AS f JOIN event AS e ON e.funding_id = f.id"
-	  "  WHERE f.recipient_id = ?4"
-	  " UNION ALL SELECT e.id FROM funding AS f JOIN event AS e ON e.funding_id = f.id"
-	  "  WHERE f.parent_id = ?4"
+	  " UNION ALL SELECT id FROM event"
+	  "  WHERE funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4)"
+	  " UNION ALL SELECT id FROM event"
+	  "  WHERE funding_id IN (SELECT id FROM funding WHERE parent_id = ?4)"
 	  " UNION ALL SELECT id FROM event WHERE date" TIMELINE_NEAR_EVENT },
 	{ "funding", "funding.announced_on", TIMELINE_BETWEEN("funding.announced_on"),
 	  TIMELINE_WITHIN("funding.announced_on"),
@@ -94,8 +101,8 @@ static const struct timeline_kind {
 	  " UNION ALL SELECT id FROM funding WHERE recipient_id = ?4"
 	  " UNION ALL SELECT id FROM funding WHERE country = ?4"
 	  " UNION ALL" TIMELINE_OF_BLOC("funding")
-	  " UNION ALL SELECT f.id FROM bloc_member AS m JOIN funding AS f ON f.country = m.iso3"
-	  "  WHERE m.bloc_id = ?4"
+	  " UNION ALL SELECT id FROM funding"
+	  "  WHERE country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
 	  " UNION ALL SELECT funding_id FROM funding_party WHERE actor_id = ?4"
 	  " UNION ALL SELECT subject_id FROM citation WHERE source_id = ?4"
 	  " UNION ALL SELECT id FROM funding WHERE announced_on" TIMELINE_NEAR_EVENT }
@@ -183,9 +190,12 @@ timeline_select(const struct timeline *t, int funding, int within, const char *c
 	const struct timeline_kind *k = &timeline_kinds[funding];
 	const char *range = within ? k->within : k->between;
 
+	/* A set of ids is looked up in main's table and in the user's apart:
+	 * SQLite reads a merged view whole to test it against a subquery. */
 	if (t->about)
-		return xasprintf("SELECT %s FROM %s WHERE %s AND %s.id IN (%s)%s%s", columns,
-		    k->table, timeline_test(t, funding), k->table, k->about, range, tail);
+		return xasprintf("SELECT %1$s FROM main.%2$s AS %2$s WHERE %3$s AND %2$s.id IN (%4$s)%5$s%6$s"
+		    " UNION ALL SELECT %1$s FROM user.%2$s AS %2$s WHERE %3$s AND %2$s.id IN (%4$s)%5$s%6$s",
+		    columns, k->table, timeline_test(t, funding), k->about, range, tail);
 	return xasprintf("SELECT %s FROM %s WHERE %s%s%s", columns, k->table,
 	    timeline_test(t, funding), range, tail);
 }
