@@ -517,24 +517,33 @@ record_load_aliases(sqlite3 *db, struct record *r)
 	return 0;
 }
 
-/* The relations of the record's kind that link to something; 0, or -1 on a
- * database error. */
+/* The relations of the record's kind that link to something, at most most
+ * links each (0: all); 0, or -1 on a database error. */
 static int
 record_load_relations(sqlite3 *db, struct record *r, const struct record_kind *k,
-    const char *lang)
+    const char *lang, int most)
 {
 	sqlite3_stmt *stmt;
 	struct record_relation *rel;
 	struct record_link *l;
-	int i;
+	char *sql;
+	int i, rc;
 
 	for (i = 0; k->relations[i].heading != NULL; i++) {
-		if (sqlite3_prepare_v2(db, k->relations[i].sql, -1, &stmt, NULL) != SQLITE_OK)
+		/* One more than the most, to know whether there are more. */
+		sql = xasprintf("%s LIMIT %d", k->relations[i].sql, most > 0 ? most + 1 : -1);
+		rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
 			return -1;
 		sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
 		rel = NULL;
 		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			if (rel != NULL && most > 0 && rel->nlinks == most) {
+				rel->more = 1;
+				break;
+			}
 			if (rel == NULL) {
 				r->relations = xreallocarray(r->relations, r->nrelations + 1,
 				    sizeof *r->relations);
@@ -542,6 +551,7 @@ record_load_relations(sqlite3 *db, struct record *r, const struct record_kind *k
 				rel->heading = k->relations[i].heading;
 				rel->links = NULL;
 				rel->nlinks = 0;
+				rel->more = 0;
 			}
 			rel->links = xreallocarray(rel->links, rel->nlinks + 1, sizeof *rel->links);
 			l = &rel->links[rel->nlinks++];
@@ -611,6 +621,14 @@ record_load_notes(sqlite3 *db, struct record *r)
 int
 record_load(sqlite3 *db, const char *wanted, const char *lang, struct record **rp)
 {
+	return record_load_some(db, wanted, lang, 0, rp);
+}
+
+/* Read the record wanted, at most most links under each heading. */
+int
+record_load_some(sqlite3 *db, const char *wanted, const char *lang, int most,
+    struct record **rp)
+{
 	const struct record_kind *k;
 	struct record *r;
 	int found;
@@ -634,7 +652,7 @@ record_load(sqlite3 *db, const char *wanted, const char *lang, struct record **r
 			break;
 	}
 	if (k->kind == NULL || record_load_fields(db, r, k, lang) != 0 ||
-	    record_load_aliases(db, r) != 0 || record_load_relations(db, r, k, lang) != 0 ||
+	    record_load_aliases(db, r) != 0 || record_load_relations(db, r, k, lang, most) != 0 ||
 	    record_load_sources(db, r, lang) != 0 || record_load_notes(db, r) != 0) {
 		record_free(r);
 		return -1;

@@ -58,6 +58,7 @@ struct record_relation {
 	const char		*heading;
 	struct record_link	*links;
 	int			 nlinks;
+	int			 more;		/* links past the most asked for */
 };
 
 /* A source of the record and how it stands on it. */
@@ -109,6 +110,10 @@ struct record {
  * such record, -1 on a database error. */
 int		 record_load(sqlite3 *db, const char *wanted, const char *lang,
 		     struct record **r);
+/* The same with at most most links under each heading (0: all), those
+ * past it marked by the relation's more. */
+int		 record_load_some(sqlite3 *db, const char *wanted, const char *lang,
+		     int most, struct record **r);
 void		 record_free(struct record *r);
 /* The claims on field in one line, "source, date: value" joined by sep:
  * those shown wrong (deprecated), or the others; NULL if none. */

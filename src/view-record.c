@@ -14,6 +14,10 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* The most links shown under a heading: a source cited by every record, or
+ * a country of a million actors, would be read and held whole. */
+#define RECORD_VIEW_LINKS 500
+
 /* A line of the record: its text, where it links, its style, and its
  * indents (first row, and rows it wraps onto). */
 struct record_line {
@@ -133,6 +137,9 @@ record_add_related(struct record_view *r, const struct record *rec)
 			record_add(r, xasprintf("%s%s%s%s", l->name,
 			    l->detail != NULL ? "  (" : "", l->detail != NULL ? l->detail : "",
 			    l->detail != NULL ? ")" : ""), l->id, STYLE_LINK, 2, 4);
+		if (rel->more)
+			record_add(r, xasprintf(_("… only the first %d are shown: aiatlas show"
+			    " %s lists them all"), rel->nlinks, rec->id), NULL, STYLE_NORMAL, 2, 4);
 	}
 }
 
@@ -225,7 +232,8 @@ record_read(struct view *v, struct record_view *r)
 	record_clear(r);
 	r->sel = -1;
 	r->generation = explorer_user_generation(v->ex);
-	if (record_load(explorer_db(v->ex), r->id, explorer_lang(v->ex), &rec) <= 0) {
+	if (record_load_some(explorer_db(v->ex), r->id, explorer_lang(v->ex), RECORD_VIEW_LINKS,
+	    &rec) <= 0) {
 		r->found = 0;
 		record_add(r, xasprintf(_("No record '%s'."), r->id), NULL, STYLE_ALERT, 1, 1);
 		return;

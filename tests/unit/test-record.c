@@ -211,6 +211,34 @@ test_range_alias(sqlite3 *db)
 	record_free(r);
 }
 
+/* At most so many links under a heading, the rest marked: the first ones
+ * of the whole list, in its order. */
+static void
+test_most(sqlite3 *db)
+{
+	struct record *all, *some;
+	const struct record_relation *a, *s;
+
+	if (record_load(db, "test-union", "en", &all) != 1 ||
+	    record_load_some(db, "test-union", "en", 1, &some) != 1)
+		bail_out("cannot read test-union: %s", sqlite3_errmsg(db));
+	a = test_relation(all, "Members");
+	s = test_relation(some, "Members");
+	if (a == NULL || s == NULL || a->nlinks < 2)
+		bail_out("test-union has fewer than two members");
+	ok(!a->more, "every link, none left out");
+	is_int(s->nlinks, 1, "at most one link");
+	ok(s->more, "the others marked as left out");
+	is_str(s->links[0].id, a->links[0].id, "the first of the whole list");
+	record_free(some);
+	if (record_load_some(db, "test-union", "en", a->nlinks, &some) != 1)
+		bail_out("cannot read test-union: %s", sqlite3_errmsg(db));
+	s = test_relation(some, "Members");
+	ok(s != NULL && s->nlinks == a->nlinks && !s->more, "as many as there are: none left out");
+	record_free(some);
+	record_free(all);
+}
+
 /* The user's notes on a record come with it, oldest first, through the
  * same model (a user database file made by the first note). */
 static void
@@ -259,6 +287,7 @@ main(void)
 		bail_out("cannot attach a user database: %s", cause);
 	test_funding(db);
 	test_range_alias(db);
+	test_most(db);
 	userdb_free(u);
 	db_exec(db, "DETACH user", NULL);
 	test_notes(db);
