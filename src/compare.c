@@ -18,6 +18,7 @@
 #include "norm.h"
 #include "number.h"
 #include "record.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 /* The domains, in the order of their bits. */
@@ -154,7 +155,7 @@ struct compare_sum {
 	double	 head_lo, head_hi, head_eur, head_usd;
 	char	 head_currency[4];
 	int	 head_disputed;
-	char	*years;			/* the years used, item by item */
+	struct strbuf years;		/* the years used, item by item */
 	char	*rates;			/* "USD 2025,..." of the items added */
 	int	 latest;		/* the latest year of an item in the domains */
 };
@@ -269,7 +270,8 @@ compare_add(struct compare_sum *sum, sqlite3_stmt *stmt)
 	else
 		text = xasprintf(ngettext("%s: %d–%d, %d year", "%s: %d–%d, %d years", years),
 		    buf, y, years == 1 && end < y ? y : end, years);
-	compare_append(&sum->years, compare_sep(), text);
+	strbuf_add(&sum->years, sum->years.len > 0 ? compare_sep() : "");
+	strbuf_add(&sum->years, text);
 	free(text);
 	/* The rates the sums take: the currency's of the year, and the
 	 * dollar's of the year for the total in dollars. */
@@ -337,7 +339,7 @@ static void
 compare_sum_free(struct compare_sum *sum)
 {
 	free(sum->head_id);
-	free(sum->years);
+	free(sum->years.s);
 	free(sum->rates);
 }
 
@@ -643,7 +645,7 @@ compare_sum_rows(struct compare *c, int i, int first, int *r, const struct compa
 	row = compare_sum_next(c, first, r, l, COMPARE_L_GDP_YEAR);
 	compare_share_cell(row, i, sum->usd_year, gdp, sum->has, sum->disputed);
 	row = compare_sum_next(c, first, r, l, COMPARE_L_YEARS);
-	compare_cell(row, i, 0, 0, "%s", sum->years != NULL ? sum->years : "–");
+	compare_cell(row, i, 0, 0, "%s", sum->years.s != NULL ? sum->years.s : "–");
 }
 
 /* Fill the rows of record i, a place p. */
