@@ -103,18 +103,15 @@ static const char compare_item_place_sql[] =
 	"SELECT coalesce(country, (SELECT stats_iso3 FROM bloc WHERE id = bloc_id)),"
 	" coalesce(country, bloc_id) FROM funding WHERE id = ?1";
 /* The events of a place (?2 its kind), each counted once: those of the
- * other kinds not read at all (the same tests joined by OR read every
- * event), each count made in an index where there is one. An event's
- * bloc_id has none: the events of a bloc are read only when ?1 is one, the
- * bloc first. */
+ * other kinds not read at all (the same tests joined by OR were tested on
+ * every event), each count made in an index. */
 static const char compare_events_sql[] =
 	"SELECT CASE ?2"
 	" WHEN 'actor' THEN (SELECT count(DISTINCT event_id) FROM event_actor WHERE actor_id = ?1)"
 	" WHEN 'country' THEN (SELECT count(*) FROM event WHERE country = ?1)"
-	"  + (SELECT count(*) FROM bloc AS b CROSS JOIN event AS x ON x.bloc_id = b.id"
-	"   WHERE b.kind = 'state' AND b.stats_iso3 = ?1 AND x.country IS NOT ?1)"
-	" WHEN 'bloc' THEN (SELECT count(*) FROM bloc AS b CROSS JOIN event AS x"
-	"   ON x.bloc_id = b.id WHERE b.id = ?1)"
+	"  + (SELECT count(*) FROM event WHERE country IS NOT ?1 AND bloc_id IN"
+	"   (SELECT id FROM bloc WHERE kind = 'state' AND stats_iso3 = ?1))"
+	" WHEN 'bloc' THEN (SELECT count(*) FROM event WHERE bloc_id = ?1)"
 	"  + (SELECT count(*) FROM event WHERE bloc_id IS NOT ?1 AND country IN"
 	"   (SELECT iso3 FROM bloc_member WHERE bloc_id = ?1 AND until IS NULL))"
 	" WHEN 'funding' THEN (SELECT count(*) FROM event WHERE funding_id = ?1) END";

@@ -23,14 +23,8 @@
 	"  AND (SELECT date(coalesce(e.end_date, e.date), '+3 days') FROM event AS e" \
 	"   WHERE e.id = ?8)"
 
-/* The ids of the items of a table whose bloc_id is ?4: read only when ?4
- * is a bloc (bloc_id has no index), the bloc first; main's and the user's
- * apart, as a join on a merged view (merge.c) reads it whole. */
-#define TIMELINE_OF_BLOC(table) \
-	" SELECT x.id FROM bloc AS b CROSS JOIN main." table " AS x ON x.bloc_id = b.id" \
-	"  WHERE b.id = ?4" \
-	" UNION ALL SELECT x.id FROM bloc AS b CROSS JOIN user." table " AS x" \
-	"  ON x.bloc_id = b.id WHERE b.id = ?4"
+/* The ids of the items of a table whose bloc_id is ?4. */
+#define TIMELINE_OF_BLOC(table) " SELECT id FROM " table " WHERE bloc_id = ?4"
 
 /* A funding announcement's amount in euros (a range's high end). */
 #define TIMELINE_EUR \
