@@ -279,6 +279,9 @@ printf '/%s<Esc>\n' "$letter" >"$work/letter.keys"
 } >"$work/browse.keys"
 printf '2\nG\ng\n3\nG\n-\n-\nG\n' >"$work/tabs.keys"
 printf '<Enter>\nt\n' >"$work/record.keys"
+# The places: the first actor's country (its first link) and its
+# timeline, the first bloc and its timeline, two actors compared.
+printf '<Enter>\n<Enter>\nt\n4\n<Enter>\nt\n1\nh\nh\nh\ng\nm\nj\nm\nc\n' >"$work/places.keys"
 
 # matches WORD: how many records the full-text index finds for the prefix.
 matches() {
@@ -358,6 +361,12 @@ keys "G on it" tabs '$3 == "G" && ++g == 3'
 session record "$work/record.keys" $A
 keys "Enter (the first actor's record)" record '$3 == "Enter"'
 keys "t (its timeline)" record '$3 == "t"'
+session places "$work/places.keys" $A
+keys "Enter on its country (a quarter of the records)" places '$3 == "Enter" && ++e == 2'
+keys "t (the country's timeline)" places '$3 == "t" && ++t == 1'
+keys "Enter on the first bloc" places '$3 == "Enter" && ++e == 3'
+keys "t (the bloc's timeline)" places '$3 == "t" && ++t == 2'
+keys "c (two actors compared)" places '$3 == "c"'
 
 echo "Command line at $size -- reference: the sqlite3 shell on the SQL a user would write"
 pair "list actors (every row, TSV)" "$aiatlas" $A list actors --format tsv -- \
