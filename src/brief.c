@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "merge.h"
 #include "label.h"
 #include "money.h"
 #include "norm.h"
@@ -347,6 +348,7 @@ brief_timeline(struct brief *b, const struct record *r)
 
 	memset(&t, 0, sizeof t);
 	t.about = 1;
+	t.mine = merge_mine(b->db);
 	brief_part(b, _("Timeline"));
 	sql = timeline_export_sql(&t, 1);
 	if (sqlite3_prepare_v2(b->db, sql, -1, &stmt, NULL) != SQLITE_OK) {

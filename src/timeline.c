@@ -184,8 +184,12 @@ timeline_select(const struct timeline *t, int funding, int within, const char *c
 	const struct timeline_kind *k = &timeline_kinds[funding];
 	const char *range = within ? k->within : k->between;
 
-	/* A set of ids is looked up in main's table and in the user's apart:
-	 * SQLite reads a merged view whole to test it against a subquery. */
+	/* With records of the user's own, a set of ids is looked up in main's
+	 * table and in the user's apart: SQLite reads a merged view whole to
+	 * test it against a subquery. */
+	if (t->about && !t->mine)
+		return xasprintf("SELECT %s FROM %s WHERE %s AND %s.id IN (%s)%s%s", columns,
+		    k->table, timeline_test(t, funding), k->table, k->about, range, tail);
 	if (t->about)
 		return xasprintf("SELECT %1$s FROM main.%2$s AS %2$s WHERE %3$s AND %2$s.id IN (%4$s)%5$s%6$s"
 		    " UNION ALL SELECT %1$s FROM user.%2$s AS %2$s WHERE %3$s AND %2$s.id IN (%4$s)%5$s%6$s",

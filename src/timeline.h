@@ -23,6 +23,8 @@ struct timeline {
 	int		 no_funding;	/* or to events only */
 	int		 about;		/* only the items that relate to the
 					 * record ?4, or around the event ?8 */
+	int		 mine;		/* the user has records (merge_mine()):
+					 * about's items read per schema */
 };
 
 /* Compile a filter for both kinds of item (NULL expr: none); -1 with

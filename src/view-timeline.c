@@ -10,6 +10,7 @@
 #include "explorer.h"
 #include "filter.h"
 #include "i18n.h"
+#include "merge.h"
 #include "money.h"
 #include "number.h"
 #include "output.h"
@@ -210,6 +211,7 @@ tl_open(struct view *v)
 
 	t->subject = v->data;
 	t->t.about = t->subject != NULL;
+	t->t.mine = merge_mine(explorer_db(v->ex));
 	t->zoom = ZOOM_MONTH;
 	v->data = t;
 	tl_load(v, t);
@@ -626,6 +628,7 @@ tl_set_filter(struct view *v, const char *expr, char **cause)
 	timeline_clear(&t->t);
 	t->t = nt;
 	t->t.about = t->subject != NULL;
+	t->t.mine = merge_mine(explorer_db(v->ex));
 	free(t->filter_text);
 	t->filter_text = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
 	t->cur = t->top = 0;
