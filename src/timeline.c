@@ -23,9 +23,6 @@
 	"  AND (SELECT date(coalesce(e.end_date, e.date), '+3 days') FROM event AS e" \
 	"   WHERE e.id = ?8)"
 
-/* The ids of the items of a table whose bloc_id is ?4. */
-#define TIMELINE_OF_BLOC(table) " SELECT id FROM " table " WHERE bloc_id = ?4"
-
 /* A funding announcement's amount in euros (a range's high end). */
 #define TIMELINE_EUR \
 	"eur(coalesce(funding.amount, funding.amount_high), funding.currency, funding.announced_on)"
@@ -62,12 +59,17 @@ static const char *const timeline_columns[] = {
 
 /*
  * The two kinds of item: their table, their date, what they must meet
- * (TIMELINE_BETWEEN, or TIMELINE_WITHIN a period), and the ids of those
- * that relate to the record ?4 or fall in the days around the event ?8,
- * each set read through an index. Each set reads one table, narrowed by
- * constants or by a set of keys, never a join: with records of the
- * user's own, the tables are merged views (merge.c), which SQLite reads
- * whole when they are joined on a column.
+ * (TIMELINE_BETWEEN, or TIMELINE_WITHIN a period), and what those that
+ * relate to the record ?4 or fall in the days around the event ?8 meet:
+ * tests joined by OR, each of a column that has an index, which SQLite
+ * reads each index for and visits each row found once. The sets of keys
+ * they test against read one table each, narrowed by constants: with
+ * records of the user's own, the tables are merged views (merge.c), which
+ * SQLite reads whole when they are joined on a column. Over all their dates
+ * (between_about: the same range, the date's index not to be read), those
+ * items are found through those indexes, not by testing every item in
+ * date order; within a period, so are a record's few items (within_about),
+ * and the items of the period are tested for a record of many.
  */
 static const struct timeline_kind {
 	const char	*table;
@@ -75,31 +77,27 @@ static const struct timeline_kind {
 	const char	*between;
 	const char	*within;
 	const char	*about;
+	const char	*between_about;
+	const char	*within_about;
 } timeline_kinds[] = {
 	{ "event", "event.date", TIMELINE_BETWEEN("event.date"), TIMELINE_WITHIN("event.date"),
-	  "SELECT ?4 UNION ALL SELECT id FROM event WHERE funding_id = ?4"
-	  " UNION ALL SELECT id FROM event WHERE country = ?4"
-	  " UNION ALL" TIMELINE_OF_BLOC("event")
-	  " UNION ALL SELECT id FROM event"
-	  "  WHERE country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
-	  " UNION ALL SELECT event_id FROM event_actor WHERE actor_id = ?4"
-	  " UNION ALL SELECT subject_id FROM citation WHERE source_id = ?4"
-	  " UNION ALL SELECT id FROM event"
-	  "  WHERE funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4)"
-	  " UNION ALL SELECT id FROM event"
-	  "  WHERE funding_id IN (SELECT id FROM funding WHERE parent_id = ?4)"
-	  " UNION ALL SELECT id FROM event WHERE date" TIMELINE_NEAR_EVENT },
+	  "event.id = ?4 OR event.funding_id = ?4 OR event.country = ?4 OR event.bloc_id = ?4"
+	  " OR event.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
+	  " OR event.id IN (SELECT event_id FROM event_actor WHERE actor_id = ?4)"
+	  " OR event.id IN (SELECT subject_id FROM citation WHERE source_id = ?4)"
+	  " OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4)"
+	  " OR event.funding_id IN (SELECT id FROM funding WHERE parent_id = ?4)"
+	  " OR event.date" TIMELINE_NEAR_EVENT, TIMELINE_BETWEEN("+event.date"),
+	  TIMELINE_WITHIN("+event.date") },
 	{ "funding", "funding.announced_on", TIMELINE_BETWEEN("funding.announced_on"),
 	  TIMELINE_WITHIN("funding.announced_on"),
-	  "SELECT ?4 UNION ALL SELECT id FROM funding WHERE parent_id = ?4"
-	  " UNION ALL SELECT id FROM funding WHERE recipient_id = ?4"
-	  " UNION ALL SELECT id FROM funding WHERE country = ?4"
-	  " UNION ALL" TIMELINE_OF_BLOC("funding")
-	  " UNION ALL SELECT id FROM funding"
-	  "  WHERE country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
-	  " UNION ALL SELECT funding_id FROM funding_party WHERE actor_id = ?4"
-	  " UNION ALL SELECT subject_id FROM citation WHERE source_id = ?4"
-	  " UNION ALL SELECT id FROM funding WHERE announced_on" TIMELINE_NEAR_EVENT }
+	  "funding.id = ?4 OR funding.parent_id = ?4 OR funding.recipient_id = ?4"
+	  " OR funding.country = ?4 OR funding.bloc_id = ?4"
+	  " OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
+	  " OR funding.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?4)"
+	  " OR funding.id IN (SELECT subject_id FROM citation WHERE source_id = ?4)"
+	  " OR funding.announced_on" TIMELINE_NEAR_EVENT, TIMELINE_BETWEEN("+funding.announced_on"),
+	  TIMELINE_WITHIN("+funding.announced_on") }
 };
 
 /* The fields of events and of funding, each once, as "a, b, c". */
@@ -182,17 +180,18 @@ timeline_select(const struct timeline *t, int funding, int within, const char *c
     const char *tail)
 {
 	const struct timeline_kind *k = &timeline_kinds[funding];
-	const char *range = within ? k->within : k->between;
+	const char *range = !t->about ? (within ? k->within : k->between) :
+	    !within ? k->between_about : t->few ? k->within_about : k->within;
 
 	/* With records of the user's own, a set of ids is looked up in main's
 	 * table and in the user's apart: SQLite reads a merged view whole to
 	 * test it against a subquery. */
 	if (t->about && !t->mine)
-		return xasprintf("SELECT %s FROM %s WHERE %s AND %s.id IN (%s)%s%s", columns,
-		    k->table, timeline_test(t, funding), k->table, k->about, range, tail);
+		return xasprintf("SELECT %s FROM %s WHERE %s AND (%s)%s%s", columns,
+		    k->table, timeline_test(t, funding), k->about, range, tail);
 	if (t->about)
-		return xasprintf("SELECT %1$s FROM main.%2$s AS %2$s WHERE %3$s AND %2$s.id IN (%4$s)%5$s%6$s"
-		    " UNION ALL SELECT %1$s FROM user.%2$s AS %2$s WHERE %3$s AND %2$s.id IN (%4$s)%5$s%6$s",
+		return xasprintf("SELECT %1$s FROM main.%2$s AS %2$s WHERE %3$s AND (%4$s)%5$s%6$s"
+		    " UNION ALL SELECT %1$s FROM user.%2$s AS %2$s WHERE %3$s AND (%4$s)%5$s%6$s",
 		    columns, k->table, timeline_test(t, funding), k->about, range, tail);
 	return xasprintf("SELECT %s FROM %s WHERE %s%s%s", columns, k->table,
 	    timeline_test(t, funding), range, tail);

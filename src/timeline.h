@@ -25,7 +25,13 @@ struct timeline {
 					 * record ?4, or around the event ?8 */
 	int		 mine;		/* the user has records (merge_mine()):
 					 * about's items read per schema */
+	int		 few;		/* about at most TIMELINE_FEW items: those
+					 * of a period found as those of all */
 };
+
+/* The most items of a record whose periods are read through the indexes
+ * of what relates them to it, not through the date's. */
+#define TIMELINE_FEW 4096
 
 /* Compile a filter for both kinds of item (NULL expr: none); -1 with
  * *cause if it fits neither. */

@@ -184,6 +184,8 @@ static void
 tl_load(struct view *v, struct tl_view *t)
 {
 	sqlite3_stmt *stmt = NULL;
+	long total;
+	int i;
 
 	tl_finalize(t);
 	tl_forget_months(t);
@@ -196,6 +198,9 @@ tl_load(struct view *v, struct tl_view *t)
 		t->month_counts[t->nmonths++] = sqlite3_column_int64(stmt, 1);
 	}
 	sqlite3_finalize(stmt);
+	for (i = 0, total = 0; i < t->nmonths; i++)
+		total += t->month_counts[i];
+	t->t.few = t->t.about && total <= TIMELINE_FEW;
 	tl_prepare_one(v, t, timeline_keys_sql(&t->t), &t->keys);
 	tl_prepare_one(v, t, timeline_item_sql(0), &t->item[0]);
 	tl_prepare_one(v, t, timeline_item_sql(1), &t->item[1]);
