@@ -30,6 +30,28 @@ struct cmp_view {
 	char		 title[256];
 };
 
+/* The cells that wrap to more than CMP_MEMO_LINES lines (a place's years
+ * used, an item each: thousands of lines at a million records), with their
+ * count of lines at a width, so that a draw does not wrap them again for
+ * each line it draws. Cleared whenever a comparison is freed, as the
+ * cells' text is known by its address. */
+#define CMP_MEMO	16
+#define CMP_MEMO_LINES	16
+static struct {
+	const char	*text;
+	int		 width;
+	int		 lines;
+} cmp_memo[CMP_MEMO];
+static int cmp_nmemo;
+
+/* Free a comparison, and forget the lines of its cells. */
+static void
+cmp_free(struct compare *cmp)
+{
+	compare_free(cmp);
+	cmp_nmemo = 0;
+}
+
 /* Compare the marked records. */
 static void
 cmp_open(struct view *v)
@@ -54,7 +76,7 @@ cmp_close(struct view *v)
 {
 	struct cmp_view *c = v->data;
 
-	compare_free(c->cmp);
+	cmp_free(c->cmp);
 	free(c);
 }
 
@@ -100,24 +122,35 @@ cmp_bar(double value, double max, int width)
 	return bar;
 }
 
+/* The line of text s that starts at byte off, wrapped at spaces to width
+ * columns: its length in bytes, and in *next where the line after it
+ * starts. */
+static size_t
+cmp_wrap_line(const char *s, size_t off, int width, size_t *next)
+{
+	size_t span = text_span(s + off, width > 1 ? width : 1), cut = span;
+
+	if (s[off + span] != '\0' && s[off + span] != ' ') {
+		/* Break after the last space that fits, if there is one. */
+		while (cut > 0 && s[off + cut - 1] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = span;
+	}
+	*next = off + cut + strspn(s + off + cut, " ");
+	return cut;
+}
+
 /* Line k of text s wrapped at spaces to width columns: its start and
  * length in bytes; 0 when s has no line k. */
 static int
 cmp_wrap(const char *s, int width, int k, size_t *start, size_t *len)
 {
-	size_t off = 0, span, cut;
+	size_t off = 0, next, cut;
 	int line;
 
 	for (line = 0;; line++) {
-		span = text_span(s + off, width > 1 ? width : 1);
-		cut = span;
-		if (s[off + span] != '\0' && s[off + span] != ' ') {
-			/* Break after the last space that fits, if there is one. */
-			while (cut > 0 && s[off + cut - 1] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = span;
-		}
+		cut = cmp_wrap_line(s, off, width, &next);
 		if (line == k) {
 			*start = off;
 			*len = cut;
@@ -125,10 +158,9 @@ cmp_wrap(const char *s, int width, int k, size_t *start, size_t *len)
 				(*len)--;
 			return 1;
 		}
-		off += cut;
-		off += strspn(s + off, " ");
-		if (s[off] == '\0' || cut == 0)
+		if (s[next] == '\0' || cut == 0)
 			return 0;
+		off = next;
 	}
 }
 
@@ -139,17 +171,30 @@ cmp_text_width(const struct compare_row *r, int i, int width)
 	return r->disputed[i] ? width - 2 : width;
 }
 
-/* How many lines cell i of a row takes, wrapped in width. */
+/* How many lines cell i of a row takes, wrapped in width: counted in one
+ * pass, and kept for a cell of many lines. */
 static int
 cmp_cell_lines(const struct compare_row *r, int i, int width)
 {
-	size_t start, len;
-	int k = 0;
+	const char *s = r->text[i];
+	size_t off = 0, next;
+	int k, w = cmp_text_width(r, i, width);
 
-	while (r->text[i] != NULL && cmp_wrap(r->text[i], cmp_text_width(r, i, width), k, &start,
-	    &len))
-		k++;
-	return k > 0 ? k : 1;
+	for (k = 0; s != NULL && k < cmp_nmemo && k < CMP_MEMO; k++) {
+		if (cmp_memo[k].text == s && cmp_memo[k].width == w)
+			return cmp_memo[k].lines;
+	}
+	for (k = 1; s != NULL; k++) {
+		if (cmp_wrap_line(s, off, w, &next) == 0 || s[next] == '\0')
+			break;
+		off = next;
+	}
+	if (k > CMP_MEMO_LINES) {
+		cmp_memo[cmp_nmemo % CMP_MEMO].text = s;
+		cmp_memo[cmp_nmemo % CMP_MEMO].width = w;
+		cmp_memo[cmp_nmemo++ % CMP_MEMO].lines = k;
+	}
+	return k;
 }
 
 /* Draw line k of cell i of a row at (y, x) in width, and after its last
@@ -402,7 +447,7 @@ cmp_rebuild(struct view *v)
 		free(cause);
 		return;
 	}
-	compare_free(c->cmp);
+	cmp_free(c->cmp);
 	c->cmp = cmp;
 	explorer_message(v->ex, "%s", cmp->scope_text);
 }
