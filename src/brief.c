@@ -10,8 +10,8 @@
 
 #include "db.h"
 #include "i18n.h"
-#include "merge.h"
 #include "label.h"
+#include "merge.h"
 #include "money.h"
 #include "norm.h"
 #include "number.h"

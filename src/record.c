@@ -109,9 +109,11 @@ static const struct record_kind {
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
-	  RECORD_LINK("m.bloc_id", "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
+	  RECORD_LINK("m.bloc_id",
+	  "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
-	  " FROM bloc_member AS m WHERE m.iso3 = ?1 AND " RECORD_LINKED("m.bloc_id") " ORDER BY 3" },
+	  " FROM bloc_member AS m WHERE m.iso3 = ?1 AND " RECORD_LINKED("m.bloc_id")
+	  " ORDER BY 3" },
 	{ N_("Actors"),
 	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.country = ?1 ORDER BY 3" },
 	{ N_("Funding"),
@@ -124,9 +126,11 @@ static const struct record_kind {
 
 	{ "bloc", "SELECT * FROM bloc WHERE id = ?1", {
 	{ N_("Members"),
-	  RECORD_LINK("m.iso3", "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
+	  RECORD_LINK("m.iso3",
+	  "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
-	  " FROM bloc_member AS m WHERE m.bloc_id = ?1 AND " RECORD_LINKED("m.iso3") " ORDER BY 3" },
+	  " FROM bloc_member AS m WHERE m.bloc_id = ?1 AND " RECORD_LINKED("m.iso3")
+	  " ORDER BY 3" },
 	{ N_("Statistics from"),
 	  RECORD_LINK("b.stats_iso3", "NULL") " FROM bloc AS b"
 	  " WHERE b.id = ?1 AND " RECORD_LINKED("b.stats_iso3") },
@@ -145,7 +149,8 @@ static const struct record_kind {
 	  RECORD_LINK("a.parent_id", "NULL") " FROM actor AS a"
 	  " WHERE a.id = ?1 AND " RECORD_LINKED("a.parent_id") },
 	{ N_("Parts"),
-	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.parent_id = ?1 ORDER BY 3" },
+	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.parent_id = ?1"
+	  " ORDER BY 3" },
 	RECORD_PLACE("actor"),
 	/* Ordered by columns it shows, for SQLite to read each schema's
 	 * rows by key (a view is read whole for an order by anything else). */
@@ -153,17 +158,20 @@ static const struct record_kind {
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)"
 	  " || ' · ' || label(f.status)") ", f.announced_on FROM funding AS f"
 	  " WHERE f.id IN (SELECT id FROM funding WHERE recipient_id = ?1"
-	  " UNION ALL SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient')"
+	  " UNION ALL SELECT funding_id FROM funding_party"
+	  "  WHERE actor_id = ?1 AND role = 'recipient')"
 	  " ORDER BY f.announced_on, f.id" },
 	{ N_("Funding given"),
-	  RECORD_LINK("p.funding_id", "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
+	  RECORD_LINK("p.funding_id",
+	  "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
 	  " || (SELECT coalesce(' · ' || phrase('total', " RECORD_AMOUNT("f") "), '')"
 	  " || ' · ' || date_text(f.announced_on) FROM funding AS f WHERE f.id = p.funding_id)")
 	  " FROM funding_party AS p WHERE p.actor_id = ?1 AND p.role <> 'recipient'"
 	  " AND " RECORD_LINKED("p.funding_id")
 	  " ORDER BY " RECORD_FUNDING_DATE("p.funding_id") ", p.funding_id" },
 	{ N_("Events"),
-	  RECORD_LINK("ea.event_id", "(SELECT date_text(e.date) FROM event AS e WHERE e.id = ea.event_id)"
+	  RECORD_LINK("ea.event_id",
+	  "(SELECT date_text(e.date) FROM event AS e WHERE e.id = ea.event_id)"
 	  " || ' · ' || label(ea.role)") " FROM event_actor AS ea"
 	  " WHERE ea.actor_id = ?1 AND " RECORD_LINKED("ea.event_id")
 	  " ORDER BY " RECORD_EVENT_DATE("ea.event_id") ", ea.event_id" },
@@ -177,10 +185,12 @@ static const struct record_kind {
 	  RECORD_LINK("p.id", RECORD_AMOUNT("p")) " FROM funding AS p"
 	  " WHERE p.id = (SELECT f.parent_id FROM funding AS f WHERE f.id = ?1)" },
 	{ N_("Parts"),
-	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || label(f.status)") " FROM funding AS f"
-	  " WHERE f.parent_id = ?1 ORDER BY coalesce(f.amount, f.amount_high) DESC, f.id" },
+	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || label(f.status)")
+	  " FROM funding AS f WHERE f.parent_id = ?1"
+	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, f.id" },
 	{ N_("Parties"),
-	  RECORD_LINK("p.actor_id", "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
+	  RECORD_LINK("p.actor_id",
+	  "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
 	  " FROM funding_party AS p WHERE p.funding_id = ?1 AND " RECORD_LINKED("p.actor_id")
 	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
 	{ N_("Events"),
