@@ -96,8 +96,8 @@ static const struct timeline_kind {
 	  " OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
 	  " OR funding.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?4)"
 	  " OR funding.id IN (SELECT subject_id FROM citation WHERE source_id = ?4)"
-	  " OR funding.announced_on" TIMELINE_NEAR_EVENT, TIMELINE_BETWEEN("+funding.announced_on"),
-	  TIMELINE_WITHIN("+funding.announced_on") }
+	  " OR funding.announced_on" TIMELINE_NEAR_EVENT,
+	  TIMELINE_BETWEEN("+funding.announced_on"), TIMELINE_WITHIN("+funding.announced_on") }
 };
 
 /* The fields of events and of funding, each once, as "a, b, c". */
@@ -183,15 +183,17 @@ timeline_select(const struct timeline *t, int funding, int within, const char *c
 	const char *range = !t->about ? (within ? k->within : k->between) :
 	    !within ? k->between_about : t->few ? k->within_about : k->within;
 
-	/* With records of the user's own, a set of ids is looked up in main's
-	 * table and in the user's apart: SQLite reads a merged view whole to
-	 * test it against a subquery. */
+	/* With records of the user's own, main's items and the user's are
+	 * read apart: SQLite reads a merged view whole to test it against a
+	 * subquery. */
 	if (t->about && !t->mine)
 		return xasprintf("SELECT %s FROM %s WHERE %s AND (%s)%s%s", columns,
 		    k->table, timeline_test(t, funding), k->about, range, tail);
 	if (t->about)
-		return xasprintf("SELECT %1$s FROM main.%2$s AS %2$s WHERE %3$s AND (%4$s)%5$s%6$s"
-		    " UNION ALL SELECT %1$s FROM user.%2$s AS %2$s WHERE %3$s AND (%4$s)%5$s%6$s",
+		return xasprintf("SELECT %1$s FROM main.%2$s AS %2$s"
+		    " WHERE %3$s AND (%4$s)%5$s%6$s"
+		    " UNION ALL SELECT %1$s FROM user.%2$s AS %2$s"
+		    " WHERE %3$s AND (%4$s)%5$s%6$s",
 		    columns, k->table, timeline_test(t, funding), k->about, range, tail);
 	return xasprintf("SELECT %s FROM %s WHERE %s%s%s", columns, k->table,
 	    timeline_test(t, funding), range, tail);
