@@ -154,7 +154,7 @@ struct compare_sum {
 	char	 head_currency[4];
 	int	 head_disputed;
 	struct strbuf years;		/* the years used, item by item */
-	char	*rates;			/* "USD 2025,..." of the items added */
+	struct strbuf rates;		/* "USD 2025,..." of the items added */
 	int	 latest;		/* the latest year of an item in the domains */
 };
 
@@ -196,14 +196,14 @@ compare_sep(void)
 	return _("; ");
 }
 
-/* Append text to a "; "-separated list. */
+/* Append text to a list, after sep if it has a part already; in time
+ * linear in the list's length (a place's years used: an item each). */
 static void
-compare_append(char **list, const char *sep, const char *text)
+compare_append(struct strbuf *list, const char *sep, const char *text)
 {
-	char *t = xasprintf("%s%s%s", *list != NULL ? *list : "", *list != NULL ? sep : "", text);
-
-	free(*list);
-	*list = t;
+	if (list->s != NULL)
+		strbuf_add(list, sep);
+	strbuf_add(list, text);
 }
 
 /* The index of a value in a list of names, or -1. */
@@ -268,15 +268,14 @@ compare_add(struct compare_sum *sum, sqlite3_stmt *stmt)
 	else
 		text = xasprintf(ngettext("%s: %d–%d, %d year", "%s: %d–%d, %d years", years),
 		    buf, y, years == 1 && end < y ? y : end, years);
-	strbuf_add(&sum->years, sum->years.len > 0 ? compare_sep() : "");
-	strbuf_add(&sum->years, text);
+	compare_append(&sum->years, compare_sep(), text);
 	free(text);
 	/* The rates the sums take: the currency's of the year, and the
 	 * dollar's of the year for the total in dollars. */
 	for (k = 0; k < 2; k++) {
 		snprintf(cy, sizeof cy, "%s %d", k == 0 ? currency : "USD", y);
 		if ((k == 0 && strcmp(currency, "EUR") == 0) ||
-		    (sum->rates != NULL && strstr(sum->rates, cy) != NULL))
+		    (sum->rates.s != NULL && strstr(sum->rates.s, cy) != NULL))
 			continue;
 		compare_append(&sum->rates, ",", cy);
 	}
@@ -338,7 +337,7 @@ compare_sum_free(struct compare_sum *sum)
 {
 	free(sum->head_id);
 	free(sum->years.s);
-	free(sum->rates);
+	free(sum->rates.s);
 }
 
 /* What was left out and why: "2 left out: 1 semiconductors, 1 before
@@ -346,7 +345,8 @@ compare_sum_free(struct compare_sum *sum)
 static char *
 compare_left(const struct compare_sum *sum, const struct compare_scope *s)
 {
-	char *text = NULL, *part, *t;
+	struct strbuf text = { 0 };
+	char *part, *t;
 	int k;
 
 	if (sum->nleft == 0)
@@ -367,8 +367,8 @@ compare_left(const struct compare_sum *sum, const struct compare_scope *s)
 		free(part);
 	}
 	t = xasprintf(ngettext("%d left out: %s", "%d left out: %s", sum->nleft),
-	    sum->nleft, text);
-	free(text);
+	    sum->nleft, text.s);
+	free(text.s);
 	return t;
 }
 
@@ -405,7 +405,8 @@ compare_domains_parse(const char *list, unsigned int *domains, char **bad)
 char *
 compare_scope_format(const struct compare_scope *s)
 {
-	char years[32], *domains = NULL, *text;
+	struct strbuf domains = { 0 };
+	char years[32], *text;
 	size_t i;
 
 	if (s->from <= 0 && s->to >= 9999)
@@ -423,9 +424,9 @@ compare_scope_format(const struct compare_scope *s)
 			compare_append(&domains, ", ", label_of(compare_domains[i]));
 	}
 	text = xasprintf(_("scope: %s · %s · top-level items only · %s"), years,
-	    domains != NULL ? domains : "–",
+	    domains.s != NULL ? domains.s : "–",
 	    s->members_out ? _("members left out") : _("members apart"));
-	free(domains);
+	free(domains.s);
 	return text;
 }
 
@@ -543,7 +544,8 @@ compare_share_cell(struct compare_row *r, int i, double usd, double gdp, int has
 static char *
 compare_rates(sqlite3 *db, const char *list)
 {
-	char *copy, *item, *next, *text = NULL, *e, cur[8];
+	struct strbuf text = { 0 };
+	char *copy, *item, *next, *e, cur[8];
 	struct norm_rate r;
 	int year;
 
@@ -557,12 +559,12 @@ compare_rates(sqlite3 *db, const char *list)
 			continue;
 		e = norm_explain(&r);
 		/* A rate both a bloc and its members use is said once. */
-		if (text == NULL || strstr(text, e) == NULL)
+		if (text.s == NULL || strstr(text.s, e) == NULL)
 			compare_append(&text, compare_sep(), e);
 		free(e);
 	}
 	free(copy);
-	return text != NULL ? text : xstrdup("–");
+	return text.s != NULL ? text.s : xstrdup("–");
 }
 
 /* The labels of the rows of a sum: a place's own, a bloc's members'. */
@@ -656,7 +658,8 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 	double pop = 0, gdp = 0;
 	struct compare_sum own, mem, given;
 	struct compare_row *row;
-	char buf[64], *text, *rates = NULL;
+	struct strbuf rates = { 0 };
+	char buf[64], *text;
 	int r = 0, count, gdp_sum = 0;
 
 #define ROW(label, chart) compare_next(c, first, &r, label, chart)
@@ -728,12 +731,12 @@ compare_fill(struct compare *c, sqlite3 *db, int i, const struct compare_place *
 		    gdp, 0);
 
 	/* The rates of the items added, own and members', nothing else. */
-	if (own.rates != NULL)
-		compare_append(&rates, ",", own.rates);
-	if (mem.rates != NULL)
-		compare_append(&rates, ",", mem.rates);
-	text = compare_rates(db, rates);
-	free(rates);
+	if (own.rates.s != NULL)
+		compare_append(&rates, ",", own.rates.s);
+	if (mem.rates.s != NULL)
+		compare_append(&rates, ",", mem.rates.s);
+	text = compare_rates(db, rates.s);
+	free(rates.s);
 	row = ROW(_("rates used"), 0);
 	compare_cell(row, i, 0, 0, "%s", text);
 	free(text);
