@@ -416,19 +416,23 @@ CREATE INDEX actor_kind ON actor (kind);
 CREATE INDEX funding_kind ON funding (kind);
 CREATE INDEX event_kind ON event (kind);
 CREATE INDEX actor_name_fr ON actor (name_fr, id);
-CREATE INDEX actor_country ON actor (country);
+-- A place's actors, funding and events in the order its record shows them
+-- (an actor's name in either language, the date): the first of a country
+-- of a hundred thousand are read at once, not every one sorted.
+CREATE INDEX actor_country_name ON actor (country, name);
+CREATE INDEX actor_country_name_fr ON actor (country, name_fr);
+CREATE INDEX funding_country_date ON funding (country, announced_on, id);
+CREATE INDEX funding_bloc_date ON funding (bloc_id, announced_on, id);
+CREATE INDEX event_country_date ON event (country, date, id);
+CREATE INDEX event_bloc_date ON event (bloc_id, date, id);
 CREATE INDEX actor_parent ON actor (parent_id);
 CREATE INDEX actor_bloc ON actor (bloc_id);
 CREATE INDEX funding_announced ON funding (announced_on, id);
 CREATE INDEX funding_recipient ON funding (recipient_id);
 CREATE INDEX funding_parent ON funding (parent_id);
-CREATE INDEX funding_country ON funding (country);
-CREATE INDEX funding_bloc ON funding (bloc_id);
 CREATE INDEX funding_party_actor ON funding_party (actor_id);
 CREATE INDEX event_date ON event (date, id);
 CREATE INDEX event_funding ON event (funding_id);
-CREATE INDEX event_country ON event (country);
-CREATE INDEX event_bloc ON event (bloc_id);
 CREATE INDEX event_actor_actor ON event_actor (actor_id);
 CREATE INDEX bloc_member_country ON bloc_member (iso3);
 CREATE INDEX figure_subject ON figure (subject_id, id);

@@ -85,18 +85,34 @@
 /* An event's date, from the row of event e_id. */
 #define RECORD_EVENT_DATE(e_id) "(SELECT e.date FROM event AS e WHERE e.id = " e_id ")"
 
+/* The actors whose column col is the record ?1, by their name in the
+ * language of column name (name, name_fr): ordered by a column, not by an
+ * expression of the language, for an index on (col, name) to give the
+ * first of many in order. */
+#define RECORD_ACTORS(heading, col) \
+	{ heading, RECORD_ACTORS_BY(col, "name"), RECORD_ACTORS_BY(col, "name_fr") }
+#define RECORD_ACTORS_BY(col, name) \
+	"SELECT a.id, 'actor', a." name ", label(a.kind) FROM actor AS a" \
+	" WHERE a." col " = ?1 ORDER BY a." name
+
 /* The most relations of a kind, and one for the end. */
 #define RECORD_RELATIONS 8
 
 /* Each kind of record: the query of its own fields (?1 is its id), and its
  * relations in the order shown, each a heading and a query of links (id,
- * kind, name, detail), with ?1 the record's id and ?2 the language. */
+ * kind, name, detail), with ?1 the record's id and ?2 the language; and,
+ * when French orders them otherwise, the query for French. A query orders
+ * by columns it returns (a date after those four, when it orders by date):
+ * with records of the user's own its table is a view, which SQLite reads
+ * whole for an order by anything else, where it reads each schema's rows
+ * in the order of an index. */
 static const struct record_kind {
 	const char	*kind;
 	const char	*fields;
 	struct {
 		const char	*heading;
 		const char	*sql;
+		const char	*sql_fr;
 	} relations[RECORD_RELATIONS];
 } record_kinds[] = {
 	{ "source", "SELECT * FROM source WHERE id = ?1", {
@@ -114,13 +130,12 @@ static const struct record_kind {
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
 	  " FROM bloc_member AS m WHERE m.iso3 = ?1 AND " RECORD_LINKED("m.bloc_id")
 	  " ORDER BY 3" },
-	{ N_("Actors"),
-	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.country = ?1 ORDER BY 3" },
+	RECORD_ACTORS(N_("Actors"), "country"),
 	{ N_("Funding"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)")
-	  " FROM funding AS f WHERE f.country = ?1 ORDER BY f.announced_on, f.id" },
+	  ", f.announced_on FROM funding AS f WHERE f.country = ?1 ORDER BY f.announced_on, f.id" },
 	{ N_("Events"),
-	  RECORD_LINK("e.id", "date_text(e.date)") " FROM event AS e"
+	  RECORD_LINK("e.id", "date_text(e.date)") ", e.date FROM event AS e"
 	  " WHERE e.country = ?1 ORDER BY e.date, e.id" },
 	RECORD_FIGURES } },
 
@@ -134,13 +149,12 @@ static const struct record_kind {
 	{ N_("Statistics from"),
 	  RECORD_LINK("b.stats_iso3", "NULL") " FROM bloc AS b"
 	  " WHERE b.id = ?1 AND " RECORD_LINKED("b.stats_iso3") },
-	{ N_("Actors"),
-	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.bloc_id = ?1 ORDER BY 3" },
+	RECORD_ACTORS(N_("Actors"), "bloc_id"),
 	{ N_("Funding"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)")
-	  " FROM funding AS f WHERE f.bloc_id = ?1 ORDER BY f.announced_on, f.id" },
+	  ", f.announced_on FROM funding AS f WHERE f.bloc_id = ?1 ORDER BY f.announced_on, f.id" },
 	{ N_("Events"),
-	  RECORD_LINK("e.id", "date_text(e.date)") " FROM event AS e"
+	  RECORD_LINK("e.id", "date_text(e.date)") ", e.date FROM event AS e"
 	  " WHERE e.bloc_id = ?1 ORDER BY e.date, e.id" },
 	RECORD_FIGURES } },
 
@@ -148,12 +162,8 @@ static const struct record_kind {
 	{ N_("Part of"),
 	  RECORD_LINK("a.parent_id", "NULL") " FROM actor AS a"
 	  " WHERE a.id = ?1 AND " RECORD_LINKED("a.parent_id") },
-	{ N_("Parts"),
-	  RECORD_LINK("a.id", "label(a.kind)") " FROM actor AS a WHERE a.parent_id = ?1"
-	  " ORDER BY 3" },
+	RECORD_ACTORS(N_("Parts"), "parent_id"),
 	RECORD_PLACE("actor"),
-	/* Ordered by columns it shows, for SQLite to read each schema's
-	 * rows by key (a view is read whole for an order by anything else). */
 	{ N_("Funding received"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)"
 	  " || ' · ' || label(f.status)") ", f.announced_on FROM funding AS f"
@@ -536,12 +546,15 @@ record_load_relations(sqlite3 *db, struct record *r, const struct record_kind *k
 	sqlite3_stmt *stmt;
 	struct record_relation *rel;
 	struct record_link *l;
+	const char *query;
 	char *sql;
 	int i, rc;
 
 	for (i = 0; k->relations[i].heading != NULL; i++) {
+		query = k->relations[i].sql_fr != NULL && lang != NULL && strcmp(lang, "fr") == 0 ?
+		    k->relations[i].sql_fr : k->relations[i].sql;
 		/* One more than the most, to know whether there are more. */
-		sql = xasprintf("%s LIMIT %d", k->relations[i].sql, most > 0 ? most + 1 : -1);
+		sql = xasprintf("%s LIMIT %d", query, most > 0 ? most + 1 : -1);
 		rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
 		free(sql);
 		if (rc != SQLITE_OK)

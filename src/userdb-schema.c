@@ -29,7 +29,8 @@
  * tables and their shadow tables), and so are the indexes of the lists'
  * orders (named *_order), which the user's few records do without. ?1
  * keeps one table's statements (NULL: every table's), ?2 its CREATE TABLE
- * (1) or the rest (0) (NULL: both). */
+ * (1) or the rest (0) (NULL: both), ?3 the object of that name (NULL:
+ * any). */
 static const char userdb_schema_records_sql[] =
 	"SELECT s.name, s.sql FROM sqlite_schema AS s"
 	" WHERE s.sql IS NOT NULL AND s.type IN ('table', 'index', 'trigger')"
@@ -37,6 +38,7 @@ static const char userdb_schema_records_sql[] =
 	"   AND s.tbl_name IN (SELECT name FROM pragma_table_list"
 	"     WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')"
 	"   AND (?1 IS NULL OR s.tbl_name = ?1) AND (?2 IS NULL OR (s.type = 'table') = ?2)"
+	"   AND (?3 IS NULL OR s.name = ?3)"
 	" ORDER BY s.rowid";
 
 /* Step 3: whether user.actor has its place (made by step 2 from today's
@@ -80,11 +82,31 @@ userdb_schema_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
 	return r;
 }
 
+/* Whether schema user has an object of that name: 1, 0, or -1 with
+ * *cause. */
+static int
+userdb_schema_has(sqlite3 *db, const char *name, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (db_prepare(db, "SELECT 1 FROM user.sqlite_schema WHERE name = ?1", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*cause = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Run in schema user the statements of data/schema.sql's record tables,
  * read from a new database made with it: table's (NULL: every table's),
- * and of those its CREATE TABLE (which 1), the rest (0) or both (-1). */
+ * and of those its CREATE TABLE (which 1), the rest (0) or both (-1);
+ * with name, only the object of that name. */
 static int
-userdb_schema_replay(sqlite3 *db, const char *table, int which, char **cause)
+userdb_schema_replay(sqlite3 *db, const char *table, int which, const char *name,
+    char **cause)
 {
 	sqlite3 *bundled;
 	sqlite3_stmt *stmt;
@@ -100,6 +122,8 @@ userdb_schema_replay(sqlite3 *db, const char *table, int which, char **cause)
 		sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	if (which >= 0)
 		sqlite3_bind_int(stmt, 2, which);
+	if (name != NULL)
+		sqlite3_bind_text(stmt, 3, name, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (userdb_schema_copy(db, (const char *)sqlite3_column_text(stmt, 0),
 		    (const char *)sqlite3_column_text(stmt, 1), cause) != 0)
@@ -117,7 +141,7 @@ userdb_schema_replay(sqlite3 *db, const char *table, int which, char **cause)
 static int
 userdb_schema_records(sqlite3 *db, char **cause)
 {
-	return userdb_schema_replay(db, NULL, -1, cause);
+	return userdb_schema_replay(db, NULL, -1, NULL, cause);
 }
 
 /* Step 3: actors gain a place and a region, and the kinds supercomputer
@@ -139,7 +163,7 @@ userdb_schema_actor_places(sqlite3 *db, char **cause)
 		return 0;
 	if (db_exec(db, "CREATE TEMP TABLE userdb_actor AS SELECT * FROM user.actor;"
 	    "DROP TABLE user.actor", cause) != 0 ||
-	    userdb_schema_replay(db, "actor", 1, cause) != 0 ||
+	    userdb_schema_replay(db, "actor", 1, NULL, cause) != 0 ||
 	    db_prepare(db, userdb_schema_actor_columns_sql, &stmt, cause) != 0)
 		return -1;
 	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
@@ -156,7 +180,7 @@ userdb_schema_actor_places(sqlite3 *db, char **cause)
 	free(sql);
 	if (r != 0)
 		return -1;
-	return userdb_schema_replay(db, "actor", 0, cause);
+	return userdb_schema_replay(db, "actor", 0, NULL, cause);
 }
 
 /* Step 4: record_text holds each record's names, aliases and text in
@@ -168,7 +192,34 @@ userdb_schema_text_columns(sqlite3 *db, char **cause)
 {
 	if (db_exec(db, "DROP TABLE IF EXISTS user.record_text", cause) != 0)
 		return -1;
-	return userdb_schema_replay(db, "record_text", -1, cause);
+	return userdb_schema_replay(db, "record_text", -1, NULL, cause);
+}
+
+/* Step 5: a place's actors, funding and events are indexed in the order
+ * its record shows them (data/schema.sql), in place of the indexes of the
+ * place alone, which were their first columns. Step 2 has made them when
+ * it has just run. */
+static int
+userdb_schema_place_orders(sqlite3 *db, char **cause)
+{
+	static const char *const indexes[] = {
+		"actor_country_name", "actor_country_name_fr", "funding_country_date",
+		"funding_bloc_date", "event_country_date", "event_bloc_date", NULL
+	};
+	const char *const *name;
+	int has;
+
+	if (db_exec(db, "DROP INDEX IF EXISTS user.actor_country;"
+	    "DROP INDEX IF EXISTS user.funding_country; DROP INDEX IF EXISTS user.funding_bloc;"
+	    "DROP INDEX IF EXISTS user.event_country; DROP INDEX IF EXISTS user.event_bloc",
+	    cause) != 0)
+		return -1;
+	for (name = indexes; *name != NULL; name++) {
+		if ((has = userdb_schema_has(db, *name, cause)) < 0 ||
+		    (!has && userdb_schema_replay(db, NULL, 0, *name, cause) != 0))
+			return -1;
+	}
+	return 0;
 }
 
 /* The steps: the SQL each runs in schema user (or NULL), then what it
@@ -199,6 +250,8 @@ static const struct userdb_schema_step {
 	{ NULL, userdb_schema_actor_places },
 	/* 4: record_text in columns. */
 	{ NULL, userdb_schema_text_columns },
+	/* 5: indexes of a place's records in the order they are shown. */
+	{ NULL, userdb_schema_place_orders },
 };
 
 /* Bring schema user from version `from` to USERDB_SCHEMA_VERSION. */

@@ -16,6 +16,11 @@
 #include "userdb-schema.h"
 #include "xmalloc.h"
 
+/* USERDB_SCHEMA_VERSION as PRAGMA user_version reads it. */
+#define USERDB_VERSION_STR(v)	#v
+#define USERDB_VERSION_OF(v)	USERDB_VERSION_STR(v)
+#define USERDB_VERSION_TEXT	USERDB_VERSION_OF(USERDB_SCHEMA_VERSION)
+
 static char *dir;
 
 /* A path in the scratch directory. */
@@ -235,7 +240,8 @@ test_actor_places(void)
 	if ((bundled = db_create(":memory:", &cause)) == NULL ||
 	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
 		bail_out("%s", cause);
-	is_query(db, "PRAGMA user.user_version", "4", "a user database of version 2 is brought to 4");
+	is_query(db, "PRAGMA user.user_version", USERDB_VERSION_TEXT,
+	    "a user database of version 2 is brought to the current version");
 	is_query(db, "SELECT name || ' ' || kind || ' ' || founded_on || ' ' || founded_precision"
 	    " || ' ' || coalesce(place, 'no place') FROM user.actor",
 	    "My HPC infrastructure 2024-05 month no place", "its actor is kept, with no place yet");
@@ -281,12 +287,71 @@ test_text_columns(void)
 	if ((bundled = db_create(":memory:", &cause)) == NULL ||
 	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
 		bail_out("%s", cause);
-	is_query(db, "PRAGMA user.user_version", "4", "a user database of version 3 is brought to 4");
+	is_query(db, "PRAGMA user.user_version", USERDB_VERSION_TEXT,
+	    "a user database of version 3 is brought to the current version");
 	is_query(db, "SELECT expr FROM user.saved_filter WHERE name = 'firms'", "kind:company",
 	    "its saved filter is kept");
 	theirs = query(bundled, "SELECT sql FROM sqlite_schema WHERE name = 'record_text'");
 	mine = query(db, "SELECT sql FROM user.sqlite_schema WHERE name = 'record_text'");
 	is_str(mine, theirs, "user.record_text is the bundled schema's");
+	userdb_free(u);
+	sqlite3_close(db);
+	sqlite3_close(bundled);
+	free(mine);
+	free(theirs);
+	free(cause);
+	free(path);
+}
+
+/* A user database of version 4, whose actors, funding and events had
+ * indexes of their place alone, opens with its records kept, and the
+ * indexes of those tables as the bundled schema makes them. */
+static void
+test_place_orders(void)
+{
+	char *path = saved_file("v4.db"), *cause = NULL, *mine, *theirs;
+	static const char indexes[] =
+		"SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql"
+		" FROM %s WHERE type = 'index' AND tbl_name IN ('actor', 'funding', 'event')"
+		" AND sql IS NOT NULL AND name NOT LIKE '%%\\_order' ESCAPE '\\' ORDER BY name)";
+	char *sql;
+	sqlite3 *db, *bundled;
+	struct userdb *u;
+
+	/* The indexes as version 4 made them. */
+	file_exec(path, "DROP INDEX actor_country_name; DROP INDEX actor_country_name_fr;"
+	    "DROP INDEX funding_country_date; DROP INDEX funding_bloc_date;"
+	    "DROP INDEX event_country_date; DROP INDEX event_bloc_date;"
+	    "CREATE INDEX actor_country ON actor (country);"
+	    "CREATE INDEX funding_country ON funding (country);"
+	    "CREATE INDEX funding_bloc ON funding (bloc_id);"
+	    "CREATE INDEX event_country ON event (country);"
+	    "CREATE INDEX event_bloc ON event (bloc_id);"
+	    "INSERT INTO actor (id, name, name_fr, kind, country, summary_en, summary_fr)"
+	    " VALUES ('my-lab', 'My Lab', 'Mon labo', 'company', 'FRA', 'A lab.', 'Un labo.');"
+	    "PRAGMA user_version = 4");
+
+	db = main_open();
+	if ((bundled = db_create(":memory:", &cause)) == NULL ||
+	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("%s", cause);
+	is_query(db, "PRAGMA user.user_version", USERDB_VERSION_TEXT,
+	    "a user database of version 4 is brought to the current version");
+	is_query(db, "SELECT name_fr FROM user.actor WHERE country = 'FRA'", "Mon labo",
+	    "its actor is kept");
+	sql = xasprintf(indexes, "sqlite_schema");
+	theirs = query(bundled, sql);
+	free(sql);
+	sql = xasprintf(indexes, "user.sqlite_schema");
+	mine = query(db, sql);
+	free(sql);
+	ok(strstr(theirs, "actor_country_name_fr: ") != NULL,
+	    "the bundled schema has an index of a country's actors by French name");
+	is_str(mine, theirs, "the indexes of its actors, funding and events are the bundled"
+	    " schema's, but those of the lists' orders");
+	is_query(db, "SELECT count(*) FROM user.sqlite_schema WHERE name IN ('actor_country',"
+	    " 'funding_country', 'funding_bloc', 'event_country', 'event_bloc')", "0",
+	    "the indexes of a place alone are gone");
 	userdb_free(u);
 	sqlite3_close(db);
 	sqlite3_close(bundled);
@@ -483,6 +548,7 @@ main(void)
 	test_first_write();
 	test_actor_places();
 	test_text_columns();
+	test_place_orders();
 	test_migrated_refused();
 	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
 	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
