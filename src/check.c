@@ -99,21 +99,26 @@ static int	check_fts(sqlite3 *, struct check_sink *, char **);
 /* Each check: what it verifies, and a query returning one line per problem
  * or a function reporting them; the first CHECK_STORAGE verify how the
  * file keeps the records (its pages, the full-text indexes), the others
- * the records. */
+ * the records. Those marked CHECK_HELD hold in any database load.c has
+ * filled through data/schema.sql: its constraints and triggers refuse a
+ * row that breaks them, and load_finish() checks each row's references
+ * and fields (a database from elsewhere may break them all). */
+#define CHECK_HELD	1
 static const struct {
 	const char	*what;
 	const char	*sql;
 	int		(*fn)(sqlite3 *, struct check_sink *, char **);
+	int		 held;
 } check_rules[] = {
 	{ N_("the database file is sound"),
 	  "SELECT 'integrity: ' || quick_check FROM pragma_quick_check"
-	  " WHERE quick_check <> 'ok'", NULL },
-	{ N_("the full-text indexes are those of the records"), NULL, check_fts },
+	  " WHERE quick_check <> 'ok'", NULL, 0 },
+	{ N_("the full-text indexes are those of the records"), NULL, check_fts, 0 },
 	{ N_("every reference points to a record"),
 	  "SELECT printf('%s %s: %s: points to no %s', fk.\"table\","
 	  "  {row_name}, f.\"from\", fk.parent)"
 	  " FROM pragma_foreign_key_check AS fk"
-	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid", NULL },
+	  " JOIN pragma_foreign_key_list(fk.\"table\") AS f ON f.id = fk.fkid", NULL, CHECK_HELD },
 	{ N_("ids are unique across all tables"),
 	  "SELECT printf('%s %s: %s: also the id of a row of %s', a.kind, a.id, a.col,"
 	  "  group_concat(b.kind, ', '))"
@@ -125,12 +130,12 @@ static const struct {
 	  " (SELECT 1 FROM record AS r WHERE r.id = t.id AND r.kind = t.kind)"
 	  " UNION ALL SELECT printf('record %s: kind: no %s has this id', r.id, r.kind)"
 	  " FROM record AS r WHERE NOT EXISTS"
-	  " (SELECT 1 FROM {records} AS t WHERE t.id = r.id)", NULL },
+	  " (SELECT 1 FROM {records} AS t WHERE t.id = r.id)", NULL, CHECK_HELD },
 	{ N_("every record cites a source"),
 	  "SELECT printf('%s %s: %s: no citation names it', r.kind, r.id,"
 	  "  {id_column}) FROM record AS r"
 	  " WHERE r.kind <> 'source'"
-	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)", NULL },
+	  " AND NOT EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = r.id)", NULL, 0 },
 	{ N_("a citation's or a claim's field is a column of its record"),
 	  "SELECT printf('citation %s: field: ''%s'' is not a column of %s', "
 	  KIND_KEY_CITATION ", c.field, r.kind)"
@@ -140,7 +145,8 @@ static const struct {
 	  " UNION ALL SELECT printf('claim %s: field: ''%s'' is not a column of %s', "
 	  KIND_KEY_CLAIM ", c.field, r.kind)"
 	  " FROM claim AS c JOIN record AS r ON r.id = c.subject_id"
-	  " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)", NULL },
+	  " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(r.kind) WHERE name = c.field)", NULL,
+	  CHECK_HELD },
 	{ N_("every currency has a rate for its year"),
 	  "SELECT printf('funding %s: currency: no fx_rate for %s in %s', id, currency,"
 	  "  substr(announced_on, 1, 4))"
@@ -152,13 +158,13 @@ static const struct {
 	  " FROM funding_party AS p JOIN funding AS f ON f.id = p.funding_id"
 	  " WHERE p.currency <> 'EUR' AND NOT EXISTS"
 	  " (SELECT 1 FROM fx_rate AS r WHERE r.currency = p.currency"
-	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))", NULL },
+	  "  AND r.year = CAST(substr(f.announced_on, 1, 4) AS INTEGER))", NULL, 0 },
 	{ N_("nested pledges never sum above their parent"),
 	  "SELECT printf('funding %s: %s: its parts add up to EUR %.0f, above its own EUR %.0f',"
 	  "  whole.id, whole.col, sum(part.eur), whole.eur)"
 	  " FROM " CHECK_FUNDING_EUR("amount_high") " AS whole"
 	  " JOIN " CHECK_FUNDING_EUR("amount_low") " AS part ON part.parent_id = whole.id"
-	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001", NULL },
+	  " GROUP BY whole.id HAVING sum(part.eur) > whole.eur * 1.000001", NULL, 0 },
 	{ N_("dates are well-formed for their precision"),
 	  "SELECT NULL WHERE 0"
 	  CHECK_DATE("source", "id", "published_on")
@@ -170,7 +176,7 @@ static const struct {
 	  CHECK_DATE("bloc_member", KIND_KEY_BLOC_MEMBER, "since")
 	  CHECK_DATE("bloc_member", KIND_KEY_BLOC_MEMBER, "until")
 	  CHECK_DATE("figure", "id", "as_of")
-	  CHECK_DATE("figure", "id", "target_date"), NULL },
+	  CHECK_DATE("figure", "id", "target_date"), NULL, CHECK_HELD },
 	{ N_("amounts are above zero, in a known currency"),
 	  "SELECT printf('funding %s: amount: %s is not above zero', id, amount)"
 	  " FROM funding WHERE amount <= 0"
@@ -183,7 +189,7 @@ static const struct {
 	  " FROM funding WHERE currency IS NOT NULL AND currency <> 'EUR'"
 	  " AND currency NOT IN (SELECT currency FROM fx_rate)"
 	  " UNION ALL SELECT printf('funding_party %s: amount: %s is not above zero', "
-	  KIND_KEY_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL },
+	  KIND_KEY_FUNDING_PARTY ", amount) FROM funding_party WHERE amount <= 0", NULL, 0 },
 	{ N_("a funding says whose money it is and what it is for"),
 	  "SELECT printf('funding %s: nature: ''%s'' is not public, private or mixed', id,"
 	  "  coalesce(nature, '')) FROM funding"
@@ -191,7 +197,7 @@ static const struct {
 	  " UNION ALL SELECT printf('funding %s: domain: ''%s'' is not ai, compute,"
 	  " semiconductors or general', id, coalesce(domain, '')) FROM funding"
 	  " WHERE coalesce(domain NOT IN ('ai', 'compute', 'semiconductors', 'general'), 1)",
-	  NULL },
+	  NULL, 0 },
 	{ N_("a funding's nature fits its kind and its parent"),
 	  "SELECT printf('funding %s: nature: %s, but a sovereign investment is a state''s"
 	  " money (public)', id, nature)"
@@ -205,12 +211,12 @@ static const struct {
 	  " UNION ALL SELECT printf('funding %s: nature: private, but it is part of %s,"
 	  " which is public money', f.id, p.id)"
 	  " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
-	  " WHERE f.nature = 'private' AND p.nature = 'public'", NULL },
+	  " WHERE f.nature = 'private' AND p.nature = 'public'", NULL, 0 },
 	{ N_("a part is spent within its parent's horizon"),
 	  "SELECT printf('funding %s: horizon_end: %s, after %s, the horizon of %s, which it"
 	  " is part of', f.id, f.horizon_end, p.horizon_end, p.id)"
 	  " FROM funding AS f JOIN funding AS p ON p.id = f.parent_id"
-	  " WHERE substr(f.horizon_end, 1, 4) > substr(p.horizon_end, 1, 4)", NULL },
+	  " WHERE substr(f.horizon_end, 1, 4) > substr(p.horizon_end, 1, 4)", NULL, 0 },
 	{ N_("names and summaries are given in both languages"),
 	  "SELECT NULL WHERE 0"
 	  CHECK_TEXT("actor", "id", "name") CHECK_TEXT("actor", "id", "name_fr")
@@ -222,9 +228,10 @@ static const struct {
 	  CHECK_TEXT("event", "id", "title_en") CHECK_TEXT("event", "id", "title_fr")
 	  CHECK_TEXT("event", "id", "summary_en") CHECK_TEXT("event", "id", "summary_fr")
 	  CHECK_TEXT("country", "iso3", "name_en") CHECK_TEXT("country", "iso3", "name_fr")
-	  CHECK_TEXT("figure", "id", "label_en") CHECK_TEXT("figure", "id", "label_fr"), NULL },
+	  CHECK_TEXT("figure", "id", "label_en") CHECK_TEXT("figure", "id", "label_fr"), NULL,
+	  CHECK_HELD },
 	{ N_("parent chains have no loop"),
-	  CHECK_LOOP("funding") " UNION ALL " CHECK_LOOP("actor"), NULL },
+	  CHECK_LOOP("funding") " UNION ALL " CHECK_LOOP("actor"), NULL, 0 },
 	{ N_("every disagreement has its claims"),
 	  "SELECT printf('citation %s: field: a contradicting citation names the field it"
 	  " disputes, not *', " KIND_KEY_CITATION ")"
@@ -233,7 +240,7 @@ static const struct {
 	  " the values of %s', " KIND_KEY_CITATION ", field, field)"
 	  " FROM citation AS c WHERE stance = 'contradicts' AND field <> '*' AND NOT EXISTS"
 	  " (SELECT 1 FROM claim AS k WHERE k.subject_id = c.subject_id AND k.field = c.field)",
-	  NULL },
+	  NULL, 0 },
 	{ N_("a disputed field has one preferred claim"),
 	  "SELECT printf('claim %s/%s: rank: %s, with %d preferred claims (give exactly one)',"
 	  "  c.subject_id, c.field, iif(d.field IS NULL, 'one value', 'disputed'),"
@@ -242,8 +249,8 @@ static const struct {
 	  "  ON d.subject_id = c.subject_id AND d.field = c.field"
 	  " GROUP BY c.subject_id, c.field"
 	  " HAVING sum(c.rank = 'preferred') > 1"
-	  "  OR (d.field IS NOT NULL AND sum(c.rank = 'preferred') = 0)", NULL },
-	{ N_("a record holds its preferred claims"), NULL, check_preferred_held },
+	  "  OR (d.field IS NOT NULL AND sum(c.rank = 'preferred') = 0)", NULL, 0 },
+	{ N_("a record holds its preferred claims"), NULL, check_preferred_held, 0 },
 	{ N_("the preferred claim has the best-supported source"),
 	  "SELECT printf('claim %s/%s/%s: rank: preferred, but %s is a source of a higher"
 	  " class (official, then press, then the articles and opinion) and this value is"
@@ -253,12 +260,12 @@ static const struct {
 	  " UNION ALL SELECT printf('claim %s/%s/%s: rank: preferred, but %s is a later"
 	  " official source (%s, after %s)', p.subject_id, p.field, p.source_id, o.source_id,"
 	  "  os.published_on, ps.published_on)"
-	  CHECK_PREFERRED_PAIRS("2"), NULL },
+	  CHECK_PREFERRED_PAIRS("2"), NULL, 0 },
 	{ N_("a funding's confidence is computed from its sources"),
 	  "SELECT printf('funding %s: confidence: ''%s'', but its citations and claims make"
 	  " it ''%s''', f.id, f.confidence, " CLAIM_CONFIDENCE_SQL ")"
-	  " FROM funding AS f WHERE f.confidence IS NOT " CLAIM_CONFIDENCE_SQL, NULL },
-	{ NULL, NULL, NULL }
+	  " FROM funding AS f WHERE f.confidence IS NOT " CLAIM_CONFIDENCE_SQL, NULL, 0 },
+	{ NULL, NULL, NULL, 0 }
 };
 
 /* Run FTS5's integrity-check on each full-text index of main: each must
@@ -452,9 +459,11 @@ check_expand(const char *rule)
 	return sql;
 }
 
-/* Run the checks from the first'th on, reporting each problem. */
+/* Run the checks from the first'th on, but those held by loading when
+ * loaded, reporting each problem. */
 static int
-check_from(sqlite3 *db, int first, check_report_fn report, void *arg, char **cause)
+check_from(sqlite3 *db, int first, int loaded, check_report_fn report, void *arg,
+    char **cause)
 {
 	struct check_sink sink;
 	sqlite3_stmt *stmt;
@@ -464,6 +473,8 @@ check_from(sqlite3 *db, int first, check_report_fn report, void *arg, char **cau
 	sink.report = report;
 	sink.arg = arg;
 	for (i = first; check_rules[i].what != NULL; i++) {
+		if (loaded && check_rules[i].held)
+			continue;
 		if (check_rules[i].fn != NULL) {
 			if ((rc = check_rules[i].fn(db, &sink, cause)) < 0) {
 				char *why = *cause;
@@ -503,12 +514,13 @@ check_from(sqlite3 *db, int first, check_report_fn report, void *arg, char **cau
 int
 check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 {
-	return check_from(db, 0, report, arg, cause);
+	return check_from(db, 0, 0, report, arg, cause);
 }
 
-/* Run the checks of the records, but not of their storage. */
+/* Run the checks of the records a load has just made, but not of their
+ * storage, nor those the load held. */
 int
-check_records(sqlite3 *db, check_report_fn report, void *arg, char **cause)
+check_loaded(sqlite3 *db, check_report_fn report, void *arg, char **cause)
 {
-	return check_from(db, CHECK_STORAGE, report, arg, cause);
+	return check_from(db, CHECK_STORAGE, 1, report, arg, cause);
 }

@@ -12,8 +12,9 @@ typedef void (*check_report_fn)(void *arg, const char *problem);
 int	 check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause);
 /* The same checks but those of how the file keeps the records (SQLite's
  * quick_check of its pages, FTS5's integrity-check of the full-text
- * indexes): for a database SQLite has just written whole, where they
- * would check SQLite itself, at a fifth of a large build's time. */
-int	 check_records(sqlite3 *db, check_report_fn report, void *arg, char **cause);
+ * indexes), and those the schema and the load hold (references, ids,
+ * citations' fields, dates, texts): for a database load_dir() has just
+ * filled, where they would check SQLite and the load again. */
+int	 check_loaded(sqlite3 *db, check_report_fn report, void *arg, char **cause);
 
 #endif

@@ -36,8 +36,9 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 	if (load_dir(db, dir, cause) != 0 || fts_build(db, cause) != 0)
 		return -1;
 	/* The file's storage is checked by aiatlas check, not here: SQLite
-	 * has just written it, and made the indexes from the text. */
-	problems = check_records(db, mkdb_report, (void *)dir, cause);
+	 * has just written it, and made the indexes from the text. Nor is
+	 * what the schema and the load have held for each row. */
+	problems = check_loaded(db, mkdb_report, (void *)dir, cause);
 	if (problems != 0) {
 		if (problems > 0)
 			*cause = xasprintf(ngettext("%s: %d problem found by the checks",
