@@ -410,10 +410,12 @@ CREATE TABLE fx_rate (
 );
 
 -- Indexes for the lists' orders and for following links, so that lists and
--- records stay instant on large databases.
+-- records stay instant on large databases. Those of a column the lists
+-- sort by are on (column, id), the lists' order, which serves a lookup of
+-- the column as well.
 CREATE INDEX actor_name ON actor (name, id);
-CREATE INDEX actor_kind ON actor (kind);
-CREATE INDEX funding_kind ON funding (kind);
+CREATE INDEX actor_kind ON actor (kind, id);
+CREATE INDEX funding_kind ON funding (kind, id);
 CREATE INDEX event_kind ON event (kind);
 CREATE INDEX actor_name_fr ON actor (name_fr, id);
 -- A place's actors, funding and events in the order its record shows them
@@ -425,11 +427,11 @@ CREATE INDEX funding_country_date ON funding (country, announced_on, id);
 CREATE INDEX funding_bloc_date ON funding (bloc_id, announced_on, id);
 CREATE INDEX event_country_date ON event (country, date, id);
 CREATE INDEX event_bloc_date ON event (bloc_id, date, id);
-CREATE INDEX actor_parent ON actor (parent_id);
+CREATE INDEX actor_parent ON actor (parent_id, id);
 CREATE INDEX actor_bloc ON actor (bloc_id);
 CREATE INDEX funding_announced ON funding (announced_on, id);
-CREATE INDEX funding_recipient ON funding (recipient_id);
-CREATE INDEX funding_parent ON funding (parent_id);
+CREATE INDEX funding_recipient ON funding (recipient_id, id);
+CREATE INDEX funding_parent ON funding (parent_id, id);
 CREATE INDEX funding_party_actor ON funding_party (actor_id);
 CREATE INDEX event_date ON event (date, id);
 CREATE INDEX event_funding ON event (funding_id);
@@ -439,25 +441,21 @@ CREATE INDEX figure_subject ON figure (subject_id, id);
 CREATE INDEX citation_source ON citation (source_id);
 CREATE INDEX claim_subject ON claim (subject_id, field);
 CREATE INDEX claim_source ON claim (source_id);
--- Each column a list of actors can be sorted by, with the id after it as
--- the lists' order (column, id): the index gives a sorted window at once,
--- where one on the column alone leaves every row of the list to sort.
--- Named *_order: the user database, with few records, does without them.
-CREATE INDEX actor_kind_order ON actor (kind, id);
+-- Each other column a list of actors can be sorted by, with the id after it
+-- as the lists' order (column, id): the index gives a sorted window at
+-- once, where one on the column alone leaves every row of the list to
+-- sort. Named *_order: the user database, with few records, does without
+-- them.
 CREATE INDEX actor_country_order ON actor (country, id);
 CREATE INDEX actor_sector_order ON actor (sector, id);
 CREATE INDEX actor_place_order ON actor (place, id);
 CREATE INDEX actor_founded_order ON actor (founded_on, id);
-CREATE INDEX actor_parent_order ON actor (parent_id, id);
 -- The same for the funding list (announced: funding_announced), its amount
 -- as the list sorts it: the amount, or the top of a range.
 CREATE INDEX funding_title_order ON funding (title_en, id);
 CREATE INDEX funding_title_fr_order ON funding (title_fr, id);
-CREATE INDEX funding_kind_order ON funding (kind, id);
 CREATE INDEX funding_status_order ON funding (status, id);
 CREATE INDEX funding_amount_order ON funding (coalesce(amount, amount_high), id);
-CREATE INDEX funding_recipient_order ON funding (recipient_id, id);
-CREATE INDEX funding_parent_order ON funding (parent_id, id);
 
 -- The thesaurus: words and phrases people type, in French or English, each
 -- under a concept with its equivalents ("souveraineté" and "sovereignty"

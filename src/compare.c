@@ -50,9 +50,12 @@ static const char compare_actor_sql[] =
 	" UNION SELECT funding_id FROM funding_party WHERE actor_id = ?1 AND role = 'recipient'";
 static const char compare_item_sql[] =
 	"SELECT ?1";
+/* (The state actor of a country is found through the country's index: the
+ * kind's, which SQLite may take for it, holds the states of every
+ * country.) */
 static const char compare_given_sql[] =
 	"SELECT funding_id FROM funding_party WHERE role <> 'recipient' AND actor_id IN"
-	" (SELECT ?1 UNION SELECT id FROM actor WHERE kind = 'state' AND country = ?1"
+	" (SELECT ?1 UNION SELECT id FROM actor WHERE +kind = 'state' AND country = ?1"
 	"  UNION SELECT id FROM actor WHERE bloc_id = ?1)";
 
 /*

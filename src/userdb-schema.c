@@ -82,24 +82,6 @@ userdb_schema_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
 	return r;
 }
 
-/* Whether schema user has an object of that name: 1, 0, or -1 with
- * *cause. */
-static int
-userdb_schema_has(sqlite3 *db, const char *name, char **cause)
-{
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if (db_prepare(db, "SELECT 1 FROM user.sqlite_schema WHERE name = ?1", &stmt, cause) != 0)
-		return -1;
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		*cause = xstrdup(sqlite3_errmsg(db));
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* Run in schema user the statements of data/schema.sql's record tables,
  * read from a new database made with it: table's (NULL: every table's),
  * and of those its CREATE TABLE (which 1), the rest (0) or both (-1);
@@ -195,28 +177,43 @@ userdb_schema_text_columns(sqlite3 *db, char **cause)
 	return userdb_schema_replay(db, "record_text", -1, NULL, cause);
 }
 
+/* Drop index name of schema user, if it has one. */
+static int
+userdb_schema_drop_index(sqlite3 *db, const char *name, char **cause)
+{
+	char *sql = xasprintf("DROP INDEX IF EXISTS user.\"%s\"", name);
+	int r = db_exec(db, sql, cause);
+
+	free(sql);
+	return r;
+}
+
 /* Step 5: a place's actors, funding and events are indexed in the order
  * its record shows them (data/schema.sql), in place of the indexes of the
- * place alone, which were their first columns. Step 2 has made them when
- * it has just run. */
+ * place alone, which were their first columns; the indexes of a column
+ * the lists sort by are on (column, id). Each is dropped, the old or the
+ * one step 2 has just made, then made as data/schema.sql makes it. */
 static int
 userdb_schema_place_orders(sqlite3 *db, char **cause)
 {
-	static const char *const indexes[] = {
+	static const char *const gone[] = {
+		"actor_country", "funding_country", "funding_bloc", "event_country",
+		"event_bloc", NULL
+	};
+	static const char *const made[] = {
 		"actor_country_name", "actor_country_name_fr", "funding_country_date",
-		"funding_bloc_date", "event_country_date", "event_bloc_date", NULL
+		"funding_bloc_date", "event_country_date", "event_bloc_date", "actor_kind",
+		"funding_kind", "actor_parent", "funding_recipient", "funding_parent", NULL
 	};
 	const char *const *name;
-	int has;
 
-	if (db_exec(db, "DROP INDEX IF EXISTS user.actor_country;"
-	    "DROP INDEX IF EXISTS user.funding_country; DROP INDEX IF EXISTS user.funding_bloc;"
-	    "DROP INDEX IF EXISTS user.event_country; DROP INDEX IF EXISTS user.event_bloc",
-	    cause) != 0)
-		return -1;
-	for (name = indexes; *name != NULL; name++) {
-		if ((has = userdb_schema_has(db, *name, cause)) < 0 ||
-		    (!has && userdb_schema_replay(db, NULL, 0, *name, cause) != 0))
+	for (name = gone; *name != NULL; name++) {
+		if (userdb_schema_drop_index(db, *name, cause) != 0)
+			return -1;
+	}
+	for (name = made; *name != NULL; name++) {
+		if (userdb_schema_drop_index(db, *name, cause) != 0 ||
+		    userdb_schema_replay(db, NULL, 0, *name, cause) != 0)
 			return -1;
 	}
 	return 0;
@@ -250,7 +247,7 @@ static const struct userdb_schema_step {
 	{ NULL, userdb_schema_actor_places },
 	/* 4: record_text in columns. */
 	{ NULL, userdb_schema_text_columns },
-	/* 5: indexes of a place's records in the order they are shown. */
+	/* 5: indexes in the order records and lists show their rows. */
 	{ NULL, userdb_schema_place_orders },
 };
 

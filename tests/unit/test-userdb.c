@@ -245,11 +245,11 @@ test_actor_places(void)
 	is_query(db, "SELECT name || ' ' || kind || ' ' || founded_on || ' ' || founded_precision"
 	    " || ' ' || coalesce(place, 'no place') FROM user.actor",
 	    "My HPC infrastructure 2024-05 month no place", "its actor is kept, with no place yet");
-	theirs = query(bundled, "SELECT group_concat(type || ' ' || sql, '; ') FROM sqlite_schema"
-	    " WHERE tbl_name = 'actor' AND name NOT LIKE '%\\_order' ESCAPE '\\'"
-	    " ORDER BY type, name");
-	mine = query(db, "SELECT group_concat(type || ' ' || sql, '; ') FROM user.sqlite_schema"
-	    " WHERE tbl_name = 'actor' ORDER BY type, name");
+	theirs = query(bundled, "SELECT group_concat(type || ' ' || sql, '; ') FROM (SELECT *"
+	    " FROM sqlite_schema WHERE tbl_name = 'actor' AND name NOT LIKE '%\\_order' ESCAPE '\\'"
+	    " ORDER BY type, name)");
+	mine = query(db, "SELECT group_concat(type || ' ' || sql, '; ') FROM (SELECT *"
+	    " FROM user.sqlite_schema WHERE tbl_name = 'actor' ORDER BY type, name)");
 	is_str(mine, theirs, "user.actor, its indexes and triggers are the bundled schema's,"
 	    " but the indexes of the lists' orders");
 	ok(db_exec(db, "UPDATE user.actor SET kind = 'supercomputer', place = 'Orléans',"
@@ -304,8 +304,9 @@ test_text_columns(void)
 }
 
 /* A user database of version 4, whose actors, funding and events had
- * indexes of their place alone, opens with its records kept, and the
- * indexes of those tables as the bundled schema makes them. */
+ * indexes of their place alone and of a column the lists sort by alone,
+ * opens with its records kept, and the indexes of those tables as the
+ * bundled schema makes them. */
 static void
 test_place_orders(void)
 {
@@ -327,6 +328,11 @@ test_place_orders(void)
 	    "CREATE INDEX funding_bloc ON funding (bloc_id);"
 	    "CREATE INDEX event_country ON event (country);"
 	    "CREATE INDEX event_bloc ON event (bloc_id);"
+	    "DROP INDEX actor_kind; CREATE INDEX actor_kind ON actor (kind);"
+	    "DROP INDEX funding_kind; CREATE INDEX funding_kind ON funding (kind);"
+	    "DROP INDEX actor_parent; CREATE INDEX actor_parent ON actor (parent_id);"
+	    "DROP INDEX funding_recipient; CREATE INDEX funding_recipient ON funding (recipient_id);"
+	    "DROP INDEX funding_parent; CREATE INDEX funding_parent ON funding (parent_id);"
 	    "INSERT INTO actor (id, name, name_fr, kind, country, summary_en, summary_fr)"
 	    " VALUES ('my-lab', 'My Lab', 'Mon labo', 'company', 'FRA', 'A lab.', 'Un labo.');"
 	    "PRAGMA user_version = 4");
@@ -352,6 +358,9 @@ test_place_orders(void)
 	is_query(db, "SELECT count(*) FROM user.sqlite_schema WHERE name IN ('actor_country',"
 	    " 'funding_country', 'funding_bloc', 'event_country', 'event_bloc')", "0",
 	    "the indexes of a place alone are gone");
+	is_query(db, "SELECT sql FROM user.sqlite_schema WHERE name = 'funding_recipient'",
+	    "CREATE INDEX funding_recipient ON funding (recipient_id, id)",
+	    "the index of a column the lists sort by is on the column and the id");
 	userdb_free(u);
 	sqlite3_close(db);
 	sqlite3_close(bundled);
