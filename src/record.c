@@ -73,12 +73,12 @@
 /* The figures of a record, a relation of every kind. */
 #define RECORD_FIGURES \
 	{ N_("Figures"), RECORD_LINK("g.id", RECORD_QUANTITY("g")) " FROM figure AS g" \
-	  " WHERE g.subject_id = ?1 ORDER BY g.measure, g.id" }
+	  " WHERE g.subject_id = ?1 ORDER BY g.measure, g.id", NULL }
 /* The country and the bloc of the record ?1 of table t. */
 #define RECORD_PLACE(t) \
 	{ N_("Country and bloc"), RECORD_LINK("l.id", "NULL") " FROM record AS l" \
 	  " WHERE l.id IN (SELECT country FROM " t " WHERE id = ?1" \
-	  " UNION ALL SELECT bloc_id FROM " t " WHERE id = ?1)" }
+	  " UNION ALL SELECT bloc_id FROM " t " WHERE id = ?1)", NULL }
 /* A funding's date, from the row of funding f_id. */
 #define RECORD_FUNDING_DATE(f_id) \
 	"(SELECT f.announced_on FROM funding AS f WHERE f.id = " f_id ")"
@@ -121,7 +121,7 @@ static const struct record_kind {
 	  RECORD_LINK("c.subject_id",
 	  "label(c.stance) || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
 	  " FROM citation AS c WHERE c.source_id = ?1 AND " RECORD_LINKED("c.subject_id")
-	  " ORDER BY 2, 3" } } },
+	  " ORDER BY 2, 3", NULL } } },
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
@@ -129,14 +129,15 @@ static const struct record_kind {
 	  "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
 	  " FROM bloc_member AS m WHERE m.iso3 = ?1 AND " RECORD_LINKED("m.bloc_id")
-	  " ORDER BY 3" },
+	  " ORDER BY 3", NULL },
 	RECORD_ACTORS(N_("Actors"), "country"),
 	{ N_("Funding"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)")
-	  ", f.announced_on FROM funding AS f WHERE f.country = ?1 ORDER BY f.announced_on, f.id" },
+	  ", f.announced_on FROM funding AS f WHERE f.country = ?1"
+	  " ORDER BY f.announced_on, f.id", NULL },
 	{ N_("Events"),
 	  RECORD_LINK("e.id", "date_text(e.date)") ", e.date FROM event AS e"
-	  " WHERE e.country = ?1 ORDER BY e.date, e.id" },
+	  " WHERE e.country = ?1 ORDER BY e.date, e.id", NULL },
 	RECORD_FIGURES } },
 
 	{ "bloc", "SELECT * FROM bloc WHERE id = ?1", {
@@ -145,23 +146,24 @@ static const struct record_kind {
 	  "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
 	  " FROM bloc_member AS m WHERE m.bloc_id = ?1 AND " RECORD_LINKED("m.iso3")
-	  " ORDER BY 3" },
+	  " ORDER BY 3", NULL },
 	{ N_("Statistics from"),
 	  RECORD_LINK("b.stats_iso3", "NULL") " FROM bloc AS b"
-	  " WHERE b.id = ?1 AND " RECORD_LINKED("b.stats_iso3") },
+	  " WHERE b.id = ?1 AND " RECORD_LINKED("b.stats_iso3"), NULL },
 	RECORD_ACTORS(N_("Actors"), "bloc_id"),
 	{ N_("Funding"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)")
-	  ", f.announced_on FROM funding AS f WHERE f.bloc_id = ?1 ORDER BY f.announced_on, f.id" },
+	  ", f.announced_on FROM funding AS f WHERE f.bloc_id = ?1"
+	  " ORDER BY f.announced_on, f.id", NULL },
 	{ N_("Events"),
 	  RECORD_LINK("e.id", "date_text(e.date)") ", e.date FROM event AS e"
-	  " WHERE e.bloc_id = ?1 ORDER BY e.date, e.id" },
+	  " WHERE e.bloc_id = ?1 ORDER BY e.date, e.id", NULL },
 	RECORD_FIGURES } },
 
 	{ "actor", "SELECT * FROM actor WHERE id = ?1", {
 	{ N_("Part of"),
 	  RECORD_LINK("a.parent_id", "NULL") " FROM actor AS a"
-	  " WHERE a.id = ?1 AND " RECORD_LINKED("a.parent_id") },
+	  " WHERE a.id = ?1 AND " RECORD_LINKED("a.parent_id"), NULL },
 	RECORD_ACTORS(N_("Parts"), "parent_id"),
 	RECORD_PLACE("actor"),
 	{ N_("Funding received"),
@@ -170,7 +172,7 @@ static const struct record_kind {
 	  " WHERE f.id IN (SELECT id FROM funding WHERE recipient_id = ?1"
 	  " UNION ALL SELECT funding_id FROM funding_party"
 	  "  WHERE actor_id = ?1 AND role = 'recipient')"
-	  " ORDER BY f.announced_on, f.id" },
+	  " ORDER BY f.announced_on, f.id", NULL },
 	{ N_("Funding given"),
 	  RECORD_LINK("p.funding_id",
 	  "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')"
@@ -178,34 +180,34 @@ static const struct record_kind {
 	  " || ' · ' || date_text(f.announced_on) FROM funding AS f WHERE f.id = p.funding_id)")
 	  " FROM funding_party AS p WHERE p.actor_id = ?1 AND p.role <> 'recipient'"
 	  " AND " RECORD_LINKED("p.funding_id")
-	  " ORDER BY " RECORD_FUNDING_DATE("p.funding_id") ", p.funding_id" },
+	  " ORDER BY " RECORD_FUNDING_DATE("p.funding_id") ", p.funding_id", NULL },
 	{ N_("Events"),
 	  RECORD_LINK("ea.event_id",
 	  "(SELECT date_text(e.date) FROM event AS e WHERE e.id = ea.event_id)"
 	  " || ' · ' || label(ea.role)") " FROM event_actor AS ea"
 	  " WHERE ea.actor_id = ?1 AND " RECORD_LINKED("ea.event_id")
-	  " ORDER BY " RECORD_EVENT_DATE("ea.event_id") ", ea.event_id" },
+	  " ORDER BY " RECORD_EVENT_DATE("ea.event_id") ", ea.event_id", NULL },
 	RECORD_FIGURES } },
 
 	{ "funding", "SELECT * FROM funding WHERE id = ?1", {
 	{ N_("Recipient"),
 	  RECORD_LINK("f.recipient_id", "NULL") " FROM funding AS f"
-	  " WHERE f.id = ?1 AND " RECORD_LINKED("f.recipient_id") },
+	  " WHERE f.id = ?1 AND " RECORD_LINKED("f.recipient_id"), NULL },
 	{ N_("Part of"),
 	  RECORD_LINK("p.id", RECORD_AMOUNT("p")) " FROM funding AS p"
-	  " WHERE p.id = (SELECT f.parent_id FROM funding AS f WHERE f.id = ?1)" },
+	  " WHERE p.id = (SELECT f.parent_id FROM funding AS f WHERE f.id = ?1)", NULL },
 	{ N_("Parts"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || label(f.status)")
 	  " FROM funding AS f WHERE f.parent_id = ?1"
-	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, f.id" },
+	  " ORDER BY coalesce(f.amount, f.amount_high) DESC, f.id", NULL },
 	{ N_("Parties"),
 	  RECORD_LINK("p.actor_id",
 	  "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
 	  " FROM funding_party AS p WHERE p.funding_id = ?1 AND " RECORD_LINKED("p.actor_id")
-	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3" },
+	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3", NULL },
 	{ N_("Events"),
 	  RECORD_LINK("e.id", "date_text(e.date)") " FROM event AS e"
-	  " WHERE e.funding_id = ?1 ORDER BY e.date" },
+	  " WHERE e.funding_id = ?1 ORDER BY e.date", NULL },
 	RECORD_PLACE("funding"),
 	RECORD_FIGURES } },
 
@@ -213,19 +215,19 @@ static const struct record_kind {
 	{ N_("Actors"),
 	  RECORD_LINK("ea.actor_id", "label(ea.role)") " FROM event_actor AS ea"
 	  " WHERE ea.event_id = ?1 AND " RECORD_LINKED("ea.actor_id")
-	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3" },
+	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3", NULL },
 	{ N_("Funding"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f")) " FROM funding AS f"
-	  " WHERE f.id = (SELECT e.funding_id FROM event AS e WHERE e.id = ?1)" },
+	  " WHERE f.id = (SELECT e.funding_id FROM event AS e WHERE e.id = ?1)", NULL },
 	RECORD_PLACE("event"),
 	RECORD_FIGURES } },
 
 	{ "figure", "SELECT * FROM figure WHERE id = ?1", {
 	{ N_("Figure of"),
 	  RECORD_LINK("g.subject_id", "NULL") " FROM figure AS g"
-	  " WHERE g.id = ?1 AND " RECORD_LINKED("g.subject_id") },
+	  " WHERE g.id = ?1 AND " RECORD_LINKED("g.subject_id"), NULL },
 	RECORD_FIGURES } },
-	{ NULL, NULL, { { NULL, NULL } } }
+	{ NULL, NULL, { { NULL, NULL, NULL } } }
 };
 
 /* The sources of a record, disagreements first. */
