@@ -810,6 +810,27 @@ db_create(const char *path, char **cause)
 	return db;
 }
 
+/* How SQLite keeps the statements of sqlite_schema: the first words, then
+ * the name (it stores them with these words in capitals). */
+static const char *const db_schema_prefixes[] = {
+	"CREATE TABLE ", "CREATE INDEX ", "CREATE UNIQUE INDEX ", "CREATE TRIGGER ", NULL
+};
+
+/* A statement of sqlite_schema made to run in schema (see db.h). */
+char *
+db_schema_statement(const char *schema, const char *name, const char *sql)
+{
+	const char *const *p;
+	size_t len;
+
+	for (p = db_schema_prefixes; *p != NULL; p++) {
+		len = strlen(*p);
+		if (strncmp(sql, *p, len) == 0 && strncmp(sql + len, name, strlen(name)) == 0)
+			return xasprintf("%s%s.%s", *p, schema, sql + len);
+	}
+	return NULL;
+}
+
 /* A file: URI naming path, opened in mode (ro or rw); any byte but
  * letters, digits and / . _ ~ - is %-encoded, so ? # and % in a name stay
  * part of it. */

@@ -35,6 +35,10 @@ sqlite3	*db_create(const char *path, char **cause);
 /* A file: URI for path, to open in mode "ro" or "rw" (the
  * connection needs SQLITE_OPEN_URI); freed by the caller. */
 char	*db_uri(const char *path, const char *mode);
+/* A statement of sqlite_schema (object name, its sql) made to run in
+ * schema: "CREATE TABLE x ..." becomes "CREATE TABLE schema.x ..." (the
+ * tables it names are then schema's too); NULL if sql does not begin so. */
+char	*db_schema_statement(const char *schema, const char *name, const char *sql);
 /* A copy of schema of db in a new database in memory that can be
  * written (closed by the caller), or NULL with *cause. */
 sqlite3	*db_copy(sqlite3 *db, const char *schema, char **cause);

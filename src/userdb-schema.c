@@ -50,33 +50,19 @@ static const char userdb_schema_actor_columns_sql[] =
 	"SELECT group_concat('\"' || name || '\"', ', ') FROM pragma_table_xinfo('actor', 'user')"
 	" WHERE hidden = 0 AND name IN (SELECT name FROM pragma_table_info('userdb_actor', 'temp'))";
 
-/* How SQLite keeps the statements it copies: the first words, then the
- * name (it stores them with these words in capitals). */
-static const char *const userdb_schema_prefixes[] = {
-	"CREATE TABLE ", "CREATE INDEX ", "CREATE UNIQUE INDEX ", "CREATE TRIGGER ", NULL
-};
-
 /* Run one statement of the bundled schema in schema user: "CREATE TABLE
  * x" becomes "CREATE TABLE user.x" (the rest of it, ON x and a trigger's
  * body, then names tables of schema user too). */
 static int
 userdb_schema_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
 {
-	const char *const *p;
-	size_t len;
 	char *copy;
 	int r;
 
-	for (p = userdb_schema_prefixes; *p != NULL; p++) {
-		len = strlen(*p);
-		if (strncmp(sql, *p, len) == 0 && strncmp(sql + len, name, strlen(name)) == 0)
-			break;
-	}
-	if (*p == NULL) {
+	if ((copy = db_schema_statement("user", name, sql)) == NULL) {
 		*cause = xasprintf(_("cannot copy '%s' of the bundled schema"), name);
 		return -1;
 	}
-	copy = xasprintf("%suser.%s", *p, sql + len);
 	r = db_exec(db, copy, cause);
 	free(copy);
 	return r;
