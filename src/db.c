@@ -152,18 +152,16 @@ db_trace(unsigned int type, void *arg, void *p, void *x)
 /* The free memory on top of the heap kept for the next statement. */
 #define DB_TRIM_THRESHOLD	(4 * 1024 * 1024)
 
-/* Set up SQLite for the program, before any connection is opened: each
- * statement's journal (what undoes it if it fails inside a transaction)
- * in memory. Past SQLite's own limit, 64 kB, it goes to a temporary file:
+/* Set up SQLite for the program, before any connection is opened, its
+ * threading as sqlite3_config() names it; each statement's journal (what
+ * undoes it if it fails inside a transaction) in memory. Past SQLite's own limit, 64 kB, it goes to a temporary file:
  * a load of many rows (an insert a row, each with its indexes and
  * trigger) then makes several writes a row. A journal holds the pages
  * its statement changes, and is freed when the statement ends. */
-void
-db_init(void)
+static void
+db_init_mode(int threading)
 {
-	/* One thread: SQLite's mutexes, taken at every call (each column of
-	 * each row read), guard nothing here. */
-	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(threading);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 #ifdef M_TRIM_THRESHOLD
 	/* Each of those journals is freed at its statement's end, on top of
@@ -172,6 +170,22 @@ db_init(void)
 	 * (6 of 9 s of an import of 30,000 funding records). */
 	mallopt(M_TRIM_THRESHOLD, DB_TRIM_THRESHOLD);
 #endif
+}
+
+/* Set up SQLite for a program of one thread: SQLite's mutexes, taken at
+ * every call (each column of each row read), guard nothing there. */
+void
+db_init(void)
+{
+	db_init_mode(SQLITE_CONFIG_SINGLETHREAD);
+}
+
+/* Set up SQLite for a program whose threads each use connections of their
+ * own (aiatlas-mkdb). */
+void
+db_init_threads(void)
+{
+	db_init_mode(SQLITE_CONFIG_MULTITHREAD);
 }
 
 /* Settings every connection gets: no extensions, no unsafe schema, the
@@ -813,7 +827,8 @@ db_create(const char *path, char **cause)
 /* How SQLite keeps the statements of sqlite_schema: the first words, then
  * the name (it stores them with these words in capitals). */
 static const char *const db_schema_prefixes[] = {
-	"CREATE TABLE ", "CREATE INDEX ", "CREATE UNIQUE INDEX ", "CREATE TRIGGER ", NULL
+	"CREATE TABLE ", "CREATE VIRTUAL TABLE ", "CREATE INDEX ", "CREATE UNIQUE INDEX ",
+	"CREATE TRIGGER ", NULL
 };
 
 /* A statement of sqlite_schema made to run in schema (see db.h). */

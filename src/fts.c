@@ -32,7 +32,7 @@
 #define FTS_OF_KIND(r) r " BETWEEN ?12 AND ?13"
 
 /* The names of record l, English and French, and its aliases (of the
- * table alias, after fts_build_sql's %8$s), folded, each between
+ * table alias, after fts_text_sql's %8$s), folded, each between
  * separators a typed name is compared with whole or as a start
  * (FTS_NAME_TIER): "\037en\037fr\037\036alias\036alias\036". */
 #define FTS_NAMES(l) \
@@ -50,8 +50,10 @@
  * titles are proper names, %8$s what the records' tables are read from
  * ("" for their bare names, "user." for the user's own). Each index is
  * made whole from the text, then merged once: left to merge as it grows,
- * it would merge the same entries again and again. */
-static const char fts_build_sql[] =
+ * it would merge the same entries again and again. In three parts, which
+ * fts_fill() runs in turn (FTS_PART_TEXT...): the text, the word index
+ * and the trigram index; the last two use only %1$s and %2$s. */
+static const char fts_text_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
 	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
 	" SELECT ((CASE l.kind %6$s END) << " FTS_PLACE_SHIFT ") + row_number() OVER (), l.id, l.kind,"
@@ -62,15 +64,12 @@ static const char fts_build_sql[] =
 	" FROM %3$s AS l;"
 	"DELETE FROM %1$s.%2$s_name;"
 	"INSERT INTO %1$s.%2$s_name (row, names) SELECT t.rowid, " FTS_NAMES("l")
-	" FROM %1$s.%2$s_text AS t JOIN %3$s AS l ON l.id = t.id WHERE t.kind IN (%7$s);"
+	" FROM %1$s.%2$s_text AS t JOIN %3$s AS l ON l.id = t.id WHERE t.kind IN (%7$s);";
+static const char fts_words_sql[] =
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 0);"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('rebuild');"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('optimize');"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 4);"
-	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 0);"
-	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('rebuild');"
-	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('optimize');"
-	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 4);"
 	/* The words of the index, as its vocabulary table lists them. */
 	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.%2$s_vocab USING fts5vocab('%1$s', '%2$s_fts', 'row');"
 	"DELETE FROM %1$s.%2$s_word;"
@@ -78,6 +77,11 @@ static const char fts_build_sql[] =
 	"DROP TABLE temp.%2$s_vocab;"
 	/* The rank the search orders by: names weigh most, then aliases. */
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
+static const char fts_tri_sql[] =
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 0);"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('rebuild');"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('optimize');"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 4);";
 
 /* The country a match stands for: a country, a state actor or a bloc of
  * one state; NULL for anything else. */
@@ -301,7 +305,7 @@ fts_isqrt(sqlite3_int64 n)
 }
 
 /* How many records main has: each kind's rows are numbered from 1 past
- * its place (fts_build_sql). */
+ * its place (fts_text_sql). */
 static sqlite3_int64
 fts_records(sqlite3 *db)
 {
@@ -749,14 +753,24 @@ fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed, enum fts_mode mod
 	return 0;
 }
 
-/* Fill schema's full-text tables named from name with the records that
- * labels lists, as the registry says what of each is searched, reading
- * their tables from tables ("" or "user."). */
+/* Run sql on db and free it. */
 static int
-fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
+fts_run(sqlite3 *db, char *sql, char **cause)
+{
+	int rc = db_exec(db, sql, cause);
+
+	free(sql);
+	return rc;
+}
+
+/* Fill the text of schema's full-text tables named from name with the
+ * records that labels lists, as the registry says what of each is
+ * searched, reading their tables from tables ("" or "user."). */
+static int
+fts_fill_text(sqlite3 *db, const char *schema, const char *name, const char *labels,
     const char *tables, char **cause)
 {
-	char *named, *tmpl, *text, *places, *proper, *sql;
+	char *named, *tmpl, *text, *places, *proper;
 	int rc;
 
 	named = kind_each("'$k'", ", ", KIND_RECORD | KIND_NAMED);
@@ -764,14 +778,30 @@ fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
 	text = kind_each(tmpl, " ", KIND_RECORD | KIND_TEXT);
 	places = fts_places();
 	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
-	sql = xasprintf(fts_build_sql, schema, name, labels, named, text, places, proper, tables);
-	rc = db_exec(db, sql, cause);
-	free(sql);
+	rc = fts_run(db, xasprintf(fts_text_sql, schema, name, labels, named, text, places,
+	    proper, tables), cause);
 	free(proper);
 	free(places);
 	free(text);
 	free(tmpl);
 	free(named);
+	return rc;
+}
+
+/* Fill the parts (FTS_PART_TEXT...) of schema's full-text tables named
+ * from name: the text as fts_fill_text() says, the indexes from it. */
+static int
+fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
+    const char *tables, int parts, char **cause)
+{
+	int rc = 0;
+
+	if (parts & FTS_PART_TEXT)
+		rc = fts_fill_text(db, schema, name, labels, tables, cause);
+	if (rc == 0 && (parts & FTS_PART_WORDS))
+		rc = fts_run(db, xasprintf(fts_words_sql, schema, name), cause);
+	if (rc == 0 && (parts & FTS_PART_TRIGRAMS))
+		rc = fts_run(db, xasprintf(fts_tri_sql, schema, name), cause);
 	return rc;
 }
 
@@ -783,7 +813,14 @@ fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
 int
 fts_build(sqlite3 *db, char **cause)
 {
-	return fts_fill(db, "main", "record", "record_label", "", cause);
+	return fts_build_parts(db, FTS_PART_TEXT | FTS_PART_WORDS | FTS_PART_TRIGRAMS, cause);
+}
+
+/* Fill some parts of main's full-text tables (see fts.h). */
+int
+fts_build_parts(sqlite3 *db, int parts, char **cause)
+{
+	return fts_fill(db, "main", "record", "record_label", "", parts, cause);
 }
 
 /* Fill the user's full-text tables from their records. */
@@ -798,7 +835,8 @@ fts_build_user(sqlite3 *db, char **cause)
 	each = kind_each("SELECT $i AS id, '$k' AS kind, $e AS name_en, $f AS name_fr"
 	    " FROM user.$t", " UNION ALL ", KIND_RECORD);
 	labels = xasprintf("(%s)", each);
-	rc = fts_fill(db, "temp", "user", labels, "user.", cause);
+	rc = fts_fill(db, "temp", "user", labels, "user.",
+	    FTS_PART_TEXT | FTS_PART_WORDS | FTS_PART_TRIGRAMS, cause);
 	free(labels);
 	free(each);
 	return rc;

@@ -16,6 +16,15 @@ enum fts_mode {
 
 /* Fill record_fts from every record table (replacing what it held). */
 int	 fts_build(sqlite3 *db, char **cause);
+/* The parts of that: the table of text (record_text, record_name) from
+ * the records, the word index (record_fts, record_word) and the trigram
+ * index (record_tri) from the text. The trigram index is made by the
+ * same statements in any database whose main schema has record_tri over
+ * a record_text with rowids and a text column. */
+#define FTS_PART_TEXT		1
+#define FTS_PART_WORDS		2
+#define FTS_PART_TRIGRAMS	4
+int	 fts_build_parts(sqlite3 *db, int parts, char **cause);
 /* Fill the TEMP full-text tables of the user's records (user_fts,
  * user_text, user_tri: merge.c makes them) from the merged views. */
 int	 fts_build_user(sqlite3 *db, char **cause);

@@ -12,6 +12,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "load.h"
+#include "mkdb-trigrams.h"
 #include "xmalloc.h"
 
 /* Print one problem found by the checks. */
@@ -21,10 +22,12 @@ mkdb_report(void *arg, const char *problem)
 	fprintf(stderr, "aiatlas-mkdb: %s: %s\n", (const char *)arg, problem);
 }
 
-/* Load every kind's file from dir into db, index and check it. */
+/* Load every kind's file from dir into db, index and check it; the
+ * trigram index is made in a file at tri meanwhile. */
 static int
-mkdb_build(sqlite3 *db, const char *dir, char **cause)
+mkdb_build(sqlite3 *db, const char *dir, const char *tri, char **cause)
 {
+	struct mkdb_trigrams *t;
 	int problems;
 
 	/* A new file renamed into place at the end: no journal is needed, and
@@ -33,7 +36,17 @@ mkdb_build(sqlite3 *db, const char *dir, char **cause)
 	if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 	    " PRAGMA cache_size = -262144; PRAGMA temp_store = FILE", cause) != 0)
 		return -1;
-	if (load_dir(db, dir, cause) != 0 || fts_build(db, cause) != 0)
+	if (load_dir(db, dir, cause) != 0 || fts_build_parts(db, FTS_PART_TEXT, cause) != 0)
+		return -1;
+	/* The two full-text indexes are made at once, each on a core: the
+	 * trigram index in a file of its own (the word index writes db's). */
+	if ((t = mkdb_trigrams_start(db, tri, cause)) == NULL)
+		return -1;
+	if (fts_build_parts(db, FTS_PART_WORDS, cause) != 0) {
+		mkdb_trigrams_finish(t, NULL, NULL);
+		return -1;
+	}
+	if (mkdb_trigrams_finish(t, db, cause) != 0)
 		return -1;
 	/* The file's storage is checked by aiatlas check, not here: SQLite
 	 * has just written it, and made the indexes from the text. Nor is
@@ -58,7 +71,7 @@ int
 main(int argc, char **argv)
 {
 	sqlite3 *db;
-	char *tmp, *cause = NULL;
+	char *tmp, *tri, *cause = NULL;
 	const char *out = NULL;
 	int opt;
 
@@ -70,10 +83,12 @@ main(int argc, char **argv)
 	if (out == NULL || optind != argc - 1)
 		goto usage;
 
-	db_init();
+	db_init_threads();
 	tmp = xasprintf("%s.tmp", out);
+	tri = xasprintf("%s.trigrams.tmp", out);
 	unlink(tmp);
-	if ((db = db_create(tmp, &cause)) == NULL || mkdb_build(db, argv[optind], &cause) != 0) {
+	if ((db = db_create(tmp, &cause)) == NULL ||
+	    mkdb_build(db, argv[optind], tri, &cause) != 0) {
 		fprintf(stderr, "aiatlas-mkdb: %s\n", cause);
 		db_close(db);
 		unlink(tmp);
@@ -85,6 +100,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	free(tmp);
+	free(tri);
 	return 0;
 
 usage:
