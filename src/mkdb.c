@@ -73,7 +73,7 @@ main(int argc, char **argv)
 	sqlite3 *db;
 	char *tmp, *tri, *cause = NULL;
 	const char *out = NULL;
-	int opt;
+	int opt, status = 0;
 
 	while ((opt = getopt(argc, argv, "o:")) != -1) {
 		if (opt != 'o')
@@ -91,17 +91,17 @@ main(int argc, char **argv)
 	    mkdb_build(db, argv[optind], tri, &cause) != 0) {
 		fprintf(stderr, "aiatlas-mkdb: %s\n", cause);
 		db_close(db);
-		unlink(tmp);
-		return 2;
-	}
-	if (sqlite3_close(db) != SQLITE_OK || rename(tmp, out) != 0) {
+		status = 2;
+	} else if (sqlite3_close(db) != SQLITE_OK || rename(tmp, out) != 0) {
 		fprintf(stderr, "aiatlas-mkdb: cannot write %s: %s\n", out, strerror(errno));
-		unlink(tmp);
-		return 2;
+		status = 2;
 	}
+	if (status != 0)
+		unlink(tmp);
+	free(cause);
 	free(tmp);
 	free(tri);
-	return 0;
+	return status;
 
 usage:
 	fprintf(stderr, "usage: aiatlas-mkdb -o OUT.db DATADIR\n");
