@@ -138,6 +138,33 @@ test_migration(void)
 	free(path);
 }
 
+/* Open the user database at path, of version from, and a database with
+ * the bundled schema in *bundled: it is brought to the current version. */
+static sqlite3 *
+migrated_open(const char *path, int from, sqlite3 **bundled, struct userdb **u)
+{
+	char *cause = NULL, *what;
+	sqlite3 *db = main_open();
+
+	if ((*bundled = db_create(":memory:", &cause)) == NULL ||
+	    (*u = userdb_open(db, path, NULL, &cause)) == NULL)
+		bail_out("%s", cause);
+	what = xasprintf("a user database of version %d is brought to the current version", from);
+	is_query(db, "PRAGMA user.user_version", USERDB_VERSION_TEXT, what);
+	free(what);
+	return db;
+}
+
+/* Close a connection, the one with the bundled schema beside it, and the
+ * user database. */
+static void
+close_opened(sqlite3 *db, sqlite3 *bundled, struct userdb *u)
+{
+	userdb_free(u);
+	sqlite3_close(db);
+	sqlite3_close(bundled);
+}
+
 /* The record tables of the user database are those of the bundled schema,
  * with their triggers. */
 static void
@@ -163,9 +190,7 @@ test_records(void)
 	ok(db_exec(db, "INSERT INTO user.source (id, title, lang, kind)"
 	    " VALUES ('Bad Id', 'x', 'en', 'report')", NULL) != 0,
 	    "the bundled schema's rules hold (a bad id is refused)");
-	userdb_free(u);
-	sqlite3_close(db);
-	sqlite3_close(bundled);
+	close_opened(db, bundled, u);
 	free(mine);
 	free(theirs);
 }
@@ -236,12 +261,7 @@ test_actor_places(void)
 	    "INSERT INTO record (id, kind) VALUES ('my-hpc', 'actor');"
 	    "PRAGMA user_version = 2");
 
-	db = main_open();
-	if ((bundled = db_create(":memory:", &cause)) == NULL ||
-	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
-		bail_out("%s", cause);
-	is_query(db, "PRAGMA user.user_version", USERDB_VERSION_TEXT,
-	    "a user database of version 2 is brought to the current version");
+	db = migrated_open(path, 2, &bundled, &u);
 	is_query(db, "SELECT name || ' ' || kind || ' ' || founded_on || ' ' || founded_precision"
 	    " || ' ' || coalesce(place, 'no place') FROM user.actor",
 	    "My HPC infrastructure 2024-05 month no place", "its actor is kept, with no place yet");
@@ -257,9 +277,7 @@ test_actor_places(void)
 	    "the actor can be a supercomputer with a place");
 	is_query(db, "SELECT count(*) FROM user.record WHERE id = 'my-hpc'", "1",
 	    "and it is still listed once among the records");
-	userdb_free(u);
-	sqlite3_close(db);
-	sqlite3_close(bundled);
+	close_opened(db, bundled, u);
 	free(mine);
 	free(theirs);
 	free(cause);
@@ -271,7 +289,7 @@ test_actor_places(void)
 static void
 test_text_columns(void)
 {
-	char *path = saved_file("v3.db"), *cause = NULL, *mine, *theirs;
+	char *path = saved_file("v3.db"), *mine, *theirs;
 	sqlite3 *db, *bundled;
 	struct userdb *u;
 
@@ -283,23 +301,15 @@ test_text_columns(void)
 	    ");"
 	    "PRAGMA user_version = 3");
 
-	db = main_open();
-	if ((bundled = db_create(":memory:", &cause)) == NULL ||
-	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
-		bail_out("%s", cause);
-	is_query(db, "PRAGMA user.user_version", USERDB_VERSION_TEXT,
-	    "a user database of version 3 is brought to the current version");
+	db = migrated_open(path, 3, &bundled, &u);
 	is_query(db, "SELECT expr FROM user.saved_filter WHERE name = 'firms'", "kind:company",
 	    "its saved filter is kept");
 	theirs = query(bundled, "SELECT sql FROM sqlite_schema WHERE name = 'record_text'");
 	mine = query(db, "SELECT sql FROM user.sqlite_schema WHERE name = 'record_text'");
 	is_str(mine, theirs, "user.record_text is the bundled schema's");
-	userdb_free(u);
-	sqlite3_close(db);
-	sqlite3_close(bundled);
+	close_opened(db, bundled, u);
 	free(mine);
 	free(theirs);
-	free(cause);
 	free(path);
 }
 
@@ -310,7 +320,7 @@ test_text_columns(void)
 static void
 test_place_orders(void)
 {
-	char *path = saved_file("v4.db"), *cause = NULL, *mine, *theirs;
+	char *path = saved_file("v4.db"), *mine, *theirs;
 	static const char indexes[] =
 		"SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql"
 		" FROM %s WHERE type = 'index' AND tbl_name IN ('actor', 'funding', 'event')"
@@ -337,12 +347,7 @@ test_place_orders(void)
 	    " VALUES ('my-lab', 'My Lab', 'Mon labo', 'company', 'FRA', 'A lab.', 'Un labo.');"
 	    "PRAGMA user_version = 4");
 
-	db = main_open();
-	if ((bundled = db_create(":memory:", &cause)) == NULL ||
-	    (u = userdb_open(db, path, NULL, &cause)) == NULL)
-		bail_out("%s", cause);
-	is_query(db, "PRAGMA user.user_version", USERDB_VERSION_TEXT,
-	    "a user database of version 4 is brought to the current version");
+	db = migrated_open(path, 4, &bundled, &u);
 	is_query(db, "SELECT name_fr FROM user.actor WHERE country = 'FRA'", "Mon labo",
 	    "its actor is kept");
 	sql = xasprintf(indexes, "sqlite_schema");
@@ -361,12 +366,9 @@ test_place_orders(void)
 	is_query(db, "SELECT sql FROM user.sqlite_schema WHERE name = 'funding_recipient'",
 	    "CREATE INDEX funding_recipient ON funding (recipient_id, id)",
 	    "the index of a column the lists sort by is on the column and the id");
-	userdb_free(u);
-	sqlite3_close(db);
-	sqlite3_close(bundled);
+	close_opened(db, bundled, u);
 	free(mine);
 	free(theirs);
-	free(cause);
 	free(path);
 }
 
