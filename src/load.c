@@ -49,6 +49,7 @@ struct load {
 	sqlite3_stmt	*origin;	/* notes where a row came from */
 	sqlite3_stmt	*cite;		/* adds a whole-record citation */
 	struct strbuf	 deferred;	/* makes the indexes dropped until the end */
+	struct strbuf	 looked;	/* the tables looked at for that: |a||b| */
 };
 
 /* Where each loaded row came from, to name file and line in messages. */
@@ -59,7 +60,7 @@ static const char load_origin_sql[] =
 	"DELETE FROM temp.load_origin;";
 
 /* The indexes of a table of schema %1$s (but those that refuse a row,
- * which must do so as it is loaded), and whether the table has rows. */
+ * which must do so as it is loaded), and whether a table has rows. */
 static const char load_indexes_sql[] =
 	"SELECT name, sql FROM \"%1$s\".sqlite_schema"
 	" WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1"
@@ -67,53 +68,55 @@ static const char load_indexes_sql[] =
 static const char load_has_rows_sql[] = "SELECT EXISTS (SELECT 1 FROM \"%s\".\"%s\")";
 
 /*
- * Drop the indexes of the record tables of l's schema that have no rows
- * yet, keeping in l->deferred what makes them again, which load_finish()
- * runs once every row is in, before its checks. An index made from all
- * its rows at once is a sort; filled a row at a time, its pages are read
- * and written at random, and at a million records they are more than the
- * cache holds (the load of a build at 1M: 94 s, and 58 s with the indexes
- * made after it). Inside the load's transaction: undone with it.
+ * Drop the indexes of table in l's schema if it has no rows yet, keeping in
+ * l->deferred what makes them again, which load_finish() runs once every
+ * row is in, before its checks; a table is looked at once, when a file is
+ * first loaded into it. An index made from all its rows at once is a sort;
+ * filled a row at a time, its pages are read and written at random, and at
+ * a million records they are more than the cache holds (the load of a
+ * build at 1M: 94 s, and 58 s with the indexes made after it). Inside the
+ * load's transaction: undone with it.
  */
 static int
-load_defer_indexes(struct load *l, char **cause)
+load_defer_indexes(struct load *l, const char *table, char **cause)
 {
-	const struct kind *k;
-	sqlite3_stmt *indexes, *rows;
+	sqlite3_stmt *stmt;
 	struct strbuf drops = { 0 };
-	char *sql, *make;
-	int r = 0, rc;
+	char *sql, *make, *seen;
+	int r, empty;
 
-	sql = xasprintf(load_indexes_sql, l->schema);
-	rc = db_prepare(l->db, sql, &indexes, cause);
+	seen = xasprintf("|%s|", table);
+	r = l->looked.s != NULL && strstr(l->looked.s, seen) != NULL;
+	free(seen);
+	if (r)
+		return 0;
+	strbuf_addf(&l->looked, "|%s|", table);
+	sql = xasprintf(load_has_rows_sql, l->schema, table);
+	r = db_prepare(l->db, sql, &stmt, cause);
 	free(sql);
-	if (rc != 0)
+	if (r != 0)
 		return -1;
-	for (k = kinds; r == 0 && k->table != NULL; k++) {
-		sql = xasprintf(load_has_rows_sql, l->schema, k->table);
-		r = db_prepare(l->db, sql, &rows, cause);
-		free(sql);
-		if (r != 0 || sqlite3_step(rows) != SQLITE_ROW || sqlite3_column_int(rows, 0)) {
-			sqlite3_finalize(rows);
+	empty = sqlite3_step(stmt) == SQLITE_ROW && !sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (!empty)
+		return 0;
+	sql = xasprintf(load_indexes_sql, l->schema);
+	r = db_prepare(l->db, sql, &stmt, cause);
+	free(sql);
+	if (r != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		if ((make = db_schema_statement(l->schema, db_text(stmt, 0),
+		    db_text(stmt, 1))) == NULL)
 			continue;
-		}
-		sqlite3_finalize(rows);
-		sqlite3_reset(indexes);
-		sqlite3_bind_text(indexes, 1, k->table, -1, SQLITE_STATIC);
-		while (sqlite3_step(indexes) == SQLITE_ROW) {
-			if ((make = db_schema_statement(l->schema, db_text(indexes, 0),
-			    db_text(indexes, 1))) == NULL)
-				continue;
-			strbuf_addf(&l->deferred, "%s;", make);
-			strbuf_addf(&drops, "DROP INDEX \"%s\".\"%s\";", l->schema,
-			    db_text(indexes, 0));
-			free(make);
-		}
+		strbuf_addf(&l->deferred, "%s;", make);
+		strbuf_addf(&drops, "DROP INDEX \"%s\".\"%s\";", l->schema, db_text(stmt, 0));
+		free(make);
 	}
-	sqlite3_finalize(indexes);
+	sqlite3_finalize(stmt);
 	sql = strbuf_finish(&drops);
-	if (r == 0)
-		r = db_exec(l->db, sql, cause);
+	r = db_exec(l->db, sql, cause);
 	free(sql);
 	return r;
 }
@@ -130,10 +133,6 @@ load_new(sqlite3 *db, const char *schema, int own, char **cause)
 	l->db = db;
 	l->schema = schema;
 	l->own = own;
-	if (load_defer_indexes(l, cause) != 0) {
-		load_abort(l);
-		return NULL;
-	}
 	/* Prepared once: a large file makes a row of each per line. */
 	sql = xasprintf("INSERT INTO %s.citation (subject_id, source_id, field, stance, locator)"
 	    " VALUES (?1, ?2, '*', 'supports', ?3)", schema);
@@ -519,7 +518,12 @@ load_file(struct load *l, const char *path, const struct kind *k, char **cause)
 	size_t len;
 
 	l->seq++;
-	if ((rows = rows_open(l->db, path, cause)) == NULL)
+	/* The rows go to k's table, and its citations to citation's; before
+	 * a JSON file's rows are read, by a statement that must not be
+	 * running while an index is dropped. */
+	if (load_defer_indexes(l, k->table, cause) != 0 ||
+	    (k->cited && load_defer_indexes(l, "citation", cause) != 0) ||
+	    (rows = rows_open(l->db, path, cause)) == NULL)
 		return -1;
 	if ((cols = load_columns(l->db, l->schema, k->table, &ncols, cause)) == NULL)
 		goto out;
@@ -847,6 +851,7 @@ load_finish(struct load *l, char **cause)
 	db_exec(l->db, "DELETE FROM temp.load_origin", NULL);
 	sqlite3_finalize(l->origin);
 	sqlite3_finalize(l->cite);
+	free(strbuf_finish(&l->looked));
 	free(l);
 	return 0;
 }
@@ -926,5 +931,6 @@ load_abort(struct load *l)
 		db_exec(l->db, "ROLLBACK", NULL);
 	db_exec(l->db, "DELETE FROM temp.load_origin", NULL);
 	free(strbuf_finish(&l->deferred));
+	free(strbuf_finish(&l->looked));
 	free(l);
 }
