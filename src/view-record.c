@@ -491,13 +491,13 @@ record_current(struct view *v)
 	return r->found ? r->id : NULL;
 }
 
-/* "actor mistral-ai" */
+/* "actor mistral-ai", the kind in the reader's language ("acteur"). */
 static const char *
 record_title(struct view *v)
 {
 	struct record_view *r = v->data;
 
-	snprintf(r->title, sizeof r->title, "%s %s", r->kind, r->id);
+	snprintf(r->title, sizeof r->title, "%s %s", label_of(r->kind), r->id);
 	return r->title;
 }
 
