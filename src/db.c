@@ -152,16 +152,18 @@ db_trace(unsigned int type, void *arg, void *p, void *x)
 /* The free memory on top of the heap kept for the next statement. */
 #define DB_TRIM_THRESHOLD	(4 * 1024 * 1024)
 
-/* Set up SQLite for the program, before any connection is opened, its
- * threading as sqlite3_config() names it; each statement's journal (what
- * undoes it if it fails inside a transaction) in memory. Past SQLite's own limit, 64 kB, it goes to a temporary file:
+/* Set up SQLite for the program, before any connection is opened: each
+ * statement's journal (what undoes it if it fails inside a transaction)
+ * in memory. Past SQLite's own limit, 64 kB, it goes to a temporary file:
  * a load of many rows (an insert a row, each with its indexes and
  * trigger) then makes several writes a row. A journal holds the pages
  * its statement changes, and is freed when the statement ends. */
-static void
-db_init_mode(int threading)
+void
+db_init(void)
 {
-	sqlite3_config(threading);
+	/* One thread: SQLite's mutexes, taken at every call (each column of
+	 * each row read), guard nothing here. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 #ifdef M_TRIM_THRESHOLD
 	/* Each of those journals is freed at its statement's end, on top of
@@ -170,22 +172,6 @@ db_init_mode(int threading)
 	 * (6 of 9 s of an import of 30,000 funding records). */
 	mallopt(M_TRIM_THRESHOLD, DB_TRIM_THRESHOLD);
 #endif
-}
-
-/* Set up SQLite for a program of one thread: SQLite's mutexes, taken at
- * every call (each column of each row read), guard nothing there. */
-void
-db_init(void)
-{
-	db_init_mode(SQLITE_CONFIG_SINGLETHREAD);
-}
-
-/* Set up SQLite for a program whose threads each use connections of their
- * own (aiatlas-mkdb). */
-void
-db_init_threads(void)
-{
-	db_init_mode(SQLITE_CONFIG_MULTITHREAD);
 }
 
 /* Settings every connection gets: no extensions, no unsafe schema, the

@@ -9,10 +9,8 @@
 extern const unsigned char schema_sql[];
 extern const size_t schema_sql_size;
 
-/* Set up SQLite for the program, before any connection is opened: for one
- * thread, or for threads that each use connections of their own. */
+/* Set up SQLite for the program, before any connection is opened. */
 void	 db_init(void);
-void	 db_init_threads(void);
 /* Open a database image held in memory, read-only, without copying it. */
 sqlite3	*db_open_image(const unsigned char *data, size_t size, char **cause);
 /* Check the databases given (--db, the user's) against image, the bundled

@@ -1,25 +1,28 @@
-/* aiatlas-mkdb's trigram index, made in a second thread beside the word
+/* aiatlas-mkdb's trigram index, made in a second process beside the word
  * index: its text copied into a file of its own, the index made there,
  * then its tables copied into the database being built. */
 #include "config.h"
 #include "mkdb-trigrams.h"
 
 #include <errno.h>
-#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "db.h"
 #include "fts.h"
 #include "i18n.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 struct mkdb_trigrams {
-	pthread_t	 thread;
+	pid_t		 pid;		/* the process making the index */
+	int		 fd;		/* what it says when it fails, read here */
 	char		*path;		/* the file the index is made in */
-	char		*cause;		/* why the thread failed, or NULL */
 };
 
 /* The schema name the file is attached as, in the builder's connection. */
@@ -89,25 +92,31 @@ mkdb_trigrams_copy_text(sqlite3 *db, const char *path, char **cause)
 	return r;
 }
 
-/* The second thread: make the index in the file, in a connection of its
- * own. */
-static void *
-mkdb_trigrams_run(void *arg)
+/* The second process: make the index in the file, in a connection of its
+ * own, and write why it failed, if it did, to fd. It never returns. */
+static void
+mkdb_trigrams_run(const char *path, int fd)
 {
-	struct mkdb_trigrams *t = arg;
 	sqlite3 *db;
+	char *cause = NULL;
+	size_t len, done;
+	ssize_t n;
 
-	if (sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		t->cause = xasprintf("%s: %s", t->path, sqlite3_errmsg(db));
-		sqlite3_close(db);
-		return NULL;
-	}
-	if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-	    " PRAGMA temp_store = FILE", &t->cause) == 0)
-		fts_build_parts(db, FTS_PART_TRIGRAMS, &t->cause);
-	if (sqlite3_close(db) != SQLITE_OK && t->cause == NULL)
-		t->cause = xasprintf("%s: %s", t->path, strerror(errno));
-	return NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		cause = xasprintf("%s: %s", path, sqlite3_errmsg(db));
+	else if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+	    " PRAGMA temp_store = FILE", &cause) == 0)
+		fts_build_parts(db, FTS_PART_TRIGRAMS, &cause);
+	if (sqlite3_close(db) != SQLITE_OK && cause == NULL)
+		cause = xasprintf("%s: %s", path, strerror(errno));
+	len = cause == NULL ? 0 : strlen(cause);
+	for (done = 0; done < len; done += (size_t)n)
+		if ((n = write(fd, cause + done, len - done)) < 0) {
+			if (errno != EINTR)
+				break;
+			n = 0;
+		}
+	_exit(cause == NULL ? 0 : 1);
 }
 
 /* Start making db's trigram index in a file at path (see the header). */
@@ -115,23 +124,72 @@ struct mkdb_trigrams *
 mkdb_trigrams_start(sqlite3 *db, const char *path, char **cause)
 {
 	struct mkdb_trigrams *t;
-	int err;
+	int fds[2] = { -1, -1 };
+	pid_t pid;
 
 	unlink(path);
 	if (mkdb_trigrams_copy_text(db, path, cause) != 0) {
 		unlink(path);
 		return NULL;
 	}
-	t = xcalloc(1, sizeof *t);
-	t->path = xstrdup(path);
-	if ((err = pthread_create(&t->thread, NULL, mkdb_trigrams_run, t)) != 0) {
-		*cause = xasprintf(_("cannot start a thread: %s"), strerror(err));
+	/* The second process starts with SQLite's count of the memory held
+	 * here, which its heap limit applies to: db's cache is given back
+	 * first. */
+	sqlite3_db_release_memory(db);
+	if (pipe(fds) != 0 || (pid = fork()) == -1) {
+		*cause = xasprintf(_("cannot start a process: %s"), strerror(errno));
+		if (fds[0] >= 0) {
+			close(fds[0]);
+			close(fds[1]);
+		}
 		unlink(path);
-		free(t->path);
-		free(t);
 		return NULL;
 	}
+	if (pid == 0) {
+		close(fds[0]);
+		mkdb_trigrams_run(path, fds[1]);
+	}
+	close(fds[1]);
+	t = xcalloc(1, sizeof *t);
+	t->pid = pid;
+	t->fd = fds[0];
+	t->path = xstrdup(path);
 	return t;
+}
+
+/* Wait for t's process: 0 if it made the index, else -1 with *cause (what
+ * it said, or how it ended). */
+static int
+mkdb_trigrams_wait(struct mkdb_trigrams *t, char **cause)
+{
+	struct strbuf said = { 0 };
+	char buf[512];
+	ssize_t n;
+	int status;
+
+	while ((n = read(t->fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0)
+			strbuf_addn(&said, buf, (size_t)n);
+	close(t->fd);
+	while (waitpid(t->pid, &status, 0) == -1)
+		if (errno != EINTR) {
+			*cause = xasprintf(_("cannot wait for the trigram index: %s"), strerror(errno));
+			free(said.s);
+			return -1;
+		}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		free(said.s);
+		return 0;
+	}
+	if (said.len > 0)
+		*cause = strbuf_finish(&said);
+	else if (WIFSIGNALED(status))
+		*cause = xasprintf(_("the trigram index's process was killed by signal %d"),
+		    WTERMSIG(status));
+	else
+		*cause = xasprintf(_("the trigram index's process failed (status %d)"),
+		    WEXITSTATUS(status));
+	return -1;
 }
 
 /* Copy each of the index's tables from the attached file into db's. */
@@ -159,14 +217,18 @@ mkdb_trigrams_copy_index(sqlite3 *db, char **cause)
 int
 mkdb_trigrams_finish(struct mkdb_trigrams *t, sqlite3 *db, char **cause)
 {
+	char *why = NULL;
 	int r = -1;
 
-	pthread_join(t->thread, NULL);
+	/* Given up on: it is stopped, not waited for to the end. */
 	if (db == NULL)
-		free(t->cause);
-	else if (t->cause != NULL)
-		*cause = t->cause;
-	else if (mkdb_trigrams_attach(db, t->path, cause) == 0) {
+		kill(t->pid, SIGTERM);
+	if (mkdb_trigrams_wait(t, &why) != 0) {
+		if (db != NULL)
+			*cause = why;
+		else
+			free(why);
+	} else if (db != NULL && mkdb_trigrams_attach(db, t->path, cause) == 0) {
 		/* record_tri's tables are written as tables: SQLite refuses it
 		 * to a defensive connection, which the build's is otherwise. */
 		sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);

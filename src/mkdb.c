@@ -83,7 +83,7 @@ main(int argc, char **argv)
 	if (out == NULL || optind != argc - 1)
 		goto usage;
 
-	db_init_threads();
+	db_init();
 	tmp = xasprintf("%s.tmp", out);
 	tri = xasprintf("%s.trigrams.tmp", out);
 	unlink(tmp);
