@@ -69,7 +69,8 @@ static const char fts_words_sql[] =
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 0);"
 	/* Words gathered in memory before each segment is written: 16 MB
 	 * rather than FTS5's 1 MB makes a sixteenth of the segments to merge
-	 * (the rebuild at a million records: 55 s -> 35 s, 20 MB more). */
+	 * (the rebuild at a million records: 55 s -> 35 s, 20 MB more). Set
+	 * back after, then dropped from the settings (fts_forget_hashsize()). */
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('hashsize', 16777216);"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('rebuild');"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('optimize');"
@@ -793,6 +794,24 @@ fts_fill_text(sqlite3 *db, const char *schema, const char *name, const char *lab
 	return rc;
 }
 
+/* Drop the hash size that fts_words_sql sets from the settings of
+ * schema's full-text table named from name: SQLite keeps it there, and the
+ * settings of a --db file are compared with the bundled database's (db.c),
+ * which files made without it must still meet. A defensive connection may
+ * not write the table of settings (a shadow table). */
+static int
+fts_forget_hashsize(sqlite3 *db, const char *schema, const char *name, char **cause)
+{
+	int defensive = 1, rc;
+
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+	rc = fts_run(db, xasprintf("DELETE FROM %s.%s_fts_config WHERE k = 'hashsize'",
+	    schema, name), cause);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
+	return rc;
+}
+
 /* Fill the parts (FTS_PART_TEXT...) of schema's full-text tables named
  * from name: the text as fts_fill_text() says, the indexes from it. */
 static int
@@ -803,8 +822,9 @@ fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
 
 	if (parts & FTS_PART_TEXT)
 		rc = fts_fill_text(db, schema, name, labels, tables, cause);
-	if (rc == 0 && (parts & FTS_PART_WORDS))
-		rc = fts_run(db, xasprintf(fts_words_sql, schema, name), cause);
+	if (rc == 0 && (parts & FTS_PART_WORDS) &&
+	    (rc = fts_run(db, xasprintf(fts_words_sql, schema, name), cause)) == 0)
+		rc = fts_forget_hashsize(db, schema, name, cause);
 	if (rc == 0 && (parts & FTS_PART_TRIGRAMS))
 		rc = fts_run(db, xasprintf(fts_tri_sql, schema, name), cause);
 	return rc;

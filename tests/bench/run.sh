@@ -393,8 +393,8 @@ once "aiatlas-mkdb, $size records (1 run, with the cache)" "$dir/built-$sum.tsv"
 if grep -q '^mkdb-nolimit' "$dir/built-$sum.tsv"; then
 	once "  again, SQLite's heap limit lifted (1 run)" "$dir/built-$sum.tsv" mkdb-nolimit ref-build
 fi
-awk '/^import-/ { ms += $2; if ($3 > kb) kb = $3; if ($4 > 1) bad = 1 }
-    END { if (NR) print "import", ms, kb, bad + 0 }' "$idir/built-$sum.tsv" >"$work/imp.tsv"
+awk '/^import-/ { n++; ms += $2; if ($3 > kb) kb = $3; if ($4 > 1) bad = 1 }
+    END { if (n) print "import", ms, kb, bad + 0 }' "$idir/built-$sum.tsv" >"$work/imp.tsv"
 awk '/^ref-build/' "$idir/built-$sum.tsv" >>"$work/imp.tsv"
 once "aiatlas import, $import_size records (1 run, with the cache)" "$work/imp.tsv" import ref-build
 printf '%-54s %s\n' "database sizes at $size" "aiatlas-mkdb $(du -k "$db" | cut -f1 | awk '{ printf "%.0f MB", $1 / 1024 }'), sqlite3 $(du -k "$ref" | cut -f1 | awk '{ printf "%.0f MB", $1 / 1024 }'), CSV $(du -ck "$dir"/csv/*.csv | tail -n 1 | cut -f1 | awk '{ printf "%.0f MB", $1 / 1024 }')"

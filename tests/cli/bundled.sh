@@ -123,6 +123,16 @@ expect_status 2 "a malformed --size"
 run list actors --script "$scratch/first.keys"
 expect_status 2 "--script with a command"
 
+# The settings the build leaves to its full-text indexes, which those of a
+# --db file are compared with: the same as in files made before the build
+# set a hash size for the word index while making it.
+for t in record_fts:automerge,rank,version record_tri:automerge,version; do
+	run sql "SELECT group_concat(k, ',') FROM (SELECT k FROM ${t%%:*}_config ORDER BY k)" \
+	    --format tsv
+	expect_status 0 "sql on ${t%%:*}_config"
+	expect_out_has "${t#*:}" "${t%%:*}: only the settings of earlier builds (${t#*:})"
+done
+
 # A briefing sheet on InvestAI: its sources as footnotes, and the data it
 # was made from named as the bundled dataset.
 run brief investai --format txt
