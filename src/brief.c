@@ -11,7 +11,6 @@
 #include "db.h"
 #include "i18n.h"
 #include "label.h"
-#include "merge.h"
 #include "money.h"
 #include "norm.h"
 #include "number.h"
@@ -347,8 +346,7 @@ brief_timeline(struct brief *b, const struct record *r)
 	int n = 0;
 
 	memset(&t, 0, sizeof t);
-	t.about = 1;
-	t.mine = merge_mine(b->db);
+	timeline_about(b->db, r->id, &t);
 	brief_part(b, _("Timeline"));
 	sql = timeline_export_sql(&t, 1);
 	if (sqlite3_prepare_v2(b->db, sql, -1, &stmt, NULL) != SQLITE_OK) {

@@ -9,6 +9,7 @@
 
 #include "filter.h"
 #include "i18n.h"
+#include "merge.h"
 #include "record.h"
 #include "xmalloc.h"
 
@@ -69,7 +70,10 @@ static const char *const timeline_columns[] = {
  * (between_about: the same range, the date's index not to be read), those
  * items are found through those indexes, not by testing every item in
  * date order; within a period, so are a record's few items (within_about),
- * and the items of the period are tested for a record of many.
+ * and the items of the period are tested for a record of many. The items
+ * of a country are those it is the country of (about_place): an id is
+ * unique across the tables, so no other test holds for it, and the index
+ * of the country and the date gives them in date order.
  */
 static const struct timeline_kind {
 	const char	*table;
@@ -77,6 +81,7 @@ static const struct timeline_kind {
 	const char	*between;
 	const char	*within;
 	const char	*about;
+	const char	*about_place;
 	const char	*between_about;
 	const char	*within_about;
 } timeline_kinds[] = {
@@ -87,8 +92,8 @@ static const struct timeline_kind {
 	  " OR event.id IN (SELECT subject_id FROM citation WHERE source_id = ?4)"
 	  " OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4)"
 	  " OR event.funding_id IN (SELECT id FROM funding WHERE parent_id = ?4)"
-	  " OR event.date" TIMELINE_NEAR_EVENT, TIMELINE_BETWEEN("+event.date"),
-	  TIMELINE_WITHIN("+event.date") },
+	  " OR event.date" TIMELINE_NEAR_EVENT, "event.country = ?4",
+	  TIMELINE_BETWEEN("+event.date"), TIMELINE_WITHIN("+event.date") },
 	{ "funding", "funding.announced_on", TIMELINE_BETWEEN("funding.announced_on"),
 	  TIMELINE_WITHIN("funding.announced_on"),
 	  "funding.id = ?4 OR funding.parent_id = ?4 OR funding.recipient_id = ?4"
@@ -96,7 +101,7 @@ static const struct timeline_kind {
 	  " OR funding.country IN (SELECT iso3 FROM bloc_member WHERE bloc_id = ?4)"
 	  " OR funding.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?4)"
 	  " OR funding.id IN (SELECT subject_id FROM citation WHERE source_id = ?4)"
-	  " OR funding.announced_on" TIMELINE_NEAR_EVENT,
+	  " OR funding.announced_on" TIMELINE_NEAR_EVENT, "funding.country = ?4",
 	  TIMELINE_BETWEEN("+funding.announced_on"), TIMELINE_WITHIN("+funding.announced_on") }
 };
 
@@ -161,6 +166,23 @@ timeline_filter(sqlite3 *db, const char *expr, struct timeline *t, char **cause)
 	return 0;
 }
 
+/* Make t about the record id, or about none (see timeline.h). */
+void
+timeline_about(sqlite3 *db, const char *id, struct timeline *t)
+{
+	sqlite3_stmt *stmt;
+
+	t->about = id != NULL;
+	t->mine = merge_mine(db);
+	t->place = 0;
+	if (id == NULL || sqlite3_prepare_v2(db, "SELECT 1 FROM country WHERE iso3 = ?1", -1,
+	    &stmt, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	t->place = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+}
+
 /* The filter of one kind of item: its own, all, or none. */
 static const char *
 timeline_test(const struct timeline *t, int funding)
@@ -182,19 +204,20 @@ timeline_select(const struct timeline *t, int funding, int within, const char *c
 	const struct timeline_kind *k = &timeline_kinds[funding];
 	const char *range = !t->about ? (within ? k->within : k->between) :
 	    !within ? k->between_about : t->few ? k->within_about : k->within;
+	const char *about = t->place ? k->about_place : k->about;
 
 	/* With records of the user's own, main's items and the user's are
 	 * read apart: SQLite reads a merged view whole to test it against a
 	 * subquery. */
 	if (t->about && !t->mine)
 		return xasprintf("SELECT %s FROM %s WHERE %s AND (%s)%s%s", columns,
-		    k->table, timeline_test(t, funding), k->about, range, tail);
+		    k->table, timeline_test(t, funding), about, range, tail);
 	if (t->about)
 		return xasprintf("SELECT %1$s FROM main.%2$s AS %2$s"
 		    " WHERE %3$s AND (%4$s)%5$s%6$s"
 		    " UNION ALL SELECT %1$s FROM user.%2$s AS %2$s"
 		    " WHERE %3$s AND (%4$s)%5$s%6$s",
-		    columns, k->table, timeline_test(t, funding), k->about, range, tail);
+		    columns, k->table, timeline_test(t, funding), about, range, tail);
 	return xasprintf("SELECT %s FROM %s WHERE %s%s%s", columns, k->table,
 	    timeline_test(t, funding), range, tail);
 }

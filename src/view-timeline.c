@@ -10,7 +10,6 @@
 #include "explorer.h"
 #include "filter.h"
 #include "i18n.h"
-#include "merge.h"
 #include "money.h"
 #include "number.h"
 #include "output.h"
@@ -215,8 +214,7 @@ tl_open(struct view *v)
 	struct tl_view *t = xcalloc(1, sizeof *t);
 
 	t->subject = v->data;
-	t->t.about = t->subject != NULL;
-	t->t.mine = merge_mine(explorer_db(v->ex));
+	timeline_about(explorer_db(v->ex), t->subject, &t->t);
 	t->zoom = ZOOM_MONTH;
 	v->data = t;
 	tl_load(v, t);
@@ -632,8 +630,7 @@ tl_set_filter(struct view *v, const char *expr, char **cause)
 		return -1;
 	timeline_clear(&t->t);
 	t->t = nt;
-	t->t.about = t->subject != NULL;
-	t->t.mine = merge_mine(explorer_db(v->ex));
+	timeline_about(explorer_db(v->ex), t->subject, &t->t);
 	free(t->filter_text);
 	t->filter_text = expr != NULL && *expr != '\0' ? xstrdup(expr) : NULL;
 	t->cur = t->top = 0;
