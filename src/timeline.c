@@ -290,18 +290,17 @@ timeline_item_sql(int funding)
 
 /*
  * Items per month when every item is on the timeline (no filter, no
- * record), or every item of a country (place): each kind's months found
- * one after the other, each a seek in its date's index (or its country
- * and date's), and the items of each counted as a range of it. A count
- * over a range reads fewer steps than a count per date. main's tables and
- * the user's are read apart: a merged view (merge.c) has no index to seek
- * in.
+ * record), or every item of a country (place: its about_place test): each
+ * kind's months found one after the other, each a seek in its date's
+ * index (or its country and date's), and the items of each counted as a
+ * range of it. A count over a range reads fewer steps than a count per
+ * date. main's tables and the user's are read apart: a merged view
+ * (merge.c) has no index to seek in.
  */
 static char *
 timeline_months_all_sql(int place)
 {
 	static const char *const schemas[] = { "main", "user" };
-	const char *of = place ? "country = ?4 AND " : "";
 	char *months[4], *counts[4], *sql;
 	const struct timeline_kind *k;
 	int i;
@@ -309,15 +308,17 @@ timeline_months_all_sql(int place)
 	for (i = 0; i < 4; i++) {
 		k = &timeline_kinds[i / 2];
 		months[i] = xasprintf("m%1$d(lo) AS (SELECT substr(min(%2$s), 1, 7) FROM %4$s.%3$s"
-		    " WHERE %5$s%2$s >= coalesce(?1, '') AND %2$s < coalesce(?2 || '~', '~')"
+		    " WHERE %5$s%6$s%2$s >= coalesce(?1, '') AND %2$s < coalesce(?2 || '~', '~')"
 		    " UNION ALL SELECT (SELECT substr(min(%2$s), 1, 7) FROM %4$s.%3$s"
-		    "  WHERE %5$s%2$s >= max(coalesce(?1, ''), " TIMELINE_AFTER("m%1$d.lo") ")"
+		    "  WHERE %5$s%6$s%2$s >= max(coalesce(?1, ''), " TIMELINE_AFTER("m%1$d.lo") ")"
 		    "  AND %2$s < coalesce(?2 || '~', '~'))"
-		    " FROM m%1$d WHERE lo IS NOT NULL)", i, k->date, k->table, schemas[i % 2], of);
+		    " FROM m%1$d WHERE lo IS NOT NULL)", i, k->date, k->table, schemas[i % 2],
+		    place ? k->about_place : "", place ? " AND " : "");
 		counts[i] = xasprintf("SELECT lo, (SELECT count(*) FROM %4$s.%3$s"
-		    " WHERE %5$s%2$s >= max(coalesce(?1, ''), lo)"
+		    " WHERE %5$s%6$s%2$s >= max(coalesce(?1, ''), lo)"
 		    " AND %2$s < min(coalesce(?2 || '~', '~'), " TIMELINE_AFTER("lo") "))"
-		    " AS n FROM m%1$d WHERE lo IS NOT NULL", i, k->date, k->table, schemas[i % 2], of);
+		    " AS n FROM m%1$d WHERE lo IS NOT NULL", i, k->date, k->table, schemas[i % 2],
+		    place ? k->about_place : "", place ? " AND " : "");
 	}
 	sql = xasprintf("WITH RECURSIVE %s, %s, %s, %s SELECT lo, sum(n) FROM"
 	    " (%s UNION ALL %s UNION ALL %s UNION ALL %s) GROUP BY 1 ORDER BY 1",
