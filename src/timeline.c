@@ -58,6 +58,9 @@ static const char *const timeline_columns[] = {
 	" AND " date " >= max(coalesce(?1, ''), ?7)" \
 	" AND " date " < min(coalesce(?2 || '~', '~'), ?9)"
 
+/* The countries of the bloc ?4's members, each once. */
+#define TIMELINE_MEMBERS "SELECT DISTINCT iso3 FROM bloc_member WHERE bloc_id = ?4"
+
 /*
  * The two kinds of item: their table, their date, what they must meet
  * (TIMELINE_BETWEEN, or TIMELINE_WITHIN a period), and what those that
@@ -73,7 +76,9 @@ static const char *const timeline_columns[] = {
  * and the items of the period are tested for a record of many. The items
  * of a country are those it is the country of (about_place): an id is
  * unique across the tables, so no other test holds for it, and the index
- * of the country and the date gives them in date order.
+ * of the country and the date gives them in date order. For the same
+ * reason, those of a bloc are its own and its members' countries'
+ * (about_bloc).
  */
 static const struct timeline_kind {
 	const char	*table;
@@ -82,6 +87,7 @@ static const struct timeline_kind {
 	const char	*within;
 	const char	*about;
 	const char	*about_place;
+	const char	*about_bloc;
 	const char	*between_about;
 	const char	*within_about;
 } timeline_kinds[] = {
@@ -93,6 +99,7 @@ static const struct timeline_kind {
 	  " OR event.funding_id IN (SELECT id FROM funding WHERE recipient_id = ?4)"
 	  " OR event.funding_id IN (SELECT id FROM funding WHERE parent_id = ?4)"
 	  " OR event.date" TIMELINE_NEAR_EVENT, "event.country = ?4",
+	  "event.bloc_id = ?4 OR event.country IN (" TIMELINE_MEMBERS ")",
 	  TIMELINE_BETWEEN("+event.date"), TIMELINE_WITHIN("+event.date") },
 	{ "funding", "funding.announced_on", TIMELINE_BETWEEN("funding.announced_on"),
 	  TIMELINE_WITHIN("funding.announced_on"),
@@ -102,6 +109,7 @@ static const struct timeline_kind {
 	  " OR funding.id IN (SELECT funding_id FROM funding_party WHERE actor_id = ?4)"
 	  " OR funding.id IN (SELECT subject_id FROM citation WHERE source_id = ?4)"
 	  " OR funding.announced_on" TIMELINE_NEAR_EVENT, "funding.country = ?4",
+	  "funding.bloc_id = ?4 OR funding.country IN (" TIMELINE_MEMBERS ")",
 	  TIMELINE_BETWEEN("+funding.announced_on"), TIMELINE_WITHIN("+funding.announced_on") }
 };
 
@@ -175,11 +183,14 @@ timeline_about(sqlite3 *db, const char *id, struct timeline *t)
 	t->about = id != NULL;
 	t->mine = merge_mine(db);
 	t->place = 0;
-	if (id == NULL || sqlite3_prepare_v2(db, "SELECT 1 FROM country WHERE iso3 = ?1", -1,
-	    &stmt, NULL) != SQLITE_OK)
+	if (id == NULL || sqlite3_prepare_v2(db, "SELECT ?2 FROM country WHERE iso3 = ?1"
+	    " UNION ALL SELECT ?3 FROM bloc WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	t->place = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_bind_int(stmt, 2, TIMELINE_COUNTRY);
+	sqlite3_bind_int(stmt, 3, TIMELINE_BLOC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		t->place = sqlite3_column_int(stmt, 0);
 	sqlite3_finalize(stmt);
 }
 
@@ -204,7 +215,8 @@ timeline_select(const struct timeline *t, int funding, int within, const char *c
 	const struct timeline_kind *k = &timeline_kinds[funding];
 	const char *range = !t->about ? (within ? k->within : k->between) :
 	    !within ? k->between_about : t->few ? k->within_about : k->within;
-	const char *about = t->place ? k->about_place : k->about;
+	const char *about = t->place == TIMELINE_COUNTRY ? k->about_place :
+	    t->place == TIMELINE_BLOC ? k->about_bloc : k->about;
 
 	/* With records of the user's own, main's items and the user's are
 	 * read apart: SQLite reads a merged view whole to test it against a
@@ -288,45 +300,66 @@ timeline_item_sql(int funding)
  * timeline_months_sql(). */
 #define TIMELINE_AFTER(m) "CASE WHEN length(" m ") = 4 THEN " m " || '-' ELSE " m " || '~' END"
 
+/* The countries whose items timeline_months_all_sql() counts, as rows of
+ * a column c, for each struct timeline's place: none (no test), the
+ * country ?4, the bloc ?4's members. */
+static const char *const timeline_countries[] = {
+	"SELECT NULL AS c", "SELECT ?4 AS c", "SELECT DISTINCT iso3 AS c FROM bloc_member"
+	" WHERE bloc_id = ?4"
+};
+
 /*
  * Items per month when every item is on the timeline (no filter, no
- * record), or every item of a country (place: its about_place test): each
- * kind's months found one after the other, each a seek in its date's
- * index (or its country and date's), and the items of each counted as a
- * range of it. A count over a range reads fewer steps than a count per
- * date. main's tables and the user's are read apart: a merged view
+ * record), or every item of a country or a bloc (place): each kind's
+ * months found one after the other (for each of the bloc's members'
+ * countries), each a seek in its date's index (or its country and
+ * date's), and the items of each counted as a range of it. A count over a
+ * range reads fewer steps than a count per date. A bloc's own items are
+ * then counted per date, but those of its members' countries, counted
+ * already. main's tables and the user's are read apart: a merged view
  * (merge.c) has no index to seek in.
  */
 static char *
 timeline_months_all_sql(int place)
 {
 	static const char *const schemas[] = { "main", "user" };
-	char *months[4], *counts[4], *sql;
+	char *months[4], *counts[4], *own[4], *first, *next, *sql;
 	const struct timeline_kind *k;
 	int i;
 
 	for (i = 0; i < 4; i++) {
 		k = &timeline_kinds[i / 2];
-		months[i] = xasprintf("m%1$d(lo) AS (SELECT substr(min(%2$s), 1, 7) FROM %4$s.%3$s"
-		    " WHERE %5$s%6$s%2$s >= coalesce(?1, '') AND %2$s < coalesce(?2 || '~', '~')"
-		    " UNION ALL SELECT (SELECT substr(min(%2$s), 1, 7) FROM %4$s.%3$s"
-		    "  WHERE %5$s%6$s%2$s >= max(coalesce(?1, ''), " TIMELINE_AFTER("m%1$d.lo") ")"
+		first = place ? xasprintf("%s.country = s.c AND ", k->table) : xstrdup("");
+		next = place ? xasprintf("%s.country = m%d.c AND ", k->table, i) : xstrdup("");
+		months[i] = xasprintf("m%1$d(c, lo) AS (SELECT s.c, (SELECT substr(min(%2$s), 1, 7)"
+		    " FROM %4$s.%3$s WHERE %5$s%2$s >= coalesce(?1, '')"
+		    " AND %2$s < coalesce(?2 || '~', '~')) FROM (%7$s) AS s"
+		    " UNION ALL SELECT m%1$d.c, (SELECT substr(min(%2$s), 1, 7) FROM %4$s.%3$s"
+		    "  WHERE %6$s%2$s >= max(coalesce(?1, ''), " TIMELINE_AFTER("m%1$d.lo") ")"
 		    "  AND %2$s < coalesce(?2 || '~', '~'))"
 		    " FROM m%1$d WHERE lo IS NOT NULL)", i, k->date, k->table, schemas[i % 2],
-		    place ? k->about_place : "", place ? " AND " : "");
-		counts[i] = xasprintf("SELECT lo, (SELECT count(*) FROM %4$s.%3$s"
-		    " WHERE %5$s%6$s%2$s >= max(coalesce(?1, ''), lo)"
+		    first, next, timeline_countries[place]);
+		counts[i] = xasprintf(" UNION ALL SELECT lo, (SELECT count(*) FROM %4$s.%3$s"
+		    " WHERE %5$s%2$s >= max(coalesce(?1, ''), lo)"
 		    " AND %2$s < min(coalesce(?2 || '~', '~'), " TIMELINE_AFTER("lo") "))"
 		    " AS n FROM m%1$d WHERE lo IS NOT NULL", i, k->date, k->table, schemas[i % 2],
-		    place ? k->about_place : "", place ? " AND " : "");
+		    next);
+		own[i] = place != TIMELINE_BLOC ? xstrdup("") : xasprintf(" UNION ALL"
+		    " SELECT substr(%1$s, 1, 7), count(*) FROM %3$s.%2$s WHERE %2$s.bloc_id = ?4"
+		    " AND (%2$s.country IS NULL OR %2$s.country NOT IN (" TIMELINE_MEMBERS "))"
+		    " AND %1$s >= coalesce(?1, '') AND %1$s < coalesce(?2 || '~', '~')"
+		    " GROUP BY 1", k->date, k->table, schemas[i % 2]);
+		free(first);
+		free(next);
 	}
 	sql = xasprintf("WITH RECURSIVE %s, %s, %s, %s SELECT lo, sum(n) FROM"
-	    " (%s UNION ALL %s UNION ALL %s UNION ALL %s) GROUP BY 1 ORDER BY 1",
-	    months[0], months[1], months[2], months[3], counts[0], counts[1], counts[2],
-	    counts[3]);
+	    " (SELECT NULL AS lo, 0 AS n WHERE 0%s%s%s%s%s%s%s%s) GROUP BY 1 ORDER BY 1",
+	    months[0], months[1], months[2], months[3], counts[0], own[0], counts[1], own[1],
+	    counts[2], own[2], counts[3], own[3]);
 	for (i = 0; i < 4; i++) {
 		free(months[i]);
 		free(counts[i]);
+		free(own[i]);
 	}
 	return sql;
 }

@@ -27,16 +27,23 @@ struct timeline {
 					 * about's items read per schema */
 	int		 few;		/* about at most TIMELINE_FEW items: those
 					 * of a period found as those of all */
-	int		 place;		/* about a country: its items are those
-					 * it is the country of (timeline_about()) */
+	int		 place;		/* about a country (TIMELINE_COUNTRY):
+					 * its items are those it is the country
+					 * of; or a bloc (TIMELINE_BLOC): those
+					 * of its members' countries or its own
+					 * (timeline_about()) */
 };
+
+/* What struct timeline's place says the record is. */
+#define TIMELINE_COUNTRY	1
+#define TIMELINE_BLOC		2
 
 /* The most items of a record whose periods are read through the indexes
  * of what relates them to it, not through the date's. */
 #define TIMELINE_FEW 4096
 
 /* Make t about the record id, or about none (NULL): whether the user has
- * records, and whether id is a country. */
+ * records, and whether id is a country or a bloc. */
 void	 timeline_about(sqlite3 *db, const char *id, struct timeline *t);
 /* Compile a filter for both kinds of item (NULL expr: none); -1 with
  * *cause if it fits neither. */

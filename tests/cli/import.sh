@@ -77,4 +77,17 @@ expect_status 0 "--rm-file"
 run $A list actors --filter mine:yes
 expect_status 1 "no imported actor is left"
 
+# A bloc's timeline counts an item of the bloc in a member's country once:
+# the Test Union's 2025 is its own €8bn and Testonia's seven, and the
+# union's grant to Testonia.
+run $A import "$files/bloc-funding.csv" --into funding
+expect_status 0 "import funding of a bloc in a member's country"
+printf '4\n/\ntest union\n<Esc>\n<Enter>\nt\n-\n-\n:dump %s\n' "$scratch/bloc.txt" \
+    >"$scratch/bloc.keys"
+run $A --script "$scratch/bloc.keys" --size 80x24
+grep -q "^ 2024 … 2025, 9 at most a year" "$scratch/bloc.txt"
+ok $? "the bloc's year counts the bloc's funding in a member's country once"
+[ "$(grep -c "The union's grant to Testonia" "$scratch/bloc.txt")" = 1 ]
+ok $? "the bloc's timeline shows it once"
+
 done_testing
