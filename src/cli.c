@@ -829,9 +829,7 @@ cli_run(int argc, char **argv, char **typed, const unsigned char *image, size_t 
 		user_db = default_user_db = userdb_default_path(&why);
 	c.user = userdb_open(c.db, no_user_db ? NULL : user_db, why, &cause);
 	free(default_user_db);
-	/* An import reads no full text: the user's index is not filled. */
-	if (c.user != NULL && (cmd != NULL && cmd->run == cmd_import ? merge_tables :
-	    merge_views)(c.db, 0, &cause) != 0) {
+	if (c.user != NULL && merge_tables(c.db, 0, &cause) != 0) {
 		userdb_free(c.user);
 		c.user = NULL;
 	}

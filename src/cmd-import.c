@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "csv.h"
 #include "db.h"
+#include "fts.h"
 #include "i18n.h"
 #include "text.h"
 #include "kind.h"
@@ -115,6 +116,11 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 			userdb_rollback(c->user);
 			goto fail;
 		}
+	}
+	/* The user's search index, with the new records (or aliases). */
+	if (fts_refresh_user(c->db, strcmp(k->table, "alias") == 0, &cause) != 0) {
+		userdb_rollback(c->user);
+		goto fail;
 	}
 	if (userdb_commit(c->user, &cause) != 0)
 		goto fail;
@@ -328,7 +334,7 @@ import_remove(struct cli *c, int argc, char **argv)
 			break;
 		}
 	}
-	if (status != CLI_OK) {
+	if (status != CLI_OK || fts_refresh_user(c->db, 0, &cause) != 0) {
 		userdb_rollback(c->user);
 		goto fail;
 	}

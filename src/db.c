@@ -614,18 +614,74 @@ db_schema_known(sqlite3 *db, const char *schema, int main_schema)
 	return same;
 }
 
+/* Whether text (a schema as db_schema_text() writes it) has the line,
+ * or the start of one, that starts with line's second character
+ * (line's first is a newline). */
+static int
+db_text_has(const char *text, const char *line)
+{
+	return strncmp(text, line + 1, strlen(line + 1)) == 0 || strstr(text, line) != NULL;
+}
+
+/* Compare each object of the full-text index of the user's records in
+ * schema (the user's: its tables are named user_*) with an empty user
+ * database of this version's (db_known_user), by its statement: the
+ * bundled schema does not hold them. (The tables of notes and saved
+ * filters may keep the statement of an older version.) 0, or -1 with
+ * *cause. */
+static int
+db_compare_user(sqlite3 *db, const char *schema, const char *name, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *sql, *head, *line;
+	int r = 0, rc;
+
+	if (db_known_user == NULL)
+		return 0;
+	sql = xasprintf(db_objects_sql, schema);
+	rc = db_prepare(db, sql, &stmt, cause);
+	free(sql);
+	if (rc != 0)
+		return -1;
+	while (r == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		head = xasprintf("\n%s\037%s\037", db_text(stmt, 0), db_text(stmt, 1));
+		line = xasprintf("%s%s\037%s\n", head, db_text(stmt, 2), db_text(stmt, 3));
+		if (strncmp(db_text(stmt, 1), "user_", 5) == 0 &&
+		    db_text_has(db_known_user, head) && !db_text_has(db_known_user, line)) {
+			*cause = xasprintf(_("%s: its %s '%s' is not the one aiatlas makes"
+			    " (another version, or changed); refused"), name, db_text(stmt, 0),
+			    db_text(stmt, 1));
+			r = -1;
+		}
+		free(head);
+		free(line);
+	}
+	if (r == 0 && rc != SQLITE_DONE) {
+		*cause = xasprintf(_("%s: cannot read its schema: %s"), name, db_error(db));
+		r = -1;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* Whether schema's file is small enough to be checked whole when opened
+ * (DB_CHECK_WHOLE). */
+int
+db_checked_whole(sqlite3 *db, const char *schema)
+{
+	return db_size(db, schema) <= DB_CHECK_WHOLE;
+}
+
 /* Check a database that may come from anyone, attached as schema, before
  * reading it: sound (quick_check) up to DB_CHECK_WHOLE, and its schema
  * that of this version (see db.h). 0, or -1 with *cause naming it. */
 int
 db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cause)
 {
-	sqlite3 *ref;
-	char *sql, *value = NULL, *why = NULL, *version = NULL;
-	int main_schema = strcmp(schema, "main") == 0, r = -1;
+	char *sql, *value, *why = NULL;
 
 	sql = xasprintf("PRAGMA \"%s\".quick_check(1)", schema);
-	if (db_size(db, schema) > DB_CHECK_WHOLE)
+	if (!db_checked_whole(db, schema))
 		value = xstrdup("ok");
 	else
 		value = db_value(db, sql, &why);
@@ -637,7 +693,17 @@ db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cau
 		return -1;
 	}
 	free(value);
-	value = NULL;
+	return db_check_made(db, schema, name, cause);
+}
+
+/* The second half of that: the schema (see db.h). */
+int
+db_check_made(sqlite3 *db, const char *schema, const char *name, char **cause)
+{
+	sqlite3 *ref;
+	char *value = NULL, *why = NULL, *version = NULL;
+	int main_schema = strcmp(schema, "main") == 0, r = -1;
+
 	/* Most are made by this version, word for word. */
 	if (db_schema_known(db, schema, main_schema))
 		return 0;
@@ -661,7 +727,8 @@ db_check_untrusted(sqlite3 *db, const char *schema, const char *name, char **cau
 		}
 	}
 	if (db_compare_schema(db, schema, ref, main_schema, name, cause) != 0 ||
-	    (main_schema && db_compare_fts(db, schema, ref, name, cause) != 0))
+	    (main_schema && db_compare_fts(db, schema, ref, name, cause) != 0) ||
+	    (!main_schema && db_compare_user(db, schema, name, cause) != 0))
 		goto out;
 	r = 0;
 out:

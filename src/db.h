@@ -60,6 +60,12 @@ const char *db_file(sqlite3 *db, const char *schema);
  * name. */
 int	 db_check_untrusted(sqlite3 *db, const char *schema, const char *name,
 	    char **cause);
+/* The same but the quick check: for a file whose soundness was checked
+ * already (userdb.c). */
+int	 db_check_made(sqlite3 *db, const char *schema, const char *name, char **cause);
+/* Whether schema's file is small enough to be checked whole when opened:
+ * up to 32 MB. */
+int	 db_checked_whole(sqlite3 *db, const char *schema);
 
 /*
  * What stops a running statement, checked every few thousand steps of

@@ -81,8 +81,8 @@ enum filter_type {
 	  USER_HAS(table, "figure.id") }
 /* Whether a record is one the user imported: mine:yes, mine:no. */
 #define MINE(id) \
-	"CASE lower(?) WHEN 'yes' THEN " id " IN (SELECT id FROM temp.mine)" \
-	" WHEN 'no' THEN " id " NOT IN (SELECT id FROM temp.mine) END"
+	"CASE lower(?) WHEN 'yes' THEN " RECORD_MINE(id) " WHEN 'no' THEN NOT " RECORD_MINE(id) \
+	" END"
 #define MINE_VALUES "SELECT 'yes' UNION ALL SELECT 'no'"
 #define CITED(id, what) \
 	"EXISTS (SELECT 1 FROM citation AS c WHERE c.subject_id = " id " AND c." what " = ?)"

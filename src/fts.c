@@ -53,14 +53,26 @@
  * it would merge the same entries again and again. In three parts, which
  * fts_fill() runs in turn (FTS_PART_TEXT...): the text, the word index
  * and the trigram index; the last two use only %1$s and %2$s. */
+/* A record l's row of the table of text, after its rowid: id, kind, name,
+ * alias, body (the parameters of fts_text_sql). */
+#define FTS_ALIASES "(SELECT group_concat(a.alias, ' ') FROM %8$salias AS a WHERE a.subject_id = l.id)"
+#define FTS_TEXT_ROW \
+	" l.id, l.kind, CASE WHEN l.kind IN (%4$s) THEN" \
+	"  l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END," \
+	" " FTS_ALIASES ", CASE l.kind %5$s END"
+/* The first rowid of a record of l's kind (row_number() is added to it). */
+#define FTS_KIND_ROWID "((CASE l.kind %6$s END) << " FTS_PLACE_SHIFT ")"
+/* The words of the index %1$s.%2$s_fts, as its vocabulary table lists
+ * them, into %2$s_word. */
+#define FTS_VOCABULARY \
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.%2$s_vocab USING fts5vocab('%1$s', '%2$s_fts', 'row');" \
+	"DELETE FROM %1$s.%2$s_word;" \
+	"INSERT INTO %1$s.%2$s_word SELECT term FROM temp.%2$s_vocab;" \
+	"DROP TABLE temp.%2$s_vocab;"
 static const char fts_text_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
 	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
-	" SELECT ((CASE l.kind %6$s END) << " FTS_PLACE_SHIFT ") + row_number() OVER (), l.id, l.kind,"
-	"  CASE WHEN l.kind IN (%4$s) THEN"
-	"   l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END,"
-	"  (SELECT group_concat(a.alias, ' ') FROM %8$salias AS a WHERE a.subject_id = l.id),"
-	"  CASE l.kind %5$s END"
+	" SELECT " FTS_KIND_ROWID " + row_number() OVER ()," FTS_TEXT_ROW
 	" FROM %3$s AS l;"
 	"DELETE FROM %1$s.%2$s_name;"
 	"INSERT INTO %1$s.%2$s_name (row, names) SELECT t.rowid, " FTS_NAMES("l")
@@ -76,11 +88,7 @@ static const char fts_words_sql[] =
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts) VALUES ('optimize');"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('hashsize', 1048576);"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('automerge', 4);"
-	/* The words of the index, as its vocabulary table lists them. */
-	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.%2$s_vocab USING fts5vocab('%1$s', '%2$s_fts', 'row');"
-	"DELETE FROM %1$s.%2$s_word;"
-	"INSERT INTO %1$s.%2$s_word SELECT term FROM temp.%2$s_vocab;"
-	"DROP TABLE temp.%2$s_vocab;"
+	FTS_VOCABULARY
 	/* The rank the search orders by: names weigh most, then aliases. */
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');";
 static const char fts_tri_sql[] =
@@ -88,6 +96,61 @@ static const char fts_tri_sql[] =
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('rebuild');"
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri) VALUES ('optimize');"
 	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rank) VALUES ('automerge', 4);";
+
+/* A row's number within its kind, its rowid without the kind's place. */
+#define FTS_LOW "(rowid & ((1 << " FTS_PLACE_SHIFT ") - 1))"
+/*
+ * The same tables brought in step with the records that l lists, with the
+ * parameters of fts_text_sql, after some were added or removed (or, with
+ * %9$s true, their aliases changed): the rows of records gone or changed
+ * are taken out of the indexes (FTS5's 'delete', given the text they were
+ * made from), then the records not in the table of text are added to it,
+ * numbered after the others, and to the indexes. The vocabulary is read
+ * again only when rows are added: a word of no row left matches nothing.
+ */
+static const char fts_refresh_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS fts_stale (row INTEGER PRIMARY KEY);"
+	"DELETE FROM temp.fts_stale;"
+	"INSERT INTO temp.fts_stale SELECT t.rowid FROM %1$s.%2$s_text AS t"
+	" WHERE NOT EXISTS (SELECT 1 FROM %8$srecord AS r WHERE r.id = t.id)"
+	"  OR (%9$s AND t.alias IS NOT (SELECT group_concat(a.alias, ' ') FROM %8$salias AS a"
+	"   WHERE a.subject_id = t.id));"
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rowid, id, kind, name, alias, body)"
+	" SELECT 'delete', rowid, id, kind, name, alias, body FROM %1$s.%2$s_text"
+	" WHERE rowid IN (SELECT row FROM temp.fts_stale);"
+	"INSERT INTO %1$s.%2$s_tri (%2$s_tri, rowid, text)"
+	" SELECT 'delete', rowid, text FROM %1$s.%2$s_text WHERE rowid IN (SELECT row FROM temp.fts_stale);"
+	"DELETE FROM %1$s.%2$s_name WHERE row IN (SELECT row FROM temp.fts_stale);"
+	"DELETE FROM %1$s.%2$s_text WHERE rowid IN (SELECT row FROM temp.fts_stale);"
+	"DROP TABLE temp.fts_stale;"
+	/* What is added: numbered after the highest number of any kind. */
+	"CREATE TEMP TABLE IF NOT EXISTS fts_base (n INTEGER NOT NULL);"
+	"DELETE FROM temp.fts_base;"
+	"INSERT INTO temp.fts_base SELECT coalesce(max(" FTS_LOW "), 0) FROM %1$s.%2$s_text;"
+	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
+	" SELECT " FTS_KIND_ROWID " + (SELECT n FROM temp.fts_base) + row_number() OVER (),"
+	FTS_TEXT_ROW " FROM %3$s AS l WHERE l.id NOT IN (SELECT id FROM %1$s.%2$s_text);"
+	"CREATE TEMP TABLE IF NOT EXISTS fts_added (row INTEGER PRIMARY KEY);"
+	"DELETE FROM temp.fts_added;"
+	"INSERT INTO temp.fts_added SELECT rowid FROM %1$s.%2$s_text"
+	" WHERE " FTS_LOW " > (SELECT n FROM temp.fts_base);"
+	"INSERT INTO %1$s.%2$s_name (row, names) SELECT t.rowid, " FTS_NAMES("l")
+	" FROM temp.fts_added AS n JOIN %1$s.%2$s_text AS t ON t.rowid = n.row"
+	" JOIN %3$s AS l ON l.id = t.id WHERE t.kind IN (%7$s);"
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('hashsize', 16777216);"
+	"INSERT INTO %1$s.%2$s_fts (rowid, id, kind, name, alias, body)"
+	" SELECT rowid, id, kind, name, alias, body FROM %1$s.%2$s_text"
+	" WHERE rowid IN (SELECT row FROM temp.fts_added);"
+	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('hashsize', 1048576);"
+	"INSERT INTO %1$s.%2$s_tri (rowid, text)"
+	" SELECT rowid, text FROM %1$s.%2$s_text WHERE rowid IN (SELECT row FROM temp.fts_added);";
+/* Whether fts_refresh_sql added rows: the words are then read again
+ * (fts_words_again_sql); then what it leaves in temp, dropped. */
+static const char fts_refresh_added_sql[] =
+	"SELECT EXISTS (SELECT 1 FROM temp.fts_added)";
+static const char fts_words_again_sql[] = FTS_VOCABULARY;
+static const char fts_refresh_done_sql[] =
+	"DROP TABLE temp.fts_added; DROP TABLE temp.fts_base;";
 
 /* The country a match stands for: a country, a state actor or a bloc of
  * one state; NULL for anything else. */
@@ -183,7 +246,7 @@ static const char fts_search_head[] =
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, rank) AS nth FROM ("
 	"   " FTS_MATCHES("main", "record_fts", "0", "main.record_name");
 static const char fts_search_user[] =
-	"   UNION ALL " FTS_MATCHES("temp", "user_fts", "1", "temp.user_name");
+	"   UNION ALL " FTS_MATCHES("user", "user_fts", "1", "user.user_name");
 static const char fts_search_notes[] =
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, rank, 4 AS tier,"
 	"    " FTS_KIND_ORDER("kind") " AS place,"
@@ -221,7 +284,7 @@ static const char fts_typing_head[] =
 	"   row_number() OVER (PARTITION BY id ORDER BY tier, src, r) AS nth FROM ("
 	"   " FTS_FIRST("main", "record_fts", "0", "main.record_name");
 static const char fts_typing_user[] =
-	"   UNION ALL " FTS_FIRST("temp", "user_fts", "1", "temp.user_name");
+	"   UNION ALL " FTS_FIRST("user", "user_fts", "1", "user.user_name");
 static const char fts_typing_notes[] =
 	"   UNION ALL SELECT * FROM (SELECT rowid, 2, id, kind, 4,"
 	"    " FTS_KIND_ORDER("kind") ", ?9 || " FTS_SNIPPET("note_fts", "2", "body")
@@ -383,7 +446,7 @@ static char *
 fts_matching_sql(int mine, const char *p)
 {
 	return mine ? xasprintf("(SELECT id FROM main.record_fts WHERE record_fts MATCH %1$s"
-	    " UNION ALL SELECT id FROM temp.user_fts WHERE user_fts MATCH %1$s)", p) :
+	    " UNION ALL SELECT id FROM user.user_fts WHERE user_fts MATCH %1$s)", p) :
 	    xasprintf("(SELECT id FROM main.record_fts WHERE record_fts MATCH %s)", p);
 }
 
@@ -394,8 +457,8 @@ fts_trigrams_sql(int mine, const char *p)
 {
 	return mine ? xasprintf("(SELECT id FROM main.record_text WHERE rowid IN"
 	    " (SELECT rowid FROM main.record_tri WHERE record_tri MATCH %1$s)"
-	    " UNION ALL SELECT id FROM temp.user_text WHERE rowid IN"
-	    " (SELECT rowid FROM temp.user_tri WHERE user_tri MATCH %1$s))", p) :
+	    " UNION ALL SELECT id FROM user.user_text WHERE rowid IN"
+	    " (SELECT rowid FROM user.user_tri WHERE user_tri MATCH %1$s))", p) :
 	    xasprintf("(SELECT id FROM main.record_text WHERE rowid IN"
 	    " (SELECT rowid FROM main.record_tri WHERE record_tri MATCH %s))", p);
 }
@@ -420,8 +483,8 @@ fts_matches(sqlite3 *db, const char *id_expr, const char *p)
 
 	rows = mine ? xasprintf("(SELECT rowid FROM main.record_text WHERE id = %1$s) IN"
 	    " (SELECT rowid FROM main.record_fts WHERE record_fts MATCH %2$s)"
-	    " OR (SELECT rowid FROM temp.user_text WHERE id = %1$s) IN"
-	    " (SELECT rowid FROM temp.user_fts WHERE user_fts MATCH %2$s)", id_expr, p) :
+	    " OR (SELECT rowid FROM user.user_text WHERE id = %1$s) IN"
+	    " (SELECT rowid FROM user.user_fts WHERE user_fts MATCH %2$s)", id_expr, p) :
 	    xasprintf("(SELECT rowid FROM main.record_text WHERE id = %s) IN"
 	    " (SELECT rowid FROM main.record_fts WHERE record_fts MATCH %s)", id_expr, p);
 	/* A few matches: their ids, each read from its row of text, are a
@@ -769,12 +832,13 @@ fts_run(sqlite3 *db, char *sql, char **cause)
 	return rc;
 }
 
-/* Fill the text of schema's full-text tables named from name with the
- * records that labels lists, as the registry says what of each is
- * searched, reading their tables from tables ("" or "user."). */
+/* Run fts_text_sql (or, refresh, fts_refresh_sql) on schema's full-text
+ * tables named from name with the records that labels lists, as the
+ * registry says what of each is searched, reading their tables from tables
+ * ("" or "user."); aliases: whether the aliases may have changed. */
 static int
-fts_fill_text(sqlite3 *db, const char *schema, const char *name, const char *labels,
-    const char *tables, char **cause)
+fts_fill_text(sqlite3 *db, int refresh, const char *schema, const char *name,
+    const char *labels, const char *tables, int aliases, char **cause)
 {
 	char *named, *tmpl, *text, *places, *proper;
 	int rc;
@@ -784,8 +848,8 @@ fts_fill_text(sqlite3 *db, const char *schema, const char *name, const char *lab
 	text = kind_each(tmpl, " ", KIND_RECORD | KIND_TEXT);
 	places = fts_places();
 	proper = kind_each("'$k'", ", ", KIND_RECORD | KIND_PROPER);
-	rc = fts_run(db, xasprintf(fts_text_sql, schema, name, labels, named, text, places,
-	    proper, tables), cause);
+	rc = fts_run(db, xasprintf(refresh ? fts_refresh_sql : fts_text_sql, schema, name,
+	    labels, named, text, places, proper, tables, aliases ? "1" : "0"), cause);
 	free(proper);
 	free(places);
 	free(text);
@@ -821,7 +885,7 @@ fts_fill(sqlite3 *db, const char *schema, const char *name, const char *labels,
 	int rc = 0;
 
 	if (parts & FTS_PART_TEXT)
-		rc = fts_fill_text(db, schema, name, labels, tables, cause);
+		rc = fts_fill_text(db, 0, schema, name, labels, tables, 0, cause);
 	if (rc == 0 && (parts & FTS_PART_WORDS) &&
 	    (rc = fts_run(db, xasprintf(fts_words_sql, schema, name), cause)) == 0)
 		rc = fts_forget_hashsize(db, schema, name, cause);
@@ -848,22 +912,53 @@ fts_build_parts(sqlite3 *db, int parts, char **cause)
 	return fts_fill(db, "main", "record", "record_label", "", parts, cause);
 }
 
+/* The user's tables, as record_label names their records (that view, over
+ * the merged ones, merge.c, is read whole at each use); freed by the
+ * caller. */
+static char *
+fts_user_labels(void)
+{
+	char *each = kind_each("SELECT $i AS id, '$k' AS kind, $e AS name_en, $f AS name_fr"
+	    " FROM user.$t", " UNION ALL ", KIND_RECORD);
+	char *labels = xasprintf("(%s)", each);
+
+	free(each);
+	return labels;
+}
+
 /* Fill the user's full-text tables from their records. */
 int
 fts_build_user(sqlite3 *db, char **cause)
 {
-	char *labels, *each;
-	int rc;
-
-	/* The user's tables, as record_label names their records: that view,
-	 * over the merged ones (merge.c), is read whole at each use. */
-	each = kind_each("SELECT $i AS id, '$k' AS kind, $e AS name_en, $f AS name_fr"
-	    " FROM user.$t", " UNION ALL ", KIND_RECORD);
-	labels = xasprintf("(%s)", each);
-	rc = fts_fill(db, "temp", "user", labels, "user.",
+	char *labels = fts_user_labels();
+	int rc = fts_fill(db, "user", "user", labels, "user.",
 	    FTS_PART_TEXT | FTS_PART_WORDS | FTS_PART_TRIGRAMS, cause);
+
 	free(labels);
-	free(each);
+	return rc;
+}
+
+/* Bring the user's full-text tables in step with their records (see
+ * fts.h). */
+int
+fts_refresh_user(sqlite3 *db, int aliases, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *labels = fts_user_labels();
+	int rc, added = 0;
+
+	rc = fts_fill_text(db, 1, "user", "user", labels, "user.", aliases, cause);
+	free(labels);
+	if (rc == 0 && (rc = db_prepare(db, fts_refresh_added_sql, &stmt, cause)) == 0) {
+		added = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0);
+		sqlite3_finalize(stmt);
+	}
+	if (rc == 0 && added)
+		rc = fts_run(db, xasprintf(fts_words_again_sql, "user", "user"), cause);
+	if (rc == 0)
+		rc = fts_forget_hashsize(db, "user", "user", cause);
+	if (rc == 0)
+		rc = db_exec(db, fts_refresh_done_sql, cause);
 	return rc;
 }
 
@@ -938,7 +1033,7 @@ fts_typed_term(struct strbuf *q, const char *p, size_t n, int prefix)
  * with ?1, at most ?2. */
 static const char fts_prefix_words_sql[] =
 	"SELECT word FROM main.record_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
-	" UNION SELECT word FROM temp.user_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
+	" UNION SELECT word FROM user.user_word WHERE word >= ?1 AND word < ?1 || char(1114111)"
 	" LIMIT ?2";
 /* The same, of the bundled records only (the user has none). */
 static const char fts_prefix_main_words_sql[] =

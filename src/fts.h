@@ -25,9 +25,16 @@ int	 fts_build(sqlite3 *db, char **cause);
 #define FTS_PART_WORDS		2
 #define FTS_PART_TRIGRAMS	4
 int	 fts_build_parts(sqlite3 *db, int parts, char **cause);
-/* Fill the TEMP full-text tables of the user's records (user_fts,
- * user_text, user_tri: merge.c makes them) from the merged views. */
+/* Fill the full-text tables of the user's records (user.user_fts,
+ * user_text, user_tri, user_word, user_name: merge_search_tables() makes
+ * them) from the user's record tables, whole. */
 int	 fts_build_user(sqlite3 *db, char **cause);
+/* Bring them in step with the user's records after an import or a
+ * removal, in its transaction: the rows of records gone (and, with
+ * aliases, of those whose aliases changed) taken out, those of records not
+ * indexed yet added. Its cost is in proportion to the records changed (and
+ * a read of the record ids), where fts_build_user() makes all again. */
+int	 fts_refresh_user(sqlite3 *db, int aliases, char **cause);
 
 /* The ids of the records, bundled and the user's (when merge_mine()),
  * whose full text matches the FTS5 query in parameter p ("?2"; each ? is

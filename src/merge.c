@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "db.h"
-#include "fts.h"
 #include "kind.h"
 #include "xmalloc.h"
 
@@ -25,12 +24,14 @@
  * reads schema user, which can then be swapped for the file on the first
  * save (userdb.c) even while a list is open.
  *
- * The full-text index of the user's records is a TEMP one, made with
- * main's own definitions (same tokenizers) with the merged views, and
- * filled from them: it costs in proportion to the user's records only
- * (nothing without any: not even made), needs no step in the user
- * database's schema and cannot fall out of step with the records. Search
- * reads both indexes when it is made (merge_mine(), fts.h).
+ * The full-text index of the user's records is kept in the user's file
+ * (user.user_fts and the tables beside it), made by a step of its schema
+ * (userdb-schema.c) with the bundled schema's definitions (same
+ * tokenizers, merge_search_tables()) and brought in step with the records
+ * by each import and removal, in its transaction (fts_refresh_user()):
+ * opening a file of many records reads no more of it than opening one of
+ * few. Search reads both indexes when the merged views are made
+ * (merge_mine(), fts.h).
  */
 
 /* The table of record ids, which no kind's row names. */
@@ -42,12 +43,13 @@ static const char merge_kind_tmpl[] =
 	"CREATE TEMP VIEW IF NOT EXISTS $t AS SELECT * FROM main.$t UNION ALL SELECT * FROM user.$t;";
 
 /* The text regular expressions are matched against, main's and the
- * user's (made by merge_copy()). */
+ * user's. */
 static const char merge_text_sql[] =
 	"CREATE TEMP VIEW IF NOT EXISTS record_text AS"
-	" SELECT * FROM main.record_text UNION ALL SELECT * FROM temp.user_text";
+	" SELECT * FROM main.record_text UNION ALL SELECT * FROM user.user_text";
 
-/* main's search tables, or its views, as main made them. */
+/* The search tables of a database made from data/schema.sql, and main's
+ * views, as main made them. */
 static const char merge_search_sql[] =
 	"SELECT name, sql FROM main.sqlite_schema"
 	" WHERE name IN ('record_fts', 'record_text', 'record_tri', 'record_word', 'record_name')"
@@ -58,10 +60,11 @@ static const char merge_schema_sql[] =
 /* Whether the user has records of their own. */
 static const char merge_mine_sql[] = "SELECT 1 FROM user.record LIMIT 1";
 
-/* What a search table of main is called in temp, for the user's records. */
+/* What a search table of main is called in schema user, for the user's
+ * records. */
 static const struct {
 	const char	*main;
-	const char	*temp;
+	const char	*user;
 } merge_search_names[] = {
 	{ "record_fts", "user_fts" },
 	{ "record_text", "user_text" },
@@ -95,10 +98,10 @@ merge_replace(const char *sql, const char *from, const char *to)
 	return copy;
 }
 
-/* Make one of main's views again in temp, or one of its search tables
- * under its temp name for the user's records. */
+/* Make one of main's views again in schema (temp), or one of its search
+ * tables there (user) under its name for the user's records. */
 static int
-merge_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
+merge_copy(sqlite3 *db, const char *schema, const char *name, const char *sql, char **cause)
 {
 	static const char *const prefixes[] = {
 		"CREATE VIEW ", "CREATE TABLE ", "CREATE VIRTUAL TABLE ", NULL
@@ -113,10 +116,11 @@ merge_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
 		*cause = xasprintf("cannot copy '%s' of the database's schema", name);
 		return -1;
 	}
-	copy = xasprintf("%.*sIF NOT EXISTS temp.%s", (int)strlen(*p), sql, sql + strlen(*p));
+	copy = xasprintf("%.*sIF NOT EXISTS %s.%s", (int)strlen(*p), sql, schema,
+	    sql + strlen(*p));
 	/* The search tables' names, and the one naming another as content. */
 	for (i = 0; merge_search_names[i].main != NULL; i++) {
-		t = merge_replace(copy, merge_search_names[i].main, merge_search_names[i].temp);
+		t = merge_replace(copy, merge_search_names[i].main, merge_search_names[i].user);
 		free(copy);
 		copy = t;
 	}
@@ -125,31 +129,35 @@ merge_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
 	return r;
 }
 
-/* Copy each statement of main's schema that sql selects (name, sql). */
+/* Copy each statement of from's main schema that sql selects (name, sql)
+ * into db's schema. */
 static int
-merge_copy_all(sqlite3 *db, const char *sql, char **cause)
+merge_copy_all(sqlite3 *db, sqlite3 *from, const char *schema, const char *sql,
+    char **cause)
 {
 	sqlite3_stmt *stmt;
 	int r = 0, rc;
 
-	if (db_prepare(db, sql, &stmt, cause) != 0)
+	if (db_prepare(from, sql, &stmt, cause) != 0)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && r == 0)
-		r = merge_copy(db, db_text(stmt, 0), db_text(stmt, 1), cause);
+		r = merge_copy(db, schema, db_text(stmt, 0), db_text(stmt, 1), cause);
 	if (r == 0 && rc != SQLITE_DONE) {
-		*cause = xstrdup(sqlite3_errmsg(db));
+		*cause = xstrdup(sqlite3_errmsg(from));
 		r = -1;
 	}
 	sqlite3_finalize(stmt);
 	return r;
 }
 
-/* The ids of the user's records, which lists mark and mine:yes keeps;
- * a table of its own, so that nothing reads schema user without them. */
+/* The ids of the user's records, which lists mark and mine:yes keeps
+ * (RECORD_MINE()): without any, an empty table of its own, so that
+ * nothing reads schema user; with some, a view of the user's table of
+ * records, whose key each lookup seeks in. */
 static const char merge_mine_table_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS mine (id TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID";
-static const char merge_mine_fill_sql[] =
-	"DELETE FROM temp.mine; INSERT INTO temp.mine SELECT id FROM user.record";
+static const char merge_mine_view_sql[] =
+	"DROP TABLE temp.mine; CREATE TEMP VIEW mine AS SELECT id FROM user.record";
 
 /* Make the table of the ids of the user's records, empty. */
 int
@@ -158,18 +166,39 @@ merge_open(sqlite3 *db, char **cause)
 	return db_exec(db, merge_mine_table_sql, cause);
 }
 
-/* Whether the full-text tables of the user's records are made. */
+/* Make the full-text tables of the user's records in schema user, as
+ * data/schema.sql makes main's (whatever main is), empty. */
+int
+merge_search_tables(sqlite3 *db, char **cause)
+{
+	sqlite3 *bundled;
+	int r;
+
+	if ((bundled = db_create(":memory:", cause)) == NULL)
+		return -1;
+	r = merge_copy_all(db, bundled, "user", merge_search_sql, cause);
+	db_close(bundled);
+	return r;
+}
+
+/* Whether the merged views are made. */
 int
 merge_mine(sqlite3 *db)
 {
-	return sqlite3_table_column_metadata(db, "temp", "user_fts", NULL, NULL, NULL, NULL,
-	    NULL, NULL) == SQLITE_OK;
+	sqlite3_stmt *stmt;
+	int made;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM temp.sqlite_schema WHERE type = 'view'"
+	    " AND name = 'record'", -1, &stmt, NULL) != SQLITE_OK)
+		return 0;
+	made = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return made;
 }
 
-/* Make the merged views if the user has records or always: 1 if they are
- * made, 0 if not, -1 with *cause. */
-static int
-merge_make(sqlite3 *db, int always, char **cause)
+/* Make the merged views, if the user has records or always. */
+int
+merge_tables(sqlite3 *db, int always, char **cause)
 {
 	sqlite3_stmt *stmt;
 	char *sql;
@@ -181,29 +210,14 @@ merge_make(sqlite3 *db, int always, char **cause)
 	sqlite3_finalize(stmt);
 	if (!mine)
 		return 0;
+	/* Made already (an import makes them before and after its trial). */
+	if (merge_mine(db))
+		return 0;
 	sql = kind_each(merge_kind_tmpl, "", KIND_MERGED);
-	r = (merge_mine(db) || merge_copy_all(db, merge_search_sql, cause) == 0) &&
+	r = db_exec(db, merge_mine_view_sql, cause) == 0 &&
 	    db_exec(db, merge_record_sql, cause) == 0 && db_exec(db, sql, cause) == 0 &&
-	    merge_copy_all(db, merge_schema_sql, cause) == 0 &&
-	    db_exec(db, merge_text_sql, cause) == 0 &&
-	    db_exec(db, merge_mine_fill_sql, cause) == 0 ? 1 : -1;
+	    merge_copy_all(db, db, "temp", merge_schema_sql, cause) == 0 &&
+	    db_exec(db, merge_text_sql, cause) == 0 ? 0 : -1;
 	free(sql);
 	return r;
-}
-
-/* Make the merged views, if the user has records or always. */
-int
-merge_tables(sqlite3 *db, int always, char **cause)
-{
-	return merge_make(db, always, cause) < 0 ? -1 : 0;
-}
-
-/* Make the merged views and fill the user's full-text index, if the user
- * has records or always. */
-int
-merge_views(sqlite3 *db, int always, char **cause)
-{
-	int r = merge_make(db, always, cause);
-
-	return r <= 0 ? r : fts_build_user(db, cause);
 }

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "db.h"
+#include "fts.h"
 #include "i18n.h"
+#include "merge.h"
 #include "xmalloc.h"
 
 /*
@@ -205,6 +207,17 @@ userdb_schema_place_orders(sqlite3 *db, char **cause)
 	return 0;
 }
 
+/* Step 6: the full-text index of the user's records is kept in the file,
+ * made as main's is and filled from the records there (it was made in
+ * temp at each start, which took as long as the records were many). */
+static int
+userdb_schema_search(sqlite3 *db, char **cause)
+{
+	if (merge_search_tables(db, cause) != 0)
+		return -1;
+	return fts_build_user(db, cause);
+}
+
 /* The steps: the SQL each runs in schema user (or NULL), then what it
  * makes in code. */
 static const struct userdb_schema_step {
@@ -234,7 +247,8 @@ static const struct userdb_schema_step {
 	/* 4: record_text in columns. */
 	{ NULL, userdb_schema_text_columns },
 	/* 5: indexes in the order records and lists show their rows. */
-	{ NULL, userdb_schema_place_orders },
+	{ NULL, userdb_schema_place_orders },	/* 6: the full-text index of the user's records. */
+	{ NULL, userdb_schema_search },
 };
 
 /* Bring schema user from version `from` to USERDB_SCHEMA_VERSION. */

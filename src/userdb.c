@@ -212,8 +212,9 @@ userdb_migrate(struct userdb *u, char **cause)
 		userdb_rollback(u);
 		return -1;
 	}
-	/* Migrated, it must be what this version makes, or nothing is kept. */
-	if (db_check_untrusted(u->db, "user", u->path, cause) != 0) {
+	/* Migrated, it must be what this version makes, or nothing is kept
+	 * (it was found sound before). */
+	if (db_check_made(u->db, "user", u->path, cause) != 0) {
 		userdb_rollback(u);
 		return -1;
 	}
@@ -401,6 +402,9 @@ userdb_quick_check(struct userdb *u, char **cause)
 {
 	char *value;
 
+	/* A larger file is read as it is (db.c), the pages a command needs. */
+	if (!db_checked_whole(u->db, "user"))
+		return 0;
 	if (userdb_query(u->db, "PRAGMA user.quick_check(1)", &value) != 0) {
 		userdb_error(u, cause);
 		return userdb_damaged(u) ? -2 : -1;
@@ -455,7 +459,7 @@ userdb_attach_file(struct userdb *u, char **cause)
 	 * version makes. An older one is checked so once migrated
 	 * (userdb_migrate), as its tables are older than the bundled ones. */
 	if (version == USERDB_SCHEMA_VERSION &&
-	    db_check_untrusted(u->db, "user", u->path, cause) != 0)
+	    db_check_made(u->db, "user", u->path, cause) != 0)
 		goto fail;
 	if (why != NULL && version < USERDB_SCHEMA_VERSION) {
 		/* It cannot be brought to this version: it is not read. */

@@ -97,6 +97,16 @@ if [ "$what" != import ] && [ ! -f "$dir/mkdb-$sum.db" ]; then
 	mv "$dir/mkdb.tmp" "$dir/mkdb-$sum.db"
 fi
 
+# A user database made by an aiatlas whose user databases have another
+# version (the empty one the build makes beside it, userdb.db, says which)
+# is made again: opening it would bring it to that version, not time it.
+image=$(dirname "$aiatlas")/userdb.db
+if [ "$what" != mkdb ] && [ -f "$dir/user-$sum.db" ] && [ -f "$image" ] &&
+    [ "$(sqlite3 "$dir/user-$sum.db" 'PRAGMA user_version')" != \
+      "$(sqlite3 "$image" 'PRAGMA user_version')" ]; then
+	say "$dir/user-$sum.db is of another version of the user database: imported again"
+	rm -f "$dir/user-$sum.db"
+fi
 if [ "$what" != mkdb ] && [ ! -f "$dir/user-$sum.db" ]; then
 	say "importing the records into $dir/user-$sum.db with aiatlas import"
 	rm -f "$dir/fixture-$sum.db" "$dir/user.tmp"

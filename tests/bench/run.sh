@@ -368,6 +368,21 @@ keys "Enter on the first bloc" places '$3 == "Enter" && ++e == 3'
 keys "t (the bloc's timeline)" places '$3 == "t" && ++t == 2'
 keys "c (two actors compared)" places '$3 == "c"'
 
+# The same records imported as the user's own (aiatlas import), over the
+# fixture: the user database opened, and searched as one types.
+echo "Records of the user's own: $import_size imported (--timings)"
+U="--db $idir/fixture-$sum.db --user-db $idir/user-$sum.db"
+iwords=$idir/csv/words
+printf '/%s<Esc>\n' "$(sed -n 's/^common //p' "$iwords")" >"$work/mine-common.keys"
+printf '/%s<Esc>\n' "$(sed -n 's/^rare //p' "$iwords")" >"$work/mine-rare.keys"
+session mine "$quit" $U
+line "first screen, from exec to exit$(failed "$work/mine.s")" "$(stats "$work/mine.s")"
+keys "first screen, from the start to the first redraw" mine '$2 == "start"'
+session minecommon "$work/mine-common.keys" $U
+session minerare "$work/mine-rare.keys" $U
+keys "'$(sed -n 's/^common //p' "$iwords")' (common), each key" minecommon '$2 == "search" && $3 != "Esc"'
+keys "'$(sed -n 's/^rare //p' "$iwords")' (rare), each key" minerare '$2 == "search" && $3 != "Esc"'
+
 echo "Command line at $size -- reference: the sqlite3 shell on the SQL a user would write"
 pair "list actors (every row, TSV)" "$aiatlas" $A list actors --format tsv -- \
     sqlite3 -separator '	' "$db" "SELECT id, name, kind, country, sector, place, founded_on, parent_id FROM actor ORDER BY name"

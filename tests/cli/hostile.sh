@@ -162,6 +162,13 @@ expect_err "aiatlas: $scratch/user.db: its table 'actor' is not the one aiatlas 
     "a user database whose table differs"
 cp "$scratch/user-ok.db" "$scratch/user.db"
 "$DBEDIT" "$scratch/user.db" "PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, 'trigram', 'ascii') WHERE name = 'user_tri';"
+run $U note list
+expect_status 2 "a user database whose search index has another tokenizer"
+expect_err "aiatlas: $scratch/user.db: its table 'user_tri' is not the one aiatlas makes (another version, or changed); refused" \
+    "a user database whose search index has another tokenizer"
+cp "$scratch/user-ok.db" "$scratch/user.db"
+"$DBEDIT" "$scratch/user.db" "PRAGMA writable_schema = ON;
 UPDATE sqlite_schema SET sql = replace(sql, 'kind TEXT NOT NULL', 'kind TEXT') WHERE name = 'saved_filter';"
 "$DBEDIT" "$scratch/user.db" "INSERT INTO saved_filter VALUES ('null', NULL, 'x', '2025-01-01')"
 "$DBEDIT" "$scratch/user.db" "PRAGMA writable_schema = ON;

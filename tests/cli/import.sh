@@ -43,6 +43,15 @@ run $A show zeta-ia
 expect_out_has "My notes, with \"quotes\"" "show names the imported source"
 run $A compare omega-state XTA
 expect_status 0 "compare an imported state actor with a country"
+# The search index of the user's records is kept in the file, and each
+# import brings it in step: an alias imported later is searched too.
+printf 'subject_id,alias,lang\nomega-state,Zorblandia,en\n' >"$scratch/aliases.csv"
+run $A import "$scratch/aliases.csv" --into aliases
+expect_status 0 "import an alias of an imported actor"
+run $A search zorbl
+expect_out_has "Omegaland" "search finds an imported actor by an alias imported after it"
+run $A search --regex 'Zorbland[a-z]+'
+expect_out_has "Omegaland" "a regular expression finds it too (the trigram index)"
 
 for bad in bad-column missing-column unclosed bad-utf8 nul duplicate bad-rows; do
 	before=$(cksum <"$udb")
@@ -76,6 +85,10 @@ run $A import --rm-file "$scratch/ids"
 expect_status 0 "--rm-file"
 run $A list actors --filter mine:yes
 expect_status 1 "no imported actor is left"
+run $A search zeta
+expect_status 1 "search finds no removed actor"
+run $A search zorblandia
+expect_status 1 "nor by its alias"
 
 # A bloc's timeline counts an item of the bloc in a member's country once:
 # the Test Union's 2025 is its own €8bn and Testonia's seven, and the

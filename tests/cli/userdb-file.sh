@@ -68,7 +68,7 @@ cp "$udb" "$scratch/newer.db"
 # PRAGMA user_version is the big-endian number at byte 60 of the file.
 printf '\000\000\003\347' | dd of="$scratch/newer.db" bs=1 seek=60 conv=notrunc 2>/dev/null
 refused "$scratch/newer.db" \
-    "made by a newer aiatlas (user database version 999; this one knows up to 5); it is left as it is" \
+    "made by a newer aiatlas (user database version 999; this one knows up to 6); it is left as it is" \
     "a user database from a newer aiatlas"
 printf 'name,kind\ncompanies,actors\n' >"$scratch/text.db"
 refused "$scratch/text.db" "not a SQLite database, or damaged: file is not a database" \
@@ -89,13 +89,32 @@ if have sqlite3; then
 	expect_status 0 "a user database of today's format opens"
 	grep -q "filter: kind:company" "$scratch/restored.txt"
 	ok $? "its saved filter applies"
-	[ "$(sqlite3 "$scratch/old.db" "PRAGMA user_version; PRAGMA journal_mode")" = "5
+	[ "$(sqlite3 "$scratch/old.db" "PRAGMA user_version; PRAGMA journal_mode")" = "6
 wal" ]
-	ok $? "it is now at version 5, in WAL mode"
+	ok $? "it is now at version 6, in WAL mode"
 else
 	skip "a user database of today's format opens" "sqlite3 is not installed"
 	skip "its saved filter applies" "sqlite3 is not installed"
-	skip "it is now at version 5, in WAL mode" "sqlite3 is not installed"
+	skip "it is now at version 6, in WAL mode" "sqlite3 is not installed"
+fi
+
+# A user database of version 5 holding records (made here as this version
+# makes one, less the search index version 6 adds): opened, its records'
+# search index is made once, and they are found.
+if have sqlite3; then
+	imports="$top_srcdir/tests/cli/import"
+	run --db "$FIXTURE" --user-db "$scratch/v5.db" import "$imports/sources.csv" --into sources
+	run --db "$FIXTURE" --user-db "$scratch/v5.db" import "$imports/actors.csv" --into actors
+	sqlite3 "$scratch/v5.db" "DROP TABLE user_fts; DROP TABLE user_tri; DROP TABLE user_text;
+	    DROP TABLE user_word; DROP TABLE user_name; PRAGMA user_version = 5"
+	run --db "$FIXTURE" --user-db "$scratch/v5.db" search zeta
+	expect_out_has "Zêta IA" "the records of a user database of version 5 are found"
+	[ "$(sqlite3 "$scratch/v5.db" "PRAGMA user_version; SELECT count(*) FROM user_text")" = "6
+3" ]
+	ok $? "it is now at version 6, with its records' search index"
+else
+	skip "the records of a user database of version 5 are found" "sqlite3 is not installed"
+	skip "it is now at version 6, with its records' search index" "sqlite3 is not installed"
 fi
 
 done_testing

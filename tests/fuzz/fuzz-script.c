@@ -161,7 +161,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if ((db = db_open_readonly(fuzz_script_db, &cause)) == NULL ||
 	    (opts.user = userdb_open(db, fuzz_script_user, NULL, &cause)) == NULL ||
-	    merge_views(db, 0, &cause) != 0)
+	    merge_tables(db, 0, &cause) != 0)
 		bail_out("cannot open the fixture: %s", cause);
 	explorer_run(db, &opts);
 	userdb_free(opts.user);

@@ -63,7 +63,7 @@ fuzz_fixture(struct userdb **user)
 		db = fixture_open();
 		if (fts_build(db, &cause) != 0 ||
 		    (u = userdb_open(db, NULL, "fuzzing", &cause)) == NULL ||
-		    merge_views(db, 0, &cause) != 0)
+		    merge_tables(db, 0, &cause) != 0)
 			bail_out("cannot set the fixture up: %s", cause);
 	}
 	if (user != NULL)

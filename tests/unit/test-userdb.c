@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "match.h"
 #include "saved-filter.h"
 #include "tap.h"
 #include "userdb.h"
@@ -30,7 +31,8 @@ path_of(const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
-/* A main connection as the program has one: in memory, taking file: URIs. */
+/* A main connection as the program has one: in memory, taking file: URIs,
+ * with fold(), which the index of the user's records is made with. */
 static sqlite3 *
 main_open(void)
 {
@@ -39,6 +41,7 @@ main_open(void)
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
 	    NULL) != SQLITE_OK)
 		bail_out("cannot open a database in memory");
+	match_register(db);
 	return db;
 }
 
