@@ -104,9 +104,11 @@ static const char fts_tri_sql[] =
  * parameters of fts_text_sql, after some were added or removed (or, with
  * %9$s true, their aliases changed): the rows of records gone or changed
  * are taken out of the indexes (FTS5's 'delete', given the text they were
- * made from), then the records not in the table of text are added to it,
- * numbered after the others, and to the indexes. The vocabulary is read
- * again only when rows are added: a word of no row left matches nothing.
+ * made from), then the records not in the table of text (by the table of
+ * record ids) are added to it, numbered after the others, and to the
+ * indexes. A test of l's id against a list is made in each of its tables,
+ * through their keys. The vocabulary is read again only when rows are
+ * added: a word of no row left matches nothing.
  */
 static const char fts_refresh_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS fts_stale (row INTEGER PRIMARY KEY);"
@@ -124,19 +126,23 @@ static const char fts_refresh_sql[] =
 	"DELETE FROM %1$s.%2$s_text WHERE rowid IN (SELECT row FROM temp.fts_stale);"
 	"DROP TABLE temp.fts_stale;"
 	/* What is added: numbered after the highest number of any kind. */
+	"CREATE TEMP TABLE IF NOT EXISTS fts_new (id TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"DELETE FROM temp.fts_new;"
+	"INSERT INTO temp.fts_new SELECT r.id FROM %8$srecord AS r"
+	" WHERE r.id NOT IN (SELECT id FROM %1$s.%2$s_text);"
 	"CREATE TEMP TABLE IF NOT EXISTS fts_base (n INTEGER NOT NULL);"
 	"DELETE FROM temp.fts_base;"
 	"INSERT INTO temp.fts_base SELECT coalesce(max(" FTS_LOW "), 0) FROM %1$s.%2$s_text;"
 	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
 	" SELECT " FTS_KIND_ROWID " + (SELECT n FROM temp.fts_base) + row_number() OVER (),"
-	FTS_TEXT_ROW " FROM %3$s AS l WHERE l.id NOT IN (SELECT id FROM %1$s.%2$s_text);"
+	FTS_TEXT_ROW " FROM %3$s AS l WHERE l.id IN (SELECT id FROM temp.fts_new);"
 	"CREATE TEMP TABLE IF NOT EXISTS fts_added (row INTEGER PRIMARY KEY);"
 	"DELETE FROM temp.fts_added;"
 	"INSERT INTO temp.fts_added SELECT rowid FROM %1$s.%2$s_text"
-	" WHERE " FTS_LOW " > (SELECT n FROM temp.fts_base);"
+	" WHERE id IN (SELECT id FROM temp.fts_new);"
 	"INSERT INTO %1$s.%2$s_name (row, names) SELECT t.rowid, " FTS_NAMES("l")
-	" FROM temp.fts_added AS n JOIN %1$s.%2$s_text AS t ON t.rowid = n.row"
-	" JOIN %3$s AS l ON l.id = t.id WHERE t.kind IN (%7$s);"
+	" FROM %3$s AS l JOIN %1$s.%2$s_text AS t ON t.id = l.id"
+	" WHERE l.id IN (SELECT id FROM temp.fts_new) AND t.kind IN (%7$s);"
 	"INSERT INTO %1$s.%2$s_fts (%2$s_fts, rank) VALUES ('hashsize', 16777216);"
 	"INSERT INTO %1$s.%2$s_fts (rowid, id, kind, name, alias, body)"
 	" SELECT rowid, id, kind, name, alias, body FROM %1$s.%2$s_text"
@@ -150,7 +156,7 @@ static const char fts_refresh_added_sql[] =
 	"SELECT EXISTS (SELECT 1 FROM temp.fts_added)";
 static const char fts_words_again_sql[] = FTS_VOCABULARY;
 static const char fts_refresh_done_sql[] =
-	"DROP TABLE temp.fts_added; DROP TABLE temp.fts_base;";
+	"DROP TABLE temp.fts_added; DROP TABLE temp.fts_base; DROP TABLE temp.fts_new;";
 
 /* The country a match stands for: a country, a state actor or a bloc of
  * one state; NULL for anything else. */
