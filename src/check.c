@@ -268,16 +268,19 @@ static const struct {
 	{ NULL, NULL, NULL, 0 }
 };
 
-/* Run FTS5's integrity-check on each full-text index of main: each must
- * be sound and hold what its table's content does. It writes nothing,
- * but needs a database it could write: one that cannot be written is
- * checked on a copy in memory (a database being built is checked in
- * place, as a copy of a large one would not fit). Returns the number of
- * problems, or -1 with *cause. */
+/* FTS5's integrity-check of schema.index. */
+#define CHECK_FTS_SQL "INSERT INTO %s.%s (%s, rank) VALUES ('integrity-check', 1)"
+
+/* Run FTS5's integrity-check on each full-text index of schema's
+ * (indexes): each must be sound and hold what its table's content does.
+ * It writes nothing, but needs a database it could write: one that cannot
+ * be written is checked on a copy in memory (a database being built is
+ * checked in place, as a copy of a large one would not fit). Returns the
+ * number of problems, or -1 with *cause. */
 static int
-check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
+check_fts_of(sqlite3 *db, const char *schema, const char *const *indexes,
+    struct check_sink *sink, char **cause)
 {
-	static const char *const indexes[] = { "record_fts", "record_tri", NULL };
 	const char *const *i;
 	char *sql, *problem;
 	sqlite3 *copy;
@@ -285,13 +288,16 @@ check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
 
 	copy = db;
 	for (i = indexes; *i != NULL; i++) {
-		sql = xasprintf("INSERT INTO %s (%s, rank) VALUES ('integrity-check', 1)", *i, *i);
+		/* The copy holds schema's tables as its main. */
+		sql = xasprintf(CHECK_FTS_SQL, copy == db ? schema : "main", *i, *i);
 		rc = db_exec(copy, sql, NULL);
 		if (rc != 0 && copy == db && (sqlite3_errcode(db) & 0xff) == SQLITE_READONLY) {
-			if ((copy = db_copy(db, "main", cause)) == NULL) {
+			if ((copy = db_copy(db, schema, cause)) == NULL) {
 				free(sql);
 				return -1;
 			}
+			free(sql);
+			sql = xasprintf(CHECK_FTS_SQL, "main", *i, *i);
 			rc = db_exec(copy, sql, NULL);
 		}
 		if (rc != 0) {
@@ -306,6 +312,26 @@ check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
 	if (copy != db)
 		db_close(copy);
 	return problems;
+}
+
+/* check_fts_of() main's full-text indexes. */
+static int
+check_fts(sqlite3 *db, struct check_sink *sink, char **cause)
+{
+	static const char *const indexes[] = { "record_fts", "record_tri", NULL };
+
+	return check_fts_of(db, "main", indexes, sink, cause);
+}
+
+/* Run FTS5's integrity-check on the full-text indexes of the user's
+ * records (see check.h). */
+int
+check_user_fts(sqlite3 *db, check_report_fn report, void *arg, char **cause)
+{
+	static const char *const indexes[] = { "user_fts", "user_tri", NULL };
+	struct check_sink sink = { report, arg };
+
+	return check_fts_of(db, "user", indexes, &sink, cause);
 }
 
 /* Read a value, the ends of its range and its end value from four

@@ -16,5 +16,8 @@ int	 check_database(sqlite3 *db, check_report_fn report, void *arg, char **cause
  * citations' fields, dates, texts): for a database load_dir() has just
  * filled, where they would check SQLite and the load again. */
 int	 check_loaded(sqlite3 *db, check_report_fn report, void *arg, char **cause);
+/* FTS5's integrity-check of the full-text indexes of the user's records
+ * (schema user): the number of problems, or -1 with *cause. */
+int	 check_user_fts(sqlite3 *db, check_report_fn report, void *arg, char **cause);
 
 #endif

@@ -650,7 +650,8 @@ userdb_unreadable(const struct userdb *u)
 	return u->path == NULL ? u->why : NULL;
 }
 
-/* SQLite's integrity check of the file. */
+/* SQLite's integrity check of the file, and FTS5's of the index of the
+ * user's records. */
 int
 userdb_check(struct userdb *u, check_report_fn report, void *arg, char **cause)
 {
@@ -677,6 +678,9 @@ userdb_check(struct userdb *u, check_report_fn report, void *arg, char **cause)
 		problems = -1;
 	}
 	sqlite3_finalize(stmt);
+	/* The search index of the user's records holds what their text does. */
+	if (problems >= 0 && (rc = check_user_fts(u->db, report, arg, cause)) != 0)
+		problems = rc < 0 ? -1 : problems + rc;
 	return problems;
 }
 

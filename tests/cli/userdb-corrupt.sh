@@ -107,6 +107,27 @@ else
 	skip "aiatlas check names the user database and its problems" "sqlite3 is not installed"
 fi
 
+# A row of the text of the user's records gone behind its search index's
+# back: aiatlas check runs FTS5's integrity check on that index too.
+if have sqlite3; then
+	f="$scratch/search.db"
+	imports="$top_srcdir/tests/cli/import"
+	run $A --user-db "$f" import "$imports/sources.csv" --into sources
+	run $A --user-db "$f" import "$imports/actors.csv" --into actors
+	run $A --user-db "$f" check
+	expect_status 0 "aiatlas check passes on a user database with records"
+	sqlite3 "$f" "DELETE FROM user_text WHERE id = 'zeta-ia'"
+	run $A --user-db "$f" check
+	expect_status 2 "aiatlas check of a user database whose search index is not its text's"
+	grep -q "^aiatlas: check: $f: user_fts: the full-text index is damaged, or not made from the records: " \
+	    "$scratch/err" && grep -qx "aiatlas: check: 2 problems in $f" "$scratch/err"
+	ok $? "aiatlas check names the user's search indexes"
+else
+	skip "aiatlas check passes on a user database with records" "sqlite3 is not installed"
+	skip "aiatlas check of a user database whose search index is not its text's" "sqlite3 is not installed"
+	skip "aiatlas check names the user's search indexes" "sqlite3 is not installed"
+fi
+
 # A healthy user database is left where it is.
 run $A --user-db "$scratch/good.db" note list
 expect_status 0 "a sound user database"
