@@ -56,7 +56,8 @@ const char *db_file(sqlite3 *db, const char *schema);
  * by the same statement, so has the same columns, constraints, tokenizer
  * and settings; no other index or trigger is on those tables. For "main",
  * every table and view of it must be there and PRAGMA user_version be the
- * bundled one's. 0, or -1 with *cause, one line naming the database as
+ * bundled one's; for "user", the tables of the search index of the user's
+ * records (user_*) must be made as an empty user database's are. 0, or -1 with *cause, one line naming the database as
  * name. */
 int	 db_check_untrusted(sqlite3 *db, const char *schema, const char *name,
 	    char **cause);

@@ -247,7 +247,8 @@ static const struct userdb_schema_step {
 	/* 4: record_text in columns. */
 	{ NULL, userdb_schema_text_columns },
 	/* 5: indexes in the order records and lists show their rows. */
-	{ NULL, userdb_schema_place_orders },	/* 6: the full-text index of the user's records. */
+	{ NULL, userdb_schema_place_orders },
+	/* 6: the full-text index of the user's records. */
 	{ NULL, userdb_schema_search },
 };
 
