@@ -492,6 +492,25 @@ fail:
 	return r;
 }
 
+/* Write the empty image, if there is one, to the new file fd, and flush
+ * it to the disk: 0, or -1 with errno. */
+static int
+userdb_write_image(int fd)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (userdb_image != NULL && done < userdb_image_size) {
+		if ((n = write(fd, userdb_image + done, userdb_image_size - done)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return userdb_image != NULL ? fsync(fd) : 0;
+}
+
 /* Make the file and its directories and attach it in place of the empty
  * database in memory, which comes back if that fails. */
 static int
@@ -506,6 +525,14 @@ userdb_make(struct userdb *u, char **cause)
 	 * it; SQLite gives its journals the same mode. */
 	if ((fd = open(u->path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1 && errno != EEXIST) {
 		*cause = xasprintf(_("%s: cannot make the file: %s"), u->path, strerror(errno));
+		return -1;
+	}
+	/* A new file starts as the empty image, of this version: nothing is
+	 * left to make (an empty file is made by the steps of its schema). */
+	if (fd != -1 && userdb_write_image(fd) != 0) {
+		*cause = xasprintf(_("%s: cannot make the file: %s"), u->path, strerror(errno));
+		close(fd);
+		unlink(u->path);
 		return -1;
 	}
 	if (fd != -1)
