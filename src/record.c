@@ -100,8 +100,9 @@
 
 /* Each kind of record: the query of its own fields (?1 is its id), and its
  * relations in the order shown, each a heading and a query of links (id,
- * kind, name, detail), with ?1 the record's id and ?2 the language; and,
- * when French orders them otherwise, the query for French. A query orders
+ * kind, name, detail), with ?1 the record's id, ?2 the language and ?3
+ * one more than the most links shown (-1: all); and, when French orders
+ * them otherwise, the query for French. A query orders
  * by columns it returns (a date after those four, when it orders by date):
  * with records of the user's own its table is a view, which SQLite reads
  * whole for an order by anything else, where it reads each schema's rows
@@ -117,11 +118,14 @@ static const struct record_kind {
 } record_kinds[] = {
 	{ "source", "SELECT * FROM source WHERE id = ?1", {
 	RECORD_FIGURES,
+	/* Of a source cited by more records than are shown (?3), those
+	 * first in its citations' index, then sorted: all of them are
+	 * not given a kind and a name to be sorted (3 s for a million). */
 	{ N_("Cited by"),
 	  RECORD_LINK("c.subject_id",
 	  "label(c.stance) || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
-	  " FROM citation AS c WHERE c.source_id = ?1 AND " RECORD_LINKED("c.subject_id")
-	  " ORDER BY 2, 3", NULL } } },
+	  " FROM (SELECT * FROM citation WHERE source_id = ?1 LIMIT ?3) AS c"
+	  " WHERE " RECORD_LINKED("c.subject_id") " ORDER BY 2, 3", NULL } } },
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
@@ -563,6 +567,9 @@ record_load_relations(sqlite3 *db, struct record *r, const struct record_kind *k
 			return -1;
 		sqlite3_bind_text(stmt, 1, r->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, lang, -1, SQLITE_STATIC);
+		/* A relation may read no more rows than that itself. */
+		if (sqlite3_bind_parameter_count(stmt) >= 3)
+			sqlite3_bind_int(stmt, 3, most > 0 ? most + 1 : -1);
 		rel = NULL;
 		while (sqlite3_step(stmt) == SQLITE_ROW) {
 			if (rel != NULL && most > 0 && rel->nlinks == most) {
