@@ -40,22 +40,10 @@
 	" coalesce((SELECT group_concat(char(30) || fold(a.alias), '') FROM %8$salias AS a" \
 	"  WHERE a.subject_id = " l ".id), '') || char(30)"
 
-/* Names, aliases and text of the records that l (%3$s) lists, in both
- * languages, into schema %1$s's table of text named from %2$s (record:
- * record_text), its full-text indexes (record_fts, record_tri) made from
- * it, the words of the first (record_word) and the proper names folded
- * (record_name, FTS_NAMES): %4$s is whether a record's title is a name,
- * %5$s the CASE of the kind's text, %6$s the WHEN kind THEN place of each
- * kind (each row numbered as FTS_PLACE_SHIFT says), %7$s the kinds whose
- * titles are proper names, %8$s what the records' tables are read from
- * ("" for their bare names, "user." for the user's own). Each index is
- * made whole from the text, then merged once: left to merge as it grows,
- * it would merge the same entries again and again. In three parts, which
- * fts_fill() runs in turn (FTS_PART_TEXT...): the text, the word index
- * and the trigram index; the last two use only %1$s and %2$s. */
+/* A record l's aliases, joined by spaces (%8$s: fts_text_sql's). */
+#define FTS_ALIASES "(SELECT group_concat(a.alias, ' ') FROM %8$salias AS a WHERE a.subject_id = l.id)"
 /* A record l's row of the table of text, after its rowid: id, kind, name,
  * alias, body (the parameters of fts_text_sql). */
-#define FTS_ALIASES "(SELECT group_concat(a.alias, ' ') FROM %8$salias AS a WHERE a.subject_id = l.id)"
 #define FTS_TEXT_ROW \
 	" l.id, l.kind, CASE WHEN l.kind IN (%4$s) THEN" \
 	"  l.name_en || CASE WHEN l.name_fr <> l.name_en THEN ' ' || l.name_fr ELSE '' END END," \
@@ -69,6 +57,20 @@
 	"DELETE FROM %1$s.%2$s_word;" \
 	"INSERT INTO %1$s.%2$s_word SELECT term FROM temp.%2$s_vocab;" \
 	"DROP TABLE temp.%2$s_vocab;"
+
+/* Names, aliases and text of the records that l (%3$s) lists, in both
+ * languages, into schema %1$s's table of text named from %2$s (record:
+ * record_text), its full-text indexes (record_fts, record_tri) made from
+ * it, the words of the first (record_word) and the proper names folded
+ * (record_name, FTS_NAMES): %4$s is whether a record's title is a name,
+ * %5$s the CASE of the kind's text, %6$s the WHEN kind THEN place of each
+ * kind (each row numbered as FTS_PLACE_SHIFT says), %7$s the kinds whose
+ * titles are proper names, %8$s what the records' tables are read from
+ * ("" for their bare names, "user." for the user's own). Each index is
+ * made whole from the text, then merged once: left to merge as it grows,
+ * it would merge the same entries again and again. In three parts, which
+ * fts_fill() runs in turn (FTS_PART_TEXT...): the text, the word index
+ * and the trigram index; the last two use only %1$s and %2$s. */
 static const char fts_text_sql[] =
 	"DELETE FROM %1$s.%2$s_text;"
 	"INSERT INTO %1$s.%2$s_text (rowid, id, kind, name, alias, body)"
