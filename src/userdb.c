@@ -535,8 +535,10 @@ userdb_make(struct userdb *u, char **cause)
 		unlink(u->path);
 		return -1;
 	}
-	if (fd != -1)
+	if (fd != -1) {
 		close(fd);
+		u->made = 1;
+	}
 	if (db_exec(u->db, "DETACH user", NULL) != 0) {
 		userdb_error(u, cause);
 		return -1;
@@ -711,13 +713,6 @@ userdb_check(struct userdb *u, check_report_fn report, void *arg, char **cause)
 	return problems;
 }
 
-/* Whether the file is attached. */
-int
-userdb_has_file(const struct userdb *u)
-{
-	return u->file;
-}
-
 /* Begin a write. */
 int
 userdb_begin(struct userdb *u, char **cause)
@@ -768,6 +763,7 @@ userdb_commit(struct userdb *u, char **cause)
 		return -1;
 	}
 	u->writing = 0;
+	u->made = 0;
 	return 0;
 }
 
@@ -778,4 +774,27 @@ userdb_rollback(struct userdb *u)
 	if (!sqlite3_get_autocommit(u->db))
 		db_exec(u->db, "ROLLBACK", NULL);
 	u->writing = 0;
+}
+
+/* Remove the file made for a write that failed (see userdb.h). */
+void
+userdb_unmake(struct userdb *u)
+{
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal", NULL };
+	char *ignored = NULL, *side;
+	int i;
+
+	if (!u->made)
+		return;
+	userdb_rollback(u);
+	u->made = 0;
+	if (db_exec(u->db, "DETACH user", NULL) != 0)
+		return;
+	for (i = 0; sides[i] != NULL; i++) {
+		side = xasprintf("%s%s", u->path, sides[i]);
+		unlink(side);
+		free(side);
+	}
+	if (userdb_attach_memory(u, &ignored) != 0)
+		free(ignored);
 }

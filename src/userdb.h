@@ -21,6 +21,7 @@ struct userdb {
 	int		 image;	/* that empty schema is the image, read-only */
 	int		 writing;	/* between userdb_begin() and its end */
 	int		 committing;	/* in userdb_commit() */
+	int		 made;	/* the file was made by this write, not yet committed */
 };
 
 /* Where the user database is by default: $XDG_DATA_HOME/aiatlas/user.db,
@@ -58,8 +59,11 @@ int	 userdb_begin(struct userdb *u, char **cause);
  * schema in memory, never making the file: it ends with
  * userdb_rollback(). 0, or -1 with *cause. */
 int	 userdb_begin_trial(struct userdb *u, char **cause);
-/* Whether the file exists and is attached (else nothing was saved yet). */
-int	 userdb_has_file(const struct userdb *u);
+/* After a write that failed, remove the file that userdb_begin() made for
+ * it, with its journal: nothing but the empty image was kept in it (the
+ * write began as it was made), and schema user is the empty one in
+ * memory again. Nothing is done for a file that was there before. */
+void	 userdb_unmake(struct userdb *u);
 /* End a write: all of it is kept, or (-1 with *cause) none of it. */
 int	 userdb_commit(struct userdb *u, char **cause);
 /* End a write, keeping none of it. */
