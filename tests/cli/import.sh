@@ -12,8 +12,8 @@ A="--db $FIXTURE --user-db $udb"
 run $A import "$files/actors.csv" --into actors
 expect_status 2 "an actor citing a source not imported yet"
 expect_err "aiatlas: $files/actors.csv:2: sources: no source with id 'my-notes'" "an actor citing a source not imported yet"
-[ ! -e "$udb" ]
-ok $? "a failed import makes no user database"
+[ ! -e "$udb" ] && [ -z "$(find "$scratch" -name 'user.db*')" ]
+ok $? "a failed import makes no user database, nor a journal of one"
 
 run $A import "$files/sources.csv" --into sources --dry-run
 expect_status 0 "--dry-run"
