@@ -834,9 +834,16 @@ load_finish(struct load *l, char **cause)
 
 	/* OR FAIL: the statement keeps no journal to undo itself (every
 	 * funding record's page, hundreds of MB at a million records), as a
-	 * failure undoes the whole load anyway. */
-	update = xasprintf("UPDATE OR FAIL %s.funding AS f SET confidence = "
-	    CLAIM_CONFIDENCE_SQL, l->schema);
+	 * failure undoes the whole load anyway. Only the funding records
+	 * this load made, cited or claimed about can change: an import of
+	 * events beside a million records of the user's took 1.7 s more. */
+	update = xasprintf("UPDATE OR FAIL %1$s.funding AS f SET confidence = "
+	    CLAIM_CONFIDENCE_SQL " WHERE f.rowid IN (SELECT row FROM temp.load_origin"
+	    "  WHERE tbl = 'funding')"
+	    " OR f.id IN (SELECT c.subject_id FROM %1$s.citation AS c JOIN temp.load_origin AS o"
+	    "  ON o.tbl = 'citation' AND o.row = c.rowid)"
+	    " OR f.id IN (SELECT c.subject_id FROM %1$s.claim AS c JOIN temp.load_origin AS o"
+	    "  ON o.tbl = 'claim' AND o.row = c.rowid)", l->schema);
 	deferred = strbuf_finish(&l->deferred);
 	r = db_exec(l->db, deferred, cause) != 0 ||
 	    load_check_ids(l, cause) != 0 || load_check_references(l, cause) != 0 ||

@@ -103,4 +103,13 @@ ok $? "the bloc's year counts the bloc's funding in a member's country once"
 [ "$(grep -c "The union's grant to Testonia" "$scratch/bloc.txt")" = 1 ]
 ok $? "the bloc's timeline shows it once"
 
+# A funding record's confidence follows what is imported about it later:
+# a citation of an official source confirms the grant.
+run $A sql "SELECT id, confidence FROM funding WHERE id = 'union-grant-xta-2025'"
+expect_out_has "union-grant-xta-2025	likely" "an imported grant cited by the press is likely"
+run $A import "$files/gazette-citation.csv" --into citations
+expect_status 0 "import a citation of an official source"
+run $A sql "SELECT id, confidence FROM funding WHERE id = 'union-grant-xta-2025'"
+expect_out_has "union-grant-xta-2025	confirmed" "an official source's citation, imported later, confirms it"
+
 done_testing
