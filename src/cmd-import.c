@@ -82,8 +82,9 @@ import_load(sqlite3 *db, const char *path, const struct kind *k, char **cause)
 
 /* Import path into k, in one transaction with the user's search index:
  * with --dry-run, where nothing is kept; a file of the user database made
- * for it is removed again if it fails (it was read once, not tried in
- * memory first: a million records took a minute more). */
+ * for it is removed again if it fails. The file is read once (tried in
+ * memory first, then read again into the file, 400,000 records took 18
+ * s more, and their memory). */
 static int
 import_file(struct cli *c, const char *path, const struct kind *k)
 {

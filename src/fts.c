@@ -241,6 +241,15 @@ static const char fts_refresh_done_sql[] =
 	" coalesce(" FTS_PLACE("w.kind", "w.id") ", w.id) AS grp" \
 	" FROM (  SELECT id, kind, snip,"
 
+/* Which of a record's rows is its best (nth, 1 for the best), as the
+ * search and the typing heads order them. The ranked search finds a
+ * record more than once only when the user's records or notes are read
+ * too: with main's index alone each is 1, and no window is made (a rare
+ * word at a million records: 1.9 M instructions of 29). Typing reads
+ * each index twice (FTS_FIRST). */
+#define FTS_NTH_SEARCH "row_number() OVER (PARTITION BY id ORDER BY tier, rank)"
+#define FTS_NTH_TYPING "row_number() OVER (PARTITION BY id ORDER BY tier, src, r)"
+
 /* Matches in tiers (FTS_TIER), in a tier by kind in the registry's order,
  * then by bm25 (the rank fts_build() sets: names weighing most, then
  * aliases, then text); with the user's records and the records whose
@@ -250,20 +259,13 @@ static const char fts_refresh_done_sql[] =
  * france) follow each other at the best place of any of them, the
  * country first. The names of a record are read from its own table, by
  * its kind (%2$s and %3$s, made by fts_label(): a view of every record's
- * names would be made whole for each search). Made by fts_statement(),
- * the parts between fts_search_head and fts_results_tail.
+ * names would be made whole for each search); %4$s numbers a record's
+ * rows (FTS_NTH_SEARCH, or 1). Made by fts_statement(), the parts
+ * between fts_search_head and fts_results_tail.
  * Snippets are made as the matches are read (FTS_MATCHES): made once the
  * results are known, each would search its row again, reading the whole
  * list of the words' matches, every word starting as the last does
  * included. */
-/* Which of a record's rows is its best (nth, 1 for the best), as the
- * search and the typing heads order them. The ranked search finds a
- * record more than once only when the user's records or notes are read
- * too: with main's index alone each is 1, and no window is made (a rare
- * word at a million records: 1.9 M instructions of 29). Typing reads
- * each index twice (FTS_FIRST). */
-#define FTS_NTH_SEARCH "row_number() OVER (PARTITION BY id ORDER BY tier, rank)"
-#define FTS_NTH_TYPING "row_number() OVER (PARTITION BY id ORDER BY tier, src, r)"
 static const char fts_search_head[] =
 	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
@@ -301,7 +303,8 @@ static const char fts_results_tail[] =
  * as fts_search_head orders them but with no ranking inside a kind, each
  * record once at its best. Its cost is that of a page, not of every
  * match. With ?11 (a word of one letter), only names and aliases are
- * searched: nearly every text holds a word starting with any letter. */
+ * searched: nearly every text holds a word starting with any letter.
+ * %4$s: FTS_NTH_TYPING. */
 static const char fts_typing_head[] =
 	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
