@@ -565,6 +565,10 @@ userdb_commit_hook(void *arg)
 	return u->writing && !u->committing;
 }
 
+/* What SQLite keeps beside a database file: its WAL, shared memory and
+ * journal, named from it. */
+static const char *const userdb_sides[] = { "-wal", "-shm", "-journal", NULL };
+
 /* Move the damaged file, with its WAL, shared memory or journal, to
  * PATH.corrupt-YYYYmmdd-HHMMSS, never over another file; its new name, or
  * NULL with *cause. A WAL file left behind would be replayed into the new
@@ -572,7 +576,6 @@ userdb_commit_hook(void *arg)
 static char *
 userdb_move_aside(const char *path, char **cause)
 {
-	static const char *const sides[] = { "-wal", "-shm", "-journal", NULL };
 	struct stat st;
 	time_t now = time(NULL);
 	char stamp[32], *to, *from, *side_to;
@@ -589,9 +592,9 @@ userdb_move_aside(const char *path, char **cause)
 		free(to);
 		return NULL;
 	}
-	for (i = 0; sides[i] != NULL && err == 0; i++) {
-		from = xasprintf("%s%s", path, sides[i]);
-		side_to = xasprintf("%s%s", to, sides[i]);
+	for (i = 0; userdb_sides[i] != NULL && err == 0; i++) {
+		from = xasprintf("%s%s", path, userdb_sides[i]);
+		side_to = xasprintf("%s%s", to, userdb_sides[i]);
 		if (rename(from, side_to) != 0 && errno != ENOENT) {
 			err = errno;
 			*cause = xasprintf(_("moved to %s, but cannot move %s: %s"), to, from,
@@ -780,7 +783,6 @@ userdb_rollback(struct userdb *u)
 void
 userdb_unmake(struct userdb *u)
 {
-	static const char *const sides[] = { "", "-wal", "-shm", "-journal", NULL };
 	char *ignored = NULL, *side;
 	int i;
 
@@ -790,8 +792,9 @@ userdb_unmake(struct userdb *u)
 	u->made = 0;
 	if (db_exec(u->db, "DETACH user", NULL) != 0)
 		return;
-	for (i = 0; sides[i] != NULL; i++) {
-		side = xasprintf("%s%s", u->path, sides[i]);
+	unlink(u->path);
+	for (i = 0; userdb_sides[i] != NULL; i++) {
+		side = xasprintf("%s%s", u->path, userdb_sides[i]);
 		unlink(side);
 		free(side);
 	}
