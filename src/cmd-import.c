@@ -89,7 +89,7 @@ static int
 import_file(struct cli *c, const char *path, const struct kind *k)
 {
 	const char *why;
-	char *cause = NULL;
+	char *cause = NULL, *count;
 	long rows;
 
 	if (!c->dry_run && (why = userdb_unavailable(c->user)) != NULL) {
@@ -107,7 +107,9 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 	if (c->dry_run) {
 		userdb_rollback(c->user);
 		text_escape(stdout, path, strlen(path), "");
-		printf(_(": %ld %s checked; nothing imported (--dry-run)\n"), rows, k->plural);
+		count = kind_count(k, rows);
+		printf(_(": %s checked; nothing imported (--dry-run)\n"), count);
+		free(count);
 		return CLI_OK;
 	}
 	/* The user's search index, with the new records (or aliases). */
@@ -118,7 +120,9 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 	if (userdb_commit(c->user, &cause) != 0)
 		goto fail;
 	text_escape(stdout, path, strlen(path), "");
-	printf(_(": %ld %s imported\n"), rows, k->plural);
+	count = kind_count(k, rows);
+	printf(_(": %s imported\n"), count);
+	free(count);
 	return CLI_OK;
 
 fail:

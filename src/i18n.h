@@ -32,5 +32,8 @@ i18n_pgettext(const char *both, const char *msgid)
 #define N_(s) (s)
 /* A word in context marked in a static table (see C_). */
 #define NC_(c, s) (s)
+/* A number of things said in a static table, singular then plural
+ * ({ one, many }), chosen with ngettext() where it is used. */
+#define NN_(one, many) { one, many }
 
 #endif

@@ -123,59 +123,74 @@ static const struct list_column kind_figure_columns[] = {
 /* The rows (see struct kind), in the loader's order: what a row refers to
  * comes before it. */
 const struct kind kinds[] = {
-	{ .name = "source", .plural = "sources", .table = "source", .id = "id",
+	{ .name = "source", .plural = "sources", .count = NN_("%ld source", "%ld sources"),
+	  .table = "source", .id = "id",
 	  .title_en = "title", .title_fr = "title", .file = "sources.csv", .named = 1,
 	  .search = 7,
 	  .text = "coalesce(publisher,'')||' '||coalesce(author,'')||' '||"
 	  "coalesce(note_en,'')||' '||coalesce(note_fr,'')",
 	  .list = 5, .columns = kind_source_columns, .sort = "id", .tab_label = N_("Sources") },
-	{ .name = "country", .plural = "countries", .table = "country", .id = "iso3",
+	{ .name = "country", .plural = "countries", .count = NN_("%ld country", "%ld countries"),
+	  .table = "country", .id = "iso3",
 	  .title_en = "name_en", .title_fr = "name_fr", .file = "countries.csv", .cited = 1,
 	  .named = 1, .proper = 1, .search = 1,
 	  .list = 6, .columns = kind_country_columns, .sort = "iso3",
 	  .compare = KIND_COMPARE_PLACE },
-	{ .name = "bloc", .plural = "blocs", .table = "bloc", .id = "id",
+	{ .name = "bloc", .plural = "blocs", .count = NN_("%ld bloc", "%ld blocs"),
+	  .table = "bloc", .id = "id",
 	  .title_en = "name_en", .title_fr = "name_fr", .file = "blocs.csv", .cited = 1,
 	  .named = 1, .proper = 1, .search = 2,
 	  .text = KIND_SUMMARIES, .list = 4, .columns = kind_bloc_columns,
 	  .sort = "name", .tab_label = N_("Blocs"), .compare = KIND_COMPARE_PLACE },
-	{ .plural = "bloc-members", .table = "bloc_member", .id = KIND_KEY_BLOC_MEMBER,
+	{ .plural = "bloc-members", .count = NN_("%ld bloc member", "%ld bloc members"),
+	  .table = "bloc_member", .id = KIND_KEY_BLOC_MEMBER,
 	  .file = "bloc_members.csv" },
-	{ .name = "actor", .plural = "actors", .table = "actor", .id = "id",
+	{ .name = "actor", .plural = "actors", .count = NN_("%ld actor", "%ld actors"),
+	  .table = "actor", .id = "id",
 	  .title_en = "name", .title_fr = "name_fr", .file = "actors.csv", .cited = 1,
 	  .named = 1, .proper = 1, .search = 3,
 	  .text = KIND_SUMMARIES, .list = 1, .columns = kind_actor_columns,
 	  .sort = "name", .tab_label = N_("Actors"), .compare = KIND_COMPARE_PLACE },
-	{ .plural = "aliases", .table = "alias", .id = KIND_KEY_ALIAS, .file = "aliases.csv" },
-	{ .name = "funding", .plural = "funding", .table = "funding", .id = "id",
+	{ .plural = "aliases", .count = NN_("%ld alias", "%ld aliases"),
+	  .table = "alias", .id = KIND_KEY_ALIAS, .file = "aliases.csv" },
+	{ .name = "funding", .plural = "funding", .count = NN_("%ld funding item", "%ld funding items"),
+	  .table = "funding", .id = "id",
 	  .title_en = "title_en", .title_fr = "title_fr", .file = "funding.csv", .cited = 1,
 	  .named = 1, .search = 4,
 	  .text = "coalesce(round,'')||' '||" KIND_SUMMARIES,
 	  .list = 2, .columns = kind_funding_columns, .sort = "announced",
 	  .tab_label = N_("Funding"), .compare = KIND_COMPARE_ITEM },
-	{ .plural = "funding-parties", .table = "funding_party", .id = KIND_KEY_FUNDING_PARTY,
+	{ .plural = "funding-parties", .count = NN_("%ld funding party", "%ld funding parties"),
+	  .table = "funding_party", .id = KIND_KEY_FUNDING_PARTY,
 	  .file = "funding_parties.csv" },
-	{ .name = "event", .plural = "events", .table = "event", .id = "id",
+	{ .name = "event", .plural = "events", .count = NN_("%ld event", "%ld events"),
+	  .table = "event", .id = "id",
 	  .title_en = "title_en", .title_fr = "title_fr", .file = "events.csv", .cited = 1,
 	  .named = 1, .search = 5,
 	  .text = KIND_SUMMARIES, .list = 3, .columns = kind_event_columns,
 	  .sort = "date", .tab_label = N_("Timeline"), .view = KIND_VIEW_TIMELINE,
 	  .compare = KIND_COMPARE_ANNOUNCED },
-	{ .plural = "event-actors", .table = "event_actor", .id = KIND_KEY_EVENT_ACTOR,
+	{ .plural = "event-actors", .count = NN_("%ld event actor", "%ld event actors"),
+	  .table = "event_actor", .id = KIND_KEY_EVENT_ACTOR,
 	  .file = "event_actors.csv" },
 	/* A figure's label is text about another record, not a name. */
-	{ .name = "figure", .plural = "figures", .table = "figure", .id = "id",
+	{ .name = "figure", .plural = "figures", .count = NN_("%ld figure", "%ld figures"),
+	  .table = "figure", .id = "id",
 	  .title_en = "label_en", .title_fr = "label_fr", .file = "figures.csv", .cited = 1,
 	  .search = 6,
 	  .text = "label_en||' '||label_fr||' '||measure||' '||unit",
 	  .list = 7, .columns = kind_figure_columns, .sort = "subject" },
-	{ .plural = "citations", .table = "citation", .id = KIND_KEY_CITATION,
+	{ .plural = "citations", .count = NN_("%ld citation", "%ld citations"),
+	  .table = "citation", .id = KIND_KEY_CITATION,
 	  .file = "citations.csv" },
-	{ .plural = "claims", .table = "claim", .id = KIND_KEY_CLAIM, .file = "claims.csv",
+	{ .plural = "claims", .count = NN_("%ld claim", "%ld claims"),
+	  .table = "claim", .id = KIND_KEY_CLAIM, .file = "claims.csv",
 	  .optional = 1 },
-	{ .plural = "fx-rates", .table = "fx_rate", .id = KIND_KEY_FX_RATE, .file = "fx_rates.csv" },
+	{ .plural = "fx-rates", .count = NN_("%ld exchange rate", "%ld exchange rates"),
+	  .table = "fx_rate", .id = KIND_KEY_FX_RATE, .file = "fx_rates.csv" },
 	/* The thesaurus search expands typed words with. */
-	{ .plural = "terms", .table = "term", .id = KIND_KEY_TERM, .file = "terms.csv",
+	{ .plural = "terms", .count = NN_("%ld term", "%ld terms"),
+	  .table = "term", .id = KIND_KEY_TERM, .file = "terms.csv",
 	  .optional = 1, .bundled = 1 },
 	{ .table = NULL }
 };
@@ -192,6 +207,18 @@ kind_find(const char *name)
 	}
 	return NULL;
 }
+
+/* n rows of k for people, in the reader's language. The formats are the
+ * registry's constants, each a "%ld" and words (msgfmt -c checks their
+ * translations), which the compiler cannot see through the table. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+char *
+kind_count(const struct kind *k, long n)
+{
+	return xasprintf(ngettext(k->count.one, k->count.many, (unsigned long)n), n);
+}
+#pragma GCC diagnostic pop
 
 /* The kind listed as name. */
 const struct kind *

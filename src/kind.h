@@ -38,6 +38,13 @@ enum kind_view {
 #define KIND_KEY_FX_RATE	"currency || '/' || year"
 #define KIND_KEY_CLAIM		"subject_id || '/' || field || '/' || source_id"
 
+/* How a number of a kind's rows is said: "%ld actor", "%ld actors" (marked
+ * with NN_, chosen with ngettext() by kind_count()). */
+struct kind_count {
+	const char			*one;
+	const char			*many;
+};
+
 /*
  * One table of the data. A record kind has a name (as the record table and
  * search's results say it); a table of links or facts about records
@@ -47,6 +54,7 @@ enum kind_view {
 struct kind {
 	const char			*name;		/* "actor", or NULL */
 	const char			*plural;	/* "actors": list KIND, --kind, load */
+	struct kind_count		 count;		/* "%ld actors": for people */
 	const char			*table;
 	const char			*id;		/* its id column, or SQL of its key */
 	const char			*title_en;	/* its title columns (record_label) */
@@ -90,6 +98,9 @@ const struct kind	*kind_find(const char *name);
 /* The header people read for a column named name (a list's column, by
  * its label in the reader's language), or name itself. */
 const char		*kind_column_label(const char *name);
+/* n rows of k for people: "1 actor", "2 actors", in the reader's language
+ * (freed by the caller). */
+char			*kind_count(const struct kind *k, long n);
 /* The kind listed as name ("actors"), as list KIND says it; or NULL. */
 const struct kind	*kind_list(const char *name);
 /* The i-th listed kind from 0, in the lists' order; NULL past the last. */

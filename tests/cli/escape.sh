@@ -101,7 +101,7 @@ ok $? "the option is spelled in the message"
 cp "$top_srcdir/tests/cli/import/sources.csv" "$scratch/s${ESC}[2J.csv"
 run --db "$FIXTURE" --user-db "$scratch/esc-user.db" import "$scratch/s${ESC}[2J.csv" --into sources
 expect_status 0 "import a file whose name holds an escape sequence"
-! grep -q "$ESC" "$scratch/out" && grep -qF 's\x1b[2J.csv: 1 sources imported' "$scratch/out"
+! grep -q "$ESC" "$scratch/out" && grep -qF 's\x1b[2J.csv: 1 source imported' "$scratch/out"
 ok $? "import: the file name is spelled in what it says"
 
 done_testing

@@ -17,11 +17,26 @@ ok $? "a failed import makes no user database, nor a journal of one"
 
 run $A import "$files/sources.csv" --into sources --dry-run
 expect_status 0 "--dry-run"
+expect_out_has "sources.csv: 1 source checked; nothing imported (--dry-run)" "--dry-run counts one source"
 [ ! -e "$udb" ]
 ok $? "--dry-run makes no user database"
 
 run $A import "$files/sources.csv" --into sources
 expect_status 0 "import a source (CRLF, quotes, commas)"
+expect_out_has "sources.csv: 1 source imported" "import counts one source"
+
+# In French, the kinds are counted in French, one and many.
+french=fr_FR.UTF-8
+locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\{0,1\}8' || french=""
+if [ -n "$french" ]; then
+	LC_ALL=$french "$AIATLAS" $A import "$files/actors.csv" --into actors --dry-run \
+	    >"$scratch/fr" 2>&1
+	grep -qF "actors.csv : vérification réussie, 2 acteurs ; rien n'est importé (--dry-run)" \
+	    "$scratch/fr"
+	ok $? "--dry-run in French counts two actors" || diag "$(cat "$scratch/fr")"
+else
+	skip "--dry-run in French counts two actors" "no fr_FR.UTF-8 locale"
+fi
 run $A import "$files/actors.csv" --into actors
 expect_status 0 "import actors (BOM, CRLF, accents, a newline in a field)"
 expect_out_has "2 actors imported" "import actors"
@@ -48,6 +63,15 @@ expect_status 0 "compare an imported state actor with a country"
 printf 'subject_id,alias,lang\nomega-state,Zorblandia,en\n' >"$scratch/aliases.csv"
 run $A import "$scratch/aliases.csv" --into aliases
 expect_status 0 "import an alias of an imported actor"
+expect_out_has "aliases.csv: 1 alias imported" "import counts one alias"
+printf 'subject_id,alias,lang\nomega-state,Zorbland,fr\n' >"$scratch/aliases-fr.csv"
+if [ -n "$french" ]; then
+	LC_ALL=$french "$AIATLAS" $A import "$scratch/aliases-fr.csv" --into aliases >"$scratch/fr" 2>&1
+	grep -qxF "$scratch/aliases-fr.csv : import réussi, 1 alias" "$scratch/fr"
+	ok $? "import in French counts one alias" || diag "$(cat "$scratch/fr")"
+else
+	skip "import in French counts one alias" "no fr_FR.UTF-8 locale"
+fi
 run $A search zorbl
 expect_out_has "Omegaland" "search finds an imported actor by an alias imported after it"
 run $A search --regex 'Zorbland[a-z]+'
