@@ -52,17 +52,41 @@ userdb_default_path(const char **why)
 	return NULL;
 }
 
-/* Make the directories above path, as mkdir -p. */
-static int
-userdb_mkdirs(const char *path, char **cause)
+/* Remove the directories above path up to made, which userdb_mkdirs()
+ * made, as far as they are empty (those never made are passed over). */
+static void
+userdb_rmdirs(const char *path, const char *made)
 {
 	char *dir = xstrdup(path), *p;
 
+	while ((p = strrchr(dir, '/')) != NULL && p != dir) {
+		*p = '\0';
+		if ((rmdir(dir) != 0 && errno != ENOENT) || strcmp(dir, made) == 0)
+			break;
+	}
+	free(dir);
+}
+
+/* Make the directories above path, as mkdir -p; *made: the first of them
+ * that did not exist (freed by the caller), or NULL. */
+static int
+userdb_mkdirs(const char *path, char **made, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+
+	*made = NULL;
 	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) == 0) {
+			if (*made == NULL)
+				*made = xstrdup(dir);
+		} else if (errno != EEXIST) {
 			*cause = xasprintf(_("%s: cannot make the directory: %s"), dir,
 			    strerror(errno));
+			if (*made != NULL)
+				userdb_rmdirs(path, *made);
+			free(*made);
+			*made = NULL;
 			free(dir);
 			return -1;
 		}
@@ -511,6 +535,17 @@ userdb_write_image(int fd)
 	return userdb_image != NULL ? fsync(fd) : 0;
 }
 
+/* Forget the directories userdb_make() made for the file, removing them
+ * first when remove is set. */
+static void
+userdb_forget_dirs(struct userdb *u, int remove)
+{
+	if (u->made_dir != NULL && remove)
+		userdb_rmdirs(u->path, u->made_dir);
+	free(u->made_dir);
+	u->made_dir = NULL;
+}
+
 /* Make the file and its directories and attach it in place of the empty
  * database in memory, which comes back if that fails. */
 static int
@@ -519,12 +554,13 @@ userdb_make(struct userdb *u, char **cause)
 	char *ignored = NULL;
 	int fd;
 
-	if (userdb_mkdirs(u->path, cause) != 0)
+	if (userdb_mkdirs(u->path, &u->made_dir, cause) != 0)
 		return -1;
 	/* Made here rather than by SQLite so that only its owner can read
 	 * it; SQLite gives its journals the same mode. */
 	if ((fd = open(u->path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1 && errno != EEXIST) {
 		*cause = xasprintf(_("%s: cannot make the file: %s"), u->path, strerror(errno));
+		userdb_forget_dirs(u, 1);
 		return -1;
 	}
 	/* A new file starts as the empty image, of this version: nothing is
@@ -533,12 +569,14 @@ userdb_make(struct userdb *u, char **cause)
 		*cause = xasprintf(_("%s: cannot make the file: %s"), u->path, strerror(errno));
 		close(fd);
 		unlink(u->path);
+		userdb_forget_dirs(u, 1);
 		return -1;
 	}
 	if (fd != -1) {
 		close(fd);
 		u->made = 1;
-	}
+	} else
+		userdb_forget_dirs(u, 0);
 	if (db_exec(u->db, "DETACH user", NULL) != 0) {
 		userdb_error(u, cause);
 		return -1;
@@ -665,6 +703,7 @@ userdb_free(struct userdb *u)
 	free(u->path);
 	free(u->readonly);
 	free(u->notice);
+	free(u->made_dir);
 	free(u);
 }
 
@@ -767,6 +806,7 @@ userdb_commit(struct userdb *u, char **cause)
 	}
 	u->writing = 0;
 	u->made = 0;
+	userdb_forget_dirs(u, 0);
 	return 0;
 }
 
@@ -798,6 +838,7 @@ userdb_unmake(struct userdb *u)
 		unlink(side);
 		free(side);
 	}
+	userdb_forget_dirs(u, 1);
 	if (userdb_attach_memory(u, &ignored) != 0)
 		free(ignored);
 }

@@ -22,6 +22,7 @@ struct userdb {
 	int		 writing;	/* between userdb_begin() and its end */
 	int		 committing;	/* in userdb_commit() */
 	int		 made;	/* the file was made by this write, not yet committed */
+	char		*made_dir;	/* the first directory above it made then, or NULL */
 };
 
 /* Where the user database is by default: $XDG_DATA_HOME/aiatlas/user.db,
@@ -60,9 +61,10 @@ int	 userdb_begin(struct userdb *u, char **cause);
  * userdb_rollback(). 0, or -1 with *cause. */
 int	 userdb_begin_trial(struct userdb *u, char **cause);
 /* After a write that failed, remove the file that userdb_begin() made for
- * it, with its journal: nothing but the empty image was kept in it (the
- * write began as it was made), and schema user is the empty one in
- * memory again. Nothing is done for a file that was there before. */
+ * it, with its journal and the directories made for it: nothing but the
+ * empty image was kept in it (the write began as it was made), and schema
+ * user is the empty one in memory again. Nothing is done for a file that
+ * was there before. */
 void	 userdb_unmake(struct userdb *u);
 /* End a write: all of it is kept, or (-1 with *cause) none of it. */
 int	 userdb_commit(struct userdb *u, char **cause);

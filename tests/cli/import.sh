@@ -14,6 +14,13 @@ expect_status 2 "an actor citing a source not imported yet"
 expect_err "aiatlas: $files/actors.csv:2: sources: no source with id 'my-notes'" "an actor citing a source not imported yet"
 [ ! -e "$udb" ] && [ -z "$(find "$scratch" -name 'user.db*')" ]
 ok $? "a failed import makes no user database, nor a journal of one"
+# Nor the directories made for it; one that was there stays.
+mkdir "$scratch/xdg"
+XDG_DATA_HOME="$scratch/xdg/data/new" "$AIATLAS" --db "$FIXTURE" import "$files/actors.csv" \
+    --into actors >/dev/null 2>&1
+[ -d "$scratch/xdg" ] && [ -z "$(ls -A "$scratch/xdg")" ]
+ok $? "a failed import leaves no directory made for the user database" ||
+    diag "$(find "$scratch/xdg")"
 
 run $A import "$files/sources.csv" --into sources --dry-run
 expect_status 0 "--dry-run"
