@@ -39,7 +39,7 @@ enum kind_view {
 #define KIND_KEY_CLAIM		"subject_id || '/' || field || '/' || source_id"
 
 /* How a number of a kind's rows is said: "%ld actor", "%ld actors" (marked
- * with NN_, chosen with ngettext() by kind_count()). */
+ * with NN_, chosen by kind_count() for a number). */
 struct kind_count {
 	const char			*one;
 	const char			*many;
