@@ -886,7 +886,7 @@ static const char *const db_schema_prefixes[] = {
 
 /* A statement of sqlite_schema made to run in schema (see db.h). */
 char *
-db_schema_statement(const char *schema, const char *name, const char *sql)
+db_schema_statement(const char *schema, const char *name, const char *as, const char *sql)
 {
 	const char *const *p;
 	size_t len;
@@ -894,7 +894,9 @@ db_schema_statement(const char *schema, const char *name, const char *sql)
 	for (p = db_schema_prefixes; *p != NULL; p++) {
 		len = strlen(*p);
 		if (strncmp(sql, *p, len) == 0 && strncmp(sql + len, name, strlen(name)) == 0)
-			return xasprintf("%s%s.%s", *p, schema, sql + len);
+			return as != NULL ?
+			    xasprintf("%s%s.%s%s", *p, schema, as, sql + len + strlen(name)) :
+			    xasprintf("%s%s.%s", *p, schema, sql + len);
 	}
 	return NULL;
 }

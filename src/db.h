@@ -37,8 +37,10 @@ sqlite3	*db_create(const char *path, char **cause);
 char	*db_uri(const char *path, const char *mode);
 /* A statement of sqlite_schema (object name, its sql) made to run in
  * schema: "CREATE TABLE x ..." becomes "CREATE TABLE schema.x ..." (the
- * tables it names are then schema's too); NULL if sql does not begin so. */
-char	*db_schema_statement(const char *schema, const char *name, const char *sql);
+ * tables it names are then schema's too), or "CREATE TABLE schema.as ..."
+ * when as is not NULL; NULL if sql does not begin so. */
+char	*db_schema_statement(const char *schema, const char *name, const char *as,
+	    const char *sql);
 /* A copy of schema of db in a new database in memory that can be
  * written (closed by the caller), or NULL with *cause. */
 sqlite3	*db_copy(sqlite3 *db, const char *schema, char **cause);

@@ -107,7 +107,7 @@ load_defer_indexes(struct load *l, const char *table, char **cause)
 		return -1;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		if ((make = db_schema_statement(l->schema, db_text(stmt, 0),
+		if ((make = db_schema_statement(l->schema, db_text(stmt, 0), NULL,
 		    db_text(stmt, 1))) == NULL)
 			continue;
 		strbuf_addf(&l->deferred, "%s;", make);

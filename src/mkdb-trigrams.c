@@ -78,7 +78,8 @@ mkdb_trigrams_copy_text(sqlite3 *db, const char *path, char **cause)
 		return -1;
 	}
 	if (sqlite3_step(stmt) == SQLITE_ROW)
-		make = db_schema_statement(MKDB_TRIGRAMS_SCHEMA, "record_tri", db_text(stmt, 0));
+		make = db_schema_statement(MKDB_TRIGRAMS_SCHEMA, "record_tri", NULL,
+		    db_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	if (make == NULL) {
 		*cause = xstrdup(_("the schema has no trigram index (record_tri)"));

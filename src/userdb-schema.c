@@ -61,7 +61,7 @@ userdb_schema_copy(sqlite3 *db, const char *name, const char *sql, char **cause)
 	char *copy;
 	int r;
 
-	if ((copy = db_schema_statement("user", name, sql)) == NULL) {
+	if ((copy = db_schema_statement("user", name, NULL, sql)) == NULL) {
 		*cause = xasprintf(_("cannot copy '%s' of the bundled schema"), name);
 		return -1;
 	}

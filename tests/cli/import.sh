@@ -143,4 +143,26 @@ expect_status 0 "import a citation of an official source"
 run $A sql "SELECT id, confidence FROM funding WHERE id = 'union-grant-xta-2025'"
 expect_out_has "union-grant-xta-2025	confirmed" "an official source's citation, imported later, confirms it"
 
+# The words of a few records added to many are read from those records
+# alone (fts.c, FTS_WORDS_ADDED_SHARE): a prefix being typed is searched as
+# the words that start with it (user_word), so a word missing from that
+# list would hide its record behind another that starts alike.
+{
+	echo "id,name,name_fr,kind,country,sector,founded_on,summary_en,summary_fr,sources"
+	for i in $(seq 1 30); do
+		echo "bulk-$i,Bulk $i,Bulk $i,company,XTA,private,2024,Zyxwvabc tools $i,Outils $i,fixture-news"
+	done
+} >"$scratch/many.csv"
+run $A import "$scratch/many.csv" --into actors
+expect_out_has "30 actors imported" "import 30 actors"
+printf '%s\n%s\n' "id,name,name_fr,kind,country,sector,founded_on,summary_en,summary_fr,sources" \
+    "quillmark,Quillmark,Quillmark,company,XTA,private,2025,Zyxwvutsplan maker,Fabricant,fixture-news" \
+    >"$scratch/one.csv"
+run $A import "$scratch/one.csv" --into actors
+expect_out_has "1 actor imported" "import one actor beside them"
+run $A sql "SELECT word FROM user_word WHERE word LIKE 'zyxwv%' ORDER BY word" --format tsv
+[ "$(tr '\n' ' ' <"$scratch/out")" = "word zyxwvabc zyxwvutsplan " ]
+ok $? "the words a prefix is searched as hold the one record's, and the others'" ||
+    diag "$(cat "$scratch/out")"
+
 done_testing
