@@ -382,6 +382,24 @@ session minecommon "$work/mine-common.keys" $U
 session minerare "$work/mine-rare.keys" $U
 keys "'$(sed -n 's/^common //p' "$iwords")' (common), each key" minecommon '$2 == "search" && $3 != "Esc"'
 keys "'$(sed -n 's/^rare //p' "$iwords")' (rare), each key" minerare '$2 == "search" && $3 != "Esc"'
+# Ten actors imported into them and removed again, in turn, on a copy of
+# the user database: ten of the generated rows under new ids.
+cp "$idir/user-$sum.db" "$work/user.db"
+head -n 1 "$idir/csv/actors.csv" >"$work/ten.csv"
+sed -n '2,11p' "$idir/csv/actors.csv" | sed 's/^\([^,]*\),/\1-ten,/' >>"$work/ten.csv"
+ten=$(sed -n '2,$p' "$work/ten.csv" | cut -d, -f1 | tr '\n' ' ')
+W="--db $idir/fixture-$sum.db --user-db $work/user.db"
+: >"$work/ten-import"; : >"$work/ten-rm"
+i=0
+while [ $i -lt "$runs" ]; do
+	timed "$work/ten-import" "$aiatlas" $W import "$work/ten.csv" --into actors
+	# shellcheck disable=SC2086
+	timed "$work/ten-rm" "$aiatlas" $W import --rm $ten
+	i=$((i + 1))
+done
+rm -f "$work/user.db"*
+line "import of 10 actors into them$(failed "$work/ten-import")" "$(stats "$work/ten-import")"
+line "import --rm of those 10$(failed "$work/ten-rm")" "$(stats "$work/ten-rm")"
 
 echo "Command line at $size -- reference: the sqlite3 shell on the SQL a user would write"
 pair "list actors (every row, TSV)" "$aiatlas" $A list actors --format tsv -- \
