@@ -60,6 +60,22 @@ run sql "SELECT id FROM (
 ok $? "no summary, title or note says 'article 0NN' (nothing found)"
 [ "$status" -eq 1 ] || diag "$(cat "$scratch/out" "$scratch/err")"
 
+# The French texts cite their sources in French: none says "the article"
+# or "MaCertif's article" as the English ones do.
+run sql "SELECT id FROM (
+  SELECT id, summary_fr AS t FROM actor
+  UNION ALL SELECT id, summary_fr FROM bloc
+  UNION ALL SELECT id, title_fr || ' ' || summary_fr FROM funding
+  UNION ALL SELECT id, title_fr || ' ' || summary_fr FROM event
+  UNION ALL SELECT id, label_fr FROM figure
+  UNION ALL SELECT id, coalesce(note_fr, '') FROM source
+  UNION ALL SELECT subject_id, coalesce(note_fr, '') FROM citation
+  UNION ALL SELECT subject_id, note_fr FROM claim)
+  WHERE t LIKE '%the article%' OR t LIKE '%’s article%' OR t LIKE '%les l’article%'" --format tsv
+[ "$status" -eq 1 ]
+ok $? "no French text cites an article in English (nothing found)"
+[ "$status" -eq 1 ] || diag "$(cat "$scratch/out" "$scratch/err")"
+
 run export-db "$scratch/x.db"
 expect_status 0 "export-db"
 if have sqlite3; then
