@@ -80,6 +80,58 @@ import_load(sqlite3 *db, const char *path, const struct kind *k, char **cause)
 	return rows;
 }
 
+/* The statement that notes the records an import into k may add or give
+ * other aliases, from the rows of its table past rowid after: those the
+ * load appended (freed by the caller). NULL for a kind whose rows are no
+ * record's text (citations, claims, links). */
+static char *
+import_changed_sql(const struct kind *k, sqlite3_int64 after)
+{
+	if (k->name != NULL)
+		return xasprintf("INSERT OR IGNORE INTO temp.fts_changed SELECT \"%s\""
+		    " FROM user.\"%s\" WHERE rowid > %lld", k->id, k->table, (long long)after);
+	if (strcmp(k->table, "alias") == 0)
+		return xasprintf("INSERT OR IGNORE INTO temp.fts_changed SELECT subject_id"
+		    " FROM user.alias WHERE rowid > %lld", (long long)after);
+	return NULL;
+}
+
+/* The highest rowid of k's table of schema user (0 for none), or -1 with
+ * *cause. */
+static sqlite3_int64
+import_last_rowid(sqlite3 *db, const struct kind *k, char **cause)
+{
+	sqlite3_stmt *stmt;
+	sqlite3_int64 last = -1;
+	char *sql = xasprintf("SELECT coalesce(max(rowid), 0) FROM user.\"%s\"", k->table);
+
+	if (db_prepare(db, sql, &stmt, cause) == 0) {
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			last = sqlite3_column_int64(stmt, 0);
+		else
+			*cause = xstrdup(sqlite3_errmsg(db));
+		sqlite3_finalize(stmt);
+	}
+	free(sql);
+	return last;
+}
+
+/* Bring the user's search index in step with an import into k, whose
+ * table's rows past rowid after are the load's: only the records they
+ * name are looked at. 0, or -1 with *cause. */
+static int
+import_refresh(sqlite3 *db, const struct kind *k, sqlite3_int64 after, char **cause)
+{
+	char *changed = import_changed_sql(k, after);
+	int rc;
+
+	rc = fts_note_changes(db, cause) != 0 ||
+	    (changed != NULL && db_exec(db, changed, cause) != 0) ||
+	    fts_refresh_user(db, cause) != 0 ? -1 : 0;
+	free(changed);
+	return rc;
+}
+
 /* Import path into k, in one transaction with the user's search index:
  * with --dry-run, where nothing is kept; a file of the user database made
  * for it is removed again if it fails. The file is read once (tried in
@@ -90,6 +142,7 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 {
 	const char *why;
 	char *cause = NULL, *count;
+	sqlite3_int64 after = 0;
 	long rows;
 
 	if (!c->dry_run && (why = userdb_unavailable(c->user)) != NULL) {
@@ -100,7 +153,8 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 	    (c->dry_run ? userdb_begin_trial(c->user, &cause) :
 	    userdb_begin(c->user, &cause)) != 0)
 		goto fail;
-	if ((rows = import_load(c->db, path, k, &cause)) < 0) {
+	if ((!c->dry_run && (after = import_last_rowid(c->db, k, &cause)) < 0) ||
+	    (rows = import_load(c->db, path, k, &cause)) < 0) {
 		userdb_rollback(c->user);
 		goto fail;
 	}
@@ -113,7 +167,7 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 		return CLI_OK;
 	}
 	/* The user's search index, with the new records (or aliases). */
-	if (fts_refresh_user(c->db, strcmp(k->table, "alias") == 0, &cause) != 0) {
+	if (import_refresh(c->db, k, after, &cause) != 0) {
 		userdb_rollback(c->user);
 		goto fail;
 	}
@@ -137,6 +191,7 @@ fail:
  * parties, an event's actors). A link of another record that names it
  * keeps it (import_referrer()). */
 static const char import_rm_tmpl[] =
+	"INSERT OR IGNORE INTO temp.fts_changed VALUES (?1);"
 	"DELETE FROM user.citation WHERE subject_id = ?1;"
 	"DELETE FROM user.claim WHERE subject_id = ?1;"
 	"DELETE FROM user.alias WHERE subject_id = ?1;"
@@ -309,6 +364,10 @@ import_remove(struct cli *c, int argc, char **argv)
 	}
 	if (status != CLI_OK || userdb_begin(c->user, &cause) != 0)
 		goto fail;
+	if (fts_note_changes(c->db, &cause) != 0) {
+		userdb_rollback(c->user);
+		goto fail;
+	}
 	for (i = 0; i < n; i++) {
 		sql = xasprintf(import_rm_tmpl, of[i]->table, of[i]->id);
 		if (import_exec_id(c->db, sql, ids[i], &cause) != 0) {
@@ -332,7 +391,7 @@ import_remove(struct cli *c, int argc, char **argv)
 			break;
 		}
 	}
-	if (status != CLI_OK || fts_refresh_user(c->db, 0, &cause) != 0) {
+	if (status != CLI_OK || fts_refresh_user(c->db, &cause) != 0) {
 		userdb_rollback(c->user);
 		goto fail;
 	}

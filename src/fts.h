@@ -29,12 +29,16 @@ int	 fts_build_parts(sqlite3 *db, int parts, char **cause);
  * user_text, user_tri, user_word, user_name: merge_search_tables() makes
  * them) from the user's record tables, whole. */
 int	 fts_build_user(sqlite3 *db, char **cause);
+/* Begin noting the records an import or a removal may add, remove or
+ * give other aliases: their ids go into temp.fts_changed (id), by the
+ * caller, for fts_refresh_user() to look at those alone. */
+int	 fts_note_changes(sqlite3 *db, char **cause);
 /* Bring them in step with the user's records after an import or a
- * removal, in its transaction: the rows of records gone (and, with
- * aliases, of those whose aliases changed) taken out, those of records not
- * indexed yet added. Its cost is in proportion to the records changed (and
- * a read of the record ids), where fts_build_user() makes all again. */
-int	 fts_refresh_user(sqlite3 *db, int aliases, char **cause);
+ * removal, in its transaction, for the records temp.fts_changed names
+ * (fts_note_changes()): the rows of those gone or whose aliases changed
+ * taken out, those not indexed yet added. Its cost is in proportion to
+ * the records changed, where fts_build_user() makes all again. */
+int	 fts_refresh_user(sqlite3 *db, char **cause);
 
 /* The ids of the records, bundled and the user's (when merge_mine()),
  * whose full text matches the FTS5 query in parameter p ("?2"; each ? is

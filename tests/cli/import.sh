@@ -165,4 +165,9 @@ run $A sql "SELECT word FROM user_word WHERE word LIKE 'zyxwv%' ORDER BY word" -
 ok $? "the words a prefix is searched as hold the one record's, and the others'" ||
     diag "$(cat "$scratch/out")"
 
+# After every import and removal above, the user's search index holds what
+# the records say: aiatlas check runs FTS5's integrity check on it.
+run $A check
+expect_status 0 "the user's search index is sound after the imports and removals"
+
 done_testing
