@@ -122,21 +122,30 @@ cmp_bar(double value, double max, int width)
 	return bar;
 }
 
+/* Where a line of the span bytes at s that fit breaks: after the last
+ * byte that is c, or 0 if none is. */
+static size_t
+cmp_break_after(const char *s, size_t span, char c)
+{
+	while (span > 0 && s[span - 1] != c)
+		span--;
+	return span;
+}
+
 /* The line of text s that starts at byte off, wrapped at spaces to width
  * columns: its length in bytes, and in *next where the line after it
- * starts. */
+ * starts. A word wider than that is cut after its last hyphen that fits
+ * (not a first one), as an id like current-ai-nations; else where the
+ * width ends. */
 static size_t
 cmp_wrap_line(const char *s, size_t off, int width, size_t *next)
 {
 	size_t span = text_span(s + off, width > 1 ? width : 1), cut = span;
 
-	if (s[off + span] != '\0' && s[off + span] != ' ') {
-		/* Break after the last space that fits, if there is one. */
-		while (cut > 0 && s[off + cut - 1] != ' ')
-			cut--;
-		if (cut == 0)
-			cut = span;
-	}
+	if (s[off + span] != '\0' && s[off + span] != ' ' &&
+	    (cut = cmp_break_after(s + off, span, ' ')) == 0 &&
+	    (cut = cmp_break_after(s + off, span, '-')) <= 1)
+		cut = span;
 	*next = off + cut + strspn(s + off + cut, " ");
 	return cut;
 }

@@ -76,6 +76,15 @@ run sql "SELECT id FROM (
 ok $? "no French text cites an article in English (nothing found)"
 [ "$status" -eq 1 ] || diag "$(cat "$scratch/out" "$scratch/err")"
 
+# A compare pane's cells wrap at spaces; a word wider than its column, as
+# the id current-ai-nations among France's blocs at 80x24, is cut after a
+# hyphen (current-ai- / nations), not where the width ends.
+printf '/\nfrance us eu<Enter>\n:dump %s\n' "$scratch/cmp.txt" >"$scratch/cmp.keys"
+run --script "$scratch/cmp.keys" --size 80x24
+grep -q '^  *current-ai-$' "$scratch/cmp.txt" && grep -q '^  *nations$' "$scratch/cmp.txt"
+ok $? "compare cuts an id wider than its column after a hyphen" ||
+    diag "$(head -n 8 "$scratch/cmp.txt")"
+
 run export-db "$scratch/x.db"
 expect_status 0 "export-db"
 if have sqlite3; then
