@@ -14,6 +14,7 @@
 #include "kind.h"
 #include "number.h"
 #include "rows.h"
+#include "rules.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -339,7 +340,7 @@ load_explain(struct load *l, const struct kind *k, const struct load_column *col
     size_t ncols, char **header, char **fields, size_t nfields)
 {
 	const char *msg = sqlite3_errmsg(l->db), *colon, *dot, *value;
-	char *col;
+	char *col, *rule;
 	size_t i;
 
 	if (strncmp(msg, "CHECK constraint failed: ", 25) == 0) {
@@ -349,9 +350,12 @@ load_explain(struct load *l, const struct kind *k, const struct load_column *col
 		col = xstrndup(msg, (size_t)(colon - msg));
 		value = load_field(header, fields, nfields, col);
 		free(col);
+		rule = rules_explain(msg);
 		if (value == NULL || *value == '\0')
-			return xstrdup(msg);
-		return xasprintf(_("%s (got '%s')"), msg, value);
+			return rule;
+		col = xasprintf(_("%s (got '%s')"), rule, value);
+		free(rule);
+		return col;
 	}
 	if (strncmp(msg, "NOT NULL constraint failed: ", 28) == 0) {
 		msg += 28;

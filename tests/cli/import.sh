@@ -41,8 +41,15 @@ if [ -n "$french" ]; then
 	grep -qF "actors.csv : vérification réussie, 2 acteurs ; rien n'est importé (--dry-run)" \
 	    "$scratch/fr"
 	ok $? "--dry-run in French counts two actors" || diag "$(cat "$scratch/fr")"
+	# A rule of the schema, broken, is said in French too.
+	LC_ALL=$french "$AIATLAS" $A import "$files/bad-rows.csv" --into actors >"$scratch/fr" 2>&1
+	# (French puts a no-break space before ':' and inside « ».)
+	grep -q "bad-rows.csv:3: kind.\{1,2\}: l’une des valeurs company, state," "$scratch/fr" &&
+	    grep -q "(reçu .\{2,4\}spaceship.\{2,4\}) (et 2 autres erreurs)" "$scratch/fr"
+	ok $? "a broken rule of the schema in French" || diag "$(cat "$scratch/fr")"
 else
 	skip "--dry-run in French counts two actors" "no fr_FR.UTF-8 locale"
+	skip "a broken rule of the schema in French" "no fr_FR.UTF-8 locale"
 fi
 run $A import "$files/actors.csv" --into actors
 expect_status 0 "import actors (BOM, CRLF, accents, a newline in a field)"
