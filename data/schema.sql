@@ -412,17 +412,20 @@ CREATE TABLE fx_rate (
 -- Indexes for the lists' orders and for following links, so that lists and
 -- records stay instant on large databases. Those of a column the lists
 -- sort by are on (column, id), the lists' order, which serves a lookup of
--- the column as well.
-CREATE INDEX actor_name ON actor (name, id);
+-- the column as well. Names and titles are in the collation fold: case and
+-- accents aside, as people read them ("Émirats" among the e, "ASML" after
+-- "Apple"), which the program defines; a program that writes these tables
+-- needs it too.
+CREATE INDEX actor_name ON actor (name COLLATE fold, id);
 CREATE INDEX actor_kind ON actor (kind, id);
 CREATE INDEX funding_kind ON funding (kind, id);
 CREATE INDEX event_kind ON event (kind);
-CREATE INDEX actor_name_fr ON actor (name_fr, id);
+CREATE INDEX actor_name_fr ON actor (name_fr COLLATE fold, id);
 -- A place's actors, funding and events in the order its record shows them
 -- (an actor's name in either language, the date): the first of a country
 -- of a hundred thousand are read at once, not every one sorted.
-CREATE INDEX actor_country_name ON actor (country, name);
-CREATE INDEX actor_country_name_fr ON actor (country, name_fr);
+CREATE INDEX actor_country_name ON actor (country, name COLLATE fold);
+CREATE INDEX actor_country_name_fr ON actor (country, name_fr COLLATE fold);
 CREATE INDEX funding_country_date ON funding (country, announced_on, id);
 CREATE INDEX funding_bloc_date ON funding (bloc_id, announced_on, id);
 CREATE INDEX event_country_date ON event (country, date, id);
@@ -452,8 +455,8 @@ CREATE INDEX actor_place_order ON actor (place, id);
 CREATE INDEX actor_founded_order ON actor (founded_on, id);
 -- The same for the funding list (announced: funding_announced), its amount
 -- as the list sorts it: the amount, or the top of a range.
-CREATE INDEX funding_title_order ON funding (title_en, id);
-CREATE INDEX funding_title_fr_order ON funding (title_fr, id);
+CREATE INDEX funding_title_order ON funding (title_en COLLATE fold, id);
+CREATE INDEX funding_title_fr_order ON funding (title_fr COLLATE fold, id);
 CREATE INDEX funding_status_order ON funding (status, id);
 CREATE INDEX funding_amount_order ON funding (coalesce(amount, amount_high), id);
 

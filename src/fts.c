@@ -359,7 +359,7 @@ static const char fts_regex_tmpl[] =
 	"  FROM user.note AS n JOIN record AS r ON r.id = n.subject_id"
 	"  WHERE regexp(?1, CASE WHEN ?10 THEN fold(n.body) ELSE n.body END)"
 	"  AND (?2 IS NULL OR r.kind = ?2)) AS m"
-	" ORDER BY kind, name, id LIMIT ?4";
+	" ORDER BY kind, name COLLATE " MATCH_COLLATION ", id LIMIT ?4";
 
 /* Whether the record x.$i, or a note of the user's on it, matches the
  * regular expression ?1 (?10: over folded text), as in fts_regex_tmpl. */
@@ -374,7 +374,7 @@ static const char fts_regex_tmpl[] =
 static const char fts_walk_kind_tmpl[] =
 	"SELECT * FROM (SELECT x.$i AS id, '$k' AS kind, x.%1$s AS name FROM $t AS x"
 	" WHERE (?2 IS NULL OR ?2 = '$k') AND (" FTS_REGEX_HIT ")"
-	" ORDER BY x.%1$s, x.$i LIMIT ?4)";
+	" ORDER BY x.%1$s COLLATE " MATCH_COLLATION ", x.$i LIMIT ?4)";
 /* The matches of a regular expression in fts_regex_tmpl's order, found
  * by reading each kind's records in name order until there are ?4 (%s:
  * fts_walk_kind_tmpl for each kind, in the order of their names): for
@@ -385,7 +385,7 @@ static const char fts_walk_kind_tmpl[] =
 static const char fts_walk_tmpl[] =
 	"SELECT DISTINCT m.id AS id, m.kind AS kind, m.name AS name,"
 	" CASE WHEN " RECORD_DISPUTED("m.id") " THEN ?7 ELSE ?8 END AS disputed"
-	" FROM (%s LIMIT ?4) AS m ORDER BY kind, name, id";
+	" FROM (%s LIMIT ?4) AS m ORDER BY kind, name COLLATE " MATCH_COLLATION ", id";
 
 /* fts_walk_tmpl for English or French names (fr), made once. */
 static const char *

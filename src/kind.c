@@ -27,7 +27,7 @@
  * ranks say which a table too wide for the terminal leaves out first. */
 static const struct list_column kind_actor_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
-	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("name") },
+	{ "name", LIST_NAME("name", "name_fr"), NULL, LIST_BOTH | LIST_CUT | LIST_ALPHA, 0, N_("name") },
 	{ "kind", "kind", NULL, "label(kind)", LIST_BOTH, 3, N_("kind") },
 	{ "country", "country", NULL, NULL, LIST_BOTH, 1, N_("country") },
 	{ "sector", "sector", NULL, "label(sector)", LIST_BOTH, 5, N_("sector") },
@@ -42,7 +42,7 @@ static const struct list_column kind_actor_columns[] = {
 
 static const struct list_column kind_funding_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("title") },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT | LIST_ALPHA, 0, N_("title") },
 	{ "kind", "kind", NULL, "label(kind)", LIST_BOTH, 5, N_("kind") },
 	{ "status", "status", NULL, "label(status)", LIST_BOTH, 4, N_("status") },
 	{ "amount", "coalesce(amount, amount_high)", NULL,
@@ -62,7 +62,7 @@ static const struct list_column kind_event_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
 	{ "date", "date", NULL, "date_text(date)", LIST_BOTH, 1, N_("date") },
 	{ "kind", "kind", NULL, "label(kind)", LIST_BOTH, 3, N_("kind") },
-	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("title") },
+	{ "title", LIST_NAME("title_en", "title_fr"), NULL, LIST_BOTH | LIST_CUT | LIST_ALPHA, 0, N_("title") },
 	{ "country", "country", NULL, NULL, LIST_BOTH, 2, N_("country") },
 	LIST_DISPUTED("event.id", 4),
 	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
@@ -70,7 +70,7 @@ static const struct list_column kind_event_columns[] = {
 
 static const struct list_column kind_bloc_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("name") },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT | LIST_ALPHA, 0, N_("name") },
 	{ "kind", "kind", NULL, "label(kind)", LIST_BOTH, 2, N_("kind") },
 	{ "members", "(SELECT count(*) FROM bloc_member AS m WHERE m.bloc_id = bloc.id"
 	  " AND m.until IS NULL)",
@@ -80,7 +80,7 @@ static const struct list_column kind_bloc_columns[] = {
 
 static const struct list_column kind_source_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
-	{ "title", "title", NULL, NULL, LIST_BOTH | LIST_CUT, 0, N_("title") },
+	{ "title", "title", NULL, NULL, LIST_BOTH | LIST_CUT | LIST_ALPHA, 0, N_("title") },
 	{ "publisher", "publisher", NULL, NULL, LIST_BOTH, 2, N_("publisher") },
 	{ "published", "published_on", NULL, "date_text(published_on)", LIST_BOTH, 1, N_("published") },
 	{ "kind", "kind", NULL, "label(kind)", LIST_BOTH, 4, N_("kind") },
@@ -91,7 +91,7 @@ static const struct list_column kind_source_columns[] = {
 
 static const struct list_column kind_country_columns[] = {
 	{ "iso3", "iso3", NULL, NULL, LIST_BOTH, 0, N_("iso3") },
-	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("name") },
+	{ "name", LIST_NAME("name_en", "name_fr"), NULL, LIST_BOTH | LIST_CUT | LIST_ALPHA, 0, N_("name") },
 	{ "population", "population", NULL, NULL, LIST_BOTH, 1, N_("population") },
 	{ "gdp_usd", "gdp_usd", NULL, "money(gdp_usd, 'USD')", LIST_BOTH, 2, N_("gdp_usd") },
 	{ "stats_year", "stats_year", NULL, NULL, LIST_BOTH, 4, N_("stats_year") },
@@ -101,7 +101,7 @@ static const struct list_column kind_country_columns[] = {
 
 static const struct list_column kind_figure_columns[] = {
 	{ "id", "id", NULL, NULL, LIST_BOTH, 0, N_("id") },
-	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH | LIST_CUT, 0, N_("label") },
+	{ "label", LIST_NAME("label_en", "label_fr"), NULL, LIST_BOTH | LIST_CUT | LIST_ALPHA, 0, N_("label") },
 	{ "measure", "measure", NULL, "label(measure)", LIST_BOTH, 3, N_("measure") },
 	{ "value", "coalesce(value, value_high)", NULL,
 	  "coalesce(quantity(value, unit), quantity_range(value_low, value_high, unit))",

@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "kind.h"
+#include "match.h"
 #include "xmalloc.h"
 
 /* Append text to a growing string. */
@@ -104,6 +105,12 @@ lists_sort_by(const struct kind *k, int where, int col, int desc, struct list_or
 	o->n = 1;
 }
 
+/* The name of a column lists_select_rows() puts first, and its number. */
+#define LISTS_LEAD "lists_order_"
+
+static char *lists_order_terms(const struct kind *, const char *, const struct list_order *,
+    int, char **);
+
 /* The characters of a bare column name. */
 #define LISTS_IDENT "abcdefghijklmnopqrstuvwxyz_0123456789"
 
@@ -144,6 +151,18 @@ lists_select(const struct kind *k, int where, const char *lang,
 	return sql;
 }
 
+/* A SELECT in an order, or its reverse, of the rows filter keeps: lead
+ * (columns to put first, or ""), then columns; order made by
+ * lists_order_terms(). */
+static char *
+lists_select_ordered(const struct kind *k, const char *lead, const char *columns,
+    const char *order, const char *filter)
+{
+	return xasprintf("SELECT %s%s FROM %s%s%s%s ORDER BY %s LIMIT ?1 OFFSET ?3", lead,
+	    columns, k->table, filter != NULL ? " WHERE (" : "", filter != NULL ? filter : "",
+	    filter != NULL ? ")" : "", order);
+}
+
 /* SELECT of the given columns in an order, or its reverse. */
 char *
 lists_select_columns(const struct kind *k, const char *columns, const char *lang,
@@ -151,31 +170,82 @@ lists_select_columns(const struct kind *k, const char *columns, const char *lang
 {
 	char *order = lists_order_sql(k, lang, o, reverse), *sql;
 
-	sql = xasprintf("SELECT %s FROM %s%s%s%s ORDER BY %s LIMIT ?1 OFFSET ?3", columns,
-	    k->table, filter != NULL ? " WHERE (" : "", filter != NULL ? filter : "",
-	    filter != NULL ? ")" : "", order);
+	sql = lists_select_ordered(k, "", columns, order, filter);
 	free(order);
 	return sql;
 }
 
-/* The terms of an order, or of its reverse, as SQL. */
+/* The same, for a SELECT around it that reads its columns by name: each
+ * name or title the order sorts by comes first, as LISTS_LEAD followed by
+ * its number, and is sorted by its place (1 COLLATE fold). With the
+ * user's records the table is a view of main's rows and the user's
+ * (merge.c), which SQLite reads in order through both indexes only when
+ * each term of the order is one of its columns: a collation on a column
+ * makes the term an expression, and every row would be sorted. */
 char *
-lists_order_sql(const struct kind *k, const char *lang, const struct list_order *o,
-    int reverse)
+lists_select_rows(const struct kind *k, const char *columns, const char *lang,
+    const struct list_order *o, int reverse, const char *filter)
 {
-	char *sql = xstrdup(""), *item;
-	const char *e;
-	int i;
+	char *lead = xstrdup(""), *order = lists_order_terms(k, lang, o, reverse, &lead), *sql;
+
+	sql = lists_select_ordered(k, lead, columns, order, filter);
+	free(order);
+	free(lead);
+	return sql;
+}
+
+/* A column's SQL in a language, a bare column by its table's name, as
+ * ORDER BY would take a bare name for the shown column of that name (9
+ * Feb 2025, not 2025-02-09); freed by the caller. */
+static char *
+lists_column_ref(const struct kind *k, const struct list_column *col, const char *lang)
+{
+	const char *e = lists_expr(col, lang);
+	int bare = e[strspn(e, LISTS_IDENT)] == '\0';
+
+	return xasprintf("%s%s%s", bare ? k->table : "", bare ? "." : "", e);
+}
+
+/* The SQL a column is sorted by in a language (freed by the caller): its
+ * own (lists_column_ref()); names and titles in the collation of their
+ * indexes, as people read them. */
+char *
+lists_order_term(const struct kind *k, const struct list_column *col, const char *lang)
+{
+	char *ref = lists_column_ref(k, col, lang), *term;
+
+	if (!(col->where & LIST_ALPHA))
+		return ref;
+	term = xasprintf("%s COLLATE " MATCH_COLLATION, ref);
+	free(ref);
+	return term;
+}
+
+/* The terms of an order, or of its reverse, as SQL; with lead (a string
+ * to append to), each name or title as its place among the columns added
+ * there instead (lists_select_rows()). */
+static char *
+lists_order_terms(const struct kind *k, const char *lang, const struct list_order *o,
+    int reverse, char **lead)
+{
+	char *sql = xstrdup(""), *term, *item;
+	int i, n = 0;
 
 	for (i = 0; i < o->n; i++) {
-		e = lists_expr(o->col[i], lang);
-		/* A column by its table's name: ORDER BY would take a bare name
-		 * for the shown column of that name (9 Feb 2025, not 2025-02-09). */
-		item = xasprintf("%s%s%s%s, ", e[strspn(e, LISTS_IDENT)] == '\0' ? k->table : "",
-		    e[strspn(e, LISTS_IDENT)] == '\0' ? "." : "", e,
-		    o->desc[i] != reverse ? " DESC" : "");
+		if (lead != NULL && (o->col[i]->where & LIST_ALPHA)) {
+			/* The column itself first, the collation on its place. */
+			term = lists_column_ref(k, o->col[i], lang);
+			item = xasprintf("%s AS " LISTS_LEAD "%d, ", term, ++n);
+			lists_append(lead, item);
+			free(item);
+			free(term);
+			term = xasprintf("%d COLLATE " MATCH_COLLATION, n);
+		} else
+			term = lists_order_term(k, o->col[i], lang);
+		item = xasprintf("%s%s, ", term, o->desc[i] != reverse ? " DESC" : "");
 		lists_append(&sql, item);
 		free(item);
+		free(term);
 	}
 	/* The id last, so that the order is total and can be reversed; in
 	 * the first term's direction, so that a descending order is its
@@ -185,6 +255,14 @@ lists_order_sql(const struct kind *k, const char *lang, const struct list_order 
 	lists_append(&sql, k->columns[0].expr);
 	lists_append(&sql, (o->n > 0 && o->desc[0]) != reverse ? " DESC" : "");
 	return sql;
+}
+
+/* The terms of an order, or of its reverse, as SQL. */
+char *
+lists_order_sql(const struct kind *k, const char *lang, const struct list_order *o,
+    int reverse)
+{
+	return lists_order_terms(k, lang, o, reverse, NULL);
 }
 
 /* Whether the rows a filter keeps can be found by reading the order's

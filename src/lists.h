@@ -17,6 +17,10 @@ struct kind;
 /* The title column: cut with "…" in a table too wide for the terminal,
  * where the others are shown whole or left out. */
 #define LIST_CUT	8
+/* A column of names or titles, sorted as people read them: case and
+ * accents aside (the collation MATCH_COLLATION, which the schema's
+ * indexes of those columns use too). */
+#define LIST_ALPHA	16
 
 /* One column: its name (its key in --sort, CSV, TSV and JSON), the SQL
  * that sorts and exports it (and its French form, NULL if the same), the
@@ -68,6 +72,16 @@ char			*lists_select(const struct kind *k, int where, const char *lang,
 char			*lists_select_columns(const struct kind *k, const char *columns,
 			     const char *lang, const struct list_order *o, int reverse,
 			     const char *filter);
+/* The same, for a SELECT around it that reads the columns by name: each
+ * name or title of the order comes first, as a column of its own, and is
+ * sorted by its place (SQLite then reads a merged view of main's rows and
+ * the user's through both indexes). */
+char			*lists_select_rows(const struct kind *k, const char *columns,
+			     const char *lang, const struct list_order *o, int reverse,
+			     const char *filter);
+/* The SQL a column is sorted by in lang (freed by the caller). */
+char			*lists_order_term(const struct kind *k, const struct list_column *col,
+			     const char *lang);
 /* The terms of an order, or of its reverse, as SQL (the id last). */
 char			*lists_order_sql(const struct kind *k, const char *lang,
 			     const struct list_order *o, int reverse);

@@ -223,10 +223,57 @@ match_fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, match_fold_text(text), -1, free);
 }
 
-/* Register contains_folded() and fold(). */
+/* The byte of s (n bytes) at *i as fold() writes it, and *i past what it
+ * stands for: a Latin letter of U+00C0..U+017F (two bytes) its base
+ * letter in lower case, an ASCII letter in lower case, any other byte as
+ * it is (a character fold() keeps comes out byte by byte). */
+static unsigned int
+match_fold_byte(const unsigned char *s, int n, int *i)
+{
+	unsigned int c = s[*i];
+
+	if (c >= 0xc3 && c <= 0xc5 && *i + 1 < n && (s[*i + 1] & 0xc0) == 0x80) {
+		c = ((c & 0x1fu) << 6) | (s[*i + 1] & 0x3fu);
+		if (match_latin[c - 0xc0] != '.') {
+			*i += 2;
+			return (unsigned char)match_latin[c - 0xc0] | 0x20;
+		}
+		c = s[*i];
+	}
+	(*i)++;
+	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
+
+/* The collation fold: texts in the order of their folded forms (fold():
+ * case and accents aside, "Émirats" beside "emirats", "ASML" after
+ * "Apple"), those with the same folded form in the order of their bytes,
+ * so that the order is total. */
+static int
+match_collate(void *arg, int n1, const void *p1, int n2, const void *p2)
+{
+	const unsigned char *a = p1, *b = p2;
+	unsigned int x, y;
+	int i = 0, j = 0, r;
+
+	(void)arg;
+	while (i < n1 && j < n2) {
+		x = match_fold_byte(a, n1, &i);
+		y = match_fold_byte(b, n2, &j);
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	if (i < n1 || j < n2)
+		return i < n1 ? 1 : -1;
+	if ((r = memcmp(a, b, (size_t)(n1 < n2 ? n1 : n2))) != 0)
+		return r;
+	return n1 < n2 ? -1 : n1 > n2;
+}
+
+/* Register contains_folded(), fold() and the collation fold. */
 void
 match_register(sqlite3 *db)
 {
+	sqlite3_create_collation_v2(db, MATCH_COLLATION, SQLITE_UTF8, NULL, match_collate, NULL);
 	sqlite3_create_function(db, "contains_folded", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, match_contains_sql,
 	    NULL, NULL);

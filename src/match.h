@@ -7,8 +7,6 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-#include <sqlite3.h>
-
 /* Split what a person searched for into words (NULL-terminated, freed
  * with match_free_words()). */
 char	**match_words(const char *query);
@@ -23,8 +21,13 @@ int	  match_contains(const char *text, const char *part);
  * (É is e, ç is c), one character for one, whatever the locale; freed by
  * the caller. */
 char	 *match_fold_text(const char *s);
+/* The collation that orders names as people read them: by their folded
+ * forms (match_fold_text()), then by their bytes. The schema's indexes of
+ * names are made with it (data/schema.sql), so a connection that writes
+ * those tables needs it. */
+#define MATCH_COLLATION "fold"
 /* Register the SQL functions contains_folded(text, part) and fold(text)
- * (match_fold_text() for SQL) on db. */
+ * (match_fold_text() for SQL), and the collation MATCH_COLLATION, on db. */
 void	  match_register(sqlite3 *db);
 
 #endif

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "label.h"
 #include "lang.h"
+#include "match.h"
 #include "money.h"
 #include "number.h"
 #include "strbuf.h"
@@ -86,14 +87,14 @@
 #define RECORD_EVENT_DATE(e_id) "(SELECT e.date FROM event AS e WHERE e.id = " e_id ")"
 
 /* The actors whose column col is the record ?1, by their name in the
- * language of column name (name, name_fr): ordered by a column, not by an
- * expression of the language, for an index on (col, name) to give the
- * first of many in order. */
+ * language of column name (name, name_fr), as people read it: ordered by a
+ * column, not by an expression of the language, for an index on (col,
+ * name COLLATE fold) to give the first of many in order. */
 #define RECORD_ACTORS(heading, col) \
 	{ heading, RECORD_ACTORS_BY(col, "name"), RECORD_ACTORS_BY(col, "name_fr") }
 #define RECORD_ACTORS_BY(col, name) \
 	"SELECT a.id, 'actor', a." name ", label(a.kind) FROM actor AS a" \
-	" WHERE a." col " = ?1 ORDER BY a." name
+	" WHERE a." col " = ?1 ORDER BY a." name " COLLATE " MATCH_COLLATION
 
 /* The most relations of a kind, and one for the end. */
 #define RECORD_RELATIONS 8
@@ -125,7 +126,7 @@ static const struct record_kind {
 	  RECORD_LINK("c.subject_id",
 	  "label(c.stance) || CASE c.field WHEN '*' THEN '' ELSE ' · ' || c.field END")
 	  " FROM (SELECT * FROM citation WHERE source_id = ?1 LIMIT ?3) AS c"
-	  " WHERE " RECORD_LINKED("c.subject_id") " ORDER BY 2, 3", NULL } } },
+	  " WHERE " RECORD_LINKED("c.subject_id") " ORDER BY 2, 3 COLLATE " MATCH_COLLATION, NULL } } },
 
 	{ "country", "SELECT * FROM country WHERE iso3 = ?1", {
 	{ N_("Blocs"),
@@ -133,7 +134,7 @@ static const struct record_kind {
 	  "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
 	  " FROM bloc_member AS m WHERE m.iso3 = ?1 AND " RECORD_LINKED("m.bloc_id")
-	  " ORDER BY 3", NULL },
+	  " ORDER BY 3 COLLATE " MATCH_COLLATION, NULL },
 	RECORD_ACTORS(N_("Actors"), "country"),
 	{ N_("Funding"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f") " || ' · ' || date_text(f.announced_on)")
@@ -150,7 +151,7 @@ static const struct record_kind {
 	  "label(m.role) || coalesce(' ' || phrase('since', date_text(m.since)), '')"
 	  " || coalesce(' ' || phrase('until', date_text(m.until)), '')")
 	  " FROM bloc_member AS m WHERE m.bloc_id = ?1 AND " RECORD_LINKED("m.iso3")
-	  " ORDER BY 3", NULL },
+	  " ORDER BY 3 COLLATE " MATCH_COLLATION, NULL },
 	{ N_("Statistics from"),
 	  RECORD_LINK("b.stats_iso3", "NULL") " FROM bloc AS b"
 	  " WHERE b.id = ?1 AND " RECORD_LINKED("b.stats_iso3"), NULL },
@@ -208,7 +209,7 @@ static const struct record_kind {
 	  RECORD_LINK("p.actor_id",
 	  "label(p.role) || coalesce(', ' || money(p.amount, p.currency), '')")
 	  " FROM funding_party AS p WHERE p.funding_id = ?1 AND " RECORD_LINKED("p.actor_id")
-	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3", NULL },
+	  " ORDER BY CASE p.role WHEN 'lead' THEN 0 WHEN 'recipient' THEN 1 ELSE 2 END, 3 COLLATE " MATCH_COLLATION, NULL },
 	{ N_("Events"),
 	  RECORD_LINK("e.id", "date_text(e.date)") " FROM event AS e"
 	  " WHERE e.funding_id = ?1 ORDER BY e.date", NULL },
@@ -219,7 +220,7 @@ static const struct record_kind {
 	{ N_("Actors"),
 	  RECORD_LINK("ea.actor_id", "label(ea.role)") " FROM event_actor AS ea"
 	  " WHERE ea.event_id = ?1 AND " RECORD_LINKED("ea.actor_id")
-	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3", NULL },
+	  " ORDER BY CASE ea.role WHEN 'host' THEN 0 WHEN 'announcer' THEN 1 ELSE 2 END, 3 COLLATE " MATCH_COLLATION, NULL },
 	{ N_("Funding"),
 	  RECORD_LINK("f.id", RECORD_AMOUNT("f")) " FROM funding AS f"
 	  " WHERE f.id = (SELECT e.funding_id FROM event AS e WHERE e.id = ?1)", NULL },

@@ -176,6 +176,21 @@ userdb_schema_drop_index(sqlite3 *db, const char *name, char **cause)
 	return r;
 }
 
+/* Make each index of names again as data/schema.sql makes it, dropping
+ * the one schema user has (old, or just made by step 2). */
+static int
+userdb_schema_remake_indexes(sqlite3 *db, const char *const *names, char **cause)
+{
+	const char *const *name;
+
+	for (name = names; *name != NULL; name++) {
+		if (userdb_schema_drop_index(db, *name, cause) != 0 ||
+		    userdb_schema_replay(db, NULL, 0, *name, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Step 5: a place's actors, funding and events are indexed in the order
  * its record shows them (data/schema.sql), in place of the indexes of the
  * place alone, which were their first columns; the indexes of a column
@@ -199,12 +214,7 @@ userdb_schema_place_orders(sqlite3 *db, char **cause)
 		if (userdb_schema_drop_index(db, *name, cause) != 0)
 			return -1;
 	}
-	for (name = made; *name != NULL; name++) {
-		if (userdb_schema_drop_index(db, *name, cause) != 0 ||
-		    userdb_schema_replay(db, NULL, 0, *name, cause) != 0)
-			return -1;
-	}
-	return 0;
+	return userdb_schema_remake_indexes(db, made, cause);
 }
 
 /* Step 6: the full-text index of the user's records is kept in the file,
@@ -216,6 +226,19 @@ userdb_schema_search(sqlite3 *db, char **cause)
 	if (merge_search_tables(db, cause) != 0)
 		return -1;
 	return fts_build_user(db, cause);
+}
+
+/* Step 7: actors' names are indexed in the collation fold, case and
+ * accents aside, the order the lists show them in (data/schema.sql). */
+static int
+userdb_schema_name_collation(sqlite3 *db, char **cause)
+{
+	static const char *const made[] = {
+		"actor_name", "actor_name_fr", "actor_country_name", "actor_country_name_fr",
+		NULL
+	};
+
+	return userdb_schema_remake_indexes(db, made, cause);
 }
 
 /* The steps: the SQL each runs in schema user (or NULL), then what it
@@ -250,6 +273,8 @@ static const struct userdb_schema_step {
 	{ NULL, userdb_schema_place_orders },
 	/* 6: the full-text index of the user's records. */
 	{ NULL, userdb_schema_search },
+	/* 7: names indexed as people read them. */
+	{ NULL, userdb_schema_name_collation },
 };
 
 /* Bring schema user from version `from` to USERDB_SCHEMA_VERSION. */

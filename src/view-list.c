@@ -70,14 +70,6 @@ list_forget(struct list_view *l)
 	l->win_n = 0;
 }
 
-/* A column's SQL as the list orders by it, in the reader's language. */
-static const char *
-list_order_expr(struct view *v, const struct list_column *col)
-{
-	return col->expr_fr != NULL && strcmp(explorer_lang(v->ex), "fr") == 0 ?
-	    col->expr_fr : col->expr;
-}
-
 /* Whether the list is shown as a tree: its records nest (parent_id). */
 static int
 list_is_tree(const struct list_view *l)
@@ -105,10 +97,10 @@ list_tree_select(struct view *v, struct list_view *l, const char *columns, int n
 	const struct kind *k = l->kind;
 	const char *t = k->table, *id = k->columns[0].expr;
 	const char *parent = l->cols[l->parent]->expr;
-	const char *e = list_order_expr(v, l->order.col[0]);
+	char *e = lists_order_term(k, l->order.col[0], explorer_lang(v->ex)), *sql;
 	int desc = l->order.desc[0];
 
-	return xasprintf("WITH RECURSIVE"
+	sql = xasprintf("WITH RECURSIVE"
 	    " tree_up(tree_child, tree_parent) AS (SELECT %2$s, %3$s FROM %1$s"
 	    "  WHERE %3$s > '' AND EXISTS (SELECT 1 FROM %1$s AS tree_q"
 	    "  WHERE tree_q.%2$s = %1$s.%3$s)),"
@@ -130,6 +122,8 @@ list_tree_select(struct view *v, struct list_view *l, const char *columns, int n
 	    filter != NULL ? ")" : "", filter != NULL ? " WHERE (" : "",
 	    ncols + 1, desc != reverse ? " DESC" : "", ncols + 2, ncols + 3,
 	    reverse ? " DESC" : "");
+	free(e);
+	return sql;
 }
 
 /*
@@ -151,7 +145,7 @@ list_rows_select(struct view *v, struct list_view *l, const char *table_columns,
 
 	if (list_is_tree(l))
 		return list_tree_select(v, l, columns, ncols, reverse, filter);
-	rows = lists_select_columns(l->kind, table_columns, explorer_lang(v->ex), &l->order,
+	rows = lists_select_rows(l->kind, table_columns, explorer_lang(v->ex), &l->order,
 	    reverse, filter);
 	sql = xasprintf("SELECT %s FROM (%s) AS %s", columns, rows, l->kind->table);
 	free(rows);

@@ -8,6 +8,7 @@
 
 #include "explorer.h"
 #include "i18n.h"
+#include "match.h"
 #include "output.h"
 #include "xmalloc.h"
 
@@ -24,7 +25,7 @@ static const char marks_sql[] =
 	"  UNION SELECT subject_id FROM user.note) AS m"
 	" LEFT JOIN record_label AS l ON l.id = m.id"
 	" LEFT JOIN user.bookmark AS b ON b.subject_id = m.id"
-	" ORDER BY l.kind IS NULL, l.kind, title, m.id";
+	" ORDER BY l.kind IS NULL, l.kind, title COLLATE " MATCH_COLLATION ", m.id";
 
 /* One marked record, its columns as marks_sql gives them. */
 struct marks_row {

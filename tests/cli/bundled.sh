@@ -85,6 +85,20 @@ grep -q '^  *current-ai-$' "$scratch/cmp.txt" && grep -q '^  *nations$' "$scratc
 ok $? "compare cuts an id wider than its column after a hyphen" ||
     diag "$(head -n 8 "$scratch/cmp.txt")"
 
+# Names in the order people read them, case and accents aside: in French,
+# Émirats arabes unis among the e (after Danemark, before Espagne) and
+# États-Unis after Estonie; in English, ASML after Apple and Aâdel among
+# the first a (byte by byte: ASML, Apple, Atos, Aâdel), as the lists and
+# their indexes sort them.
+run list countries --sort name --lang fr --format table
+[ "$(sed -n 's/^[A-Z][A-Z][A-Z]   \(Danemark\|Émirats arabes unis\|Espagne\|Estonie\|États-Unis\|Finlande\)\( .*\)\{0,1\}$/\1/p' "$scratch/out" | tr '\n' '|')" = \
+    "Danemark|Émirats arabes unis|Espagne|Estonie|États-Unis|Finlande|" ]
+ok $? "countries by their French names: É among the e" || diag "$(head -n 20 "$scratch/out")"
+run list actors --format table
+[ "$(sed -n 's/^[a-z0-9-]*  *\(Aâdel\|Apple\|ASML\|Atos\) .*/\1/p' "$scratch/out" | tr '\n' '|')" = \
+    "Aâdel|Apple|ASML|Atos|" ]
+ok $? "actors by their names: case and accents aside" || diag "$(head -n 20 "$scratch/out")"
+
 run export-db "$scratch/x.db"
 expect_status 0 "export-db"
 if have sqlite3; then

@@ -18,7 +18,7 @@ broken() {
 		return
 	fi
 	cp "$FIXTURE" "$scratch/$1.db"
-	sqlite3 "$scratch/$1.db" "PRAGMA ignore_check_constraints = 1; $2" || exit 99
+	"$DBEDIT" "$scratch/$1.db" "PRAGMA ignore_check_constraints = 1; $2" || exit 99
 	run --db "$scratch/$1.db" check --format tsv
 	[ "$status" -eq 2 ]
 	ok $? "$4: the check fails"

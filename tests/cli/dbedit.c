@@ -1,10 +1,14 @@
 /* dbedit FILE SQL: run SQL on a database file as a hostile hand could,
  * schema included (writable_schema, no defensive mode), so the tests can
- * make the databases aiatlas must refuse without the sqlite3 shell. */
+ * make the databases aiatlas must refuse without the sqlite3 shell; with
+ * the collation of the schema's indexes of names (match.h), which a
+ * program that writes those tables needs. */
 #include "config.h"
 
 #include <stdio.h>
 #include <sqlite3.h>
+
+#include "match.h"
 
 /* Run argv[2] on the database file argv[1]. */
 int
@@ -24,6 +28,7 @@ main(int argc, char **argv)
 	}
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 1, NULL);
+	match_register(db);
 	rc = sqlite3_exec(db, argv[2], NULL, NULL, &msg);
 	if (rc != SQLITE_OK)
 		fprintf(stderr, "dbedit: %s: %s\n", argv[1], msg != NULL ? msg : sqlite3_errmsg(db));

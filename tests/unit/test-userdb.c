@@ -45,14 +45,17 @@ main_open(void)
 	return db;
 }
 
-/* Run SQL on a file through a connection of its own, or stop. */
+/* Run SQL on a file through a connection of its own, with the collation
+ * of the schema's indexes of names, or stop. */
 static void
 file_exec(const char *path, const char *sql)
 {
 	sqlite3 *db;
 	char *cause = NULL;
 
-	if (sqlite3_open(path, &db) != SQLITE_OK || db_exec(db, sql, &cause) != 0)
+	if (sqlite3_open(path, &db) == SQLITE_OK)
+		match_register(db);
+	if (db_exec(db, sql, &cause) != 0)
 		bail_out("%s: %s", path, cause != NULL ? cause : sqlite3_errmsg(db));
 	sqlite3_close(db);
 }
@@ -139,6 +142,23 @@ test_migration(void)
 	free(kind);
 	free(expr);
 	free(path);
+}
+
+/* The indexes of a schema table (%s) that cond keeps, by name, each as
+ * "name: CREATE INDEX ...", for schema_query(). */
+#define INDEXES_WHERE(cond) \
+	"SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql" \
+	" FROM %s WHERE type = 'index' AND " cond " ORDER BY name)"
+
+/* What tmpl (a query with %s for a table of the schema) reads in db from
+ * the schema table schema (sqlite_schema, user.sqlite_schema). */
+static char *
+schema_query(sqlite3 *db, const char *tmpl, const char *schema)
+{
+	char *sql = xasprintf(tmpl, schema), *s = query(db, sql);
+
+	free(sql);
+	return s;
 }
 
 /* Open the user database at path, of version from, and a database with
@@ -324,11 +344,8 @@ static void
 test_place_orders(void)
 {
 	char *path = saved_file("v4.db"), *mine, *theirs;
-	static const char indexes[] =
-		"SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql"
-		" FROM %s WHERE type = 'index' AND tbl_name IN ('actor', 'funding', 'event')"
-		" AND sql IS NOT NULL AND name NOT LIKE '%%\\_order' ESCAPE '\\' ORDER BY name)";
-	char *sql;
+	static const char indexes[] = INDEXES_WHERE("tbl_name IN ('actor', 'funding', 'event')"
+	    " AND sql IS NOT NULL AND name NOT LIKE '%%\\_order' ESCAPE '\\'");
 	sqlite3 *db, *bundled;
 	struct userdb *u;
 
@@ -353,12 +370,8 @@ test_place_orders(void)
 	db = migrated_open(path, 4, &bundled, &u);
 	is_query(db, "SELECT name_fr FROM user.actor WHERE country = 'FRA'", "Mon labo",
 	    "its actor is kept");
-	sql = xasprintf(indexes, "sqlite_schema");
-	theirs = query(bundled, sql);
-	free(sql);
-	sql = xasprintf(indexes, "user.sqlite_schema");
-	mine = query(db, sql);
-	free(sql);
+	theirs = schema_query(bundled, indexes, "sqlite_schema");
+	mine = schema_query(db, indexes, "user.sqlite_schema");
 	ok(strstr(theirs, "actor_country_name_fr: ") != NULL,
 	    "the bundled schema has an index of a country's actors by French name");
 	is_str(mine, theirs, "the indexes of its actors, funding and events are the bundled"
@@ -369,6 +382,47 @@ test_place_orders(void)
 	is_query(db, "SELECT sql FROM user.sqlite_schema WHERE name = 'funding_recipient'",
 	    "CREATE INDEX funding_recipient ON funding (recipient_id, id)",
 	    "the index of a column the lists sort by is on the column and the id");
+	close_opened(db, bundled, u);
+	free(mine);
+	free(theirs);
+	free(path);
+}
+
+/* A user database of version 6, whose actors' names were indexed byte
+ * by byte, opens with those indexes in the collation of names, as the
+ * bundled schema makes them, and its actors in the order people read
+ * them ("Émile" among the e, "ASML" after "Apple"). */
+static void
+test_name_collation(void)
+{
+	char *path = saved_file("v6.db"), *mine, *theirs;
+	static const char indexes[] = INDEXES_WHERE("name IN ('actor_name', 'actor_name_fr',"
+	    " 'actor_country_name', 'actor_country_name_fr')");
+	struct userdb *u;
+	sqlite3 *db, *bundled;
+
+	file_exec(path, "DROP INDEX actor_name; DROP INDEX actor_name_fr;"
+	    "DROP INDEX actor_country_name; DROP INDEX actor_country_name_fr;"
+	    "CREATE INDEX actor_name ON actor (name, id);"
+	    "CREATE INDEX actor_name_fr ON actor (name_fr, id);"
+	    "CREATE INDEX actor_country_name ON actor (country, name);"
+	    "CREATE INDEX actor_country_name_fr ON actor (country, name_fr);"
+	    "INSERT INTO actor (id, name, name_fr, kind, country, summary_en, summary_fr) VALUES"
+	    " ('asml-x', 'ASML', 'ASML', 'company', 'NLD', 'A firm.', 'Une firme.'),"
+	    " ('emile-x', 'Émile', 'Émile', 'person', 'FRA', 'A man.', 'Un homme.'),"
+	    " ('apple-x', 'Apple', 'Apple', 'company', 'USA', 'A firm.', 'Une firme.'),"
+	    " ('zeta-x', 'Zeta', 'Zeta', 'company', 'FRA', 'A firm.', 'Une firme.');"
+	    "PRAGMA user_version = 6");
+
+	db = migrated_open(path, 6, &bundled, &u);
+	theirs = schema_query(bundled, indexes, "sqlite_schema");
+	mine = schema_query(db, indexes, "user.sqlite_schema");
+	ok(strstr(theirs, "actor_name: CREATE INDEX actor_name ON actor (name COLLATE fold, id)")
+	    != NULL, "the bundled schema indexes actors' names in the collation fold");
+	is_str(mine, theirs, "the indexes of its actors' names are the bundled schema's");
+	is_query(db, "SELECT group_concat(name, ', ') FROM (SELECT name FROM user.actor"
+	    " INDEXED BY actor_name ORDER BY name COLLATE fold, id)",
+	    "Apple, ASML, Émile, Zeta", "its actors in the order people read them, by that index");
 	close_opened(db, bundled, u);
 	free(mine);
 	free(theirs);
@@ -563,6 +617,7 @@ main(void)
 	test_actor_places();
 	test_text_columns();
 	test_place_orders();
+	test_name_collation();
 	test_migrated_refused();
 	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
 	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
