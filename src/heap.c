@@ -12,14 +12,14 @@
  * Reading the schemas, drawing the first screen or running a command
  * touches about a megabyte of new heap, a page fault for each 4 kB page
  * the first time it is written: about 240 faults. Where the kernel runs
- * in a virtual machine, as on the servers the program is read on, a
- * fault can cost 10 to 12 microseconds (measured on the development
- * machine: 2.4 ms of a 15 ms first screen). So the heap is grown once by
- * bytes at start and its pages are made present by one madvise() call
- * (MADV_POPULATE_WRITE, Linux 5.14), which fills the page tables without
- * a fault per page; later allocations take those pages. It changes
- * nothing the program does: without the call (another kernel, another C
- * library), the pages are faulted in one by one as before.
+ * in a virtual machine, as on many servers, a fault can cost 10 to 12
+ * microseconds (the development machine: a bundled first screen 18.5 ms
+ * from exec with them, 16.8 ms without, tests/bench/README). So the heap
+ * is grown once by bytes at start and its pages are made present by one
+ * madvise() call (MADV_POPULATE_WRITE, Linux 5.14), which fills the page
+ * tables without a fault per page; later allocations take those pages.
+ * It changes nothing the program does: without the call (another kernel,
+ * another C library), the pages are faulted in one by one as before.
  */
 
 /* glibc's default padding of each growth of the heap (mallopt(3)). */
