@@ -144,22 +144,11 @@ test_migration(void)
 	free(path);
 }
 
-/* The indexes of a schema table (%s) that cond keeps, by name, each as
- * "name: CREATE INDEX ...", for schema_query(). */
-#define INDEXES_WHERE(cond) \
+/* The indexes of a schema table (sqlite_schema, user.sqlite_schema) that
+ * cond keeps, by name, each as "name: CREATE INDEX ...". */
+#define INDEXES_WHERE(table, cond) \
 	"SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql" \
-	" FROM %s WHERE type = 'index' AND " cond " ORDER BY name)"
-
-/* What tmpl (a query with %s for a table of the schema) reads in db from
- * the schema table schema (sqlite_schema, user.sqlite_schema). */
-static char *
-schema_query(sqlite3 *db, const char *tmpl, const char *schema)
-{
-	char *sql = xasprintf(tmpl, schema), *s = query(db, sql);
-
-	free(sql);
-	return s;
-}
+	" FROM " table " WHERE type = 'index' AND " cond " ORDER BY name)"
 
 /* Open the user database at path, of version from, and a database with
  * the bundled schema in *bundled: it is brought to the current version. */
@@ -336,6 +325,11 @@ test_text_columns(void)
 	free(path);
 }
 
+/* The indexes of actors, funding and events in a schema table but those
+ * of the lists' orders. */
+#define PLACE_INDEXES(table) INDEXES_WHERE(table, "tbl_name IN ('actor', 'funding', 'event')" \
+	" AND sql IS NOT NULL AND name NOT LIKE '%\\_order' ESCAPE '\\'")
+
 /* A user database of version 4, whose actors, funding and events had
  * indexes of their place alone and of a column the lists sort by alone,
  * opens with its records kept, and the indexes of those tables as the
@@ -344,8 +338,6 @@ static void
 test_place_orders(void)
 {
 	char *path = saved_file("v4.db"), *mine, *theirs;
-	static const char indexes[] = INDEXES_WHERE("tbl_name IN ('actor', 'funding', 'event')"
-	    " AND sql IS NOT NULL AND name NOT LIKE '%%\\_order' ESCAPE '\\'");
 	sqlite3 *db, *bundled;
 	struct userdb *u;
 
@@ -370,8 +362,8 @@ test_place_orders(void)
 	db = migrated_open(path, 4, &bundled, &u);
 	is_query(db, "SELECT name_fr FROM user.actor WHERE country = 'FRA'", "Mon labo",
 	    "its actor is kept");
-	theirs = schema_query(bundled, indexes, "sqlite_schema");
-	mine = schema_query(db, indexes, "user.sqlite_schema");
+	theirs = query(bundled, PLACE_INDEXES("sqlite_schema"));
+	mine = query(db, PLACE_INDEXES("user.sqlite_schema"));
 	ok(strstr(theirs, "actor_country_name_fr: ") != NULL,
 	    "the bundled schema has an index of a country's actors by French name");
 	is_str(mine, theirs, "the indexes of its actors, funding and events are the bundled"
@@ -388,6 +380,10 @@ test_place_orders(void)
 	free(path);
 }
 
+/* The indexes of actors' names in a schema table. */
+#define NAME_INDEXES(table) INDEXES_WHERE(table, "name IN ('actor_name', 'actor_name_fr'," \
+	" 'actor_country_name', 'actor_country_name_fr')")
+
 /* A user database of version 6, whose actors' names were indexed byte
  * by byte, opens with those indexes in the collation of names, as the
  * bundled schema makes them, and its actors in the order people read
@@ -396,8 +392,6 @@ static void
 test_name_collation(void)
 {
 	char *path = saved_file("v6.db"), *mine, *theirs;
-	static const char indexes[] = INDEXES_WHERE("name IN ('actor_name', 'actor_name_fr',"
-	    " 'actor_country_name', 'actor_country_name_fr')");
 	struct userdb *u;
 	sqlite3 *db, *bundled;
 
@@ -415,8 +409,8 @@ test_name_collation(void)
 	    "PRAGMA user_version = 6");
 
 	db = migrated_open(path, 6, &bundled, &u);
-	theirs = schema_query(bundled, indexes, "sqlite_schema");
-	mine = schema_query(db, indexes, "user.sqlite_schema");
+	theirs = query(bundled, NAME_INDEXES("sqlite_schema"));
+	mine = query(db, NAME_INDEXES("user.sqlite_schema"));
 	ok(strstr(theirs, "actor_name: CREATE INDEX actor_name ON actor (name COLLATE fold, id)")
 	    != NULL, "the bundled schema indexes actors' names in the collation fold");
 	is_str(mine, theirs, "the indexes of its actors' names are the bundled schema's");
