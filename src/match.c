@@ -166,28 +166,26 @@ match_contains_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, text != NULL && part != NULL && match_contains(text, part));
 }
 
-/* The folded form of the UTF-8 character at s, of n bytes (valid): an
- * ASCII letter in lower case, a Latin letter of U+00C0..U+017F as its base
- * letter in lower case, anything else as it is. */
-static size_t
-match_fold_char(const char *s, size_t n, char *out)
+/* The byte of s (n bytes) at *i folded, and *i past what it stands for:
+ * a Latin letter of U+00C0..U+017F (two bytes) as its base letter in
+ * lower case, an ASCII letter in lower case, any other byte as it is (the
+ * characters kept come out byte by byte, and a byte that is not UTF-8
+ * stays as it is). */
+static unsigned int
+match_fold_byte(const unsigned char *s, size_t n, size_t *i)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned int c;
+	unsigned int c = s[*i];
 
-	if (n == 2 && u[0] >= 0xc3 && u[0] <= 0xc5) {
-		c = ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu);
-		if (c >= 0xc0 && c <= 0x17f && match_latin[c - 0xc0] != '.') {
-			out[0] = (char)(match_latin[c - 0xc0] | 0x20);
-			return 1;
+	if (c >= 0xc3 && c <= 0xc5 && *i + 1 < n && (s[*i + 1] & 0xc0) == 0x80) {
+		c = ((c & 0x1fu) << 6) | (s[*i + 1] & 0x3fu);
+		if (match_latin[c - 0xc0] != '.') {
+			*i += 2;
+			return (unsigned char)match_latin[c - 0xc0] | 0x20;
 		}
+		c = s[*i];
 	}
-	if (n == 1 && *s >= 'A' && *s <= 'Z') {
-		out[0] = (char)(*s | 0x20);
-		return 1;
-	}
-	memcpy(out, s, n);
-	return n;
+	(*i)++;
+	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
 }
 
 /* Text with case and accents folded, as the index folds them: the same
@@ -195,16 +193,11 @@ match_fold_char(const char *s, size_t n, char *out)
 char *
 match_fold_text(const char *s)
 {
-	char *out = xmalloc(strlen(s) + 1);
-	size_t i = 0, o = 0, n;
+	size_t n = strlen(s), i = 0, o = 0;
+	char *out = xmalloc(n + 1);
 
-	while (s[i] != '\0') {
-		/* A byte that is not UTF-8 stays as it is. */
-		if ((n = text_utf8_length(s + i)) == 0)
-			n = 1;
-		o += match_fold_char(s + i, n, out + o);
-		i += n;
-	}
+	while (i < n)
+		out[o++] = (char)match_fold_byte((const unsigned char *)s, n, &i);
 	out[o] = '\0';
 	return out;
 }
@@ -223,27 +216,6 @@ match_fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, match_fold_text(text), -1, free);
 }
 
-/* The byte of s (n bytes) at *i as fold() writes it, and *i past what it
- * stands for: a Latin letter of U+00C0..U+017F (two bytes) its base
- * letter in lower case, an ASCII letter in lower case, any other byte as
- * it is (a character fold() keeps comes out byte by byte). */
-static unsigned int
-match_fold_byte(const unsigned char *s, int n, int *i)
-{
-	unsigned int c = s[*i];
-
-	if (c >= 0xc3 && c <= 0xc5 && *i + 1 < n && (s[*i + 1] & 0xc0) == 0x80) {
-		c = ((c & 0x1fu) << 6) | (s[*i + 1] & 0x3fu);
-		if (match_latin[c - 0xc0] != '.') {
-			*i += 2;
-			return (unsigned char)match_latin[c - 0xc0] | 0x20;
-		}
-		c = s[*i];
-	}
-	(*i)++;
-	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-}
-
 /* The collation fold: texts in the order of their folded forms (fold():
  * case and accents aside, "Émirats" beside "emirats", "ASML" after
  * "Apple"), those with the same folded form in the order of their bytes,
@@ -252,18 +224,19 @@ static int
 match_collate(void *arg, int n1, const void *p1, int n2, const void *p2)
 {
 	const unsigned char *a = p1, *b = p2;
+	size_t i = 0, j = 0, la = (size_t)n1, lb = (size_t)n2;
 	unsigned int x, y;
-	int i = 0, j = 0, r;
+	int r;
 
 	(void)arg;
-	while (i < n1 && j < n2) {
-		x = match_fold_byte(a, n1, &i);
-		y = match_fold_byte(b, n2, &j);
+	while (i < la && j < lb) {
+		x = match_fold_byte(a, la, &i);
+		y = match_fold_byte(b, lb, &j);
 		if (x != y)
 			return x < y ? -1 : 1;
 	}
-	if (i < n1 || j < n2)
-		return i < n1 ? 1 : -1;
+	if (i < la || j < lb)
+		return i < la ? 1 : -1;
 	if ((r = memcmp(a, b, (size_t)(n1 < n2 ? n1 : n2))) != 0)
 		return r;
 	return n1 < n2 ? -1 : n1 > n2;
