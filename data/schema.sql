@@ -447,8 +447,7 @@ CREATE INDEX claim_source ON claim (source_id);
 -- Each other column a list of actors can be sorted by, with the id after it
 -- as the lists' order (column, id): the index gives a sorted window at
 -- once, where one on the column alone leaves every row of the list to
--- sort. Named *_order: the user database, with few records, does without
--- them.
+-- sort. Named *_order: the user database has them since its version 8.
 CREATE INDEX actor_country_order ON actor (country, id);
 CREATE INDEX actor_sector_order ON actor (sector, id);
 CREATE INDEX actor_place_order ON actor (place, id);

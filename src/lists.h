@@ -72,19 +72,16 @@ char			*lists_select(const struct kind *k, int where, const char *lang,
 char			*lists_select_columns(const struct kind *k, const char *columns,
 			     const char *lang, const struct list_order *o, int reverse,
 			     const char *filter);
-/* The same, for a SELECT around it that reads the columns by name: each
- * name or title of the order comes first, as a column of its own, and is
- * sorted by its place (SQLite then reads a merged view of main's rows and
- * the user's through both indexes). */
-char			*lists_select_rows(const struct kind *k, const char *columns,
-			     const char *lang, const struct list_order *o, int reverse,
-			     const char *filter);
+/* The same, the columns asked made of the rows read as the SELECT list
+ * table_columns ("*", or fewer that an index holds): each name or title
+ * of the order is sorted by its place among them (SQLite then reads a
+ * merged view of main's rows and the user's through both indexes). */
+char			*lists_select_from(const struct kind *k, const char *table_columns,
+			     const char *columns, const char *lang, const struct list_order *o,
+			     int reverse, const char *filter);
 /* The SQL a column is sorted by in lang (freed by the caller). */
 char			*lists_order_term(const struct kind *k, const struct list_column *col,
 			     const char *lang);
-/* The terms of an order, or of its reverse, as SQL (the id last). */
-char			*lists_order_sql(const struct kind *k, const char *lang,
-			     const struct list_order *o, int reverse);
 /* Whether reading the rows in the order's index, testing the filter's SQL
  * on each, can find a window of them (see view-list.c): the order begins
  * with a column of the table that the filter does not test. */

@@ -131,25 +131,17 @@ list_tree_select(struct view *v, struct list_view *l, const char *columns, int n
  * SQL keeps (NULL: all), as the SELECT list columns (ncols of them) says;
  * ?1 is the limit, ?3 the offset. A flat list's rows are taken as the
  * table's columns (those of the SELECT list table_columns: "*", or fewer
- * that its index holds), and the columns asked made of those alone: with
- * the user's records, the table is a view of main's and the user's
- * (merge.c), which SQLite reads in order through both indexes only when
- * nothing but its columns is selected (a sort by kind at a million: 340
- * ms, then 1 ms).
+ * that its index holds), and the columns asked made of those alone
+ * (lists_select_from()).
  */
 static char *
 list_rows_select(struct view *v, struct list_view *l, const char *table_columns,
     const char *columns, int ncols, int reverse, const char *filter)
 {
-	char *rows, *sql;
-
 	if (list_is_tree(l))
 		return list_tree_select(v, l, columns, ncols, reverse, filter);
-	rows = lists_select_rows(l->kind, table_columns, explorer_lang(v->ex), &l->order,
-	    reverse, filter);
-	sql = xasprintf("SELECT %s FROM (%s) AS %s", columns, rows, l->kind->table);
-	free(rows);
-	return sql;
+	return lists_select_from(l->kind, table_columns, columns, explorer_lang(v->ex),
+	    &l->order, reverse, filter);
 }
 
 /* Prepare the statement that tells how deep a row nests and under what. */
