@@ -260,6 +260,18 @@ once() {
 	line "$1" "$a" "${r:-- - -}"
 }
 
+# sorted_filtered NAME: the lines of session NAME (of browse.keys) for
+# each sort, the filter, and G on the filtered list.
+sorted_filtered() {
+	k=0
+	for c in name kind country sector place founded parent; do
+		k=$((k + 1))
+		keys "sort by $c (s)" "$1" "\$3 == \"s\" && ++s == $k"
+	done
+	keys "filter kind:company (Enter)" "$1" '$2 == "filter" && $3 == "Enter"'
+	keys "G on the filtered list" "$1" '$3 == "G" && ++g == 2'
+}
+
 # The scripts of the explorer.
 quit=$work/quit.keys
 : >"$quit"
@@ -339,13 +351,7 @@ session browse "$work/browse.keys" $A
 keys "G (the last row)" browse '$3 == "G" && ++g == 1'
 keys "g (the first row)" browse '$3 == "g" && ++g == 1'
 keys "PgDn, each of 100" browse '$3 == "PgDn"'
-k=0
-for c in name kind country sector place founded parent; do
-	k=$((k + 1))
-	keys "sort by $c (s)" browse "\$3 == \"s\" && ++s == $k"
-done
-keys "filter kind:company (Enter)" browse '$2 == "filter" && $3 == "Enter"'
-keys "G on the filtered list" browse '$3 == "G" && ++g == 2'
+sorted_filtered browse
 
 # The other tabs: the funding as a tree, the timeline by months and by
 # years; and a record opened from the list, with its timeline.
@@ -382,6 +388,16 @@ session minecommon "$work/mine-common.keys" $U
 session minerare "$work/mine-rare.keys" $U
 keys "'$(sed -n 's/^common //p' "$iwords")' (common), each key" minecommon '$2 == "search" && $3 != "Esc"'
 keys "'$(sed -n 's/^rare //p' "$iwords")' (rare), each key" minerare '$2 == "search" && $3 != "Esc"'
+session minebrowse "$work/browse.keys" $U
+keys "G on the Actors list" minebrowse '$3 == "G" && ++g == 1'
+sorted_filtered minebrowse
+: >"$work/minelist"
+i=0
+while [ $i -lt "$runs" ]; do
+	timed "$work/minelist" "$aiatlas" $U list actors --format tsv
+	i=$((i + 1))
+done
+line "list actors (every row, TSV)$(failed "$work/minelist")" "$(stats "$work/minelist")"
 # Ten actors imported into them and removed again, in turn, on a copy of
 # the user database: ten of the generated rows under new ids.
 cp "$idir/user-$sum.db" "$work/user.db"
