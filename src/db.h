@@ -51,7 +51,7 @@ const char *db_file(sqlite3 *db, const char *schema);
 
 /* Check a database that may come from anyone, attached to db as schema
  * ("main" for --db, "user" for the user's), before anything reads it: up
- * to 32 MB it is sound (PRAGMA quick_check: no damage, no NULL in a NOT
+ * to 1 MB it is sound (PRAGMA quick_check: no damage, no NULL in a NOT
  * NULL column; a larger one is not read whole, and damage stops the
  * statement that meets it), and each table, full-text table, view, index
  * and trigger named as one of the bundled schema (data/schema.sql) is made
@@ -67,7 +67,7 @@ int	 db_check_untrusted(sqlite3 *db, const char *schema, const char *name,
  * already (userdb.c). */
 int	 db_check_made(sqlite3 *db, const char *schema, const char *name, char **cause);
 /* Whether schema's file is small enough to be checked whole when opened:
- * up to 32 MB. */
+ * up to 1 MB. */
 int	 db_checked_whole(sqlite3 *db, const char *schema);
 
 /*

@@ -77,11 +77,11 @@ hostile mine "CREATE TABLE mine (x); CREATE INDEX mine_x ON mine (x)"
 run --db "$scratch/mine.db" --no-user-db list actors
 expect_status 0 "a table of its own beside the bundled ones is left alone"
 
-# A database of more than 32 MB is not read whole when opened: damage is
+# A database of more than 1 MB is not read whole when opened: damage is
 # met where a command reads, and said on one line; check reads it whole.
-hostile large "CREATE TABLE mine (x); INSERT INTO mine VALUES (zeroblob(33554432))"
+hostile large "CREATE TABLE mine (x); INSERT INTO mine VALUES (zeroblob(1048576))"
 run --db "$scratch/large.db" --no-user-db list actors --limit 1
-expect_status 0 "a sound database of more than 32 MB"
+expect_status 0 "a sound database of more than 1 MB"
 run --db "$scratch/large.db" --no-user-db --format tsv sql \
     "SELECT rootpage FROM sqlite_schema WHERE name = 'actor'"
 root=$(tail -n 1 "$scratch/out")
@@ -90,13 +90,13 @@ size=$(od -An -j16 -N2 -tu1 "$scratch/large.db" | awk '{ print $1 * 256 + $2 }')
 printf '\377\377\377\377\377\377\377\377' |
     dd of="$scratch/large.db" bs=1 seek=$(( (root - 1) * size )) conv=notrunc 2>/dev/null
 run --db "$scratch/large.db" --no-user-db list actors --limit 1
-expect_status 2 "damage met in a database of more than 32 MB"
+expect_status 2 "damage met in a database of more than 1 MB"
 expect_err "aiatlas: list: $scratch/large.db: database disk image is malformed" \
-    "damage met in a database of more than 32 MB"
+    "damage met in a database of more than 1 MB"
 run --db "$scratch/large.db" --no-user-db check
-expect_status 2 "check a damaged database of more than 32 MB"
+expect_status 2 "check a damaged database of more than 1 MB"
 grep -qF "Page $root: btreeInitPage() returns error code 11" "$scratch/err"
-ok $? "check names the damaged page of a database of more than 32 MB"
+ok $? "check names the damaged page of a database of more than 1 MB"
 rm -f "$scratch/large.db"
 
 # check: the full-text indexes are those of the records.
