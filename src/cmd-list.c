@@ -11,6 +11,7 @@
 #include "kind.h"
 #include "lists.h"
 #include "load.h"
+#include "merge.h"
 #include "xmalloc.h"
 
 /* List the records of one kind. */
@@ -44,11 +45,11 @@ cmd_list(struct cli *c, int argc, char **argv)
 	}
 	if (!c->wide)
 		sql = lists_select(k, where, c->lang, &order, 0,
-		    filter != NULL ? filter_sql(filter) : NULL);
+		    filter != NULL ? filter_sql(filter) : NULL, merge_mine(c->db));
 	else if ((columns = load_export_columns(c->db, k, &cause)) != NULL) {
 		/* Every column, as import takes them back. */
 		sql = lists_select_columns(k, columns, c->lang, &order, 0,
-		    filter != NULL ? filter_sql(filter) : NULL);
+		    filter != NULL ? filter_sql(filter) : NULL, merge_mine(c->db));
 		free(columns);
 	} else {
 		cli_error(_("list: %s: %s"), c->db_name, cause);

@@ -64,14 +64,16 @@ int			 lists_columns(const struct kind *k, int where,
 char			*lists_columns_sql(const struct kind *k, int where, const char *lang);
 /* SELECT of the shown columns in lang ("en" or "fr"), in an order or its
  * reverse, of the rows a filter's SQL keeps (NULL: all); ?1 is the limit
- * (-1: none), ?3 the offset, and the filter's parameters start at ?4. */
+ * (-1: none), ?3 the offset, and the filter's parameters start at ?4.
+ * merged: the user has records of their own (merge_mine()). */
 char			*lists_select(const struct kind *k, int where, const char *lang,
-			     const struct list_order *o, int reverse, const char *filter);
+			     const struct list_order *o, int reverse, const char *filter,
+			     int merged);
 /* The same with the SELECT list columns (SQL) in place of the shown
  * columns. */
 char			*lists_select_columns(const struct kind *k, const char *columns,
 			     const char *lang, const struct list_order *o, int reverse,
-			     const char *filter);
+			     const char *filter, int merged);
 /* The same, the columns asked made of the rows read as the SELECT list
  * table_columns ("*", or fewer that an index holds): each name or title
  * of the order is sorted by its place among them (SQLite then reads a

@@ -12,6 +12,7 @@
 #include "label.h"
 #include "kind.h"
 #include "lists.h"
+#include "merge.h"
 #include "output.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -750,7 +751,7 @@ list_export(struct view *v, struct output *o, int human, char **cause)
 	long rows;
 
 	sql = lists_select(l->kind, human ? LIST_HUMAN : LIST_DATA, explorer_lang(v->ex),
-	    &l->order, 0, l->filter != NULL ? filter_sql(l->filter) : NULL);
+	    &l->order, 0, l->filter != NULL ? filter_sql(l->filter) : NULL, merge_mine(db));
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(sql);
