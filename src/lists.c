@@ -114,6 +114,13 @@ static char *lists_order_terms(const struct kind *, const char *, const struct l
 /* The characters of a bare column name. */
 #define LISTS_IDENT "abcdefghijklmnopqrstuvwxyz_0123456789"
 
+/* Whether a column's SQL is a bare column name, not an expression. */
+static int
+lists_bare(const char *e)
+{
+	return e[strspn(e, LISTS_IDENT)] == '\0';
+}
+
 /* A column's SQL in a language. */
 static const char *
 lists_expr(const struct list_column *col, const char *lang)
@@ -214,7 +221,7 @@ static char *
 lists_column_ref(const struct kind *k, const struct list_column *col, const char *lang)
 {
 	const char *e = lists_expr(col, lang);
-	int bare = e[strspn(e, LISTS_IDENT)] == '\0';
+	int bare = lists_bare(e);
 
 	return xasprintf("%s%s%s", bare ? k->table : "", bare ? "." : "", e);
 }
@@ -249,7 +256,7 @@ lists_order_terms(const struct kind *k, const char *lang, const struct list_orde
 	for (i = 0; i < o->n; i++) {
 		e = lists_expr(o->col[i], lang);
 		if (lead != NULL &&
-		    ((o->col[i]->where & LIST_ALPHA) || e[strspn(e, LISTS_IDENT)] != '\0')) {
+		    ((o->col[i]->where & LIST_ALPHA) || !lists_bare(e))) {
 			/* The column itself first, any collation on its place. */
 			term = lists_column_ref(k, o->col[i], lang);
 			item = xasprintf("%s AS " LISTS_LEAD "%d, ", term, ++n);
@@ -288,7 +295,7 @@ lists_order_walks(const struct kind *k, const char *lang, const struct list_orde
 	size_t len;
 	int tested = 0;
 
-	if (e == NULL || e[strspn(e, LISTS_IDENT)] != '\0')
+	if (e == NULL || !lists_bare(e))
 		return 0;
 	name = xasprintf("%s.%s", k->table, e);
 	len = strlen(name);
