@@ -20,6 +20,8 @@ extern const unsigned char atlas_image[];
 extern const size_t atlas_image_size;
 extern const unsigned char userdb_image[];
 extern const size_t userdb_image_size;
+extern const unsigned char userdb_read_image[];
+extern const size_t userdb_read_image_size;
 /* The heap a start takes (the schemas read, the first screen drawn: 1.1
  * MB with the bundled data), made present at once (heap.c). */
 #define MAIN_HEAP_AT_START	(1536 * 1024)
@@ -80,6 +82,7 @@ main(int argc, char **argv)
 	heap_prefault(MAIN_HEAP_AT_START);
 	db_set_reference(atlas_image, atlas_image_size);
 	userdb_set_image(userdb_image, userdb_image_size);
+	userdb_set_read_image(userdb_read_image, userdb_read_image_size);
 	db_set_schema_texts((const char *)atlas_schema_text, (const char *)userdb_schema_text);
 	status = cli_main(argc, argv, atlas_image, atlas_image_size);
 	/* What is still buffered (--help, --version) fails here, if it does. */

@@ -255,12 +255,25 @@ userdb_migrate(struct userdb *u, char **cause)
 static const unsigned char *userdb_image;
 static size_t userdb_image_size;
 
+/* The reading copy of that image made at build time (aiatlas-userimage
+ * --read), or NULL: the image is read. */
+static const unsigned char *userdb_read_image;
+static size_t userdb_read_image_size;
+
 /* Start empty user databases as a copy of image (see userdb.h). */
 void
 userdb_set_image(const unsigned char *image, size_t size)
 {
 	userdb_image = image;
 	userdb_image_size = size;
+}
+
+/* Read an absent file as image (see userdb.h). */
+void
+userdb_set_read_image(const unsigned char *image, size_t size)
+{
+	userdb_read_image = image;
+	userdb_read_image_size = size;
 }
 
 /* Fill the empty schema user with a copy of the image: 0, or -1 (then
@@ -312,17 +325,20 @@ userdb_fill_memory(struct userdb *u, char **cause)
 	return 0;
 }
 
-/* Attach the image itself as schema user, read-only: 0, or -1 (then
- * schema user is still the empty database in memory). Only schema user is
- * reopened, where a copy (the backup API) makes SQLite read every
- * schema's statements again, main's among them. */
+/* Attach the reading copy of the image (or the image itself) as schema
+ * user, read-only: 0, or -1 (then schema user is still the empty database
+ * in memory). Only schema user is reopened, where a copy (the backup API)
+ * makes SQLite read every schema's statements again, main's among them. */
 static int
 userdb_attach_image(struct userdb *u)
 {
+	const unsigned char *image = userdb_read_image != NULL ? userdb_read_image : userdb_image;
+	size_t size = userdb_read_image != NULL ? userdb_read_image_size : userdb_image_size;
+
 	/* READONLY: SQLite reads the image where it is, never writes it. */
-	if (userdb_image == NULL || sqlite3_deserialize(u->db, "user",
-	    (unsigned char *)(uintptr_t)userdb_image, (sqlite3_int64)userdb_image_size,
-	    (sqlite3_int64)userdb_image_size, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
+	if (image == NULL || sqlite3_deserialize(u->db, "user",
+	    (unsigned char *)(uintptr_t)image, (sqlite3_int64)size,
+	    (sqlite3_int64)size, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
 		return -1;
 	u->image = 1;
 	return 0;

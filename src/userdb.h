@@ -33,6 +33,10 @@ char	*userdb_default_path(const char **why);
  * one aiatlas-userimage made for the bundled database's schema, so that
  * its statements are not run at each start. Without it they are. */
 void	 userdb_set_image(const unsigned char *image, size_t size);
+/* Read an absent file as the reading copy of that image (size bytes;
+ * aiatlas-userimage --read): its tables and columns alone, quicker to
+ * read at start. Without it, as the image. */
+void	 userdb_set_read_image(const unsigned char *image, size_t size);
 /* Attach the user database at path (NULL: none, for the reason why) to db
  * as schema user, bringing an older one to the current version; a file
  * that does not exist is not made. A file that cannot be written (or its
