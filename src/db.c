@@ -213,6 +213,19 @@ db_signalled(void)
 	return db_signal_noted;
 }
 
+/* What stopped the program, as its message says it ("interrupted by
+ * SIGINT"); NULL if no signal was noted. */
+const char *
+db_interrupted(void)
+{
+	if (db_signal_noted == 0)
+		return NULL;
+	snprintf(db_stop_reason, sizeof db_stop_reason, _("interrupted by %s"),
+	    db_signal_noted == SIGINT ? "SIGINT" : db_signal_noted == SIGTERM ?
+	    "SIGTERM" : db_signal_noted == SIGHUP ? "SIGHUP" : _("a signal"));
+	return db_stop_reason;
+}
+
 /* Let each statement run for seconds of processor time (0: no limit). */
 void
 db_set_timeout(double seconds)
@@ -246,10 +259,7 @@ db_error(sqlite3 *db)
 		return sqlite3_errmsg(db);
 	switch (db_stopped) {
 	case DB_STOPPED_SIGNAL:
-		snprintf(db_stop_reason, sizeof db_stop_reason, _("interrupted by %s"),
-		    db_signal_noted == SIGINT ? "SIGINT" : db_signal_noted == SIGTERM ?
-		    "SIGTERM" : db_signal_noted == SIGHUP ? "SIGHUP" : _("a signal"));
-		return db_stop_reason;
+		return db_interrupted();
 	case DB_STOPPED_TIME:
 		snprintf(db_stop_reason, sizeof db_stop_reason,
 		    _("stopped after %g seconds (--timeout SECONDS gives it more)"), db_budget);
@@ -934,6 +944,16 @@ db_close(sqlite3 *db)
 		db_image = NULL;
 	if (db != NULL)
 		sqlite3_close_v2(db);
+}
+
+/* Run sql, made for the purpose, on db and free it: as db_exec(). */
+int
+db_exec_free(sqlite3 *db, char *sql, char **cause)
+{
+	int rc = db_exec(db, sql, cause);
+
+	free(sql);
+	return rc;
 }
 
 /* Run SQL without results. */

@@ -79,6 +79,9 @@ int	 db_checked_whole(sqlite3 *db, const char *schema);
  */
 void	 db_signal(int sig);
 int	 db_signalled(void);
+/* What stopped the program, as its messages say it ("interrupted by
+ * SIGINT"); NULL if no signal was noted. */
+const char *db_interrupted(void);
 void	 db_set_timeout(double seconds);
 void	 db_cancel_when(int (*fn)(void *), void *arg);
 /* Whether db's last failure is a statement that db_cancel_when() stopped. */
@@ -90,6 +93,8 @@ const char *db_text(sqlite3_stmt *stmt, int col);
 
 /* Run SQL without results; cause may be NULL. */
 int	 db_exec(sqlite3 *db, const char *sql, char **cause);
+/* The same with sql made for the purpose, freed after. */
+int	 db_exec_free(sqlite3 *db, char *sql, char **cause);
 /* Prepare one statement; cause gets the message. */
 int	 db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, char **cause);
 

@@ -18,13 +18,16 @@ enum fts_mode {
 int	 fts_build(sqlite3 *db, char **cause);
 /* The parts of that: the table of text (record_text, record_name) from
  * the records, the word index (record_fts, record_word) and the trigram
- * index (record_tri) from the text. The trigram index is made by the
- * same statements in any database whose main schema has record_tri over
- * a record_text with rowids and a text column. */
+ * index (record_tri) from the text. */
 #define FTS_PART_TEXT		1
 #define FTS_PART_WORDS		2
 #define FTS_PART_TRIGRAMS	4
 int	 fts_build_parts(sqlite3 *db, int parts, char **cause);
+/* Make the trigram index name_tri of main's name_text whole, as
+ * FTS_PART_TRIGRAMS does, in any database whose main schema has those
+ * two, the table of text with rowids and a text column (trigrams-apart.c
+ * makes one so in a file of its own). */
+int	 fts_build_trigrams(sqlite3 *db, const char *name, char **cause);
 /* Fill the full-text tables of the user's records (user.user_fts,
  * user_text, user_tri, user_word, user_name: merge_search_tables() makes
  * them) from the user's record tables, whole. */

@@ -12,7 +12,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "load.h"
-#include "mkdb-trigrams.h"
+#include "trigrams-apart.h"
 #include "xmalloc.h"
 
 /* Print one problem found by the checks. */
@@ -27,7 +27,7 @@ mkdb_report(void *arg, const char *problem)
 static int
 mkdb_build(sqlite3 *db, const char *dir, const char *tri, char **cause)
 {
-	struct mkdb_trigrams *t;
+	struct trigrams_apart *t;
 	int problems;
 
 	/* A new file renamed into place at the end: no journal is needed, and
@@ -40,13 +40,13 @@ mkdb_build(sqlite3 *db, const char *dir, const char *tri, char **cause)
 		return -1;
 	/* The two full-text indexes are made at once, each on a core: the
 	 * trigram index in a file of its own (the word index writes db's). */
-	if ((t = mkdb_trigrams_start(db, tri, cause)) == NULL)
+	if ((t = trigrams_apart_start(db, "main", "record", tri, cause)) == NULL)
 		return -1;
 	if (fts_build_parts(db, FTS_PART_WORDS, cause) != 0) {
-		mkdb_trigrams_finish(t, NULL, NULL);
+		trigrams_apart_finish(t, NULL, NULL);
 		return -1;
 	}
-	if (mkdb_trigrams_finish(t, db, cause) != 0)
+	if (trigrams_apart_finish(t, db, cause) != 0)
 		return -1;
 	/* The file's storage is checked by aiatlas check, not here: SQLite
 	 * has just written it, and made the indexes from the text. Nor is

@@ -1,0 +1,50 @@
+#!/bin/sh
+# An import of many records into a user database that has none makes its
+# trigram index in a second process beside the word index, in a file
+# beside the user database, then copies it in: --regex finds the records
+# as it would, FTS5's integrity check passes, the file is gone; records
+# imported after, beside those, are added to the index in place.
+. "$top_srcdir/tests/cli/lib.sh"
+
+udb="$scratch/user.db"
+A="--db $FIXTURE --user-db $udb"
+
+# many PREFIX: 20,000 actors PREFIX-1..., one in a thousand about quartzite.
+many() {
+	awk -v p="$1" 'BEGIN {
+		print "id,name,name_fr,kind,summary_en,summary_fr,sources"
+		for (i = 1; i <= 20000; i++) {
+			w = i % 1000 == 0 ? "quartzite" : "granite"
+			printf "%s-%d,%s %d,%s %d,company,A firm of %s number %d.," \
+			    "Une firme du %s numéro %d.,fixture-news\n", p, i, p, i, p, i, w, i, w, i
+		}
+	}'
+}
+
+many many >"$scratch/many.csv"
+run $A import "$scratch/many.csv" --into actors
+expect_status 0 "20,000 actors imported into a new user database"
+expect_out_has "20000 actors imported" "all of them"
+[ ! -e "$udb-trigrams" ]
+ok $? "the file the trigram index was made in is gone"
+run $A search --regex 'quartz[a-z]+' --format tsv
+expect_status 0 "--regex over them"
+[ "$(grep -c '^many-[0-9]*000	' "$scratch/out")" -eq 20 ] && [ "$(wc -l <"$scratch/out")" -eq 21 ]
+ok $? "finds the 20 about quartzite, and them alone" || diag "$(head -5 "$scratch/out")"
+run $A search --regex 'many 19999\b' --format tsv
+expect_status 0 "--regex on a name"
+expect_out_has "many-19999	" "finds the last record"
+run $A check
+expect_status 0 "aiatlas check, FTS5's integrity check of the user's indexes among its checks"
+
+many more >"$scratch/more.csv"
+run $A import "$scratch/more.csv" --into actors
+expect_status 0 "20,000 more beside them"
+run $A search --regex 'quartz[a-z]+' --format tsv
+[ "$(grep -c '^many-[0-9]*000	' "$scratch/out")" -eq 20 ] &&
+    [ "$(grep -c '^more-[0-9]*000	' "$scratch/out")" -eq 20 ]
+ok $? "--regex finds the 40 about quartzite" || diag "$(head -5 "$scratch/out")"
+run $A check
+expect_status 0 "aiatlas check after"
+
+done_testing
