@@ -306,13 +306,36 @@ trigrams_apart_copy_index(struct trigrams_apart *t, sqlite3 *file, sqlite3 *db, 
 	return r;
 }
 
+/* Copy the index from t's file into db, in a transaction of its own when
+ * db is not in one (rather than one a row): 0, or -1 with *cause. */
+static int
+trigrams_apart_copy_file(struct trigrams_apart *t, sqlite3 *db, char **cause)
+{
+	sqlite3 *file;
+	int r = -1, defensive = 1, own = sqlite3_get_autocommit(db);
+
+	if (sqlite3_open_v2(t->path, &file, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		*cause = xasprintf("%s: %s", t->path, sqlite3_errmsg(file));
+	else if (!own || db_exec(db, "BEGIN", cause) == 0) {
+		/* The index's tables are written as tables: SQLite refuses it
+		 * to a defensive connection. */
+		sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+		sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+		r = trigrams_apart_copy_index(t, file, db, cause);
+		sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
+		if (own && db_exec(db, r == 0 ? "COMMIT" : "ROLLBACK", r == 0 ? cause : NULL) != 0)
+			r = -1;
+	}
+	sqlite3_close(file);
+	return r;
+}
+
 /* Wait for the index, copy it into db's (see the header). */
 int
 trigrams_apart_finish(struct trigrams_apart *t, sqlite3 *db, char **cause)
 {
-	sqlite3 *file;
 	char *why = NULL;
-	int r = -1, defensive = 1;
+	int r = -1;
 
 	/* Given up on: it is stopped, not waited for to the end. */
 	if (db == NULL)
@@ -322,19 +345,8 @@ trigrams_apart_finish(struct trigrams_apart *t, sqlite3 *db, char **cause)
 			*cause = why;
 		else
 			free(why);
-	} else if (db != NULL) {
-		if (sqlite3_open_v2(t->path, &file, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-			*cause = xasprintf("%s: %s", t->path, sqlite3_errmsg(file));
-		else {
-			/* The index's tables are written as tables: SQLite
-			 * refuses it to a defensive connection. */
-			sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
-			sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
-			r = trigrams_apart_copy_index(t, file, db, cause);
-			sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
-		}
-		sqlite3_close(file);
-	}
+	} else if (db != NULL)
+		r = trigrams_apart_copy_file(t, db, cause);
 	unlink(t->path);
 	free(t->path);
 	free(t->schema);
