@@ -1081,6 +1081,13 @@ fts_integer(sqlite3 *db, const char *sql, char **cause)
 	return n;
 }
 
+/* The file an import makes the user's trigram index in (see fts.h). */
+char *
+fts_apart_path(const char *path)
+{
+	return xasprintf("%s-trigrams", path);
+}
+
 /* Start making the user's trigram index apart, beside the user's file,
  * when the rows added (added of them) are many and all there are: NULL
  * when it is not (without *cause), or could not start. */
@@ -1094,7 +1101,7 @@ fts_trigrams_apart(sqlite3 *db, sqlite3_int64 added, char **cause)
 	if (added < FTS_TRIGRAMS_APART_ROWS || file == NULL || *file == '\0' ||
 	    fts_integer(db, fts_all_added_sql, cause) != 1)
 		return NULL;
-	path = xasprintf("%s-trigrams", file);
+	path = fts_apart_path(file);
 	t = trigrams_apart_start(db, "user", "user", path, cause);
 	free(path);
 	return t;

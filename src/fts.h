@@ -42,6 +42,10 @@ int	 fts_note_changes(sqlite3 *db, char **cause);
  * taken out, those not indexed yet added. Its cost is in proportion to
  * the records changed, where fts_build_user() makes all again. */
 int	 fts_refresh_user(sqlite3 *db, char **cause);
+/* The file beside the user database at path that an import which adds
+ * every record makes their trigram index in, meanwhile (freed by the
+ * caller). */
+char	*fts_apart_path(const char *path);
 
 /* The ids of the records, bundled and the user's (when merge_mine()),
  * whose full text matches the FTS5 query in parameter p ("?2"; each ? is

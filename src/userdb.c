@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "fts.h"
 #include "i18n.h"
 #include "outfile.h"
 #include "userdb-schema.h"
@@ -784,6 +785,21 @@ userdb_begin(struct userdb *u, char **cause)
 	return userdb_begin_trial(u, cause);
 }
 
+/* Remove the file an import killed meanwhile left its trigram index in
+ * (fts_apart_path()): no import makes one while this write holds the
+ * file's write lock. */
+static void
+userdb_forget_apart(const struct userdb *u)
+{
+	char *apart;
+
+	if (!u->file || u->path == NULL)
+		return;
+	apart = fts_apart_path(u->path);
+	unlink(apart);
+	free(apart);
+}
+
 /* Begin a write that will be rolled back (or, from userdb_begin, kept). */
 int
 userdb_begin_trial(struct userdb *u, char **cause)
@@ -796,6 +812,7 @@ userdb_begin_trial(struct userdb *u, char **cause)
 		return -1;
 	}
 	u->writing = 1;
+	userdb_forget_apart(u);
 	return 0;
 }
 

@@ -3,7 +3,8 @@
 # trigram index in a second process beside the word index, in a file
 # beside the user database, then copies it in: --regex finds the records
 # as it would, FTS5's integrity check passes, the file is gone; records
-# imported after, beside those, are added to the index in place.
+# imported after, beside those, are added to the index in place. A file
+# left by an import that was killed goes with the next write.
 . "$top_srcdir/tests/cli/lib.sh"
 
 udb="$scratch/user.db"
@@ -36,6 +37,12 @@ expect_status 0 "--regex on a name"
 expect_out_has "many-19999	" "finds the last record"
 run $A check
 expect_status 0 "aiatlas check, FTS5's integrity check of the user's indexes among its checks"
+# One left by an import that was killed goes with the next write.
+echo "left" >"$udb-trigrams"
+run $A bookmark add many-1
+expect_status 0 "a bookmark"
+[ ! -e "$udb-trigrams" ]
+ok $? "a write removes the file a killed import left"
 
 many more >"$scratch/more.csv"
 run $A import "$scratch/more.csv" --into actors
