@@ -79,10 +79,11 @@ static const struct cli_command cli_commands[] = {
 	  N_("export-db FILE"),
 	  N_("Write the database to FILE as a SQLite file; an existing FILE is kept.") },
 	{ "import", cmd_import, CLI_OPT_IMPORT, 0, -1,
-	  N_("import FILE --into KIND [--dry-run] | import --rm ID... | import --rm-file FILE"),
-	  N_("Add your own records of one kind from a CSV or JSON file (as list --wide\n"
-	  "writes them) to your user database, checked as the bundled data is: all of\n"
-	  "them or none. --rm removes records you imported.") },
+	  N_("import FILE... [--into KIND] [--dry-run] | import --rm ID... | import --rm-file FILE"),
+	  N_("Add your own records from CSV or JSON files (as list --wide writes them),\n"
+	  "each of the kind its name says (actors.csv) or of --into's, to your user\n"
+	  "database, checked as the bundled data is: all of them or none. --rm removes\n"
+	  "records you imported.") },
 	{ "check", cmd_check, 0, 0, 0,
 	  N_("check"),
 	  N_("Check the integrity of the database and count the rows of each table.") },
@@ -120,8 +121,9 @@ static const struct cli_option_help {
 	{ CLI_OPT_SHEET, N_("  --format md|txt|html    Markdown (the default; with -o, the file's\n"
 	  "                          extension), plain text wrapped at 72 columns, or\n"
 	  "                          one self-contained HTML file\n") },
-	{ CLI_OPT_IMPORT, N_("  --into KIND             the kind of the records, as list's KIND\n"
-	  "  --dry-run               check the file, import nothing\n"
+	{ CLI_OPT_IMPORT, N_("  --into KIND             the kind of the records, as list's KIND (without\n"
+	  "                          it, each file's name: actors.csv, funding.json)\n"
+	  "  --dry-run               check the files, import nothing\n"
 	  "  --rm ID...              remove these imported records\n"
 	  "  --rm-file FILE          remove the imported records whose ids FILE lists\n"
 	  "                          (one a line)\n") },

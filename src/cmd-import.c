@@ -41,16 +41,25 @@ import_progress(void *arg, unsigned long rows)
 	fflush(stderr);
 }
 
-/* Load path into k's table of schema user within the transaction begun:
- * the number of rows, or -1 with *cause (the first error and how many
- * others). */
-static long
-import_load(sqlite3 *db, const char *path, const struct kind *k, char **cause)
+/* One file of an import: its path, the kind of its records, the highest
+ * rowid of that kind's table before the import, and the rows it gave. */
+struct import_item {
+	const char		*path;
+	const struct kind	*k;
+	sqlite3_int64		 after;
+	long			 rows;
+};
+
+/* Load each of the n files into its kind's table of schema user, within
+ * the transaction begun, noting the rows each gave: 0, or -1 with *cause
+ * (the first error and how many others). */
+static int
+import_load(sqlite3 *db, struct import_item *items, int n, char **cause)
 {
 	struct import_clock clock;
 	struct load *l;
-	unsigned long others = 0;
-	long rows;
+	unsigned long others = 0, before = 0;
+	int i, rc = 0;
 	char *first;
 
 	if ((l = load_begin_user(db, &others, cause)) == NULL)
@@ -59,25 +68,26 @@ import_load(sqlite3 *db, const char *path, const struct kind *k, char **cause)
 		clock_gettime(CLOCK_MONOTONIC, &clock.start);
 		load_progress(l, import_progress, &clock);
 	}
-	if (load_file(l, path, k, cause) != 0) {
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = load_file(l, items[i].path, items[i].k, cause);
+		items[i].rows = (long)(load_rows(l) - before);
+		before = load_rows(l);
+	}
+	if (rc != 0) {
 		load_count_rest(l);
 		load_abort(l);
-		rows = -1;
-	} else {
-		rows = (long)load_rows(l);
-		if (load_finish(l, cause) != 0)
-			rows = -1;
-	}
+	} else
+		rc = load_finish(l, cause);
 	if (isatty(STDERR_FILENO))
 		fputs("\r\033[K", stderr);
-	if (rows < 0 && others > 0) {
+	if (rc != 0 && others > 0) {
 		first = *cause;
 		*cause = others == 1 ?
 		    xasprintf(_("%s (and 1 more error)"), first) :
 		    xasprintf(_("%s (and %lu more errors)"), first, others);
 		free(first);
 	}
-	return rows;
+	return rc;
 }
 
 /* The statement that notes the records an import into k may add or give
@@ -116,34 +126,61 @@ import_last_rowid(sqlite3 *db, const struct kind *k, char **cause)
 	return last;
 }
 
-/* Bring the user's search index in step with an import into k, whose
- * table's rows past rowid after are the load's: only the records they
- * name are looked at. 0, or -1 with *cause. */
+/* Bring the user's search index in step with an import of the n files,
+ * whose tables' rows past each one's after are the load's: only the
+ * records they name are looked at, and the index is made once for all of
+ * them (an import of 20,000 rows or more into a user database without
+ * any makes its trigram index beside its word index: fts.c). 0, or -1
+ * with *cause. */
 static int
-import_refresh(sqlite3 *db, const struct kind *k, sqlite3_int64 after, char **cause)
+import_refresh(sqlite3 *db, const struct import_item *items, int n, char **cause)
 {
-	char *changed = import_changed_sql(k, after);
-	int rc;
+	char *changed;
+	int i, rc;
 
-	rc = fts_note_changes(db, cause) != 0 ||
-	    (changed != NULL && db_exec(db, changed, cause) != 0) ||
-	    fts_refresh_user(db, cause) != 0 ? -1 : 0;
-	free(changed);
-	return rc;
+	if (fts_note_changes(db, cause) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		changed = import_changed_sql(items[i].k, items[i].after);
+		rc = changed != NULL && db_exec(db, changed, cause) != 0;
+		free(changed);
+		if (rc)
+			return -1;
+	}
+	return fts_refresh_user(db, cause);
 }
 
-/* Import path into k, in one transaction with the user's search index:
- * with --dry-run, where nothing is kept; a file of the user database made
- * for it is removed again if it fails. The file is read once (tried in
- * memory first, then read again into the file, 400,000 records took 18
- * s more, and their memory). */
+/* Print what the import did with each file: "FILE: 2 actors imported",
+ * or checked with --dry-run. */
+static void
+import_say(const struct import_item *items, int n, int dry_run)
+{
+	char *count;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		text_escape(stdout, items[i].path, strlen(items[i].path), "");
+		count = kind_count(items[i].k, items[i].rows);
+		if (dry_run)
+			printf(_(": %s checked; nothing imported (--dry-run)\n"), count);
+		else
+			printf(_(": %s imported\n"), count);
+		free(count);
+	}
+}
+
+/* Import the n files, each into its kind, in one transaction with the
+ * user's search index: all of them or none; with --dry-run, where nothing
+ * is kept. A file of the user database made for it is removed again if
+ * it fails. Each file is read once (tried in memory first, then read
+ * again into the file, 400,000 records took 18 s more, and their
+ * memory). */
 static int
-import_file(struct cli *c, const char *path, const struct kind *k)
+import_files(struct cli *c, struct import_item *items, int n)
 {
 	const char *why;
-	char *cause = NULL, *count;
-	sqlite3_int64 after = 0;
-	long rows;
+	char *cause = NULL;
+	int i;
 
 	if (!c->dry_run && (why = userdb_unavailable(c->user)) != NULL) {
 		cli_error(_("import: nothing can be saved: %s"), why);
@@ -153,32 +190,26 @@ import_file(struct cli *c, const char *path, const struct kind *k)
 	    (c->dry_run ? userdb_begin_trial(c->user, &cause) :
 	    userdb_begin(c->user, &cause)) != 0)
 		goto fail;
-	if ((!c->dry_run && (after = import_last_rowid(c->db, k, &cause)) < 0) ||
-	    (rows = import_load(c->db, path, k, &cause)) < 0) {
-		userdb_rollback(c->user);
-		goto fail;
+	for (i = 0; i < n && !c->dry_run; i++) {
+		if ((items[i].after = import_last_rowid(c->db, items[i].k, &cause)) < 0)
+			goto undo;
 	}
+	if (import_load(c->db, items, n, &cause) != 0)
+		goto undo;
 	if (c->dry_run) {
 		userdb_rollback(c->user);
-		text_escape(stdout, path, strlen(path), "");
-		count = kind_count(k, rows);
-		printf(_(": %s checked; nothing imported (--dry-run)\n"), count);
-		free(count);
+		import_say(items, n, 1);
 		return CLI_OK;
 	}
-	/* The user's search index, with the new records (or aliases). */
-	if (import_refresh(c->db, k, after, &cause) != 0) {
-		userdb_rollback(c->user);
-		goto fail;
-	}
+	if (import_refresh(c->db, items, n, &cause) != 0)
+		goto undo;
 	if (userdb_commit(c->user, &cause) != 0)
 		goto fail;
-	text_escape(stdout, path, strlen(path), "");
-	count = kind_count(k, rows);
-	printf(_(": %s imported\n"), count);
-	free(count);
+	import_say(items, n, 0);
 	return CLI_OK;
 
+undo:
+	userdb_rollback(c->user);
 fail:
 	userdb_unmake(c->user);
 	cli_error("%s", cause);
@@ -414,11 +445,40 @@ out:
 	return status;
 }
 
-/* Import a file of records, or remove imported ones. */
+/* The kind a file's name says: a data directory's name for it
+ * (bloc_members.csv), or without .csv or .json a kind as list's KIND or a
+ * table of links names it (actors, funding.json, bloc-members.csv); NULL
+ * if none may be imported. */
+static const struct kind *
+import_kind_of_name(const char *path)
+{
+	const struct kind *k;
+	const char *base = strrchr(path, '/');
+	char *name, *dot;
+
+	base = base != NULL ? base + 1 : path;
+	for (k = kinds; k->table != NULL; k++) {
+		if (k->file != NULL && strcmp(k->file, base) == 0)
+			break;
+	}
+	if (k->table == NULL) {
+		name = xstrdup(base);
+		if ((dot = strrchr(name, '.')) != NULL &&
+		    (strcmp(dot, ".csv") == 0 || strcmp(dot, ".json") == 0))
+			*dot = '\0';
+		k = kind_find(name);
+		free(name);
+	}
+	return k != NULL && k->table != NULL && k->file != NULL && !k->bundled ? k : NULL;
+}
+
+/* Import files of records, or remove imported ones. */
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
-	const struct kind *k;
+	struct import_item *items;
+	const struct kind *k = NULL;
+	int i, status;
 
 	if (c->rm || c->rm_file != NULL) {
 		if (c->into != NULL || c->dry_run || (!c->rm && argc > 0)) {
@@ -427,13 +487,27 @@ cmd_import(struct cli *c, int argc, char **argv)
 		}
 		return import_remove(c, argc, argv);
 	}
-	if (argc != 1 || c->into == NULL) {
-		cli_error(_("usage: aiatlas import FILE --into KIND [--dry-run]"));
+	if (argc < 1) {
+		cli_error(_("usage: aiatlas import FILE... [--into KIND] [--dry-run]"));
 		return CLI_USAGE;
 	}
-	if ((k = kind_find(c->into)) == NULL || k->file == NULL || k->bundled) {
+	if (c->into != NULL &&
+	    ((k = kind_find(c->into)) == NULL || k->file == NULL || k->bundled)) {
 		cli_error(_("import: unknown kind '%s'; kinds: %s"), c->into, kind_list_names());
 		return CLI_USAGE;
 	}
-	return import_file(c, argv[0], k);
+	items = xcalloc((size_t)argc, sizeof *items);
+	for (i = 0; i < argc; i++) {
+		items[i].path = argv[i];
+		if ((items[i].k = k != NULL ? k : import_kind_of_name(argv[i])) == NULL) {
+			cli_error(_("import: %s: its name says no kind: name it after one"
+			    " (actors.csv) or give --into KIND; kinds: %s"), argv[i],
+			    kind_list_names());
+			free(items);
+			return CLI_USAGE;
+		}
+	}
+	status = import_files(c, items, argc);
+	free(items);
+	return status;
 }
