@@ -685,14 +685,19 @@ out:
 /* One reference of the loaded rows of a table: its column (or the file's
  * column it came from, "sources") that names a row that does not exist
  * where the rows are read (schema main's tables, or the merged views when
- * loading into user: SQLite's foreign keys do not cross schemas). */
+ * loading into user: SQLite's foreign keys do not cross schemas); %6$s
+ * tests the row further, or is empty. */
 static const char load_reference_tmpl[] =
 	"SELECT o.seq, o.line, o.file,"
 	" printf(?1, coalesce(o.col, '%3$s'), '%4$s', '%5$s', x.\"%3$s\")"
 	" FROM %1$s.\"%2$s\" AS x"
 	" JOIN temp.load_origin AS o ON o.tbl = '%2$s' AND o.row = x.rowid"
 	" WHERE x.\"%3$s\" IS NOT NULL"
-	"   AND NOT EXISTS (SELECT 1 FROM \"%4$s\" AS t WHERE t.\"%5$s\" = x.\"%3$s\")";
+	"   AND NOT EXISTS (SELECT 1 FROM \"%4$s\" AS t WHERE t.\"%5$s\" = x.\"%3$s\")%6$s";
+/* The rows of citation whose subject is not looked up: those a sources
+ * cell made, whose subject is the record of that row, loaded with it
+ * (one a record: 200,000 imported at once, the checks 0.80 -> 0.67 s). */
+static const char load_reference_cited_sql[] = " AND o.col IS NOT 'sources'";
 
 /* Report the first row of sql (seq, line, file, reason; ?1 is fmt, the
  * format SQL's printf() makes the reason with) as "file:line: reason" in
@@ -742,7 +747,10 @@ load_check_references(struct load *l, char **cause)
 		while (sqlite3_step(fks) == SQLITE_ROW) {
 			one = xasprintf(load_reference_tmpl, l->schema, k->table,
 			    sqlite3_column_text(fks, 0), sqlite3_column_text(fks, 1),
-			    sqlite3_column_text(fks, 2));
+			    sqlite3_column_text(fks, 2),
+			    strcmp(k->table, "citation") == 0 &&
+			    strcmp(db_text(fks, 0), "subject_id") == 0 ?
+			    load_reference_cited_sql : "");
 			t = xasprintf("%s%s%s", sql, *sql != '\0' ? " UNION ALL " : "", one);
 			free(one);
 			free(sql);
