@@ -603,6 +603,12 @@ userdb_make(struct userdb *u, char **cause)
 			free(ignored);
 		return -1;
 	}
+	/* The first write into a file made for it keeps a rollback journal:
+	 * its pages are new, which a journal does not hold, where WAL writes
+	 * each twice, into the WAL and then into the file. WAL again once it
+	 * is saved (userdb_commit()); every open asks for it too. */
+	if (u->made)
+		db_exec(u->db, "PRAGMA user.journal_mode = DELETE", NULL);
 	return 0;
 }
 
@@ -838,6 +844,8 @@ userdb_commit(struct userdb *u, char **cause)
 		return -1;
 	}
 	u->writing = 0;
+	if (u->made)
+		userdb_journal(u);
 	u->made = 0;
 	userdb_forget_dirs(u, 0);
 	return 0;

@@ -51,8 +51,17 @@ run $A import "$files/actors.csv" "$files/sources.csv"
 expect_status 0 "actors citing a source of the same import"
 [ "$(sed 's|.*/||' "$scratch/out" | tr '\n' '|')" = "actors.csv: 2 actors imported|sources.csv: 1 source imported|" ]
 ok $? "each file's count, in the order given" || diag "$(cat "$scratch/out")"
+[ "$(sqlite3 "$udb" 'PRAGMA journal_mode')" = wal ] && [ ! -e "$udb-journal" ]
+ok $? "the file made by the import is left in WAL mode, its rollback journal gone"
 run $A show zeta-ia
 expect_out_has "My notes, with \"quotes\"" "the actor cites the source imported with it"
+# The subject of a citation is looked up, but for those a sources cell
+# made (the record of that row).
+printf 'subject_id,source_id,field,stance\nghost-record,fixture-news,*,supports\n' \
+    >"$scratch/names/citations.csv"
+run $A import "$scratch/names/citations.csv"
+expect_status 2 "a citation of no record"
+expect_err "aiatlas: $scratch/names/citations.csv:2: subject_id: no record with id 'ghost-record'" "the citation's subject is looked up"
 run $A search zeta
 expect_out_has "Zêta IA" "search finds the actor"
 
