@@ -96,6 +96,8 @@ expect_has funding-parties "import --into <TAB> offers the tables of links" impo
 expect_has actors "import --into <TAB> offers the kinds of list" import x --into ""
 "$AIATLAS" --db "$FIXTURE" --user-db "$scratch/user.db" import \
     "$top_srcdir/tests/cli/import/sources.csv" --into sources >/dev/null
+expect "$top_srcdir/tests/cli/import/sources.csv" "import FILE <TAB> offers files: import takes several" \
+    import "$top_srcdir/tests/cli/import/actors.csv" "$top_srcdir/tests/cli/import/sour"
 expect "my-notes" "import --rm <TAB> offers the ids imported into --user-db" \
     --db "$FIXTURE" --user-db "$scratch/user.db" import --rm ""
 
