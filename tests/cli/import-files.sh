@@ -67,18 +67,8 @@ expect_out_has "Zêta IA" "search finds the actor"
 
 # --into gives every file its kind; 20,000 records in two files are the
 # many whose trigram index is made beside the word index (fts.c).
-many() {
-	awk -v p="$1" 'BEGIN {
-		print "id,name,name_fr,kind,summary_en,summary_fr,sources"
-		for (i = 1; i <= 10000; i++) {
-			w = i % 1000 == 0 ? "quartzite" : "granite"
-			printf "%s-%d,%s %d,%s %d,company,A firm of %s number %d.," \
-			    "Une firme du %s numéro %d.,fixture-news\n", p, i, p, i, p, i, w, i, w, i
-		}
-	}'
-}
-many one >"$scratch/one.csv"
-many two >"$scratch/two.csv"
+many_actors one 10000 >"$scratch/one.csv"
+many_actors two 10000 >"$scratch/two.csv"
 rm -f "$udb"
 run $A import "$scratch/one.csv" "$scratch/two.csv" --into actors
 expect_status 0 "two files of actors with --into"

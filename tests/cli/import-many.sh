@@ -10,19 +10,7 @@
 udb="$scratch/user.db"
 A="--db $FIXTURE --user-db $udb"
 
-# many PREFIX: 20,000 actors PREFIX-1..., one in a thousand about quartzite.
-many() {
-	awk -v p="$1" 'BEGIN {
-		print "id,name,name_fr,kind,summary_en,summary_fr,sources"
-		for (i = 1; i <= 20000; i++) {
-			w = i % 1000 == 0 ? "quartzite" : "granite"
-			printf "%s-%d,%s %d,%s %d,company,A firm of %s number %d.," \
-			    "Une firme du %s numéro %d.,fixture-news\n", p, i, p, i, p, i, w, i, w, i
-		}
-	}'
-}
-
-many many >"$scratch/many.csv"
+many_actors many 20000 >"$scratch/many.csv"
 run $A import "$scratch/many.csv" --into actors
 expect_status 0 "20,000 actors imported into a new user database"
 expect_out_has "20000 actors imported" "all of them"
@@ -44,7 +32,7 @@ expect_status 0 "a bookmark"
 [ ! -e "$udb-trigrams" ]
 ok $? "a write removes the file a killed import left"
 
-many more >"$scratch/more.csv"
+many_actors more 20000 >"$scratch/more.csv"
 run $A import "$scratch/more.csv" --into actors
 expect_status 0 "20,000 more beside them"
 run $A search --regex 'quartz[a-z]+' --format tsv

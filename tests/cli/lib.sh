@@ -63,6 +63,19 @@ expect_out_has() {
 	ok $? "$2"
 }
 
+# many_actors PREFIX N: a CSV of N actors PREFIX-1..., one in a thousand
+# about quartzite, the others about granite.
+many_actors() {
+	awk -v p="$1" -v n="$2" 'BEGIN {
+		print "id,name,name_fr,kind,summary_en,summary_fr,sources"
+		for (i = 1; i <= n; i++) {
+			w = i % 1000 == 0 ? "quartzite" : "granite"
+			printf "%s-%d,%s %d,%s %d,company,A firm of %s number %d.," \
+			    "Une firme du %s numéro %d.,fixture-news\n", p, i, p, i, p, i, w, i, w, i
+		}
+	}'
+}
+
 # done_testing: the plan, and the exit status.
 done_testing() {
 	echo "1..$tap_n"
