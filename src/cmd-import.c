@@ -136,11 +136,16 @@ static int
 import_refresh(sqlite3 *db, const struct import_item *items, int n, char **cause)
 {
 	char *changed;
-	int i, rc;
+	int i, j, rc;
 
 	if (fts_note_changes(db, cause) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
+		/* Files of one kind share its rows past the same rowid: noted once. */
+		for (j = 0; j < i && items[j].k != items[i].k; j++)
+			;
+		if (j < i)
+			continue;
 		changed = import_changed_sql(items[i].k, items[i].after);
 		rc = changed != NULL && db_exec(db, changed, cause) != 0;
 		free(changed);
