@@ -256,6 +256,16 @@ userdb_schema_list_orders(sqlite3 *db, char **cause)
 	return userdb_schema_remake_indexes(db, made, cause);
 }
 
+/* Step 9: the index of actors' names holds the other columns of their
+ * list (data/schema.sql), which is then read from the index alone. */
+static int
+userdb_schema_list_names(sqlite3 *db, char **cause)
+{
+	static const char *const made[] = { "actor_name", NULL };
+
+	return userdb_schema_remake_indexes(db, made, cause);
+}
+
 /* The steps: the SQL each runs in schema user (or NULL), then what it
  * makes in code. */
 static const struct userdb_schema_step {
@@ -292,6 +302,8 @@ static const struct userdb_schema_step {
 	{ NULL, userdb_schema_name_collation },
 	/* 8: the indexes of the lists' orders. */
 	{ NULL, userdb_schema_list_orders },
+	/* 9: the list of actors read from the index of their names. */
+	{ NULL, userdb_schema_list_names },
 };
 
 /* Bring schema user from version `from` to USERDB_SCHEMA_VERSION. */

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "match.h"
 #include "saved-filter.h"
+#include "strbuf.h"
 #include "tap.h"
 #include "userdb.h"
 #include "userdb-schema.h"
@@ -73,6 +74,26 @@ query(sqlite3 *db, const char *sql)
 	    (const char *)sqlite3_column_text(stmt, 0) : "");
 	sqlite3_finalize(stmt);
 	return s;
+}
+
+/* The steps of sql's plan, as EXPLAIN QUERY PLAN words them, one a line. */
+static char *
+query_plan(sqlite3 *db, const char *sql)
+{
+	struct strbuf sb = { 0 };
+	sqlite3_stmt *stmt;
+	char *explain = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+
+	if (sqlite3_prepare_v2(db, explain, -1, &stmt, NULL) != SQLITE_OK) {
+		free(explain);
+		return xasprintf("error: %s", sqlite3_errmsg(db));
+	}
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		strbuf_addf(&sb, "%s%s", sb.len > 0 ? "\n" : "",
+		    (const char *)sqlite3_column_text(stmt, 3));
+	sqlite3_finalize(stmt);
+	free(explain);
+	return strbuf_finish(&sb);
 }
 
 /* Whether the query's text is want. */
@@ -408,12 +429,40 @@ test_name_collation(void)
 	db = migrated_open(path, 6, &bundled, &u);
 	theirs = query(bundled, NAME_INDEXES("sqlite_schema"));
 	mine = query(db, NAME_INDEXES("user.sqlite_schema"));
-	ok(strstr(theirs, "actor_name: CREATE INDEX actor_name ON actor (name COLLATE fold, id)")
+	ok(strstr(theirs, "actor_name: CREATE INDEX actor_name ON actor (name COLLATE fold, id,")
 	    != NULL, "the bundled schema indexes actors' names in the collation fold");
 	is_str(mine, theirs, "the indexes of its actors' names are the bundled schema's");
 	is_query(db, "SELECT group_concat(name, ', ') FROM (SELECT name FROM user.actor"
 	    " INDEXED BY actor_name ORDER BY name COLLATE fold, id)",
 	    "Apple, ASML, Émile, Zeta", "its actors in the order people read them, by that index");
+	close_opened(db, bundled, u);
+	free(mine);
+	free(theirs);
+	free(path);
+}
+
+/* A user database of version 8, whose index of actors' names held the
+ * names and ids alone, opens with that index as the bundled schema makes
+ * it, and the list of its actors is read from the index alone. */
+static void
+test_list_names(void)
+{
+	char *path = saved_file("v8.db"), *mine, *theirs, *plan;
+	struct userdb *u;
+	sqlite3 *db, *bundled;
+
+	file_exec(path, "DROP INDEX actor_name;"
+	    "CREATE INDEX actor_name ON actor (name COLLATE fold, id);"
+	    "PRAGMA user_version = 8");
+	db = migrated_open(path, 8, &bundled, &u);
+	theirs = query(bundled, INDEXES_WHERE("sqlite_schema", "name = 'actor_name'"));
+	mine = query(db, INDEXES_WHERE("user.sqlite_schema", "name = 'actor_name'"));
+	is_str(mine, theirs, "its index of actors' names is the bundled schema's");
+	plan = query_plan(db, "SELECT id, name, kind, country, sector, place, region,"
+	    " founded_on, parent_id FROM user.actor ORDER BY name COLLATE fold, id");
+	is_str(plan, "SCAN user.actor USING COVERING INDEX actor_name",
+	    "the list of its actors is read from that index alone");
+	free(plan);
 	close_opened(db, bundled, u);
 	free(mine);
 	free(theirs);
@@ -609,6 +658,7 @@ main(void)
 	test_text_columns();
 	test_place_orders();
 	test_name_collation();
+	test_list_names();
 	test_migrated_refused();
 	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
 	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
