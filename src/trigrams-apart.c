@@ -6,6 +6,7 @@
 #include "trigrams-apart.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,6 +199,13 @@ trigrams_apart_start(sqlite3 *db, const char *schema, const char *name, const ch
 	 * here, which its heap limit applies to: db's cache is given back
 	 * first. */
 	sqlite3_db_release_memory(db);
+#ifdef M_TRIM_THRESHOLD
+	/* And the heap's free pages to the system (db_init() keeps them):
+	 * after fork() both processes share them, and each page either
+	 * wrote first was copied, a fault and a copy of 4 kB each (200,000
+	 * records: the build 23.3 -> 20.4 s, its system time 8.7 -> 4.5 s). */
+	malloc_trim(0);
+#endif
 	if (pipe(fds) != 0 || (pid = fork()) == -1) {
 		*cause = xasprintf(_("cannot start a process: %s"), strerror(errno));
 		if (fds[0] >= 0) {
