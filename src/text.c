@@ -134,6 +134,13 @@ text_next(const char *s, size_t left, const char *bad, int utf8, mbstate_t *ps,
 	wchar_t wc;
 
 	c->out = s;
+	/* A printable ASCII character, most of any text, is itself: one
+	 * byte, one column, in every character set a terminal uses. */
+	if (*s >= 0x20 && *s < 0x7f) {
+		c->n = c->len = 1;
+		c->width = 1;
+		return;
+	}
 	if (!utf8 && (unsigned char)*s >= 0x80) {
 		if ((c->n = text_utf8_length(s)) == 0 || c->n > left)
 			c->n = 0;
