@@ -876,9 +876,10 @@ load_finish(struct load *l, char **cause)
 }
 
 /* Load every kind's file of the data directory dir into db (an optional
- * kind's file may be missing), then finish. */
+ * kind's file may be missing), call loaded, then finish. */
 int
-load_dir(sqlite3 *db, const char *dir, char **cause)
+load_dir(sqlite3 *db, const char *dir, int (*loaded)(sqlite3 *, void *, char **),
+    void *arg, char **cause)
 {
 	const struct kind *k;
 	struct load *l;
@@ -895,6 +896,10 @@ load_dir(sqlite3 *db, const char *dir, char **cause)
 			load_abort(l);
 			return -1;
 		}
+	}
+	if (loaded != NULL && loaded(db, arg, cause) != 0) {
+		load_abort(l);
+		return -1;
 	}
 	return load_finish(l, cause);
 }

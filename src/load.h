@@ -29,8 +29,12 @@ int		 load_file(struct load *l, const char *path, const struct kind *k,
 int		 load_finish(struct load *l, char **cause);
 /* Load a data directory's files, every kind in order (an optional kind's
  * file may be missing), and finish; -1 with *cause naming the first bad
- * row. */
-int		 load_dir(sqlite3 *db, const char *dir, char **cause);
+ * row. Unless NULL, loaded(db, arg, cause) is called once every row is
+ * in, in the load's transaction, before the indexes the load left out are
+ * made and the rows checked: what it starts may run meanwhile; if it
+ * fails (-1 with *cause), the load is undone. */
+int		 load_dir(sqlite3 *db, const char *dir,
+		     int (*loaded)(sqlite3 *, void *, char **), void *arg, char **cause);
 /* After load_file() failed with the others counted (load_begin_user()),
  * count what load_finish() would find wrong as well. */
 void		 load_count_rest(struct load *l);

@@ -22,7 +22,7 @@ fixture_open(void)
 
 	dir = xasprintf("%s/tests/fixtures", top == NULL ? "." : top);
 	/* The tables the program makes when it opens a database (merge.c). */
-	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, &cause) != 0 ||
+	if ((db = db_create(":memory:", &cause)) == NULL || load_dir(db, dir, NULL, NULL, &cause) != 0 ||
 	    merge_open(db, &cause) != 0)
 		bail_out("cannot load the fixture: %s", cause);
 	free(dir);
