@@ -1129,23 +1129,70 @@ fts_trigrams_apart(sqlite3 *db, sqlite3_int64 added, char **cause)
 	return t;
 }
 
-/* Add the rows fts_refresh_sql added (added of them) to the user's word
- * index and trigram index, the second made apart when it can be. */
-static int
-fts_refresh_indexes(sqlite3 *db, sqlite3_int64 added, char **cause)
+/* The user's search index being brought in step (fts_refresh_begin()):
+ * the rows added to the table of text, and their trigram index when it
+ * is made apart. */
+struct fts_refresh {
+	sqlite3_int64		 added;
+	struct trigrams_apart	*t;
+};
+
+/* Begin bringing the user's full-text tables in step (see fts.h): their
+ * text, and the trigram index started apart when it can be. */
+struct fts_refresh *
+fts_refresh_begin(sqlite3 *db, char **cause)
 {
-	struct trigrams_apart *t;
-	char *why = NULL;
+	struct fts_refresh *r;
+	char *labels = fts_user_labels(), *why = NULL;
+	sqlite3_int64 added;
 	int rc;
 
+	rc = fts_fill_text(db, 1, "user", "user", labels, "user.", cause);
+	free(labels);
+	if (rc != 0 || (added = fts_integer(db, fts_refresh_added_sql, cause)) < 0)
+		return NULL;
+	r = xcalloc(1, sizeof *r);
+	r->added = added;
 	/* The index made in place when it cannot be made apart. */
-	if ((t = fts_trigrams_apart(db, added, &why)) == NULL && why != NULL)
+	if ((r->t = fts_trigrams_apart(db, added, &why)) == NULL)
 		free(why);
+	return r;
+}
+
+/* Stop what fts_refresh_begin() started, and free r. */
+void
+fts_refresh_stop(struct fts_refresh *r)
+{
+	if (r->t != NULL)
+		trigrams_apart_finish(r->t, NULL, NULL);
+	free(r);
+}
+
+/* End what fts_refresh_begin() began: the rows added into the word index
+ * and the trigram index (the second copied in when made apart), their
+ * words into the vocabulary; frees r. */
+int
+fts_refresh_end(sqlite3 *db, struct fts_refresh *r, char **cause)
+{
+	int rc;
+
 	rc = db_exec_free(db, xasprintf(fts_refresh_words_sql, "user", "user"), cause);
-	if (t != NULL)
-		return rc == 0 ? trigrams_apart_finish(t, db, cause) :
-		    (trigrams_apart_finish(t, NULL, NULL), -1);
-	return rc == 0 ? db_exec_free(db, xasprintf(fts_refresh_tri_sql, "user", "user"), cause) : -1;
+	if (r->t != NULL) {
+		rc = rc == 0 ? trigrams_apart_finish(r->t, db, cause) :
+		    (trigrams_apart_finish(r->t, NULL, NULL), -1);
+		r->t = NULL;
+	} else if (rc == 0)
+		rc = db_exec_free(db, xasprintf(fts_refresh_tri_sql, "user", "user"), cause);
+	if (rc == 0 && r->added > 0)
+		rc = fts_words_added(db, r->added, cause);
+	if (rc == 0)
+		rc = fts_forget_hashsize(db, "user", "user", "fts", cause);
+	if (rc == 0)
+		rc = fts_forget_hashsize(db, "user", "user", "tri", cause);
+	if (rc == 0)
+		rc = db_exec(db, fts_refresh_done_sql, cause);
+	free(r);
+	return rc;
 }
 
 /* Bring the user's full-text tables in step with their records (see
@@ -1153,25 +1200,9 @@ fts_refresh_indexes(sqlite3 *db, sqlite3_int64 added, char **cause)
 int
 fts_refresh_user(sqlite3 *db, char **cause)
 {
-	char *labels = fts_user_labels();
-	sqlite3_int64 added = 0;
-	int rc;
+	struct fts_refresh *r = fts_refresh_begin(db, cause);
 
-	rc = fts_fill_text(db, 1, "user", "user", labels, "user.", cause);
-	free(labels);
-	if (rc == 0 && (added = fts_integer(db, fts_refresh_added_sql, cause)) < 0)
-		rc = -1;
-	if (rc == 0)
-		rc = fts_refresh_indexes(db, added, cause);
-	if (rc == 0 && added > 0)
-		rc = fts_words_added(db, added, cause);
-	if (rc == 0)
-		rc = fts_forget_hashsize(db, "user", "user", "fts", cause);
-	if (rc == 0)
-		rc = fts_forget_hashsize(db, "user", "user", "tri", cause);
-	if (rc == 0)
-		rc = db_exec(db, fts_refresh_done_sql, cause);
-	return rc;
+	return r != NULL ? fts_refresh_end(db, r, cause) : -1;
 }
 
 /* The longest term a query keeps, in bytes. */

@@ -42,6 +42,14 @@ int	 fts_note_changes(sqlite3 *db, char **cause);
  * taken out, those not indexed yet added. Its cost is in proportion to
  * the records changed, where fts_build_user() makes all again. */
 int	 fts_refresh_user(sqlite3 *db, char **cause);
+struct fts_refresh;
+/* The same in two steps, so that the trigram index is made meanwhile (in
+ * a second process, when every row of the user's is new and they are
+ * many): the begin fills the table of text (NULL with *cause), the end
+ * the indexes (0, or -1 with *cause); stop gives up instead of ending. */
+struct fts_refresh	*fts_refresh_begin(sqlite3 *db, char **cause);
+int			 fts_refresh_end(sqlite3 *db, struct fts_refresh *r, char **cause);
+void			 fts_refresh_stop(struct fts_refresh *r);
 /* The file beside the user database at path that an import which adds
  * every record makes their trigram index in, meanwhile (freed by the
  * caller). */

@@ -45,6 +45,8 @@ struct load {
 	unsigned long	*others;	/* errors after the first, or NULL: stop */
 	void		(*progress)(void *, unsigned long);
 	void		*arg;
+	int		(*loaded)(sqlite3 *, void *, char **);
+	void		*loaded_arg;	/* what loaded is called with */
 	unsigned long	 rows;		/* rows read so far */
 	int		 seq;		/* files loaded so far */
 	sqlite3_stmt	*origin;	/* notes where a row came from */
@@ -179,6 +181,14 @@ unsigned long
 load_rows(const struct load *l)
 {
 	return l->rows;
+}
+
+/* Have fn called by load_finish() first. */
+void
+load_when_loaded(struct load *l, int (*fn)(sqlite3 *, void *, char **), void *arg)
+{
+	l->loaded = fn;
+	l->loaded_arg = arg;
 }
 
 /* Call fn with the rows read so far, now and then. */
@@ -857,7 +867,8 @@ load_finish(struct load *l, char **cause)
 	    " OR f.id IN (SELECT c.subject_id FROM %1$s.claim AS c JOIN temp.load_origin AS o"
 	    "  ON o.tbl = 'claim' AND o.row = c.rowid)", l->schema);
 	deferred = strbuf_finish(&l->deferred);
-	r = db_exec(l->db, deferred, cause) != 0 ||
+	r = (l->loaded != NULL && l->loaded(l->db, l->loaded_arg, cause) != 0) ||
+	    db_exec(l->db, deferred, cause) != 0 ||
 	    load_check_ids(l, cause) != 0 || load_check_references(l, cause) != 0 ||
 	    load_check_citations(l, cause) != 0 || db_exec(l->db, update, cause) != 0 ||
 	    (l->own && db_exec(l->db, "COMMIT", cause) != 0);
@@ -876,7 +887,7 @@ load_finish(struct load *l, char **cause)
 }
 
 /* Load every kind's file of the data directory dir into db (an optional
- * kind's file may be missing), call loaded, then finish. */
+ * kind's file may be missing), then finish, calling loaded first. */
 int
 load_dir(sqlite3 *db, const char *dir, int (*loaded)(sqlite3 *, void *, char **),
     void *arg, char **cause)
@@ -897,10 +908,7 @@ load_dir(sqlite3 *db, const char *dir, int (*loaded)(sqlite3 *, void *, char **)
 			return -1;
 		}
 	}
-	if (loaded != NULL && loaded(db, arg, cause) != 0) {
-		load_abort(l);
-		return -1;
-	}
+	load_when_loaded(l, loaded, arg);
 	return load_finish(l, cause);
 }
 

@@ -18,6 +18,12 @@ struct load	*load_begin_user(sqlite3 *db, unsigned long *others, char **cause);
 unsigned long	 load_rows(const struct load *l);
 /* Have fn called with the rows read so far, every thousand rows. */
 void		 load_progress(struct load *l, void (*fn)(void *, unsigned long), void *arg);
+/* Have fn(db, arg, cause) called by load_finish() once every row is in,
+ * in the load's transaction, before the indexes the load left out are
+ * made and the rows checked: what it starts may run meanwhile. If it
+ * fails (-1 with *cause), so does load_finish(). */
+void		 load_when_loaded(struct load *l,
+		     int (*fn)(sqlite3 *, void *, char **), void *arg);
 /* Load one CSV file into a kind's table (kind_find()). On error *cause is
  * "file:line: column: reason" and the caller must call load_abort(). */
 int		 load_file(struct load *l, const char *path, const struct kind *k,
@@ -28,11 +34,8 @@ int		 load_file(struct load *l, const char *path, const struct kind *k,
  * first bad row. */
 int		 load_finish(struct load *l, char **cause);
 /* Load a data directory's files, every kind in order (an optional kind's
- * file may be missing), and finish; -1 with *cause naming the first bad
- * row. Unless NULL, loaded(db, arg, cause) is called once every row is
- * in, in the load's transaction, before the indexes the load left out are
- * made and the rows checked: what it starts may run meanwhile; if it
- * fails (-1 with *cause), the load is undone. */
+ * file may be missing), and finish, with loaded (or NULL) as
+ * load_when_loaded() says; -1 with *cause naming the first bad row. */
 int		 load_dir(sqlite3 *db, const char *dir,
 		     int (*loaded)(sqlite3 *, void *, char **), void *arg, char **cause);
 /* After load_file() failed with the others counted (load_begin_user()),

@@ -4,7 +4,8 @@
 # beside the user database, then copies it in: --regex finds the records
 # as it would, FTS5's integrity check passes, the file is gone; records
 # imported after, beside those, are added to the index in place. A file
-# left by an import that was killed goes with the next write.
+# left by an import that was killed goes with the next write. One that
+# fails leaves no file and no process.
 . "$top_srcdir/tests/cli/lib.sh"
 
 udb="$scratch/user.db"
@@ -31,6 +32,21 @@ run $A bookmark add many-1
 expect_status 0 "a bookmark"
 [ ! -e "$udb-trigrams" ]
 ok $? "a write removes the file a killed import left"
+
+# A reference to nothing among many: found by the load's checks, while
+# the trigram index is being made in its process; the import fails as a
+# whole, and leaves no file and no process.
+udb2="$scratch/user2.db"
+many_actors bad 20000 | awk -F, 'NR == 1 { sub(/,kind,/, ",kind,country,") }
+    NR > 1 { sub(/,company,/, NR == 15000 ? ",company,XZZ," : ",company,,") } { print }' \
+    >"$scratch/bad.csv"
+run --db "$FIXTURE" --user-db "$udb2" import "$scratch/bad.csv" --into actors
+expect_status 2 "20,000 actors, one of a country that does not exist: refused"
+grep -q "bad.csv:15000: country: no country with iso3 'XZZ'" "$scratch/err"
+ok $? "the file and the line" || diag "$(cat "$scratch/err")"
+[ ! -e "$udb2" ] && [ ! -e "$udb2-trigrams" ]
+ok $? "no user database made, no file of the trigram index left"
+no_process "$udb2" "no process left"
 
 many_actors more 20000 >"$scratch/more.csv"
 run $A import "$scratch/more.csv" --into actors

@@ -63,6 +63,17 @@ expect_out_has() {
 	ok $? "$2"
 }
 
+# no_process TEXT DESCRIPTION: no process is left whose command line
+# holds TEXT (a file of a test's, which only its processes name).
+no_process() {
+	if have pgrep; then
+		! pgrep -f "$1" >/dev/null
+		ok $? "$2"
+	else
+		skip "$2" "no pgrep"
+	fi
+}
+
 # many_actors PREFIX N: a CSV of N actors PREFIX-1..., one in a thousand
 # about quartzite, the others about granite.
 many_actors() {

@@ -30,12 +30,7 @@ nothing_left() {
 	left=$(ls "$scratch" | grep "^$1\.db" || true)
 	[ -z "$left" ]
 	ok $? "$2: no file left${left:+ (left: $left)}"
-	if have pgrep; then
-		! pgrep -f "$scratch/$1.db" >/dev/null
-		ok $? "$2: no process left"
-	else
-		skip "$2: no process left" "no pgrep"
-	fi
+	no_process "$scratch/$1.db" "$2: no process left"
 }
 
 data good
