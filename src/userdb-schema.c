@@ -9,6 +9,7 @@
 #include "fts.h"
 #include "i18n.h"
 #include "merge.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 /*
@@ -266,6 +267,153 @@ userdb_schema_list_names(sqlite3 *db, char **cause)
 	return userdb_schema_remake_indexes(db, made, cause);
 }
 
+/* Step 10: the record tables' statements in schema user and in the
+ * bundled schema (?1: a table), its indexes and triggers in schema user;
+ * the columns a table's rows keep as it is made again (the new table's
+ * written columns that the copy of its rows has). */
+static const char userdb_schema_table_sql[] =
+	"SELECT sql FROM user.sqlite_schema WHERE type = 'table' AND name = ?1";
+static const char userdb_schema_on_table_sql[] =
+	"SELECT name, sql FROM user.sqlite_schema"
+	" WHERE type IN ('index', 'trigger') AND tbl_name = ?1 AND sql IS NOT NULL"
+	" ORDER BY rowid";
+static const char userdb_schema_columns_sql[] =
+	"SELECT group_concat(name || ' ' || type || ' ' || \"notnull\" || ' '"
+	" || coalesce(dflt_value, '') || ' ' || pk || ' ' || hidden, ', ')"
+	" FROM pragma_table_xinfo(?1, ?2)";
+static const char userdb_schema_kept_columns_sql[] =
+	"SELECT group_concat('\"' || name || '\"', ', ') FROM pragma_table_xinfo(?1, 'user')"
+	" WHERE hidden = 0 AND name IN (SELECT name FROM pragma_table_info('userdb_copy', 'temp'))";
+
+/* The first column of the first row of sql with ?1 bound to table and ?2
+ * to schema, as a string to free; NULL for none or on error (*cause set
+ * then). */
+static char *
+userdb_schema_text(sqlite3 *db, const char *sql, const char *table, const char *schema,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *text = NULL;
+	int rc;
+
+	if (db_prepare(db, sql, &stmt, cause) != 0)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, schema, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
+		text = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*cause = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return text;
+}
+
+/* Make user.table again from its statement in the bundled schema (make),
+ * its rows kept, then its indexes and triggers as it had them (after the
+ * rows, which the record table already lists). */
+static int
+userdb_schema_remake_table(sqlite3 *db, const char *table, const char *make, char **cause)
+{
+	struct strbuf after = { 0 };
+	sqlite3_stmt *stmt;
+	char *sql, *columns = NULL, *copy;
+	int r = -1, rc;
+
+	/* What the table has on it, remade as it is. */
+	if (db_prepare(db, userdb_schema_on_table_sql, &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if ((copy = db_schema_statement("user", db_text(stmt, 0), NULL,
+		    db_text(stmt, 1))) != NULL) {
+			strbuf_addf(&after, "%s;", copy);
+			free(copy);
+		}
+	}
+	sqlite3_finalize(stmt);
+	sql = xasprintf("CREATE TEMP TABLE userdb_copy AS SELECT * FROM user.\"%s\";"
+	    "DROP TABLE user.\"%s\"", table, table);
+	rc = db_exec(db, sql, cause);
+	free(sql);
+	if (rc == 0 && userdb_schema_copy(db, table, make, cause) == 0 &&
+	    (columns = userdb_schema_text(db, userdb_schema_kept_columns_sql, table, NULL,
+	    cause)) != NULL) {
+		sql = xasprintf("INSERT INTO user.\"%s\" (%s) SELECT %s FROM temp.userdb_copy;"
+		    "DROP TABLE temp.userdb_copy;%s", table, columns, columns,
+		    after.s != NULL ? after.s : "");
+		r = db_exec(db, sql, cause);
+		free(sql);
+	} else if (rc == 0 && columns == NULL && *cause == NULL)
+		*cause = xasprintf(_("cannot read the columns of the user's table '%s'"), table);
+	free(columns);
+	free(after.s);
+	return r;
+}
+
+/* Whether user.table and the bundled one (main.table of bundled) have
+ * the same columns, each of the same type, constraint of NOT NULL,
+ * default and place in the key: 1, 0, or -1 with *cause. */
+static int
+userdb_schema_same_columns(sqlite3 *db, sqlite3 *bundled, const char *table, char **cause)
+{
+	char *mine, *theirs;
+	int same;
+
+	if ((mine = userdb_schema_text(db, userdb_schema_columns_sql, table, "user",
+	    cause)) == NULL && *cause != NULL)
+		return -1;
+	if ((theirs = userdb_schema_text(bundled, userdb_schema_columns_sql, table, "main",
+	    cause)) == NULL && *cause != NULL) {
+		free(mine);
+		return -1;
+	}
+	same = mine != NULL && theirs != NULL && strcmp(mine, theirs) == 0;
+	free(mine);
+	free(theirs);
+	return same;
+}
+
+/* Step 10: the values a column may take are checked as comparisons, not
+ * as an IN list (data/schema.sql): each record table of the user's whose
+ * statement is not the bundled one, but whose columns are, is made again
+ * from it (one changed otherwise is left, and refused once opened). */
+static int
+userdb_schema_checks(sqlite3 *db, char **cause)
+{
+	sqlite3 *bundled;
+	sqlite3_stmt *stmt;
+	const char *table;
+	char *mine;
+	int r = 0, rc = SQLITE_DONE;
+
+	if ((bundled = db_create(":memory:", cause)) == NULL)
+		return -1;
+	if (db_prepare(bundled, userdb_schema_records_sql, &stmt, cause) != 0) {
+		db_close(bundled);
+		return -1;
+	}
+	sqlite3_bind_int(stmt, 2, 1);
+	while (r == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		table = db_text(stmt, 0);
+		mine = userdb_schema_text(db, userdb_schema_table_sql, table, NULL, cause);
+		if (mine == NULL && *cause != NULL)
+			r = -1;
+		else if (mine != NULL && strcmp(mine, db_text(stmt, 1)) != 0 &&
+		    (r = userdb_schema_same_columns(db, bundled, table, cause)) == 1)
+			r = userdb_schema_remake_table(db, table, db_text(stmt, 1), cause);
+		free(mine);
+		if (r > 0)
+			r = 0;
+	}
+	if (r == 0 && rc != SQLITE_DONE) {
+		*cause = xstrdup(sqlite3_errmsg(bundled));
+		r = -1;
+	}
+	sqlite3_finalize(stmt);
+	db_close(bundled);
+	return r;
+}
+
 /* The steps: the SQL each runs in schema user (or NULL), then what it
  * makes in code. */
 static const struct userdb_schema_step {
@@ -304,6 +452,8 @@ static const struct userdb_schema_step {
 	{ NULL, userdb_schema_list_orders },
 	/* 9: the list of actors read from the index of their names. */
 	{ NULL, userdb_schema_list_names },
+	/* 10: a column's values checked without an IN list. */
+	{ NULL, userdb_schema_checks },
 };
 
 /* Bring schema user from version `from` to USERDB_SCHEMA_VERSION. */

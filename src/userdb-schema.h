@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 
 /* The version this program writes, kept in PRAGMA user_version. */
-#define USERDB_SCHEMA_VERSION	9
+#define USERDB_SCHEMA_VERSION	10
 
 /* Bring schema "user" of db from version `from` (0: as old programs left
  * it, or empty) to USERDB_SCHEMA_VERSION, inside the caller's transaction,

@@ -68,7 +68,7 @@ cp "$udb" "$scratch/newer.db"
 # PRAGMA user_version is the big-endian number at byte 60 of the file.
 printf '\000\000\003\347' | dd of="$scratch/newer.db" bs=1 seek=60 conv=notrunc 2>/dev/null
 refused "$scratch/newer.db" \
-    "made by a newer aiatlas (user database version 999; this one knows up to 9); it is left as it is" \
+    "made by a newer aiatlas (user database version 999; this one knows up to 10); it is left as it is" \
     "a user database from a newer aiatlas"
 printf 'name,kind\ncompanies,actors\n' >"$scratch/text.db"
 refused "$scratch/text.db" "not a SQLite database, or damaged: file is not a database" \
@@ -89,13 +89,13 @@ if have sqlite3; then
 	expect_status 0 "a user database of today's format opens"
 	grep -q "filter: kind:company" "$scratch/restored.txt"
 	ok $? "its saved filter applies"
-	[ "$(sqlite3 "$scratch/old.db" "PRAGMA user_version; PRAGMA journal_mode")" = "9
+	[ "$(sqlite3 "$scratch/old.db" "PRAGMA user_version; PRAGMA journal_mode")" = "10
 wal" ]
-	ok $? "it is now at version 9, in WAL mode"
+	ok $? "it is now at version 10, in WAL mode"
 else
 	skip "a user database of today's format opens" "sqlite3 is not installed"
 	skip "its saved filter applies" "sqlite3 is not installed"
-	skip "it is now at version 9, in WAL mode" "sqlite3 is not installed"
+	skip "it is now at version 10, in WAL mode" "sqlite3 is not installed"
 fi
 
 # A user database of version 5 holding records (made here as this version
@@ -109,12 +109,12 @@ if have sqlite3; then
 	    DROP TABLE user_word; DROP TABLE user_name; PRAGMA user_version = 5"
 	run --db "$FIXTURE" --user-db "$scratch/v5.db" search zeta
 	expect_out_has "Zêta IA" "the records of a user database of version 5 are found"
-	[ "$(sqlite3 "$scratch/v5.db" "PRAGMA user_version; SELECT count(*) FROM user_text")" = "9
+	[ "$(sqlite3 "$scratch/v5.db" "PRAGMA user_version; SELECT count(*) FROM user_text")" = "10
 3" ]
-	ok $? "it is now at version 9, with its records' search index"
+	ok $? "it is now at version 10, with its records' search index"
 else
 	skip "the records of a user database of version 5 are found" "sqlite3 is not installed"
-	skip "it is now at version 9, with its records' search index" "sqlite3 is not installed"
+	skip "it is now at version 10, with its records' search index" "sqlite3 is not installed"
 fi
 
 done_testing

@@ -198,6 +198,27 @@ close_opened(sqlite3 *db, sqlite3 *bundled, struct userdb *u)
 	sqlite3_close(bundled);
 }
 
+/* Check that the tables of schema user named in tables (an SQL list),
+ * their indexes and triggers, are made by the same statements as those of
+ * the bundled schema (in bundled). */
+static void
+is_bundled_objects(sqlite3 *db, sqlite3 *bundled, const char *tables, const char *what)
+{
+	static const char tmpl[] = "SELECT group_concat(type || ' ' || sql, '; ') FROM"
+	    " (SELECT * FROM %ssqlite_schema WHERE tbl_name IN (%s) ORDER BY type, name)";
+	char *sql, *mine, *theirs;
+
+	sql = xasprintf(tmpl, "", tables);
+	theirs = query(bundled, sql);
+	free(sql);
+	sql = xasprintf(tmpl, "user.", tables);
+	mine = query(db, sql);
+	free(sql);
+	is_str(mine, theirs, "%s", what);
+	free(mine);
+	free(theirs);
+}
+
 /* The record tables of the user database are those of the bundled schema,
  * with their triggers. */
 static void
@@ -251,7 +272,7 @@ saved_file(const char *name)
 static void
 test_actor_places(void)
 {
-	char *path = saved_file("v2.db"), *cause = NULL, *mine, *theirs;
+	char *path = saved_file("v2.db"), *cause = NULL;
 	sqlite3 *db, *bundled;
 	struct userdb *u;
 
@@ -298,19 +319,14 @@ test_actor_places(void)
 	is_query(db, "SELECT name || ' ' || kind || ' ' || founded_on || ' ' || founded_precision"
 	    " || ' ' || coalesce(place, 'no place') FROM user.actor",
 	    "My HPC infrastructure 2024-05 month no place", "its actor is kept, with no place yet");
-	theirs = query(bundled, "SELECT group_concat(type || ' ' || sql, '; ') FROM (SELECT *"
-	    " FROM sqlite_schema WHERE tbl_name = 'actor' ORDER BY type, name)");
-	mine = query(db, "SELECT group_concat(type || ' ' || sql, '; ') FROM (SELECT *"
-	    " FROM user.sqlite_schema WHERE tbl_name = 'actor' ORDER BY type, name)");
-	is_str(mine, theirs, "user.actor, its indexes and triggers are the bundled schema's");
+	is_bundled_objects(db, bundled, "'actor'",
+	    "user.actor, its indexes and triggers are the bundled schema's");
 	ok(db_exec(db, "UPDATE user.actor SET kind = 'supercomputer', place = 'Orléans',"
 	    " region = 'Centre-Val de Loire' WHERE id = 'my-hpc'", &cause) == 0,
 	    "the actor can be a supercomputer with a place");
 	is_query(db, "SELECT count(*) FROM user.record WHERE id = 'my-hpc'", "1",
 	    "and it is still listed once among the records");
 	close_opened(db, bundled, u);
-	free(mine);
-	free(theirs);
 	free(cause);
 	free(path);
 }
@@ -466,6 +482,66 @@ test_list_names(void)
 	close_opened(db, bundled, u);
 	free(mine);
 	free(theirs);
+	free(path);
+}
+
+/* user.table's CHECK of its kind as version 9 wrote it, an IN list of
+ * the kinds (first to last), in place of today's comparisons. */
+#define V9_KIND_CHECK(table, first, last, list) \
+	"UPDATE sqlite_schema SET sql = substr(sql, 1, instr(sql, 'CHECK (kind = ''" first "''') - 1)" \
+	" || 'CHECK (kind IN (" list "))'" \
+	" || substr(sql, instr(sql, 'kind = ''" last "'')') + length('kind = ''" last "'')'))" \
+	" WHERE type = 'table' AND name = '" table "';"
+
+/* A user database of version 9, whose tables check a column's values
+ * against an IN list, has them made again as the bundled schema makes
+ * them: its records kept, with their indexes (the lists' orders among
+ * them) and triggers, and the checks still holding. */
+static void
+test_checks(void)
+{
+	char *path = saved_file("v9.db"), *cause = NULL;
+	sqlite3 *db = main_open(), *bundled;
+	struct userdb *u;
+
+	if ((u = userdb_open(db, path, NULL, &cause)) == NULL ||
+	    db_exec(db, "INSERT INTO user.actor (id, name, name_fr, kind, country, sector,"
+	    " summary_en, summary_fr) VALUES ('my-lab', 'My Lab', 'Mon labo', 'company', 'FRA',"
+	    " 'academic', 'A lab.', 'Un labo.')", &cause) != 0)
+		bail_out("%s", cause);
+	userdb_free(u);
+	sqlite3_close(db);
+	file_exec(path, "PRAGMA writable_schema = ON;"
+	    V9_KIND_CHECK("actor", "company", "initiative", "''company'', ''state'', ''public_body'',"
+	    " ''fund'', ''person'', ''infrastructure'', ''supercomputer'', ''data_centre'', ''model'',"
+	    " ''regulation'', ''initiative''")
+	    V9_KIND_CHECK("record", "source", "figure", "''source'', ''country'', ''bloc'', ''actor'',"
+	    " ''funding'', ''event'', ''figure''")
+	    "PRAGMA writable_schema = OFF; PRAGMA user_version = 9");
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		bail_out("%s: cannot open", path);
+	is_query(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('actor', 'record')"
+	    " AND sql LIKE '%CHECK (kind IN (%'", "2", "a file whose actor and record tables"
+	    " check their kinds as version 9 did");
+	sqlite3_close(db);
+
+	db = migrated_open(path, 9, &bundled, &u);
+	is_query(db, "SELECT name || ' ' || kind || ' ' || sector FROM user.actor",
+	    "My Lab company academic", "its actor is kept");
+	is_query(db, "SELECT kind FROM user.record WHERE id = 'my-lab'", "actor",
+	    "and listed once among its records");
+	is_bundled_objects(db, bundled, "'actor', 'record'", "user.actor and user.record, their"
+	    " indexes (the lists' orders among them) and triggers are the bundled schema's");
+	ok(db_exec(db, "INSERT INTO user.actor (id, name, name_fr, kind, summary_en,"
+	    " summary_fr) VALUES ('my-bakery', 'B', 'B', 'bakery', 'x', 'x')", NULL) != 0,
+	    "a kind no actor has is still refused");
+	ok(db_exec(db, "INSERT INTO user.actor (id, name, name_fr, kind, summary_en,"
+	    " summary_fr) VALUES ('my-fund', 'F', 'F', 'fund', 'x', 'x')", &cause) == 0,
+	    "a kind that is one is taken");
+	is_query(db, "SELECT kind FROM user.record WHERE id = 'my-fund'", "actor",
+	    "and its trigger lists it among the records");
+	close_opened(db, bundled, u);
+	free(cause);
 	free(path);
 }
 
@@ -659,6 +735,7 @@ main(void)
 	test_place_orders();
 	test_name_collation();
 	test_list_names();
+	test_checks();
 	test_migrated_refused();
 	newer = xasprintf("made by a newer aiatlas (user database version %d; this one knows"
 	    " up to %d); it is left as it is", USERDB_SCHEMA_VERSION + 1, USERDB_SCHEMA_VERSION);
