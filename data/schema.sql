@@ -7,8 +7,8 @@
 --
 -- A column that takes one of a few values checks them as comparisons
 -- joined by OR, not as IN (...): SQLite makes a table of an IN list's
--- values each time a row is written (the load of a build at a million
--- records 18 -> 11 s).
+-- values each time a row is written (aiatlas-mkdb, 200,000 records: the
+-- load 3.6 -> 2.2 s; a million: the build 78.4 -> 69.8 s).
 --
 -- Dates are ISO 8601 text truncated to their precision (2025, 2025-09,
 -- 2025-09-09); each *_precision column is computed from its date.
