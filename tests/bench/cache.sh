@@ -54,6 +54,16 @@ fi
 
 built=$dir/built-$sum.tsv
 
+# The databases of another schema (another checksum) are of no more use,
+# and take gigabytes at a million records: removed.
+for f in "$dir"/mkdb-*.db "$dir"/ref-*.db "$dir"/fixture-*.db "$dir"/user-*.db \
+    "$dir"/built-*.tsv; do
+	case $f in
+	*"-$sum.db" | *"-$sum.tsv" | *"-*."*) ;;
+	*) say "removing $f (another schema)"; rm -f "$f" ;;
+	esac
+done
+
 # The sqlite3 shell's build: the CSV files imported (DIR: their directory),
 # and a full-text index of names and
 # texts as aiatlas makes it (unicode61 without accents, 2- and 3-letter
