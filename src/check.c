@@ -274,8 +274,8 @@ static const struct {
 /* Run FTS5's integrity-check on each full-text index of schema's
  * (indexes): each must be sound and hold what its table's content does.
  * It writes nothing, but needs a database it could write: one that cannot
- * be written is checked on a copy in memory (a database being built is
- * checked in place, as a copy of a large one would not fit). Returns the
+ * be written is checked on a copy in a temporary file (a database being
+ * built is checked in place). Returns the
  * number of problems, or -1 with *cause. */
 static int
 check_fts_of(sqlite3 *db, const char *schema, const char *const *indexes,
@@ -310,7 +310,7 @@ check_fts_of(sqlite3 *db, const char *schema, const char *const *indexes,
 		free(sql);
 	}
 	if (copy != db)
-		db_close(copy);
+		db_copy_close(copy);
 	return problems;
 }
 

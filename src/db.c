@@ -798,32 +798,63 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 	return db;
 }
 
-/* A copy of schema of db in a new database in memory that can be
- * written, for what needs a write to read (FTS5's integrity-check). */
+/* A copy of schema of db that can be written, for what needs a write to
+ * read (FTS5's integrity-check): in a new file in the temporary directory
+ * (TMPDIR, or /tmp), which db_copy_close() removes. In memory, a copy of
+ * 200,000 records or more did not fit in SQLite's heap ("out of memory";
+ * a million records are 2.7 GB). */
 sqlite3 *
 db_copy(sqlite3 *db, const char *schema, char **cause)
 {
+	const char *dir = getenv("TMPDIR");
 	sqlite3_backup *b;
-	sqlite3 *copy;
+	sqlite3 *copy = NULL;
+	char *path;
+	int fd;
 
-	if (sqlite3_open_v2(":memory:", &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		*cause = xasprintf(_("cannot copy the database: %s"), sqlite3_errmsg(copy));
-		sqlite3_close(copy);
+	path = xasprintf("%s/aiatlas-copy.XXXXXX", dir != NULL && *dir != '\0' ? dir : "/tmp");
+	if ((fd = mkstemp(path)) < 0) {
+		*cause = xasprintf(_("cannot copy the database: %s: %s"), path, strerror(errno));
+		free(path);
 		return NULL;
+	}
+	close(fd);
+	if (sqlite3_open_v2(path, &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(copy, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot copy the database: %s: %s"), path,
+		    sqlite3_errmsg(copy));
+		goto fail;
 	}
 	db_harden(copy);
 	if ((b = sqlite3_backup_init(copy, "main", db, schema)) == NULL) {
 		*cause = xasprintf(_("cannot copy the database: %s"), sqlite3_errmsg(copy));
-		sqlite3_close(copy);
-		return NULL;
+		goto fail;
 	}
 	sqlite3_backup_step(b, -1);
 	if (sqlite3_backup_finish(b) != SQLITE_OK) {
 		*cause = xasprintf(_("cannot copy the database: %s"), db_error(copy));
-		sqlite3_close(copy);
-		return NULL;
+		goto fail;
 	}
+	free(path);
 	return copy;
+
+fail:
+	sqlite3_close(copy);
+	unlink(path);
+	free(path);
+	return NULL;
+}
+
+/* Close a copy db_copy() made, and remove its file. */
+void
+db_copy_close(sqlite3 *copy)
+{
+	char *path = xstrdup(sqlite3_db_filename(copy, "main"));
+
+	db_close(copy);
+	unlink(path);
+	free(path);
 }
 
 /* Open a database file read-only. */

@@ -41,9 +41,10 @@ char	*db_uri(const char *path, const char *mode);
  * when as is not NULL; NULL if sql does not begin so. */
 char	*db_schema_statement(const char *schema, const char *name, const char *as,
 	    const char *sql);
-/* A copy of schema of db in a new database in memory that can be
- * written (closed by the caller), or NULL with *cause. */
+/* A copy of schema of db in a new temporary file that can be written
+ * (closed by db_copy_close(), which removes it), or NULL with *cause. */
 sqlite3	*db_copy(sqlite3 *db, const char *schema, char **cause);
+void	 db_copy_close(sqlite3 *copy);
 /* Close, ignoring errors. */
 void	 db_close(sqlite3 *db);
 /* The file a schema was read from; NULL for the bundled image in memory. */

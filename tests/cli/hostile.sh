@@ -109,6 +109,22 @@ grep -qF "aiatlas: check: $scratch/stale.db: record_tri: the full-text index is 
 ok $? "check names the damaged trigram index"
 grep -qF "aiatlas: check: $scratch/stale.db: record_fts: the full-text index is damaged, or not made from the records" "$scratch/err"
 ok $? "check names the damaged word index"
+# It checks them on a copy in a temporary file (FTS5's check needs a
+# database it could write; --db is read-only), removed after; one that
+# cannot be made is said.
+mkdir "$scratch/tmp"
+env TMPDIR="$scratch/tmp" "$AIATLAS" --db "$scratch/stale.db" --no-user-db check \
+    >"$scratch/out" 2>"$scratch/err"
+status=$?
+[ "$status" -eq 2 ] && [ -z "$(ls "$scratch/tmp")" ]
+ok $? "check leaves no copy in the temporary directory"
+env TMPDIR="$scratch/none" "$AIATLAS" --db "$FIXTURE" --no-user-db check \
+    >"$scratch/out" 2>"$scratch/err"
+status=$?
+[ "$status" -eq 2 ] &&
+    grep -q "^aiatlas: check: .*cannot copy the database: $scratch/none/aiatlas-copy\.[A-Za-z0-9]*: No such file or directory$" "$scratch/err"
+ok $? "a temporary directory that does not exist: one line naming it, exit 2" ||
+    diag "$(cat "$scratch/err")"
 
 # Queries that would not end: the time a statement may take, the length
 # of a string.
