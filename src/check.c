@@ -300,6 +300,13 @@ check_fts_of(sqlite3 *db, const char *schema, const char *const *indexes,
 			sql = xasprintf(CHECK_FTS_SQL, "main", *i, *i);
 			rc = db_exec(copy, sql, NULL);
 		}
+		if (rc != 0 && sqlite3_errcode(copy) == SQLITE_INTERRUPT) {
+			/* Stopped (a signal, --timeout): not a damaged index. */
+			*cause = xstrdup(db_error(copy));
+			free(sql);
+			problems = -1;
+			break;
+		}
 		if (rc != 0) {
 			problem = xasprintf(_("%s: the full-text index is damaged, or not made"
 			    " from the records: %s"), *i, db_error(copy));

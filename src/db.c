@@ -798,6 +798,9 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 	return db;
 }
 
+/* The pages db_copy() copies at a time (of 4 kB). */
+#define DB_COPY_PAGES	4096
+
 /* A copy of schema of db that can be written, for what needs a write to
  * read (FTS5's integrity-check): in a new file in the temporary directory
  * (TMPDIR, or /tmp), which db_copy_close() removes. In memory, a copy of
@@ -831,9 +834,12 @@ db_copy(sqlite3 *db, const char *schema, char **cause)
 		*cause = xasprintf(_("cannot copy the database: %s"), sqlite3_errmsg(copy));
 		goto fail;
 	}
-	sqlite3_backup_step(b, -1);
-	if (sqlite3_backup_finish(b) != SQLITE_OK) {
-		*cause = xasprintf(_("cannot copy the database: %s"), db_error(copy));
+	/* 16 MB at a time, a signal noted meanwhile stopping it. */
+	while (sqlite3_backup_step(b, DB_COPY_PAGES) == SQLITE_OK && db_signalled() == 0)
+		;
+	if (sqlite3_backup_finish(b) != SQLITE_OK || db_signalled() != 0) {
+		*cause = xasprintf(_("cannot copy the database: %s"), db_signalled() != 0 ?
+		    db_interrupted() : db_error(copy));
 		goto fail;
 	}
 	free(path);
