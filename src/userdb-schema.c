@@ -44,13 +44,14 @@ static const char userdb_schema_records_sql[] =
 	" ORDER BY s.rowid";
 
 /* Step 3: whether user.actor has its place (made by step 2 from today's
- * schema), and the columns of the actor rows kept while it is made again
- * (those written, not computed). */
+ * schema). */
 static const char userdb_schema_has_place_sql[] =
 	"SELECT 1 FROM pragma_table_info('actor', 'user') WHERE name = 'place'";
-static const char userdb_schema_actor_columns_sql[] =
-	"SELECT group_concat('\"' || name || '\"', ', ') FROM pragma_table_xinfo('actor', 'user')"
-	" WHERE hidden = 0 AND name IN (SELECT name FROM pragma_table_info('userdb_actor', 'temp'))";
+/* The columns a table's rows keep as it is made again (?1): the new
+ * table's written columns (not computed) that the copy of its rows has. */
+static const char userdb_schema_kept_columns_sql[] =
+	"SELECT group_concat('\"' || name || '\"', ', ') FROM pragma_table_xinfo(?1, 'user')"
+	" WHERE hidden = 0 AND name IN (SELECT name FROM pragma_table_info('userdb_copy', 'temp'))";
 
 /* Run one statement of the bundled schema in schema user: "CREATE TABLE
  * x" becomes "CREATE TABLE user.x" (the rest of it, ON x and a trigger's
@@ -114,15 +115,70 @@ userdb_schema_records(sqlite3 *db, char **cause)
 	return userdb_schema_replay(db, NULL, -1, NULL, cause);
 }
 
+/* The first column of the first row of sql with ?1 bound to table and ?2
+ * to schema, as a string to free; NULL for none or on error (*cause set
+ * then). */
+static char *
+userdb_schema_text(sqlite3 *db, const char *sql, const char *table, const char *schema,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *text = NULL;
+	int rc;
+
+	if (db_prepare(db, sql, &stmt, cause) != 0)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, schema, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
+		text = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*cause = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return text;
+}
+
+/* Make user.table again, its rows kept: copied aside, the table dropped
+ * and made from make (its statement in the bundled schema; NULL: read
+ * from a bundled schema made for it), the rows put back in the columns
+ * both have. A CHECK cannot be altered. Dropping the table drops its
+ * indexes and triggers, which the caller makes again (after the rows,
+ * which the record table already lists). */
+static int
+userdb_schema_refill(sqlite3 *db, const char *table, const char *make, char **cause)
+{
+	char *sql, *columns;
+	int r;
+
+	sql = xasprintf("CREATE TEMP TABLE userdb_copy AS SELECT * FROM user.\"%s\";"
+	    "DROP TABLE user.\"%s\"", table, table);
+	r = db_exec(db, sql, cause);
+	free(sql);
+	if (r != 0 || (make != NULL ? userdb_schema_copy(db, table, make, cause) :
+	    userdb_schema_replay(db, table, 1, NULL, cause)) != 0)
+		return -1;
+	if ((columns = userdb_schema_text(db, userdb_schema_kept_columns_sql, table, NULL,
+	    cause)) == NULL) {
+		if (*cause == NULL)
+			*cause = xasprintf(_("cannot read the columns of the user's table '%s'"),
+			    table);
+		return -1;
+	}
+	sql = xasprintf("INSERT INTO user.\"%s\" (%s) SELECT %s FROM temp.userdb_copy;"
+	    "DROP TABLE temp.userdb_copy", table, columns, columns);
+	r = db_exec(db, sql, cause);
+	free(sql);
+	free(columns);
+	return r;
+}
+
 /* Step 3: actors gain a place and a region, and the kinds supercomputer
- * and data_centre. A CHECK cannot be altered, so user.actor is made again
- * from today's schema, its rows kept, then its indexes and triggers (after
- * the rows, which the record table already lists). */
+ * and data_centre: user.actor is made again from today's schema, its rows
+ * kept, then its indexes and triggers. */
 static int
 userdb_schema_actor_places(sqlite3 *db, char **cause)
 {
 	sqlite3_stmt *stmt;
-	char *columns = NULL, *sql;
 	int r;
 
 	if (db_prepare(db, userdb_schema_has_place_sql, &stmt, cause) != 0)
@@ -131,24 +187,7 @@ userdb_schema_actor_places(sqlite3 *db, char **cause)
 	sqlite3_finalize(stmt);
 	if (r == SQLITE_ROW)
 		return 0;
-	if (db_exec(db, "CREATE TEMP TABLE userdb_actor AS SELECT * FROM user.actor;"
-	    "DROP TABLE user.actor", cause) != 0 ||
-	    userdb_schema_replay(db, "actor", 1, NULL, cause) != 0 ||
-	    db_prepare(db, userdb_schema_actor_columns_sql, &stmt, cause) != 0)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
-		columns = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	if (columns == NULL) {
-		*cause = xstrdup(_("cannot read the columns of the user's actors"));
-		return -1;
-	}
-	sql = xasprintf("INSERT INTO user.actor (%s) SELECT %s FROM temp.userdb_actor;"
-	    "DROP TABLE temp.userdb_actor", columns, columns);
-	free(columns);
-	r = db_exec(db, sql, cause);
-	free(sql);
-	if (r != 0)
+	if (userdb_schema_refill(db, "actor", NULL, cause) != 0)
 		return -1;
 	return userdb_schema_replay(db, "actor", 0, NULL, cause);
 }
@@ -268,9 +307,8 @@ userdb_schema_list_names(sqlite3 *db, char **cause)
 }
 
 /* Step 10: the record tables' statements in schema user and in the
- * bundled schema (?1: a table), its indexes and triggers in schema user;
- * the columns a table's rows keep as it is made again (the new table's
- * written columns that the copy of its rows has). */
+ * bundled schema (?1: a table), its indexes and triggers in schema user,
+ * and its columns (in schema ?2). */
 static const char userdb_schema_table_sql[] =
 	"SELECT sql FROM user.sqlite_schema WHERE type = 'table' AND name = ?1";
 static const char userdb_schema_on_table_sql[] =
@@ -281,49 +319,21 @@ static const char userdb_schema_columns_sql[] =
 	"SELECT group_concat(name || ' ' || type || ' ' || \"notnull\" || ' '"
 	" || coalesce(dflt_value, '') || ' ' || pk || ' ' || hidden, ', ')"
 	" FROM pragma_table_xinfo(?1, ?2)";
-static const char userdb_schema_kept_columns_sql[] =
-	"SELECT group_concat('\"' || name || '\"', ', ') FROM pragma_table_xinfo(?1, 'user')"
-	" WHERE hidden = 0 AND name IN (SELECT name FROM pragma_table_info('userdb_copy', 'temp'))";
-
-/* The first column of the first row of sql with ?1 bound to table and ?2
- * to schema, as a string to free; NULL for none or on error (*cause set
- * then). */
-static char *
-userdb_schema_text(sqlite3 *db, const char *sql, const char *table, const char *schema,
-    char **cause)
-{
-	sqlite3_stmt *stmt;
-	char *text = NULL;
-	int rc;
-
-	if (db_prepare(db, sql, &stmt, cause) != 0)
-		return NULL;
-	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, schema, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL)
-		text = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		*cause = xstrdup(sqlite3_errmsg(db));
-	sqlite3_finalize(stmt);
-	return text;
-}
-
 /* Make user.table again from its statement in the bundled schema (make),
- * its rows kept, then its indexes and triggers as it had them (after the
- * rows, which the record table already lists). */
+ * its rows kept, then its indexes and triggers as it had them. */
 static int
 userdb_schema_remake_table(sqlite3 *db, const char *table, const char *make, char **cause)
 {
 	struct strbuf after = { 0 };
 	sqlite3_stmt *stmt;
-	char *sql, *columns = NULL, *copy;
-	int r = -1, rc;
+	char *copy;
+	int r;
 
-	/* What the table has on it, remade as it is. */
+	/* What the table has on it, made again as it is. */
 	if (db_prepare(db, userdb_schema_on_table_sql, &stmt, cause) != 0)
 		return -1;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		if ((copy = db_schema_statement("user", db_text(stmt, 0), NULL,
 		    db_text(stmt, 1))) != NULL) {
 			strbuf_addf(&after, "%s;", copy);
@@ -331,21 +341,8 @@ userdb_schema_remake_table(sqlite3 *db, const char *table, const char *make, cha
 		}
 	}
 	sqlite3_finalize(stmt);
-	sql = xasprintf("CREATE TEMP TABLE userdb_copy AS SELECT * FROM user.\"%s\";"
-	    "DROP TABLE user.\"%s\"", table, table);
-	rc = db_exec(db, sql, cause);
-	free(sql);
-	if (rc == 0 && userdb_schema_copy(db, table, make, cause) == 0 &&
-	    (columns = userdb_schema_text(db, userdb_schema_kept_columns_sql, table, NULL,
-	    cause)) != NULL) {
-		sql = xasprintf("INSERT INTO user.\"%s\" (%s) SELECT %s FROM temp.userdb_copy;"
-		    "DROP TABLE temp.userdb_copy;%s", table, columns, columns,
-		    after.s != NULL ? after.s : "");
-		r = db_exec(db, sql, cause);
-		free(sql);
-	} else if (rc == 0 && columns == NULL && *cause == NULL)
-		*cause = xasprintf(_("cannot read the columns of the user's table '%s'"), table);
-	free(columns);
+	r = userdb_schema_refill(db, table, make, cause) != 0 ? -1 :
+	    db_exec(db, after.s != NULL ? after.s : "", cause);
 	free(after.s);
 	return r;
 }
