@@ -27,6 +27,7 @@
 #include "match.h"
 #include "money.h"
 #include "norm.h"
+#include "outfile.h"
 #include "regex.h"
 #include "strbuf.h"
 #include "xmalloc.h"
@@ -803,22 +804,20 @@ db_open_image(const unsigned char *data, size_t size, char **cause)
 
 /* A copy of schema of db that can be written, for what needs a write to
  * read (FTS5's integrity-check): in a new file in the temporary directory
- * (TMPDIR, or /tmp), which db_copy_close() removes. In memory, a copy of
+ * (outfile_temp()), which db_copy_close() removes. In memory, a copy of
  * 200,000 records or more did not fit in SQLite's heap ("out of memory";
  * a million records are 2.7 GB). */
 sqlite3 *
 db_copy(sqlite3 *db, const char *schema, char **cause)
 {
-	const char *dir = getenv("TMPDIR");
 	sqlite3_backup *b;
 	sqlite3 *copy = NULL;
 	char *path;
 	int fd;
 
-	path = xasprintf("%s/aiatlas-copy.XXXXXX", dir != NULL && *dir != '\0' ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		*cause = xasprintf(_("cannot copy the database: %s: %s"), path, strerror(errno));
-		free(path);
+	if ((path = outfile_temp("aiatlas-copy", &fd)) == NULL) {
+		*cause = xasprintf(_("cannot copy the database: %s: %s"), outfile_temp_dir(),
+		    strerror(errno));
 		return NULL;
 	}
 	close(fd);

@@ -17,6 +17,7 @@
 #include "explorer-int.h"
 #include "i18n.h"
 #include "note.h"
+#include "outfile.h"
 #include "userdb.h"
 #include "xmalloc.h"
 
@@ -134,15 +135,12 @@ explorer_note_read(const char *path)
 static char *
 explorer_note_temp(const char *text, char **cause)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/aiatlas-note-XXXXXX",
-	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
 	size_t len = strlen(text);
+	char *path;
 	int fd;
 
-	if ((fd = mkstemp(path)) == -1) {
+	if ((path = outfile_temp("aiatlas-note", &fd)) == NULL) {
 		*cause = xasprintf(_("cannot make a file for the editor: %s"), strerror(errno));
-		free(path);
 		return NULL;
 	}
 	if (fchmod(fd, 0600) != 0 || write(fd, text, len) != (ssize_t)len ||

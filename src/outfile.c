@@ -191,3 +191,29 @@ outfile_exists(const char *path)
 
 	return stat(path, &st) == 0;
 }
+
+/* The temporary directory (see outfile.h). */
+const char *
+outfile_temp_dir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	return tmp != NULL && *tmp == '/' ? tmp : "/tmp";
+}
+
+/* A new empty file named prefix-XXXXXX in the temporary directory (see
+ * outfile.h). */
+char *
+outfile_temp(const char *prefix, int *fd)
+{
+	char *path = xasprintf("%s/%s-XXXXXX", outfile_temp_dir(), prefix);
+	int saved;
+
+	if ((*fd = mkstemp(path)) == -1) {
+		saved = errno;
+		free(path);
+		errno = saved;
+		return NULL;
+	}
+	return path;
+}

@@ -24,5 +24,12 @@ void		 outfile_abort(struct outfile *f);
 char		*outfile_dir(const char *path);
 /* Whether path names an existing file or directory. */
 int		 outfile_exists(const char *path);
+/* The temporary directory: TMPDIR when it is an absolute path, else
+ * /tmp. */
+const char	*outfile_temp_dir(void);
+/* A new empty file named prefix-XXXXXX (made unique) in the temporary
+ * directory, that only its owner can read: its path (freed by the
+ * caller), open as *fd; NULL with errno set. */
+char		*outfile_temp(const char *prefix, int *fd);
 
 #endif
