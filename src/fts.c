@@ -284,12 +284,12 @@ static const char fts_refresh_done_sql[] =
 /* What a search shows of its matches (numbered pos, each record's best
  * with nth 1, from the rows the search puts between it and
  * fts_results_tail): id, kind,
- * the name in the reader's language (%2$s and %3$s, made by fts_label()),
+ * the name in the reader's language (%2$s, made by fts_label()),
  * the snippet, and whether it is disputed; in FTS_PLACE_ORDER, each
  * record's place (FTS_PLACE) read once. */
 #define FTS_RESULTS_HEAD \
 	"SELECT f.id AS id, f.kind AS kind," \
-	" CASE ?3 WHEN 'fr' THEN %3$s ELSE %2$s END AS name, f.snip AS match," \
+	" %2$s AS name, f.snip AS match," \
 	" CASE WHEN " RECORD_DISPUTED("f.id") " THEN ?7 ELSE ?8 END AS disputed" \
 	" FROM (SELECT w.id AS id, w.kind AS kind, w.snip AS snip, w.pos AS pos," \
 	" " FTS_PLACE("w.kind", "w.id") " AS grp" \
@@ -312,8 +312,10 @@ static const char fts_refresh_done_sql[] =
  * its best. The records that stand for one place (FRA, the state actor
  * france) follow each other at the best place of any of them, the
  * country first. The names of a record are read from its own table, by
- * its kind (%2$s and %3$s, made by fts_label(): a view of every record's
- * names would be made whole for each search); %4$s numbers a record's
+ * its kind in the reader's language (%2$s, made by fts_label(): a view
+ * of every record's names would be made whole for each search, and
+ * both languages' names cost a rare word at a million records 0.2 M
+ * instructions of 21 to prepare); %3$s numbers a record's
  * rows (FTS_NTH_SEARCH, or 1). Made by fts_statement(), the parts
  * between fts_search_head and fts_results_tail.
  * Snippets are made as the matches are read (FTS_MATCHES): made once the
@@ -323,7 +325,7 @@ static const char fts_refresh_done_sql[] =
 static const char fts_search_head[] =
 	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, rank, id) AS pos,"
-	"   %4$s AS nth FROM ("
+	"   %3$s AS nth FROM ("
 	"   " FTS_MATCHES("main", "record_fts", "0", "main.record_name");
 static const char fts_search_user[] =
 	"   UNION ALL " FTS_MATCHES("user", "user_fts", "1", "user.user_name");
@@ -358,11 +360,11 @@ static const char fts_results_tail[] =
  * record once at its best. Its cost is that of a page, not of every
  * match. With ?11 (a word of one letter), only names and aliases are
  * searched: nearly every text holds a word starting with any letter.
- * %4$s: FTS_NTH_TYPING. */
+ * %3$s: FTS_NTH_TYPING. */
 static const char fts_typing_head[] =
 	FTS_RESULTS_HEAD
 	"   row_number() OVER (ORDER BY tier, place, src, r) AS pos,"
-	"   %4$s AS nth FROM ("
+	"   %3$s AS nth FROM ("
 	"   " FTS_FIRST("main", "record_fts", "0", "main.record_name");
 static const char fts_typing_user[] =
 	"   UNION ALL " FTS_FIRST("user", "user_fts", "1", "user.user_name");
@@ -374,18 +376,18 @@ static const char fts_typing_notes[] =
 
 /* Matches of a regular expression over the same text (?10: folded, for a
  * pattern made to match folded text), or over the user's notes on a
- * record, in name order. The names are read from each kind's table (%1$s
- * and %2$s, English and French, made by fts_label()), as in
- * fts_search_head. %3$s narrows the records to those the trigram index
+ * record, in name order. The names are read from each kind's table (%1$s,
+ * in the reader's language, made by fts_label()), as in
+ * fts_search_head. %2$s narrows the records to those the trigram index
  * finds (FTS_REGEX_NARROW), or is empty: written apart, not as "?5 IS
  * NULL OR", for SQLite to read only those through the index of ids. */
 #define FTS_REGEX_NARROW "t.id IN %s AND"
 static const char fts_regex_tmpl[] =
-	"SELECT m.id AS id, m.kind AS kind, CASE ?3 WHEN 'fr' THEN %2$s ELSE %1$s END AS name,"
+	"SELECT m.id AS id, m.kind AS kind, %1$s AS name,"
 	" CASE WHEN " RECORD_DISPUTED("m.id") " THEN ?7 ELSE ?8 END AS disputed FROM ("
 	" SELECT t.id AS id, r.kind AS kind"
 	"  FROM record_text AS t JOIN record AS r ON r.id = t.id"
-	"  WHERE %3$s regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
+	"  WHERE %2$s regexp(?1, CASE WHEN ?10 THEN fold(t.text) ELSE t.text END)"
 	"  AND (?2 IS NULL OR r.kind = ?2)"
 	" UNION SELECT r.id, r.kind"
 	"  FROM user.note AS n JOIN record AS r ON r.id = n.subject_id"
@@ -614,30 +616,28 @@ fts_trigrams(sqlite3 *db, const char *p)
 #define FTS_NOTES	2
 
 /* A search statement in mode, made from the registry, reading the parts
- * (FTS_MINE, FTS_NOTES) that there are: fts_search_head's and
- * fts_typing_head's, with what each reads of the user's, or
- * fts_regex_tmpl's. */
+ * (FTS_MINE, FTS_NOTES) that there are, with the names in French (fr) or
+ * English: fts_search_head's and fts_typing_head's, with what each reads
+ * of the user's, or fts_regex_tmpl's. */
 static char *
-fts_statement(enum fts_mode mode, int parts)
+fts_statement(enum fts_mode mode, int parts, int fr)
 {
-	char *sql, *proper, *order, *label[2], *ids, *narrow, *head, *user, *notes;
+	char *sql, *proper, *order, *label, *ids, *narrow, *head, *user, *notes;
 	int regex = mode == FTS_REGEX || mode == FTS_REGEX_FOLD, typing = mode == FTS_TYPING;
 
-	label[0] = fts_label(regex ? "m" : "f", 0);
-	label[1] = fts_label(regex ? "m" : "f", 1);
+	label = fts_label(regex ? "m" : "f", fr);
 	if (regex) {
 		ids = fts_trigrams_sql(parts & FTS_MINE, "?5");
 		narrow = mode == FTS_REGEX ? xasprintf(FTS_REGEX_NARROW, ids) : xstrdup("");
-		sql = xasprintf(fts_regex_tmpl, label[0], label[1], narrow);
+		sql = xasprintf(fts_regex_tmpl, label, narrow);
 		free(narrow);
 		free(ids);
-		free(label[0]);
-		free(label[1]);
+		free(label);
 		return sql;
 	}
 	proper = kind_each("$s", ", ", KIND_RECORD | KIND_PROPER);
 	order = fts_places();
-	head = xasprintf(typing ? fts_typing_head : fts_search_head, proper, label[0], label[1],
+	head = xasprintf(typing ? fts_typing_head : fts_search_head, proper, label,
 	    typing ? FTS_NTH_TYPING : parts == 0 ? "1" : FTS_NTH_SEARCH);
 	user = parts & FTS_MINE ?
 	    xasprintf(typing ? fts_typing_user : fts_search_user, proper) : xstrdup("");
@@ -647,24 +647,31 @@ fts_statement(enum fts_mode mode, int parts)
 	free(notes);
 	free(user);
 	free(head);
-	free(label[0]);
-	free(label[1]);
+	free(label);
 	free(order);
 	free(proper);
 	return sql;
 }
 
-/* The search statement of mode reading parts, made once: for FTS_REGEX,
- * one that reads the records the trigram index finds (?5 bound), for
- * FTS_REGEX_FOLD one that reads every record. */
-static const char *
-fts_search_sql(enum fts_mode mode, int parts)
+/* Whether names are shown in French for lang (NULL: English). */
+static int
+fts_french(const char *lang)
 {
-	static char *sql[FTS_REGEX_FOLD + 1][(FTS_MINE | FTS_NOTES) + 1];
+	return lang != NULL && strcmp(lang, "fr") == 0;
+}
 
-	if (sql[mode][parts] == NULL)
-		sql[mode][parts] = fts_statement(mode, parts);
-	return sql[mode][parts];
+/* The search statement of mode reading parts, with the names in lang,
+ * made once: for FTS_REGEX, one that reads the records the trigram index
+ * finds (?5 bound), for FTS_REGEX_FOLD one that reads every record. */
+static const char *
+fts_search_sql(enum fts_mode mode, int parts, const char *lang)
+{
+	static char *sql[FTS_REGEX_FOLD + 1][(FTS_MINE | FTS_NOTES) + 1][2];
+	int fr = fts_french(lang);
+
+	if (sql[mode][parts][fr] == NULL)
+		sql[mode][parts][fr] = fts_statement(mode, parts, fr);
+	return sql[mode][parts][fr];
 }
 
 /* The user's notes in a full-text table of their own, made again before
@@ -818,17 +825,16 @@ fts_bind_kind(sqlite3_stmt *stmt, const char *kind)
 }
 
 /* Bind a search's parameters to stmt, made for mode, query (taken) made
- * by fts_input(). */
+ * by fts_input() (the language is the statement's own: ?3 is unused). */
 static void
 fts_bind(sqlite3_stmt *stmt, char *query, const char *typed, enum fts_mode mode,
-    const char *kind, const char *lang, long limit, const struct fts_marks *marks)
+    const char *kind, long limit, const struct fts_marks *marks)
 {
 	char *literal;
 
 	sqlite3_bind_text(stmt, 1, query, -1, free);
 	if (kind != NULL)
 		sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, lang, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(stmt, 4, limit);
 	sqlite3_bind_text(stmt, 7, marks->yes, -1, SQLITE_STATIC);
 	if (marks->no != NULL)
@@ -875,8 +881,8 @@ fts_regex_sql(sqlite3 *db, const char *typed, enum fts_mode mode, int parts,
 
 	free(literal);
 	if (walks)
-		return fts_walk_sql(lang != NULL && strcmp(lang, "fr") == 0);
-	return fts_search_sql(narrows ? FTS_REGEX : FTS_REGEX_FOLD, parts);
+		return fts_walk_sql(fts_french(lang));
+	return fts_search_sql(narrows ? FTS_REGEX : FTS_REGEX_FOLD, parts, lang);
 }
 
 /* Prepare a search, its parameters bound (see fts.h). */
@@ -892,13 +898,13 @@ fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode, const char *kind
 	if ((query = fts_input(db, typed, mode, &parts, cause)) == NULL)
 		return NULL;
 	sql = mode == FTS_REGEX || mode == FTS_REGEX_FOLD ?
-	    fts_regex_sql(db, typed, mode, parts, lang, limit) : fts_search_sql(mode, parts);
+	    fts_regex_sql(db, typed, mode, parts, lang, limit) : fts_search_sql(mode, parts, lang);
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		*cause = xstrdup(sqlite3_errmsg(db));
 		free(query);
 		return NULL;
 	}
-	fts_bind(stmt, query, typed, mode, kind, lang, limit, marks);
+	fts_bind(stmt, query, typed, mode, kind, limit, marks);
 	return stmt;
 }
 
@@ -915,12 +921,13 @@ fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed, enum fts_mode mod
 	sqlite3_clear_bindings(stmt);
 	if ((query = fts_input(db, typed, mode, &parts, cause)) == NULL)
 		return -1;
-	/* A note written or deleted since: the statement reads other parts. */
-	if (strcmp(sqlite3_sql(stmt), fts_search_sql(mode, parts)) != 0) {
+	/* A note written or deleted since, or another language: the
+	 * statement reads other parts, or other names. */
+	if (strcmp(sqlite3_sql(stmt), fts_search_sql(mode, parts, lang)) != 0) {
 		free(query);
 		return 1;
 	}
-	fts_bind(stmt, query, typed, mode, kind, lang, limit, marks);
+	fts_bind(stmt, query, typed, mode, kind, limit, marks);
 	return 0;
 }
 

@@ -119,7 +119,8 @@ sqlite3_stmt	*fts_prepare(sqlite3 *db, const char *typed, enum fts_mode mode,
  * same mode, as fts_prepare() would (it is reset first): a search run
  * again at each key is prepared once. 0, or -1 with *cause; 1 if stmt
  * no longer fits (the user's notes came or went, which the statement
- * reads or not): it is then to be finalized and made again. */
+ * reads or not, or lang is another, whose names it reads): it is then to
+ * be finalized and made again. */
 int		 fts_rebind(sqlite3 *db, sqlite3_stmt *stmt, const char *typed,
 		    enum fts_mode mode, const char *kind, const char *lang, long limit,
 		    const struct fts_marks *marks, char **cause);
