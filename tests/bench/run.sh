@@ -153,6 +153,19 @@ pair_words() {
 	printf '%s' "$input"
 }
 
+# same_name T: SQL of the English name of the record of each row of T
+# (its id and kind), read from its kind's table.
+same_name() {
+	printf "CASE %s.kind" "$1"
+	for k in 'actor name id' 'funding title_en id' 'event title_en id' \
+	    'country name_en iso3' 'bloc name_en id' 'source title id' 'figure label_en id'; do
+		# shellcheck disable=SC2086
+		set -- "$1" $k
+		printf " WHEN '%s' THEN (SELECT %s FROM %s WHERE %s = %s.id)" "$2" "$3" "$2" "$4" "$1"
+	done
+	printf ' END'
+}
+
 # quote WORD: WORD in single quotes for the shell.
 quote() {
 	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
@@ -429,6 +442,11 @@ pair "search '$common' --limit 20" "$aiatlas" $A search "$common" --limit 20 --f
     sqlite3 "$db" "SELECT id, kind, name FROM record_fts WHERE record_fts MATCH '\"$common\"*' ORDER BY rank LIMIT 20"
 pair "search '$rare' (every match)" "$aiatlas" $A search "$rare" --format tsv -- \
     sqlite3 "$db" "SELECT id, kind, name, snippet(record_fts, 4, '', '', '...', 8) FROM record_fts WHERE record_fts MATCH '\"$rare\"*' ORDER BY rank"
+# The same, the shell printing the same rows: each record's name read
+# from its kind's table, the snippet of its best column, whether it is
+# disputed.
+pair "search '$rare', the same columns" "$aiatlas" $A search "$rare" --format tsv -- \
+    sqlite3 -separator '	' "$db" "SELECT id, kind, $(same_name record_fts), snippet(record_fts, -1, '', '', '…', 10), CASE WHEN EXISTS (SELECT 1 FROM disputed WHERE subject_id = record_fts.id) THEN 'yes' ELSE 'no' END FROM record_fts WHERE record_fts MATCH '\"$rare\"*' ORDER BY rank"
 pair "search --regex 'mar[a-z]*lo' (every match)" "$aiatlas" $A search --regex 'mar[a-z]*lo' --format tsv -- \
     sqlite3 "$db" "SELECT id FROM record_text WHERE rowid IN (SELECT rowid FROM record_tri WHERE record_tri MATCH 'mar') AND text REGEXP 'mar[a-z]*lo'"
 pair "search --regex 'sovereign[a-z]*' --limit 20" "$aiatlas" $A search --regex 'sovereign[a-z]*' --limit 20 --format tsv -- \
