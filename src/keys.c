@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* The help text of each action. */
@@ -197,11 +198,14 @@ keys_parse(const char *name, size_t len)
 	return 0;
 }
 
-/* A key as the help shows it. */
+/* A key as the help shows it: its name, or the character in UTF-8 (as
+ * every text the explorer shows), or curses' name of a key code. */
 void
 keys_label(keys_key key, char *buf, size_t size)
 {
-	size_t i;
+	const char *name;
+	char bytes[4];
+	size_t i, n;
 
 	for (i = 0; keys_names[i].name != NULL; i++) {
 		if (keys_names[i].key == key && key != '<') {
@@ -215,8 +219,12 @@ keys_label(keys_key key, char *buf, size_t size)
 		snprintf(buf, size, "C-m");
 	else if (key > 0 && key < 32)
 		snprintf(buf, size, "C-%c", key + 'a' - 1);
+	else if (key < 0)
+		snprintf(buf, size, "%s", (name = keyname(KEYS_CODE(key))) != NULL ? name : "?");
+	else if ((n = text_utf8_put((unsigned long)key, bytes)) > 0)
+		snprintf(buf, size, "%.*s", (int)n, bytes);
 	else
-		snprintf(buf, size, "%c", key);
+		snprintf(buf, size, "U+%04X", (unsigned int)key);
 }
 
 /* Whether binding i's key is bound to the same action before it (in

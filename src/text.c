@@ -41,6 +41,37 @@ text_utf8_length(const char *s)
 	return n;
 }
 
+/* Write character c in UTF-8 to out (4 bytes at most, no NUL); its
+ * length, or 0 for a surrogate or past U+10FFFF. */
+size_t
+text_utf8_put(unsigned long c, char *out)
+{
+	unsigned char *u = (unsigned char *)out;
+
+	if (c < 0x80) {
+		u[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = (unsigned char)(0xc0 | c >> 6);
+		u[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if ((c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
+		return 0;
+	if (c < 0x10000) {
+		u[0] = (unsigned char)(0xe0 | c >> 12);
+		u[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		u[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xf0 | c >> 18);
+	u[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	u[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	u[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
 /* How the control character wc is spelled when shown (\x1b, or \u009b
  * for one of C1, which some terminals obey in UTF-8 too), in buf; NULL if
  * wc is not one. */

@@ -86,6 +86,34 @@ test_escape(void)
 	    "escape: UTF-8 kept, C1 and invalid bytes spelled");
 }
 
+/* Write c with text_utf8_put(); compare with want (NULL: refused). */
+static void
+put_is(unsigned long c, const char *want, const char *what)
+{
+	char buf[8] = { 0 };
+	size_t n = text_utf8_put(c, buf);
+
+	if (want == NULL) {
+		is_int((long long)n, 0, "%s", what);
+		return;
+	}
+	is_str(buf, want, "%s", what);
+	is_int((long long)text_utf8_length(buf), (long long)strlen(want), "%s: read back whole",
+	    what);
+}
+
+/* A character as its UTF-8 bytes, whatever the locale. */
+static void
+test_utf8_put(void)
+{
+	put_is('k', "k", "put: ASCII, one byte");
+	put_is(0xe9, "é", "put: é, two bytes");
+	put_is(0x20ac, "€", "put: the euro sign, three bytes");
+	put_is(0x1f1eb, "\xf0\x9f\x87\xab", "put: a regional indicator, four bytes");
+	put_is(0xd800, NULL, "put: a surrogate is refused");
+	put_is(0x110000, NULL, "put: past U+10FFFF is refused");
+}
+
 /* Outside UTF-8, each character the locale lacks is spelled in ASCII. */
 static void
 test_ascii(void)
@@ -115,5 +143,6 @@ main(void)
 	test_ascii();
 	test_utf8();
 	test_escape();
+	test_utf8_put();
 	return exit_status();
 }
