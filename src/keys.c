@@ -217,6 +217,8 @@ keys_label(keys_key key, char *buf, size_t size)
 		snprintf(buf, size, "Del");
 	else if (key == '\r')
 		snprintf(buf, size, "C-m");
+	else if (key == 0)
+		snprintf(buf, size, "C-@");
 	else if (key > 0 && key < 32)
 		snprintf(buf, size, "C-%c", key + 'a' - 1);
 	else if (key < 0)
