@@ -107,6 +107,12 @@ void		 explorer_note(struct explorer *ex);
 /* Copy the current record as show --format md writes it, or say why not. */
 void		 explorer_copy_record(struct explorer *ex);
 
+/* Keys (explorer-input.c). */
+/* Read the terminal's next key, a character (as UTF-8 bytes in a locale
+ * whose character set is ASCII) or a curses key code: 0, or -1 when
+ * none came (the timeout, or a signal). */
+int		 explorer_read_key(keys_key *key);
+
 /* Exports (explorer-export.c). */
 /* Ask for a format to export the current view in. */
 void		 explorer_export_start(struct explorer *ex);

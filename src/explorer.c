@@ -1063,18 +1063,15 @@ static void
 explorer_terminal_event(struct explorer *ex)
 {
 	MEVENT me;
-	wint_t wc;
 	keys_key key;
-	int r, i;
+	int i;
 
-	r = get_wch(&wc);
-	if (r == ERR) {
+	if (explorer_read_key(&key) != 0) {
 		if (explorer_signal != 0)
 			ex->quit = 1;
 		return;
 	}
 	ex->message[0] = '\0';
-	key = r == KEY_CODE_YES ? KEYS_CODE((int)wc) : (keys_key)wc;
 	if (key == KEYS_CODE(KEY_RESIZE)) {
 		ex->dirty = 1;
 		return;

@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "text.h"
 #include "xmalloc.h"
@@ -92,8 +91,7 @@ prompt_recall(struct prompt *p, int i)
 enum prompt_result
 prompt_key(struct prompt *p, enum keys_action a, keys_key key)
 {
-	char bytes[8];
-	mbstate_t ps;
+	char bytes[4];
 	size_t n, at;
 
 	switch (a) {
@@ -136,11 +134,11 @@ prompt_key(struct prompt *p, enum keys_action a, keys_key key)
 	default:
 		return PROMPT_OTHER;
 	}
-	/* Any other key is typed, if it is a printable character. */
+	/* Any other key is typed, if it is a printable character: in UTF-8,
+	 * as all text is, whatever the locale's character set. */
 	if (key < 32 || key == 127)
 		return PROMPT_UNCHANGED;
-	memset(&ps, 0, sizeof ps);
-	if ((n = wcrtomb(bytes, (wchar_t)key, &ps)) == (size_t)-1)
+	if ((n = text_utf8_put((unsigned long)key, bytes)) == 0)
 		return PROMPT_UNCHANGED;
 	prompt_insert(p, bytes, n);
 	return PROMPT_CHANGED;

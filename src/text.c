@@ -41,6 +41,23 @@ text_utf8_length(const char *s)
 	return n;
 }
 
+/* The character the valid UTF-8 sequence s starts with, in *c; its
+ * length, or 0 if s does not start with one (text_utf8_length()). */
+size_t
+text_utf8_get(const char *s, unsigned long *c)
+{
+	static const unsigned char lead_bits[] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = text_utf8_length(s), i;
+
+	if (n == 0)
+		return 0;
+	*c = u[0] & lead_bits[n];
+	for (i = 1; i < n; i++)
+		*c = *c << 6 | (u[i] & 0x3f);
+	return n;
+}
+
 /* Write character c in UTF-8 to out (4 bytes at most, no NUL); its
  * length, or 0 for a surrogate or past U+10FFFF. */
 size_t

@@ -29,6 +29,9 @@ void	 text_print(FILE *fp, const char *s);
 size_t	 text_span(const char *s, int max);
 /* The length of the valid UTF-8 sequence s starts with, or 0 if invalid. */
 size_t	 text_utf8_length(const char *s);
+/* The character the valid UTF-8 sequence s starts with, in *c; its
+ * length, or 0 if s does not start with one (text_utf8_length()). */
+size_t	 text_utf8_get(const char *s, unsigned long *c);
 /* Write character c in UTF-8 to out (4 bytes at most, no NUL); its
  * length, or 0 for a surrogate or past U+10FFFF. */
 size_t	 text_utf8_put(unsigned long c, char *out);

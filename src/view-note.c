@@ -3,10 +3,8 @@
  * line, Backspace deletes; C-s saves, Esc asks whether to save. */
 #include "config.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "explorer.h"
 #include "i18n.h"
@@ -76,8 +74,7 @@ note_key(struct view *v, keys_key key)
 {
 	struct note_view *n = v->data;
 	enum keys_action a = keys_lookup(SCOPE_EDITOR, key);
-	char bytes[MB_LEN_MAX];
-	mbstate_t ps;
+	char bytes[4];
 	size_t len;
 
 	explorer_dirty(v->ex);
@@ -113,8 +110,8 @@ note_key(struct view *v, keys_key key)
 		key = ' ';
 	if (key < 32 || key == 127)
 		return;		/* a control or a curses key: nothing to type */
-	memset(&ps, 0, sizeof ps);
-	if ((len = wcrtomb(bytes, (wchar_t)key, &ps)) != (size_t)-1)
+	/* In UTF-8, as all text is, whatever the locale's character set. */
+	if ((len = text_utf8_put((unsigned long)key, bytes)) > 0)
 		note_append(n, bytes, len);
 }
 

@@ -86,32 +86,39 @@ test_escape(void)
 	    "escape: UTF-8 kept, C1 and invalid bytes spelled");
 }
 
-/* Write c with text_utf8_put(); compare with want (NULL: refused). */
+/* Write c with text_utf8_put(); compare with want (NULL: refused), and
+ * read it back with text_utf8_get(). */
 static void
 put_is(unsigned long c, const char *want, const char *what)
 {
 	char buf[8] = { 0 };
 	size_t n = text_utf8_put(c, buf);
+	unsigned long back = 0;
 
 	if (want == NULL) {
 		is_int((long long)n, 0, "%s", what);
 		return;
 	}
 	is_str(buf, want, "%s", what);
-	is_int((long long)text_utf8_length(buf), (long long)strlen(want), "%s: read back whole",
+	is_int((long long)text_utf8_get(buf, &back), (long long)strlen(want), "%s: read back whole",
 	    what);
+	is_int((long long)back, (long long)c, "%s: read back as the same character", what);
 }
 
-/* A character as its UTF-8 bytes, whatever the locale. */
+/* A character as its UTF-8 bytes and back, whatever the locale. */
 static void
-test_utf8_put(void)
+test_utf8_bytes(void)
 {
+	unsigned long c;
+
 	put_is('k', "k", "put: ASCII, one byte");
 	put_is(0xe9, "é", "put: é, two bytes");
 	put_is(0x20ac, "€", "put: the euro sign, three bytes");
 	put_is(0x1f1eb, "\xf0\x9f\x87\xab", "put: a regional indicator, four bytes");
 	put_is(0xd800, NULL, "put: a surrogate is refused");
 	put_is(0x110000, NULL, "put: past U+10FFFF is refused");
+	is_int((long long)text_utf8_get("\xe9t", &c), 0, "get: a Latin-1 byte is not UTF-8");
+	is_int((long long)text_utf8_get("\xc0\xa9", &c), 0, "get: an overlong sequence is refused");
 }
 
 /* Outside UTF-8, each character the locale lacks is spelled in ASCII. */
@@ -143,6 +150,6 @@ main(void)
 	test_ascii();
 	test_utf8();
 	test_escape();
-	test_utf8_put();
+	test_utf8_bytes();
 	return exit_status();
 }
