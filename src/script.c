@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <wchar.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct script {
@@ -91,8 +91,7 @@ static int
 script_key(struct script *s, struct script_event *ev, char **cause)
 {
 	const char *p = s->line + s->pos, *end;
-	mbstate_t ps;
-	wchar_t wc;
+	unsigned long code;
 	size_t n;
 
 	if (*p == '\0')
@@ -114,14 +113,14 @@ script_key(struct script *s, struct script_event *ev, char **cause)
 		s->pos += n + 2;
 		return 1;
 	}
-	memset(&ps, 0, sizeof ps);
-	n = mbrtowc(&wc, p, strlen(p), &ps);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*cause = xasprintf(_("%s:%lu: invalid text in the locale's encoding"),
-		    s->name, s->lineno);
+	/* UTF-8, as all text is, whatever the locale's character set: a
+	 * script typed under the C locale types what it says. */
+	if ((n = text_utf8_get(p, &code)) == 0) {
+		*cause = xasprintf(_("%s:%lu: invalid UTF-8 (byte 0x%02x)"), s->name, s->lineno,
+		    (unsigned int)(unsigned char)*p);
 		return -1;
 	}
-	ev->key = (keys_key)wc;
+	ev->key = (keys_key)code;
 	s->pos += n;
 	return 1;
 }
