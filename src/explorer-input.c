@@ -34,7 +34,8 @@ explorer_input_utf8(int lead)
 	int more[3], n, i, c;
 	unsigned long code;
 
-	n = lead < 0xc2 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 1;
+	if ((n = (int)text_utf8_lead((unsigned char)lead)) == 0)
+		return (keys_key)lead;
 	for (i = 1; i < n; i++) {
 		/* The bytes of a character come together: a pause ends it. */
 		if ((c = getch()) == ERR)

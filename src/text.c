@@ -20,6 +20,15 @@ struct text_char {
 	char		 buf[32];	/* a transliteration or an escape */
 };
 
+/* The bytes of the UTF-8 character that starts with byte lead, or 0 if
+ * no character starts with it. */
+size_t
+text_utf8_lead(unsigned char lead)
+{
+	return lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 :
+	    lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 0;
+}
+
 /* The length of the valid UTF-8 sequence s starts with, or 0 if invalid
  * (overlong, a surrogate, beyond U+10FFFF, or cut short). */
 size_t
@@ -28,10 +37,8 @@ text_utf8_length(const char *s)
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char lo = u[0] == 0xe0 ? 0xa0 : u[0] == 0xf0 ? 0x90 : 0x80;
 	unsigned char hi = u[0] == 0xed ? 0x9f : u[0] == 0xf4 ? 0x8f : 0xbf;
-	size_t n, i;
+	size_t n = text_utf8_lead(u[0]), i;
 
-	n = u[0] < 0x80 ? 1 : u[0] < 0xc2 ? 0 : u[0] < 0xe0 ? 2 :
-	    u[0] < 0xf0 ? 3 : u[0] < 0xf5 ? 4 : 0;
 	if (n > 1 && (u[1] < lo || u[1] > hi))
 		return 0;
 	for (i = 2; i < n; i++) {

@@ -27,6 +27,9 @@ void	 text_print(FILE *fp, const char *s);
 /* The bytes of s whose characters, as text_walk() shows them, fit in max
  * columns. */
 size_t	 text_span(const char *s, int max);
+/* The bytes of the UTF-8 character that starts with byte lead, or 0 if
+ * no character starts with it. */
+size_t	 text_utf8_lead(unsigned char lead);
 /* The length of the valid UTF-8 sequence s starts with, or 0 if invalid. */
 size_t	 text_utf8_length(const char *s);
 /* The character the valid UTF-8 sequence s starts with, in *c; its
