@@ -34,16 +34,14 @@ match_fold(wchar_t c)
 static size_t
 match_decode(const char *s, wchar_t *wc)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = text_utf8_length(s), i;
+	unsigned long c;
+	size_t n = text_utf8_get(s, &c);
 
-	if (n <= 1) {
-		*wc = *u;
+	if (n == 0) {
+		*wc = (unsigned char)*s;
 		return 1;
 	}
-	*wc = u[0] & (0x7f >> n);
-	for (i = 1; i < n; i++)
-		*wc = (*wc << 6) | (u[i] & 0x3f);
+	*wc = (wchar_t)c;
 	return n;
 }
 
